@@ -1,0 +1,1 @@
+export * from './projection-tables.migration.js';

@@ -1,0 +1,17 @@
+import { DataSource } from 'typeorm';
+import { migrations } from './migrations/index.js';
+
+/** Read-model entities; features add theirs here. */
+export const entities: Function[] = [];
+
+export const createDataSource = (url: string): DataSource =>
+  new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  });

@@ -1,0 +1,5 @@
+import { CreateEventStore1763683200000 } from '#event-store';
+import { CreateProjectionTables1763683300000 } from '#projections';
+
+/** Every migration, oldest first. Listed explicitly so the build, jest and the CLI agree. */
+export const migrations = [CreateEventStore1763683200000, CreateProjectionTables1763683300000];
