@@ -1,0 +1,38 @@
+import type { RecordedEvent } from '../event-store.port.js';
+import { encodePosition } from './position.js';
+
+/** An events row with its bigint and xid8 columns read as text. */
+export interface EventRow {
+  readonly global_position: string;
+  readonly transaction_id: string;
+  readonly stream_id: string;
+  readonly stream_revision: string;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: RecordedEvent['metadata'];
+  readonly created_at: Date;
+}
+
+/** The select list of an EventRow, for a table aliased `alias`. */
+export const eventColumns = (alias: string): string =>
+  `${alias}.global_position::text AS global_position, ${alias}.transaction_id::text AS transaction_id,
+  ${alias}.stream_id, ${alias}.stream_revision::text AS stream_revision, ${alias}.type, ${alias}.data,
+  ${alias}.metadata, ${alias}.created_at`;
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  streamId: row.stream_id,
+  revision: BigInt(row.stream_revision),
+  position: encodePosition({
+    transactionId: BigInt(row.transaction_id),
+    globalPosition: BigInt(row.global_position),
+  }),
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.created_at,
+});
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+export const likePrefixes = (prefixes: readonly string[]): string[] =>
+  prefixes.map((prefix) => `${escapeLike(prefix)}%`);

@@ -1,0 +1,120 @@
+import type pg from 'pg';
+import type { SubscribeOptions, SubscriptionBatch, SubscriptionFilter } from '../event-store.port.js';
+import type { ChangeNotifier } from './change-notifier.js';
+import { Doorbell } from './doorbell.js';
+import { comparePositions, decodePosition, encodePosition, START } from './position.js';
+import { eventColumns, likePrefixes, toRecordedEvent, type EventRow } from './rows.js';
+
+export interface SubscriptionTiming {
+  /** Longest sleep with nothing announced (the polling fallback). */
+  readonly pollIntervalMs: number;
+  /** First retry delay after a failed read; doubles up to `maxRetryDelayMs`. */
+  readonly retryDelayMs: number;
+  readonly maxRetryDelayMs: number;
+}
+
+export const filterClause = (filter: SubscriptionFilter | undefined, firstParam: number) => {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter?.eventTypes) {
+    params.push(filter.eventTypes);
+    clauses.push(`AND e.type = ANY($${firstParam + params.length - 1}::text[])`);
+  }
+  if (filter?.streamPrefixes) {
+    params.push(likePrefixes(filter.streamPrefixes));
+    clauses.push(`AND e.stream_id LIKE ANY($${firstParam + params.length - 1}::text[])`);
+  }
+  return { sql: clauses.join(' '), params };
+};
+
+/**
+ * One statement, so one snapshot, answers three things: the next events in
+ * (transaction_id, global_position) order among transactions that can no longer commit
+ * (below the snapshot's xmin: reading past it would skip a transaction that commits late);
+ * the last such event of any kind, where a caught-up subscriber may move its checkpoint; and
+ * whether committed events wait behind a still-open transaction.
+ */
+const readQuery = (filterSql: string) => `
+WITH snapshot AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+SELECT h.transaction_id::text AS head_transaction_id, h.global_position::text AS head_global_position,
+  EXISTS (SELECT 1 FROM events p WHERE p.transaction_id >= snapshot.xmin) AS held_back,
+  b.*
+FROM snapshot
+LEFT JOIN LATERAL (
+  SELECT transaction_id, global_position FROM events
+  WHERE transaction_id < snapshot.xmin
+  ORDER BY transaction_id DESC, global_position DESC LIMIT 1
+) h ON true
+LEFT JOIN LATERAL (
+  SELECT e.transaction_id AS order_transaction_id, e.global_position AS order_global_position,
+    ${eventColumns('e')}
+  FROM events e
+  WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+    AND e.transaction_id < snapshot.xmin ${filterSql}
+  ORDER BY e.transaction_id, e.global_position
+  LIMIT $3
+) b ON true
+ORDER BY b.order_transaction_id, b.order_global_position`;
+
+interface ReadRow extends Partial<EventRow> {
+  readonly head_transaction_id: string | null;
+  readonly head_global_position: string | null;
+  readonly held_back: boolean;
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Doorbell().wait(ms, signal);
+
+export async function* subscribeToAll(
+  pool: pg.Pool,
+  notifier: ChangeNotifier,
+  options: SubscribeOptions,
+  timing: SubscriptionTiming,
+): AsyncGenerator<SubscriptionBatch> {
+  const { signal } = options;
+  const batchSize = options.batchSize ?? 500;
+  let checkpoint = options.from ?? encodePosition(START);
+  decodePosition(checkpoint);
+  const filter = filterClause(options.filter, 4);
+  const sql = readQuery(filter.sql);
+  const doorbell = new Doorbell();
+  const stopListening = notifier.onChange(() => doorbell.ring());
+  let retryDelay = timing.retryDelayMs;
+  let heldBackDelay = 1;
+  try {
+    while (!signal?.aborted) {
+      doorbell.reset();
+      let rows: ReadRow[];
+      try {
+        const from = decodePosition(checkpoint);
+        const params = [from.transactionId.toString(), from.globalPosition.toString(), batchSize];
+        rows = (await pool.query<ReadRow>(sql, [...params, ...filter.params])).rows;
+        retryDelay = timing.retryDelayMs;
+      } catch {
+        // A dropped connection or a restarting server: resume from the same checkpoint.
+        await sleep(retryDelay, signal);
+        retryDelay = Math.min(timing.maxRetryDelayMs, retryDelay * 2);
+        continue;
+      }
+      const events = rows.filter((row) => row.stream_id !== null).map((row) => toRecordedEvent(row as EventRow));
+      const caughtUp = events.length < batchSize;
+      const head = rows[0]!.head_transaction_id
+        ? encodePosition({
+            transactionId: BigInt(rows[0]!.head_transaction_id),
+            globalPosition: BigInt(rows[0]!.head_global_position!),
+          })
+        : null;
+      const next = caughtUp && head ? head : (events.at(-1)?.position ?? checkpoint);
+      if (events.length > 0 || comparePositions(next, checkpoint) > 0) {
+        checkpoint = next;
+        yield { events, checkpoint, caughtUp };
+      }
+      if (!caughtUp) continue;
+      // Events wait behind an open transaction: look again soon rather than at the next poll.
+      heldBackDelay = rows[0]!.held_back ? Math.min(heldBackDelay * 2, 100) : 1;
+      await doorbell.wait(rows[0]!.held_back ? heldBackDelay : timing.pollIntervalMs, signal);
+    }
+  } finally {
+    stopListening();
+  }
+}
