@@ -1,0 +1,137 @@
+import { ConfigError, parseConfig } from './app-config.js';
+import { DEVELOPMENT_JWT_SECRET } from './environment.schema.js';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+};
+
+describe('parseConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = parseConfig({});
+
+    expect(config).toEqual({
+      nodeEnv: 'development',
+      role: 'all',
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
+      databaseReadUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
+      redisUrl: 'redis://127.0.0.1:6379',
+      eventStore: { kind: 'postgres' },
+      jwtSecret: DEVELOPMENT_JWT_SECRET,
+      admin: null,
+      moderation: { autohideReports: 3 },
+      rateLimits: { authPerMinute: 20, commentPerMinute: 10 },
+      logLevel: 'info',
+      migrationsRun: true,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = parseConfig({
+      NODE_ENV: 'production',
+      APP_ROLE: 'worker',
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app:pw@db:5432/filmlog',
+      DATABASE_READ_URL: 'postgres://app:pw@replica:5432/filmlog',
+      REDIS_URL: 'rediss://cache:6380',
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+      JWT_SECRET: 'x'.repeat(40),
+      ADMIN_USERNAME: 'first_admin',
+      ADMIN_PASSWORD: 'correct horse',
+      MODERATION_AUTOHIDE_REPORTS: '5',
+      AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      COMMENT_RATE_LIMIT_PER_MINUTE: '30',
+      LOG_LEVEL: 'warn',
+      MIGRATIONS_RUN: 'false',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+    });
+
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      role: 'worker',
+      port: 8080,
+      databaseReadUrl: 'postgres://app:pw@replica:5432/filmlog',
+      redisUrl: 'rediss://cache:6380',
+      eventStore: { kind: 'kurrentdb', kurrentdbUrl: 'kurrentdb://kurrentdb:2113?tls=false' },
+      admin: { username: 'first_admin', password: 'correct horse' },
+      moderation: { autohideReports: 5 },
+      rateLimits: { authPerMinute: 0, commentPerMinute: 30 },
+      logLevel: 'warn',
+      migrationsRun: false,
+      shutdownTimeoutMs: 2500,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig({ PORT: '', APP_ROLE: '' })).toMatchObject({ port: 3000, role: 'all' });
+  });
+
+  it('returns a frozen object, nested parts included', () => {
+    const config = parseConfig({});
+
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.rateLimits)).toBe(true);
+    expect(Object.isFrozen(config.eventStore)).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a whole number from 1 to 65535'],
+    ['PORT', '70000', 'PORT must be a whole number from 1 to 65535'],
+    ['APP_ROLE', 'scheduler', 'APP_ROLE must be one of api, worker, all'],
+    ['EVENT_STORE', 'mongo', 'EVENT_STORE must be one of postgres, kurrentdb'],
+    ['DATABASE_URL', 'mysql://db/filmlog', 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    ['REDIS_URL', 'not a url', 'REDIS_URL must be a URL starting with redis:// or rediss://'],
+    ['MIGRATIONS_RUN', 'yes', 'MIGRATIONS_RUN must be true or false'],
+    ['MODERATION_AUTOHIDE_REPORTS', '0', 'MODERATION_AUTOHIDE_REPORTS must be a whole number from 1 to 1000'],
+    ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
+  ])('refuses %s=%s with a line naming it', (name, value, expected) => {
+    expect(problemsOf({ [name]: value })).toEqual([expected]);
+  });
+
+  it('names every bad variable, one line each', () => {
+    const problems = problemsOf({ PORT: '-1', LOG_LEVEL: 'loud', SHUTDOWN_TIMEOUT_MS: '1.5' });
+
+    expect(problems).toHaveLength(3);
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS']);
+  });
+
+  it('requires KURRENTDB_URL when the KurrentDB store is selected', () => {
+    expect(problemsOf({ EVENT_STORE: 'kurrentdb' })).toEqual([
+      'KURRENTDB_URL is required when EVENT_STORE=kurrentdb',
+    ]);
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'JWT_SECRET must be set to a secret of your own when NODE_ENV=production',
+    ]);
+  });
+
+  it('wants the admin username and password together', () => {
+    expect(problemsOf({ ADMIN_USERNAME: 'root_admin' })).toEqual([
+      'ADMIN_PASSWORD is required when the other of ADMIN_USERNAME and ADMIN_PASSWORD is set',
+    ]);
+  });
+
+  it('never repeats a secret value in its message', () => {
+    const error = (() => {
+      try {
+        parseConfig({ JWT_SECRET: 'tiny-secret', ADMIN_USERNAME: 'ok_admin', ADMIN_PASSWORD: 'pw' });
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+
+    expect(error.message).not.toContain('tiny-secret');
+    expect(error.message).not.toMatch(/\bpw\b/);
+  });
+});

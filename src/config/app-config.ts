@@ -1,0 +1,96 @@
+import { environmentSchema, environmentVariableNames, type Environment } from './environment.schema.js';
+
+export type AppRole = 'api' | 'worker' | 'all';
+export type LogLevel = Environment['LOG_LEVEL'];
+
+export interface AppConfig {
+  readonly nodeEnv: Environment['NODE_ENV'];
+  readonly role: AppRole;
+  readonly port: number;
+  readonly databaseUrl: string;
+  /** Replica for queries; the primary when none is configured. */
+  readonly databaseReadUrl: string;
+  readonly redisUrl: string;
+  readonly eventStore: {
+    readonly kind: 'postgres' | 'kurrentdb';
+    readonly kurrentdbUrl?: string;
+  };
+  readonly jwtSecret: string;
+  readonly admin: { readonly username: string; readonly password: string } | null;
+  readonly moderation: { readonly autohideReports: number };
+  readonly rateLimits: { readonly authPerMinute: number; readonly commentPerMinute: number };
+  readonly logLevel: LogLevel;
+  readonly migrationsRun: boolean;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Every bad variable, one human-readable line each; no values, since some are secrets. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+}
+
+export const servesHttpApi = (config: AppConfig): boolean => config.role !== 'worker';
+export const runsWorker = (config: AppConfig): boolean => config.role !== 'api';
+
+/** Unset and empty variables are the same thing: `PORT=` in a compose file means "use the default". */
+const presentVariables = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(
+    environmentVariableNames.flatMap((name) => {
+      const value = env[name];
+      return value === undefined || value === '' ? [] : [[name, value]];
+    }),
+  );
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+const toAppConfig = (environment: Environment): AppConfig => ({
+  nodeEnv: environment.NODE_ENV,
+  role: environment.APP_ROLE,
+  port: environment.PORT,
+  databaseUrl: environment.DATABASE_URL,
+  databaseReadUrl: environment.DATABASE_READ_URL ?? environment.DATABASE_URL,
+  redisUrl: environment.REDIS_URL,
+  eventStore: {
+    kind: environment.EVENT_STORE,
+    ...(environment.KURRENTDB_URL ? { kurrentdbUrl: environment.KURRENTDB_URL } : {}),
+  },
+  jwtSecret: environment.JWT_SECRET,
+  admin:
+    environment.ADMIN_USERNAME && environment.ADMIN_PASSWORD
+      ? { username: environment.ADMIN_USERNAME, password: environment.ADMIN_PASSWORD }
+      : null,
+  moderation: { autohideReports: environment.MODERATION_AUTOHIDE_REPORTS },
+  rateLimits: {
+    authPerMinute: environment.AUTH_RATE_LIMIT_PER_MINUTE,
+    commentPerMinute: environment.COMMENT_RATE_LIMIT_PER_MINUTE,
+  },
+  logLevel: environment.LOG_LEVEL,
+  migrationsRun: environment.MIGRATIONS_RUN,
+  shutdownTimeoutMs: environment.SHUTDOWN_TIMEOUT_MS,
+});
+
+/** Validates the environment once into a frozen, typed config; throws ConfigError naming each bad variable. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const result = environmentSchema.safeParse(presentVariables(env));
+  if (!result.success) {
+    const firstProblemPerVariable = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const variable = String(issue.path[0] ?? 'environment');
+      if (!firstProblemPerVariable.has(variable)) {
+        firstProblemPerVariable.set(variable, `${variable} ${issue.message}`);
+      }
+    }
+    throw new ConfigError([...firstProblemPerVariable.values()]);
+  }
+  return deepFreeze(toAppConfig(result.data));
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Signs tokens on a developer's machine only; a production start refuses it. */
+export const DEVELOPMENT_JWT_SECRET = 'filmlog-development-only-secret-never-use-in-production';
+
+const MIN_JWT_SECRET_LENGTH = 32;
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be a whole number from ${min} to ${max}` })
+        .max(max, { error: `must be a whole number from ${min} to ${max}` }),
+    );
+
+const urlWithScheme = (schemes: readonly string[]) => {
+  const message = `must be a URL starting with ${schemes.map((scheme) => `${scheme}//`).join(' or ')}`;
+  return z.string().refine((value) => {
+    try {
+      const url = new URL(value);
+      return schemes.includes(url.protocol) && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, message);
+};
+
+const postgresUrl = urlWithScheme(['postgres:', 'postgresql:']);
+const redisUrl = urlWithScheme(['redis:', 'rediss:']);
+const kurrentdbUrl = urlWithScheme([
+  'kurrentdb:',
+  'kurrentdb+discover:',
+  'kurrent:',
+  'kurrent+discover:',
+  'kdb:',
+  'kdb+discover:',
+  'esdb:',
+  'esdb+discover:',
+]);
+
+const oneOf = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+/** The environment as variables; every default of DESIGN.md "Configuration" lives here. */
+export const environmentSchema = z
+  .object({
+    NODE_ENV: oneOf(['development', 'test', 'production']).default('development'),
+    PORT: integer(1, 65_535).default(3000),
+    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/filmlog'),
+    DATABASE_READ_URL: postgresUrl.optional(),
+    REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    EVENT_STORE: oneOf(['postgres', 'kurrentdb']).default('postgres'),
+    KURRENTDB_URL: kurrentdbUrl.optional(),
+    APP_ROLE: oneOf(['api', 'worker', 'all']).default('all'),
+    JWT_SECRET: z
+      .string()
+      .min(MIN_JWT_SECRET_LENGTH, { error: `must be at least ${MIN_JWT_SECRET_LENGTH} characters` })
+      .default(DEVELOPMENT_JWT_SECRET),
+    ADMIN_USERNAME: z
+      .string()
+      .regex(/^[a-zA-Z0-9_]{3,30}$/, { error: 'must be 3 to 30 letters, digits or underscores' })
+      .optional(),
+    ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
+    MODERATION_AUTOHIDE_REPORTS: integer(1, 1000).default(3),
+    AUTH_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(20),
+    COMMENT_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(10),
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MIGRATIONS_RUN: flag.default(true),
+    SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  })
+  .superRefine((environment, context) => {
+    if (environment.EVENT_STORE === 'kurrentdb' && !environment.KURRENTDB_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['KURRENTDB_URL'],
+        message: 'is required when EVENT_STORE=kurrentdb',
+      });
+    }
+    if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'must be set to a secret of your own when NODE_ENV=production',
+      });
+    }
+    if (Boolean(environment.ADMIN_USERNAME) !== Boolean(environment.ADMIN_PASSWORD)) {
+      const missing = environment.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME';
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is required when the other of ADMIN_USERNAME and ADMIN_PASSWORD is set',
+      });
+    }
+  });
+
+export type Environment = z.output<typeof environmentSchema>;
+
+/** Names of the variables the schema reads; nothing else is taken from the environment. */
+export const environmentVariableNames = Object.keys(environmentSchema.shape) as (keyof Environment)[];
