@@ -1,1 +1,6 @@
-export {};
+export * from './decider.js';
+export * from './domain-rule-violation.js';
+export * from './upcasting.js';
+export { DEFAULT_BACKOFF, type Backoff } from './backoff.js';
+export * from './command-runner.js';
+export * from './given.js';
