@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -17,8 +18,9 @@ export async function ensureDatabase(url: string): Promise<void> {
       try {
         await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
       } catch (error) {
-        // Another process created it between the check and here.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process created it between the check and here (42P04, or 23505 when both raced).
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {
@@ -26,24 +28,37 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Runs pending migrations; returns the names of those applied. */
-export async function migrateDatabase(url: string): Promise<string[]> {
+/** Serialises migrations of every process starting at once (api and worker replicas). */
+async function withMigrationLock<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
   const dataSource = createDataSource(url);
-  await dataSource.initialize();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+    await lock.query(`SELECT pg_advisory_lock(hashtextextended('filmlog:migrations', 0))`);
+    await dataSource.initialize();
+    return await work(dataSource);
   } finally {
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await lock.end();
   }
 }
 
-export async function revertLastMigration(url: string): Promise<void> {
-  const dataSource = createDataSource(url);
-  await dataSource.initialize();
-  try {
+/** Runs pending migrations; returns the names of those applied. */
+export function migrateDatabase(url: string): Promise<string[]> {
+  return withMigrationLock(url, async (dataSource) => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
+}
+
+/** Undoes the most recent migration; returns its name, or null when none was applied. */
+export function revertLastMigration(url: string): Promise<string | null> {
+  return withMigrationLock(url, async (dataSource) => {
+    const executed = async () =>
+      new Set((await new MigrationExecutor(dataSource).getExecutedMigrations()).map((migration) => migration.name));
+    const before = await executed();
     await dataSource.undoLastMigration({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
+    const after = await executed();
+    return [...before].find((name) => !after.has(name)) ?? null;
+  });
 }

@@ -1,0 +1,46 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule, runsWorker, servesHttpApi, type AppConfig } from './config/index.js';
+import { DatabaseModule } from './platform/database/database.module.js';
+import { EventStoreModule } from './platform/event-store/event-store.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { HttpDrainModule } from './platform/http/http-drain.js';
+import { LoggingModule } from './platform/logging/logging.module.js';
+import { MetricsModule } from './platform/metrics/metrics.module.js';
+import { ProjectionWorkerModule } from './platform/projections/projection-worker.module.js';
+import { ProjectionsModule } from './platform/projections/projections.module.js';
+import { RedisModule } from './platform/redis/redis.module.js';
+
+/** Infrastructure every role needs; health and metrics are served by workers too. */
+const platformModules: Type[] = [
+  LoggingModule,
+  MetricsModule,
+  DatabaseModule,
+  RedisModule,
+  EventStoreModule,
+  ProjectionsModule,
+  HealthModule,
+  HttpDrainModule,
+];
+
+/** Feature modules with HTTP controllers (APP_ROLE api or all). */
+const httpApiModules: Type[] = [];
+
+/** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
+const workerModules: Type[] = [ProjectionWorkerModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        ...platformModules,
+        ...(servesHttpApi(config) ? httpApiModules : []),
+        ...(runsWorker(config) ? workerModules : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpStatus } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { servesHttpApi, type AppConfig } from '../../config/index.js';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
+import { ProblemDetailsFilter } from '../../common/problem-details.filter.js';
+import { createValidationPipe } from '../../common/validation.js';
+import { writeJson } from '../../common/write-json.js';
+import { HttpMetrics } from '../metrics/http-metrics.js';
+import { HttpDrain } from './http-drain.js';
+import { setupOpenApi } from '../openapi/openapi.js';
+
+export const API_PREFIX = 'api/v1';
+/** Operations endpoints live outside the API prefix (API.md "Operations"). */
+export const OPERATIONS_PATHS = ['health', 'health/ready', 'metrics'];
+
+/** Nest answers unknown paths under the prefix itself; this answers every other unknown path the same way. */
+const unknownRoute = (request: IncomingMessage, response: ServerResponse): void => {
+  const path = (request.url ?? '/').split('?')[0];
+  const problem = problemDetails(HttpStatus.NOT_FOUND, `Cannot ${request.method ?? 'GET'} ${path}`);
+  writeJson(response, HttpStatus.NOT_FOUND, problem, PROBLEM_CONTENT_TYPE);
+};
+
+/**
+ * Everything HTTP-wide, then init. main.ts and the e2e tests both go through here, so the
+ * tests exercise the same stack that serves.
+ */
+export async function initHttpApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // upgrade-insecure-requests would make browsers fetch the docs' assets over https from a plain-http server.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(app.get(HttpDrain).middleware);
+  app.use(app.get(HttpMetrics).middleware);
+  app.setGlobalPrefix(API_PREFIX, { exclude: OPERATIONS_PATHS });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  if (servesHttpApi(config)) setupOpenApi(app);
+  await app.init();
+  app.use(unknownRoute);
+}

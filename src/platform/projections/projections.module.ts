@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { ProjectionMonitor, type Projection } from '#projections';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import type pg from 'pg';
+import { READ_MODEL_POOL } from '../database/database.module.js';
+import { projections } from './projections.js';
+
+/** The projection list as a provider, so a test can run the application with projections of its own. */
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+/** Read side of the projections, for any role: how far each one is (health, admin, X-Consistent-With). */
+@Global()
+@Module({
+  providers: [
+    { provide: PROJECTIONS, useValue: projections },
+    {
+      provide: ProjectionMonitor,
+      inject: [EVENT_STORE, READ_MODEL_POOL, PROJECTIONS],
+      useFactory: (store: EventStore, pool: pg.Pool, list: readonly Projection[]) =>
+        new ProjectionMonitor({ store, pool, projections: list }),
+    },
+  ],
+  exports: [PROJECTIONS, ProjectionMonitor],
+})
+export class ProjectionsModule {}

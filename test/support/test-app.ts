@@ -1,0 +1,46 @@
+import type { ModuleMetadata } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import type { Projection } from '#projections';
+import { AppModule } from '../../src/app.module.js';
+import { parseConfig, type AppConfig } from '../../src/config/index.js';
+import { initHttpApp } from '../../src/platform/http/init-http-app.js';
+import { PROJECTIONS } from '../../src/platform/projections/projections.module.js';
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly config: AppConfig;
+  readonly database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly env?: Record<string, string>;
+  readonly projections?: readonly Projection[];
+  /** Test-only modules (e.g. a controller that throws on purpose). */
+  readonly imports?: ModuleMetadata['imports'];
+}
+
+/** The real application stack (same modules, same HTTP setup as main.ts) on an isolated, migrated database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
+  })
+    .overrideProvider(PROJECTIONS)
+    .useValue(options.projections ?? [])
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  await initHttpApp(app, config);
+  return {
+    app,
+    config,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
