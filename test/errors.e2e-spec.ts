@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import request from 'supertest';
+import { DomainRuleViolation } from '#decider';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '#event-store';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -21,6 +22,11 @@ class ErrorProbeController {
   @HttpCode(201)
   rate(@Body() body: RateFilmRequest): RateFilmRequest {
     return body;
+  }
+
+  @Get('rule')
+  rule(): never {
+    throw new DomainRuleViolation('cannot-follow-yourself', 'You cannot follow yourself.');
   }
 
   @Get('conflict')
@@ -116,6 +122,13 @@ describe('errors are problem+json', () => {
 
     expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
     expect(response.body).toMatchObject({ status: 413, title: 'Payload Too Large' });
+  });
+
+  it('a refusal by a domain rule is a 422 problem carrying the rule code', async () => {
+    const response = await http().get('/api/v1/error-probe/rule').expect(422);
+
+    expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+    expect(response.body).toMatchObject({ status: 422, code: 'cannot-follow-yourself' });
   });
 
   it('a concurrency conflict is a 409 problem', async () => {

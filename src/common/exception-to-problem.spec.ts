@@ -1,4 +1,5 @@
 import { ForbiddenException, HttpException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import { DomainRuleViolation } from '#decider';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '#event-store';
 import { exceptionToProblem, isDependencyUnavailable } from './exception-to-problem.js';
 import { InvalidInputException } from './invalid-input.exception.js';
@@ -38,6 +39,21 @@ describe('exceptionToProblem', () => {
     expect(exceptionToProblem(new HttpException('request entity too large', 413)).problem).toMatchObject({
       status: 413,
       title: 'Payload Too Large',
+    });
+  });
+
+  it('answers a refusal by a domain rule with 422 and the rule code', () => {
+    const { problem, kind } = exceptionToProblem(
+      new DomainRuleViolation('cannot-follow-yourself', 'You cannot follow yourself.'),
+    );
+
+    expect(kind).toBe('client');
+    expect(problem).toEqual({
+      type: 'about:blank',
+      title: 'Unprocessable Entity',
+      status: 422,
+      detail: 'You cannot follow yourself.',
+      code: 'cannot-follow-yourself',
     });
   });
 

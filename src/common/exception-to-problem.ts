@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainRuleViolation } from '#decider';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedVersionError } from '#event-store';
 import { InvalidInputException } from './invalid-input.exception.js';
 import { problemDetails, type ProblemDetails } from './problem-details.js';
@@ -57,6 +58,12 @@ export function exceptionToProblem(exception: unknown): MappedProblem {
     };
   }
   if (exception instanceof HttpException) return httpExceptionToProblem(exception);
+  if (exception instanceof DomainRuleViolation) {
+    return {
+      problem: { ...problemDetails(HttpStatus.UNPROCESSABLE_ENTITY, exception.message), code: exception.code },
+      kind: 'client',
+    };
+  }
   if (exception instanceof WrongExpectedVersionError || exception instanceof DuplicateEventIdError) {
     return {
       problem: problemDetails(HttpStatus.CONFLICT, 'The resource was changed by another request; try again.'),

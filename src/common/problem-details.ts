@@ -14,6 +14,8 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly errors?: readonly FieldError[];
+  /** Stable, machine-readable name of the domain rule that refused a command (422 only). */
+  readonly code?: string;
 }
 
 export const problemDetails = (
