@@ -17,7 +17,8 @@ function newestSourceTime(directory) {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'results') newest = Math.max(newest, newestSourceTime(path));
+      if (entry.name !== 'node_modules' && entry.name !== 'results')
+        newest = Math.max(newest, newestSourceTime(path));
     } else if (entry.name.endsWith('.ts') && !testFile.test(entry.name)) {
       newest = Math.max(newest, statSync(path).mtimeMs);
     }
@@ -27,7 +28,10 @@ function newestSourceTime(directory) {
 
 function sourcesChangedSince(stampTime) {
   const configTime = Math.max(
-    ...configFiles.map((file) => join(root, file)).filter(existsSync).map((path) => statSync(path).mtimeMs),
+    ...configFiles
+      .map((file) => join(root, file))
+      .filter(existsSync)
+      .map((path) => statSync(path).mtimeMs),
   );
   const sourceTime = Math.max(
     0,
@@ -45,7 +49,10 @@ if (stampTime > 0 && !sourcesChangedSince(stampTime)) process.exit(0);
 const startedAt = Date.now();
 process.stderr.write('Building (tsc -p tsconfig.build.json)...\n');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   process.stderr.write('Build failed; fix the errors above and run the command again.\n');
   process.exit(build.status ?? 1);

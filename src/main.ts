@@ -45,12 +45,17 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config);
   try {
     await prepareDatabase(config, logger);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      bufferLogs: true,
+    });
     await initHttpApp(app, config);
     app.enableShutdownHooks([...SHUTDOWN_SIGNALS], { useProcessExit: true });
     boundShutdown(config, logger);
     await app.listen(config.port);
-    logger.info({ port: config.port, role: config.role, eventStore: config.eventStore.kind }, 'filmlog is serving');
+    logger.info(
+      { port: config.port, role: config.role, eventStore: config.eventStore.kind },
+      'filmlog is serving',
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'filmlog could not start');
     process.exit(1);

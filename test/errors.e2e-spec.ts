@@ -87,7 +87,10 @@ describe('errors are problem+json', () => {
   });
 
   it('a valid body reaches the handler, typed', async () => {
-    const response = await http().post('/api/v1/error-probe/ratings').send({ filmId: 'f-1', stars: 8 }).expect(201);
+    const response = await http()
+      .post('/api/v1/error-probe/ratings')
+      .send({ filmId: 'f-1', stars: 8 })
+      .expect(201);
 
     expect(response.body).toEqual({ filmId: 'f-1', stars: 8 });
   });

@@ -55,7 +55,10 @@ async function appliedMigrations(url: string): Promise<string[]> {
 
 describe('the built service (node dist/src/main.js)', () => {
   beforeAll(() => {
-    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
   }, BUILD_TIMEOUT_MS);
 
@@ -69,25 +72,34 @@ describe('the built service (node dist/src/main.js)', () => {
     expect(output()).toContain('Invalid configuration: APP_ROLE must be one of api, worker, all\n');
   });
 
-  it('creates a missing database, migrates it, serves ready, and exits 0 on SIGTERM', async () => {
-    const name = `filmlog_t_${process.env.FILMLOG_TEST_RUN_ID}_service`;
-    const port = await freePort();
-    const child = startService({ PORT: String(port), DATABASE_URL: withDatabaseName(adminDatabaseUrl(), name) });
-    const output = collect(child);
-    try {
-      const ready = await waitUntilReady(port, child);
-      expect(await ready.json()).toMatchObject({ status: 'ok' });
+  it(
+    'creates a missing database, migrates it, serves ready, and exits 0 on SIGTERM',
+    async () => {
+      const name = `filmlog_t_${process.env.FILMLOG_TEST_RUN_ID}_service`;
+      const port = await freePort();
+      const child = startService({
+        PORT: String(port),
+        DATABASE_URL: withDatabaseName(adminDatabaseUrl(), name),
+      });
+      const output = collect(child);
+      try {
+        const ready = await waitUntilReady(port, child);
+        expect(await ready.json()).toMatchObject({ status: 'ok' });
 
-      expect(await appliedMigrations(withDatabaseName(adminDatabaseUrl(), name))).toContain(
-        'CreateEventStore1763683200000',
-      );
+        expect(await appliedMigrations(withDatabaseName(adminDatabaseUrl(), name))).toContain(
+          'CreateEventStore1763683200000',
+        );
 
-      child.kill('SIGTERM');
-      const [code] = (await once(child, 'exit')) as [number];
-      expect({ code, output: code === 0 ? '' : output() }).toEqual({ code: 0, output: '' });
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
-    }
-  }, START_TIMEOUT_MS + 10_000);
+        child.kill('SIGTERM');
+        const [code] = (await once(child, 'exit')) as [number];
+        expect({ code, output: code === 0 ? '' : output() }).toEqual({ code: 0, output: '' });
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        await withAdminClient((client) =>
+          client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+        );
+      }
+    },
+    START_TIMEOUT_MS + 10_000,
+  );
 });

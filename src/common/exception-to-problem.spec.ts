@@ -1,4 +1,9 @@
-import { ForbiddenException, HttpException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpException,
+  InternalServerErrorException,
+  NotFoundException,
+} from '@nestjs/common';
 import { DomainRuleViolation } from '#decider';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '#event-store';
 import { exceptionToProblem, isDependencyUnavailable } from './exception-to-problem.js';
@@ -71,7 +76,9 @@ describe('exceptionToProblem', () => {
   });
 
   it('hides what went wrong in an unexpected error', () => {
-    const { problem, kind } = exceptionToProblem(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    const { problem, kind } = exceptionToProblem(
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+    );
 
     expect(kind).toBe('server');
     expect(problem).toEqual({
@@ -80,21 +87,23 @@ describe('exceptionToProblem', () => {
       status: 500,
       detail: 'An unexpected error occurred.',
     });
-    expect(JSON.stringify(exceptionToProblem(new InternalServerErrorException('secret path /etc')).problem)).not.toContain(
-      '/etc',
-    );
+    expect(
+      JSON.stringify(exceptionToProblem(new InternalServerErrorException('secret path /etc')).problem),
+    ).not.toContain('/etc');
   });
 });
 
 describe('isDependencyUnavailable', () => {
   it('finds a connection failure wrapped in a cause or a driver error', () => {
-    const pgDown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const pgDown = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
     const typeormError = Object.assign(new Error('query failed'), { driverError: pgDown });
 
     expect(isDependencyUnavailable(typeormError)).toBe(true);
-    expect(isDependencyUnavailable(new Error('outer', { cause: new Error('Connection terminated unexpectedly') }))).toBe(
-      true,
-    );
+    expect(
+      isDependencyUnavailable(new Error('outer', { cause: new Error('Connection terminated unexpectedly') })),
+    ).toBe(true);
   });
 
   it('does not mistake a bad query for an outage', () => {

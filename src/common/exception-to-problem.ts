@@ -26,7 +26,8 @@ export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
   if (error instanceof EventStoreUnavailableError) return true;
   const { code, cause, driverError, errors, message } = error as Record<string, unknown>;
   if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  if (typeof message === 'string' && /^Connection terminated|^Connection is closed/.test(message)) return true;
+  if (typeof message === 'string' && /^Connection terminated|^Connection is closed/.test(message))
+    return true;
   const nested = [cause, driverError, ...(Array.isArray(errors) ? errors : [])];
   return nested.some((inner) => isDependencyUnavailable(inner, depth + 1));
 }
@@ -60,7 +61,10 @@ export function exceptionToProblem(exception: unknown): MappedProblem {
   if (exception instanceof HttpException) return httpExceptionToProblem(exception);
   if (exception instanceof DomainRuleViolation) {
     return {
-      problem: { ...problemDetails(HttpStatus.UNPROCESSABLE_ENTITY, exception.message), code: exception.code },
+      problem: {
+        ...problemDetails(HttpStatus.UNPROCESSABLE_ENTITY, exception.message),
+        code: exception.code,
+      },
       kind: 'client',
     };
   }
@@ -71,7 +75,10 @@ export function exceptionToProblem(exception: unknown): MappedProblem {
     };
   }
   if (isDependencyUnavailable(exception)) {
-    return { problem: problemDetails(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL), kind: 'dependency' };
+    return {
+      problem: problemDetails(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL),
+      kind: 'dependency',
+    };
   }
   return {
     problem: problemDetails(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.'),

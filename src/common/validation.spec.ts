@@ -30,7 +30,9 @@ describe('the global validation pipe', () => {
   });
 
   it('names every bad field, nested ones by their path, and refuses unknown fields', async () => {
-    const failure = await validate({ title: 7, items: [{ rank: 0 }], owner: 'x' }).catch((error: unknown) => error);
+    const failure = await validate({ title: 7, items: [{ rank: 0 }], owner: 'x' }).catch(
+      (error: unknown) => error,
+    );
 
     expect(failure).toBeInstanceOf(InvalidInputException);
     const fields = (failure as InvalidInputException).fieldErrors.map((error) => error.field);

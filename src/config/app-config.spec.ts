@@ -87,7 +87,11 @@ describe('parseConfig', () => {
     ['PORT', '70000', 'PORT must be a whole number from 1 to 65535'],
     ['APP_ROLE', 'scheduler', 'APP_ROLE must be one of api, worker, all'],
     ['EVENT_STORE', 'mongo', 'EVENT_STORE must be one of postgres, kurrentdb'],
-    ['DATABASE_URL', 'mysql://db/filmlog', 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    [
+      'DATABASE_URL',
+      'mysql://db/filmlog',
+      'DATABASE_URL must be a URL starting with postgres:// or postgresql://',
+    ],
     ['REDIS_URL', 'not a url', 'REDIS_URL must be a URL starting with redis:// or rediss://'],
     ['MIGRATIONS_RUN', 'yes', 'MIGRATIONS_RUN must be true or false'],
     ['MODERATION_AUTOHIDE_REPORTS', '0', 'MODERATION_AUTOHIDE_REPORTS must be a whole number from 1 to 1000'],
@@ -100,7 +104,11 @@ describe('parseConfig', () => {
     const problems = problemsOf({ PORT: '-1', LOG_LEVEL: 'loud', SHUTDOWN_TIMEOUT_MS: '1.5' });
 
     expect(problems).toHaveLength(3);
-    expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS']);
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'PORT',
+      'LOG_LEVEL',
+      'SHUTDOWN_TIMEOUT_MS',
+    ]);
   });
 
   it('requires KURRENTDB_URL when the KurrentDB store is selected', () => {

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   }
   const applied = await migrateDatabase(databaseUrl);
   process.stdout.write(
-    applied.length > 0 ? `Applied ${applied.join(', ')}\n` : 'No pending migrations; the schema is up to date\n',
+    applied.length > 0
+      ? `Applied ${applied.join(', ')}\n`
+      : 'No pending migrations; the schema is up to date\n',
   );
 }
 
@@ -20,7 +22,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
   } else {
-    process.stderr.write(`Migration failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Migration failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

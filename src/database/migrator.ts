@@ -55,7 +55,9 @@ export function migrateDatabase(url: string): Promise<string[]> {
 export function revertLastMigration(url: string): Promise<string | null> {
   return withMigrationLock(url, async (dataSource) => {
     const executed = async () =>
-      new Set((await new MigrationExecutor(dataSource).getExecutedMigrations()).map((migration) => migration.name));
+      new Set(
+        (await new MigrationExecutor(dataSource).getExecutedMigrations()).map((migration) => migration.name),
+      );
     const before = await executed();
     await dataSource.undoLastMigration({ transaction: 'each' });
     const after = await executed();

@@ -75,7 +75,8 @@ export class ReadinessService {
       return { status: 'up', latencyMs: latency() };
     } catch (error) {
       this.logger.warn({ err: error }, `${name} is not ready`);
-      const reason = error instanceof CheckTimedOut ? `no answer within ${CHECK_TIMEOUT_MS} ms` : 'unreachable';
+      const reason =
+        error instanceof CheckTimedOut ? `no answer within ${CHECK_TIMEOUT_MS} ms` : 'unreachable';
       return { status: 'down', latencyMs: latency(), reason };
     }
   }

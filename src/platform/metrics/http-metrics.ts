@@ -11,7 +11,9 @@ type RoutedRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: s
 
 const routeLabel = (request: RoutedRequest): string => {
   const path = request.route?.path;
-  return typeof path === 'string' && !path.includes('*') ? `${request.baseUrl ?? ''}${path}` : UNMATCHED_ROUTE;
+  return typeof path === 'string' && !path.includes('*')
+    ? `${request.baseUrl ?? ''}${path}`
+    : UNMATCHED_ROUTE;
 };
 
 @Injectable()
