@@ -36,3 +36,12 @@ export class EventStoreUnavailableError extends Error {
     super(message, options);
   }
 }
+
+/** A position string this store did not issue (e.g. a malformed consistency token). */
+export class InvalidPositionError extends Error {
+  override readonly name = 'InvalidPositionError';
+
+  constructor(readonly position: string) {
+    super(`Not a position of this event store: ${JSON.stringify(position)}`);
+  }
+}

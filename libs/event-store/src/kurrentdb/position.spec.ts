@@ -1,4 +1,5 @@
-import { comparePositions, decodePosition, encodePosition, InvalidPositionError, isAfter } from './position.js';
+import { InvalidPositionError } from '../errors.js';
+import { comparePositions, decodePosition, encodePosition, isAfter } from './position.js';
 
 describe('kurrentdb positions', () => {
   it('round-trips a position, up to unsigned 64-bit halves', () => {

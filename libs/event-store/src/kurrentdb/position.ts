@@ -1,3 +1,4 @@
+import { InvalidPositionError } from '../errors.js';
 import type { Position as LogPosition } from '@kurrent/kurrentdb-client';
 import type { Position } from '../event-store.port.js';
 
@@ -6,14 +7,6 @@ import type { Position } from '../event-store.port.js';
  * "<commit>/<prepare>". Events appended without explicit transactions have equal halves.
  */
 const FORMAT = /^(\d{1,20})\/(\d{1,20})$/;
-
-export class InvalidPositionError extends Error {
-  override readonly name = 'InvalidPositionError';
-
-  constructor(readonly position: string) {
-    super(`Not a position of the KurrentDB event store: ${JSON.stringify(position)}`);
-  }
-}
 
 export const encodePosition = ({ commit, prepare }: LogPosition): Position => `${commit}/${prepare}`;
 

@@ -1,4 +1,5 @@
-import { comparePositions, decodePosition, encodePosition, InvalidPositionError } from './position.js';
+import { InvalidPositionError } from '../errors.js';
+import { comparePositions, decodePosition, encodePosition } from './position.js';
 
 describe('postgres positions', () => {
   it('round-trips a position', () => {

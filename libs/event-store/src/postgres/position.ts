@@ -1,3 +1,4 @@
+import { InvalidPositionError } from '../errors.js';
 import type { Position } from '../event-store.port.js';
 
 /**
@@ -15,14 +16,6 @@ const FORMAT = /^(\d{1,20})\.(\d{1,19})$/;
 
 export const encodePosition = ({ transactionId, globalPosition }: PostgresPosition): Position =>
   `${transactionId}.${globalPosition}`;
-
-export class InvalidPositionError extends Error {
-  override readonly name = 'InvalidPositionError';
-
-  constructor(readonly position: string) {
-    super(`Not a position of this event store: ${JSON.stringify(position)}`);
-  }
-}
 
 export function decodePosition(position: Position): PostgresPosition {
   const match = FORMAT.exec(position);
