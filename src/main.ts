@@ -52,10 +52,7 @@ async function main(): Promise<void> {
     app.enableShutdownHooks([...SHUTDOWN_SIGNALS], { useProcessExit: true });
     boundShutdown(config, logger);
     await app.listen(config.port);
-    logger.info(
-      { port: config.port, role: config.role, eventStore: config.eventStore.kind },
-      'filmlog is serving',
-    );
+    logger.info({ port: config.port, eventStore: config.eventStore.kind }, 'filmlog is serving');
   } catch (error) {
     logger.fatal({ err: error }, 'filmlog could not start');
     process.exit(1);
