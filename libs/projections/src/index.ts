@@ -1,1 +1,6 @@
+export * from './projection.js';
+export { ProjectionEngine } from './projection-engine.js';
+export { ProjectionMonitor, type ProjectionMonitorOptions } from './projection-monitor.js';
+export { CHECKPOINT_CHANNEL, CheckpointMovedError } from './checkpoint-store.js';
+export { StaleProjectionVersionError } from './projection-session.js';
 export * from './projection-tables.migration.js';

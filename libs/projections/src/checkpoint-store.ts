@@ -1,0 +1,151 @@
+import type pg from 'pg';
+import type { Position } from '#event-store';
+import type { Queryable } from './sql.js';
+
+/** Listeners of this channel hear the name of a projection whose checkpoint moved. */
+export const CHECKPOINT_CHANNEL = 'projection_checkpoints';
+
+/** The live read model, or the fresh copy a rebuild fills. */
+export type Track = 'live' | 'rebuild';
+
+const checkpointColumn: Record<Track, string> = { live: 'checkpoint', rebuild: 'rebuild_checkpoint' };
+
+export interface CheckpointRow {
+  readonly projection: string;
+  readonly version: number;
+  readonly checkpoint: Position | null;
+  readonly rebuildVersion: number | null;
+  readonly rebuildCheckpoint: Position | null;
+  readonly rebuildRequested: boolean;
+  readonly lastError: string | null;
+}
+
+interface StoredRow {
+  projection: string;
+  version: number;
+  checkpoint: string | null;
+  rebuild_version: number | null;
+  rebuild_checkpoint: string | null;
+  rebuild_requested: boolean;
+  last_error: string | null;
+}
+
+const columns = `projection, version, checkpoint, rebuild_version, rebuild_checkpoint,
+  rebuild_requested_at IS NOT NULL AS rebuild_requested, last_error`;
+
+const toRow = (row: StoredRow): CheckpointRow => ({
+  projection: row.projection,
+  version: row.version,
+  checkpoint: row.checkpoint,
+  rebuildVersion: row.rebuild_version,
+  rebuildCheckpoint: row.rebuild_checkpoint,
+  rebuildRequested: row.rebuild_requested,
+  lastError: row.last_error,
+});
+
+/** Raised when a checkpoint is no longer where this instance left it: someone else moved it. */
+export class CheckpointMovedError extends Error {
+  override readonly name = 'CheckpointMovedError';
+
+  constructor(
+    readonly projection: string,
+    readonly track: Track,
+    readonly expected: Position | null,
+  ) {
+    super(`Projection ${projection}: the ${track} checkpoint moved away from ${expected ?? 'the start'}`);
+  }
+}
+
+/** The projection_checkpoints table: one row per projection. */
+export class CheckpointStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** The projection's row, created at `version` from the start when it has none yet. */
+  async ensure(name: string, version: number): Promise<CheckpointRow> {
+    await this.pool.query(
+      `INSERT INTO projection_checkpoints (projection, version) VALUES ($1, $2)
+       ON CONFLICT (projection) DO NOTHING`,
+      [name, version],
+    );
+    return (await this.read(name))!;
+  }
+
+  async read(name: string): Promise<CheckpointRow | undefined> {
+    return (await this.readMany([name]))[0];
+  }
+
+  async readMany(names: readonly string[]): Promise<CheckpointRow[]> {
+    const { rows } = await this.pool.query<StoredRow>(
+      `SELECT ${columns} FROM projection_checkpoints WHERE projection = ANY($1::text[])`,
+      [names],
+    );
+    return rows.map(toRow);
+  }
+
+  /** Moves a checkpoint from `expected` to `next`; false when it was not at `expected`. */
+  async compareAndSet(
+    db: Queryable,
+    name: string,
+    track: Track,
+    expected: Position | null,
+    next: Position,
+  ): Promise<boolean> {
+    const column = checkpointColumn[track];
+    const rebuilding = track === 'rebuild' ? 'AND rebuild_version IS NOT NULL' : '';
+    // Batches of both tracks run one at a time, so a success means nothing is failing now.
+    const { rowCount } = await db.query(
+      `UPDATE projection_checkpoints
+       SET ${column} = $3, last_error = NULL, failing_since = NULL, updated_at = now()
+       WHERE projection = $1 AND ${column} IS NOT DISTINCT FROM $2 ${rebuilding}`,
+      [name, expected, next],
+    );
+    return rowCount === 1;
+  }
+
+  async recordFailure(name: string, error: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE projection_checkpoints
+       SET last_error = $2, failing_since = coalesce(failing_since, now()), updated_at = now()
+       WHERE projection = $1`,
+      [name, error],
+    );
+  }
+
+  /** Asks whichever instance holds the projection to rebuild it. */
+  async requestRebuild(name: string, version: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO projection_checkpoints (projection, version, rebuild_requested_at) VALUES ($1, $2, now())
+       ON CONFLICT (projection) DO UPDATE SET rebuild_requested_at = now(), updated_at = now()`,
+      [name, version],
+    );
+  }
+
+  /** Starts a rebuild at `version` from the beginning, answering any pending request. */
+  async beginRebuild(db: Queryable, name: string, version: number): Promise<void> {
+    await db.query(
+      `UPDATE projection_checkpoints
+       SET rebuild_version = $2, rebuild_checkpoint = NULL, rebuild_requested_at = NULL, updated_at = now()
+       WHERE projection = $1`,
+      [name, version],
+    );
+  }
+
+  /** Makes the rebuild's checkpoint and version the live ones (inside the swap's transaction). */
+  async promoteRebuild(db: Queryable, name: string, rebuildCheckpoint: Position | null): Promise<boolean> {
+    const { rowCount } = await db.query(
+      `UPDATE projection_checkpoints
+       SET version = rebuild_version, checkpoint = rebuild_checkpoint,
+         rebuild_version = NULL, rebuild_checkpoint = NULL,
+         last_error = NULL, failing_since = NULL, updated_at = now()
+       WHERE projection = $1 AND rebuild_version IS NOT NULL
+         AND rebuild_checkpoint IS NOT DISTINCT FROM $2`,
+      [name, rebuildCheckpoint],
+    );
+    return rowCount === 1;
+  }
+
+  /** Wakes waiters in every process; sent after the commit, outside the transaction. */
+  async announce(name: string): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHECKPOINT_CHANNEL, name]);
+  }
+}

@@ -1,0 +1,108 @@
+import type pg from 'pg';
+import type { EventStore, Position } from '#event-store';
+import { heldLockCondition } from './advisory-lock.js';
+import { CheckpointListener } from './checkpoint-listener.js';
+import { type CheckpointRow, CheckpointStore } from './checkpoint-store.js';
+import { countDeadLetters } from './dead-letters.js';
+import { measureLags } from './lag.js';
+import type { Projection, ProjectionState, ProjectionStatus } from './projection.js';
+import { sleep } from './sql.js';
+
+export interface ProjectionMonitorOptions {
+  store: EventStore;
+  pool: pg.Pool;
+  projections: readonly Projection[];
+  /** Polling fallback of waitFor, for announcements that got lost (default 250 ms). */
+  pollIntervalMs?: number;
+}
+
+/** Read side, usable from any process (api or worker): reads checkpoints from the database. */
+export class ProjectionMonitor {
+  private readonly checkpoints: CheckpointStore;
+  private readonly listener: CheckpointListener;
+  private readonly pollIntervalMs: number;
+
+  constructor(private readonly options: ProjectionMonitorOptions) {
+    this.checkpoints = new CheckpointStore(options.pool);
+    this.listener = new CheckpointListener({ ...options.pool.options });
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+  }
+
+  async statuses(): Promise<ProjectionStatus[]> {
+    const { store, pool, projections } = this.options;
+    const names = projections.map((projection) => projection.name);
+    const [lags, deadLetters, running] = await Promise.all([
+      measureLags(store, this.checkpoints, projections),
+      countDeadLetters(pool, names),
+      this.runningProjections(names),
+    ]);
+    return projections.map((projection) => {
+      const { row, checkpoint, lag } = lags.get(projection.name)!;
+      return {
+        name: projection.name,
+        version: row?.version ?? projection.version,
+        checkpoint,
+        lagEvents: lag.events,
+        lagSeconds: lag.seconds,
+        deadLetters: deadLetters.get(projection.name) ?? 0,
+        status: running.has(projection.name) ? runningState(row) : 'stopped',
+      };
+    });
+  }
+
+  /** True once every named projection's checkpoint is at or past `position`. */
+  async hasPassed(names: readonly string[], position: Position): Promise<boolean> {
+    const rows = await this.checkpoints.readMany(names);
+    const passed = new Set(
+      rows
+        .filter(
+          (row) =>
+            row.checkpoint !== null && this.options.store.comparePositions(row.checkpoint, position) >= 0,
+        )
+        .map((row) => row.projection),
+    );
+    return names.every((name) => passed.has(name));
+  }
+
+  /** Waits (LISTEN on checkpoint changes, with polling fallback) up to timeoutMs; false when the bound passed. */
+  async waitFor(names: readonly string[], position: Position, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    if (await this.hasPassed(names, position)) return true;
+    let moved = new AbortController();
+    const stopListening = await this.listener.onChange((projection) => {
+      if (names.includes(projection)) moved.abort();
+    });
+    try {
+      for (;;) {
+        // Again once listening: the checkpoint may have moved while the LISTEN was set up.
+        if (await this.hasPassed(names, position)) return true;
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) return false;
+        await sleep(Math.min(remaining, this.pollIntervalMs), moved.signal);
+        moved = new AbortController();
+      }
+    } finally {
+      stopListening();
+    }
+  }
+
+  /** Closes the connection waitFor listens on. */
+  async close(): Promise<void> {
+    await this.listener.close();
+  }
+
+  /** Projections whose advisory lock some process holds right now. */
+  private async runningProjections(names: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.options.pool.query<{ name: string }>(
+      `SELECT name FROM unnest($1::text[]) AS name
+       WHERE EXISTS (SELECT 1 FROM pg_locks WHERE ${heldLockCondition('name')})`,
+      [names],
+    );
+    return new Set(rows.map((row) => row.name));
+  }
+}
+
+function runningState(row: CheckpointRow | undefined): ProjectionState {
+  if (row?.lastError) return 'failing';
+  return row?.rebuildVersion != null ? 'rebuilding' : 'running';
+}

@@ -1,0 +1,175 @@
+import type pg from 'pg';
+import type { EventStore, Position, SubscriptionBatch } from '#event-store';
+import type { BatchApplier } from './batch-applier.js';
+import { CheckpointMovedError, type CheckpointRow, type CheckpointStore } from './checkpoint-store.js';
+import { Gate, Mutex } from './coordination.js';
+import type { Projection, ProjectionLogger } from './projection.js';
+import { createNextTables, nextTablesExist, swapTables } from './rebuild-tables.js';
+import { inTransaction, sleep } from './sql.js';
+
+/** A swap that cannot lock the live tables by then fails; the rebuild resumes and tries again. */
+const SWAP_LOCK_TIMEOUT = '5s';
+
+export interface ProjectionSessionOptions {
+  readonly store: EventStore;
+  readonly pool: pg.Pool;
+  readonly projection: Projection;
+  readonly checkpoints: CheckpointStore;
+  readonly applier: BatchApplier;
+  readonly logger: ProjectionLogger;
+  readonly batchSize: number;
+  /** How often to look for a rebuild requested by another process. */
+  readonly rebuildPollMs: number;
+}
+
+/** This instance runs older code than the one that last wrote the projection. */
+export class StaleProjectionVersionError extends Error {
+  override readonly name = 'StaleProjectionVersionError';
+
+  constructor(projection: Projection, row: CheckpointRow) {
+    const stored = Math.max(row.version, row.rebuildVersion ?? 0);
+    super(
+      `Projection ${projection.name} is at version ${stored}; this code is version ${projection.version}`,
+    );
+  }
+}
+
+/**
+ * What the instance holding a projection's lock does: follow the log into the live tables
+ * and, when asked or when the code's version changed, rebuild fresh tables next to them and
+ * swap them in once they caught up. Batches of the two tracks never overlap.
+ */
+export class ProjectionSession {
+  private readonly mutex = new Mutex();
+  /** Closed while a caught-up rebuild overtakes the live checkpoint before the swap. */
+  private readonly liveGate = new Gate();
+  private liveRestart = new AbortController();
+  rebuilding = false;
+
+  constructor(private readonly options: ProjectionSessionOptions) {}
+
+  /** Runs until `signal` aborts; throws when either track fails. */
+  async run(signal: AbortSignal): Promise<void> {
+    const { projection, checkpoints } = this.options;
+    const row = await checkpoints.ensure(projection.name, projection.version);
+    if (Math.max(row.version, row.rebuildVersion ?? 0) > projection.version) {
+      throw new StaleProjectionVersionError(projection, row);
+    }
+    const failed = new AbortController();
+    const session = AbortSignal.any([signal, failed.signal]);
+    const stopOnFailure = (error: unknown): never => {
+      failed.abort();
+      throw error;
+    };
+    const [live, rebuilds] = await Promise.allSettled([
+      this.followLive(session).catch(stopOnFailure),
+      this.rebuildWhenNeeded(session).catch(stopOnFailure),
+    ]);
+    const failure = [live, rebuilds].find((result) => result.status === 'rejected');
+    if (failure && !signal.aborted) throw failure.reason;
+  }
+
+  private async followLive(session: AbortSignal): Promise<void> {
+    while (!session.aborted) {
+      this.liveRestart = new AbortController();
+      try {
+        await this.followLiveOnce(AbortSignal.any([session, this.liveRestart.signal]), session);
+      } catch (error) {
+        if (!(error instanceof CheckpointMovedError)) throw error;
+        this.options.logger.warn(
+          { projection: this.options.projection.name, error: error.message },
+          'projection checkpoint moved by another instance; restarting from the stored checkpoint',
+        );
+      }
+    }
+  }
+
+  private async followLiveOnce(iteration: AbortSignal, session: AbortSignal): Promise<void> {
+    const { checkpoints, projection, applier } = this.options;
+    let from = (await checkpoints.read(projection.name))?.checkpoint ?? null;
+    for await (const batch of this.subscribe(from, iteration)) {
+      await this.liveGate.pass(iteration);
+      const applied = await this.mutex.run(async () => {
+        if (iteration.aborted) return false;
+        await applier.apply(batch, from, 'live', session);
+        return true;
+      });
+      if (!applied) return;
+      from = batch.checkpoint;
+    }
+  }
+
+  private async rebuildWhenNeeded(session: AbortSignal): Promise<void> {
+    const { checkpoints, projection, rebuildPollMs } = this.options;
+    while (!session.aborted) {
+      const row = (await checkpoints.read(projection.name))!;
+      const wanted = row.version !== projection.version || row.rebuildRequested;
+      const unfinished = row.rebuildVersion === projection.version;
+      if (wanted || unfinished) await this.rebuild(row, session);
+      else await sleep(rebuildPollMs, session);
+    }
+  }
+
+  private async rebuild(row: CheckpointRow, session: AbortSignal): Promise<void> {
+    const { projection, pool, checkpoints, logger, applier } = this.options;
+    const resume =
+      row.rebuildVersion === projection.version &&
+      !row.rebuildRequested &&
+      (await nextTablesExist(pool, projection.tables));
+    if (!resume) {
+      await inTransaction(pool, async (client) => {
+        await createNextTables(client, projection.tables);
+        await checkpoints.beginRebuild(client, projection.name, projection.version);
+      });
+    }
+    logger.info(
+      { projection: projection.name, version: projection.version, resume },
+      'projection rebuild started',
+    );
+    this.rebuilding = true;
+    try {
+      let from = resume ? row.rebuildCheckpoint : null;
+      for await (const batch of this.subscribe(from, session)) {
+        await this.mutex.run(() => applier.apply(batch, from, 'rebuild', session));
+        from = batch.checkpoint;
+        if (batch.caughtUp && (await this.trySwap(from))) return;
+      }
+    } finally {
+      this.rebuilding = false;
+      this.liveGate.open();
+    }
+  }
+
+  /** Swaps once the rebuild is at or past the live checkpoint; until then the live track waits. */
+  private async trySwap(rebuilt: Position): Promise<boolean> {
+    const { projection, pool, checkpoints, store, logger } = this.options;
+    this.liveGate.close();
+    const swapped = await this.mutex.run(async () => {
+      const live = (await checkpoints.read(projection.name))?.checkpoint ?? null;
+      if (live !== null && store.comparePositions(rebuilt, live) < 0) return false;
+      await inTransaction(pool, async (client) => {
+        // Renaming waits for reads of the live tables, and reads queue behind it: keep that short.
+        await client.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT}'`);
+        if (!(await checkpoints.promoteRebuild(client, projection.name, rebuilt))) {
+          throw new CheckpointMovedError(projection.name, 'rebuild', rebuilt);
+        }
+        await swapTables(client, projection.tables);
+      });
+      // Inside the mutex, so a live batch read before the swap is dropped rather than tried.
+      this.liveRestart.abort();
+      return true;
+    });
+    if (!swapped) return false;
+    await checkpoints.announce(projection.name).catch(() => undefined);
+    logger.info(
+      { projection: projection.name, version: projection.version, checkpoint: rebuilt },
+      'projection rebuilt and swapped in',
+    );
+    return true;
+  }
+
+  private subscribe(from: Position | null, signal: AbortSignal): AsyncIterable<SubscriptionBatch> {
+    const { store, projection, batchSize } = this.options;
+    return store.subscribe({ from, filter: { eventTypes: projection.handles }, batchSize, signal });
+  }
+}

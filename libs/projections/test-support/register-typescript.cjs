@@ -1,0 +1,20 @@
+// Lets a plain `node` child process load the TypeScript sources the way jest does: the
+// resolution rules of test/jest-resolution.cjs, and .ts files compiled to CommonJS by swc.
+require('../../../test/jest-resolution.cjs');
+const fs = require('node:fs');
+const Module = require('node:module');
+const { transformSync } = require('@swc/core');
+
+Module._extensions['.ts'] = function compileTypeScript(module, filename) {
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
+    filename,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  });
+  module._compile(code, filename);
+};
