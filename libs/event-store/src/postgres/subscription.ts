@@ -35,22 +35,26 @@ export const filterClause = (filter: SubscriptionFilter | undefined, firstParam:
  * whether committed events wait behind a still-open transaction.
  */
 const readQuery = (filterSql: string) => `
-WITH snapshot AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-SELECT h.transaction_id::text AS head_transaction_id, h.global_position::text AS head_global_position,
-  EXISTS (SELECT 1 FROM events p WHERE p.transaction_id >= snapshot.xmin) AS held_back,
-  b.*
-FROM snapshot
-LEFT JOIN LATERAL (
-  SELECT transaction_id, global_position FROM events
-  WHERE transaction_id < snapshot.xmin
-  ORDER BY transaction_id DESC, global_position DESC LIMIT 1
-) h ON true
+WITH bounds AS MATERIALIZED (
+  SELECT snapshot.xmin, h.transaction_id AS head_transaction_id, h.global_position AS head_global_position,
+    (SELECT p.transaction_id FROM events p WHERE p.transaction_id >= snapshot.xmin
+      ORDER BY p.transaction_id LIMIT 1) IS NOT NULL AS held_back
+  FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) snapshot
+  LEFT JOIN LATERAL (
+    SELECT transaction_id, global_position FROM events
+    WHERE transaction_id < snapshot.xmin
+    ORDER BY transaction_id DESC, global_position DESC LIMIT 1
+  ) h ON true
+)
+SELECT bounds.head_transaction_id::text AS head_transaction_id,
+  bounds.head_global_position::text AS head_global_position, bounds.held_back, b.*
+FROM bounds
 LEFT JOIN LATERAL (
   SELECT e.transaction_id AS order_transaction_id, e.global_position AS order_global_position,
     ${eventColumns('e')}
   FROM events e
   WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-    AND e.transaction_id < snapshot.xmin ${filterSql}
+    AND e.transaction_id < bounds.xmin ${filterSql}
   ORDER BY e.transaction_id, e.global_position
   LIMIT $3
 ) b ON true
