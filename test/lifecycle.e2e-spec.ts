@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Controller, Get, Module } from '@nestjs/common';
 import request from 'supertest';
 import type { Projection } from '#projections';
+import { expectReady } from './support/readiness.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const probeProjection: Projection = {
@@ -75,10 +76,10 @@ describe('an api-only process (APP_ROLE=api)', () => {
   it('runs no projection engine, yet reports projection status from the database', async () => {
     const http = request(testApp.app.getHttpServer());
     const metrics = await http.get('/metrics').expect(200);
-    const ready = await http.get('/health/ready').expect(200);
+    const ready = await expectReady(testApp.app.getHttpServer());
 
     expect(metrics.text).not.toContain('filmlog_projection_lag_events');
-    expect(ready.body.checks.projections.projections).toEqual([
+    expect(ready.checks.projections.projections).toEqual([
       expect.objectContaining({ name: 'lifecycle_probe' }),
     ]);
   });

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Projection } from '#projections';
+import { expectReady } from './support/readiness.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const probeProjection: Projection = {
@@ -29,15 +30,20 @@ describe('operations endpoints (APP_ROLE=all)', () => {
   });
 
   it('GET /health/ready is green when PostgreSQL, Redis, the event store and projections are', async () => {
-    const response = await http().get('/health/ready').expect(200);
+    const body = await expectReady(testApp.app.getHttpServer());
 
-    expect(response.body.status).toBe('ok');
-    expect(response.body.checks).toMatchObject({
+    expect(body.status).toBe('ok');
+    expect(body.checks).toMatchObject({
       postgres: { status: 'up' },
       redis: { status: 'up' },
       eventStore: { status: 'up' },
       projections: { status: 'up', projections: [expect.objectContaining({ name: 'operations_probe' })] },
     });
+  });
+
+  it('GET /health/ready is never cached', async () => {
+    const response = await http().get('/health/ready');
+
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
@@ -105,7 +111,7 @@ describe('a worker-only process (APP_ROLE=worker)', () => {
 
   it('still serves /health, /health/ready and /metrics', async () => {
     await http().get('/health').expect(200);
-    await http().get('/health/ready').expect(200);
+    await expectReady(testApp.app.getHttpServer());
     const metrics = await http().get('/metrics').expect(200);
     expect(metrics.text).toContain('filmlog_projection_lag_events{projection="operations_probe"}');
   });

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ProjectionMonitor, type Projection } from '#projections';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type pg from 'pg';
@@ -7,6 +7,15 @@ import { projections } from './projections.js';
 
 /** The projection list as a provider, so a test can run the application with projections of its own. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
+
+@Injectable()
+class ProjectionMonitorCloser implements OnApplicationShutdown {
+  constructor(private readonly monitor: ProjectionMonitor) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.monitor.close();
+  }
+}
 
 /** Read side of the projections, for any role: how far each one is (health, admin, X-Consistent-With). */
 @Global()
@@ -19,6 +28,7 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
       useFactory: (store: EventStore, pool: pg.Pool, list: readonly Projection[]) =>
         new ProjectionMonitor({ store, pool, projections: list }),
     },
+    ProjectionMonitorCloser,
   ],
   exports: [PROJECTIONS, ProjectionMonitor],
 })
