@@ -1,0 +1,51 @@
+import pg from 'pg';
+import { adminDatabaseUrl, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
+import { ensureDatabase, migrateDatabase, revertLastMigration } from './migrator.js';
+import { migrations } from './migrations/index.js';
+
+const appliedNames = async (url: string): Promise<string[]> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+    return rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+};
+
+describe('migrator', () => {
+  const name = `filmlog_t_${process.env.FILMLOG_TEST_RUN_ID}_migrator`;
+  const url = withDatabaseName(adminDatabaseUrl(), name);
+  const everyMigration = migrations.map((migration) => migration.name);
+
+  afterAll(async () => {
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  });
+
+  it('creates a missing database, also when several processes start at once', async () => {
+    await Promise.all([ensureDatabase(url), ensureDatabase(url), ensureDatabase(url)]);
+
+    const { rowCount } = await withAdminClient((client) =>
+      client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]),
+    );
+    expect(rowCount).toBe(1);
+  });
+
+  it('applies each migration once when processes migrate at the same time', async () => {
+    const [first, second, third] = await Promise.all([
+      migrateDatabase(url),
+      migrateDatabase(url),
+      migrateDatabase(url),
+    ]);
+
+    expect([...first!, ...second!, ...third!].sort()).toEqual([...everyMigration].sort());
+    expect(await appliedNames(url)).toEqual(everyMigration);
+  });
+
+  it('reverts the most recent migration and names it', async () => {
+    expect(await revertLastMigration(url)).toBe(everyMigration.at(-1));
+    expect(await appliedNames(url)).toEqual(everyMigration.slice(0, -1));
+    expect(await migrateDatabase(url)).toEqual(everyMigration.slice(-1));
+  });
+});
