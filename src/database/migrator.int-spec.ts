@@ -20,7 +20,9 @@ describe('migrator', () => {
   const everyMigration = migrations.map((migration) => migration.name);
 
   afterAll(async () => {
-    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+    await withAdminClient((client) =>
+      client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+    );
   });
 
   it('creates a missing database, also when several processes start at once', async () => {
