@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
 /** Read-model entities; features add theirs here. */
-export const entities: Function[] = [];
+export const entities: NonNullable<DataSourceOptions['entities']> = [];
 
 export const createDataSource = (url: string): DataSource =>
   new DataSource({

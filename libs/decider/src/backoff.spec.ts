@@ -5,7 +5,9 @@ describe('backoffDelay (full jitter)', () => {
 
   it('draws below a ceiling that doubles per failed attempt', () => {
     const nearlyOne = () => 0.999_999;
-    expect([1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt, backoff, nearlyOne))).toEqual([4, 9, 19, 39, 79]);
+    expect([1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt, backoff, nearlyOne))).toEqual([
+      4, 9, 19, 39, 79,
+    ]);
   });
 
   it('never exceeds the cap', () => {

@@ -20,7 +20,12 @@ import {
 } from '#decider';
 
 type ListCommand =
-  | { readonly type: 'AddFilmToList'; readonly filmId: string; readonly rank?: number; readonly addedAt?: string }
+  | {
+      readonly type: 'AddFilmToList';
+      readonly filmId: string;
+      readonly rank?: number;
+      readonly addedAt?: string;
+    }
   | { readonly type: 'RemoveFilmFromList'; readonly filmId: string };
 
 type ListEvent =
@@ -42,7 +47,8 @@ const rankedList: Decider<ListCommand, ListEvent, ListState> = {
       case 'AddFilmToList': {
         if (films.includes(command.filmId)) return [];
         const rank = command.rank ?? films.length + 1;
-        if (rank < 1 || rank > films.length + 1) throw new DomainRuleViolation('rank-out-of-range', `No rank ${rank}`);
+        if (rank < 1 || rank > films.length + 1)
+          throw new DomainRuleViolation('rank-out-of-range', `No rank ${rank}`);
         const occurredAt = command.addedAt === undefined ? {} : { occurredAt: command.addedAt };
         return [{ type: 'FilmAddedToList', data: { filmId: command.filmId, rank }, ...occurredAt }];
       }
@@ -75,7 +81,11 @@ const upcasters: EventUpcasters = {
 class RecordingStore extends PostgresEventStore {
   readonly appends: { streamId: string; options: AppendOptions | undefined }[] = [];
 
-  override append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  override append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     this.appends.push({ streamId, options });
     return super.append(streamId, events, options);
   }
@@ -89,7 +99,11 @@ class RecordingStore extends PostgresEventStore {
 class ContestedStore extends PostgresEventStore {
   attempts = 0;
 
-  override async append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  override async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     this.attempts += 1;
     const rival = addedEvent(2, { filmId: `rival-${this.attempts}`, rank: this.attempts });
     await super.append(streamId, [rival], { expectedRevision: 'any' });
@@ -112,7 +126,11 @@ const addedEvent = (schemaVersion: number, data: Record<string, unknown>): NewEv
 });
 
 const NOW = new Date('2024-05-01T10:00:00.000Z');
-const context: CommandContext = { actorId: 'member-7', correlationId: randomUUID(), causationId: randomUUID() };
+const context: CommandContext = {
+  actorId: 'member-7',
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+};
 const stampedNow = (eventId: string | undefined) => ({
   eventId,
   ...context,
@@ -240,7 +258,11 @@ describe('runCommand against the PostgreSQL event store', () => {
     const contested = new ContestedStore({ connectionString: database.url });
     const streamId = newListStream();
     try {
-      const failure = run(streamId, { type: 'AddFilmToList', filmId: 'ran' }, { store: contested, maxAttempts: 3 });
+      const failure = run(
+        streamId,
+        { type: 'AddFilmToList', filmId: 'ran' },
+        { store: contested, maxAttempts: 3 },
+      );
       await expect(failure).rejects.toThrow(WrongExpectedVersionError);
       await expect(failure).rejects.toMatchObject({ streamId, expected: 1n, actual: 2n });
       expect(contested.attempts).toBe(3);

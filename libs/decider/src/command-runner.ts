@@ -45,8 +45,11 @@ export interface CommandResult<Event extends DomainEvent, State> {
   readonly revision: bigint | null;
 }
 
-export type RunCommandOptions<Command extends DomainCommand, Event extends DomainEvent, State> = CommandRunnerSettings &
-  CommandRequest<Command, Event, State>;
+export type RunCommandOptions<
+  Command extends DomainCommand,
+  Event extends DomainEvent,
+  State,
+> = CommandRunnerSettings & CommandRequest<Command, Event, State>;
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 

@@ -3,7 +3,8 @@ import { DomainRuleViolation, given, unreachable, type Decider } from '#decider'
 
 // The style a feature's decider follows: readonly unions, an exhaustive switch, pure rules.
 type PinsCommand =
-  { readonly type: 'PinFilm'; readonly filmId: string } | { readonly type: 'UnpinFilm'; readonly filmId: string };
+  | { readonly type: 'PinFilm'; readonly filmId: string }
+  | { readonly type: 'UnpinFilm'; readonly filmId: string };
 
 type PinsEvent =
   | { readonly type: 'FilmPinned'; readonly data: { readonly filmId: string } }
@@ -28,7 +29,9 @@ const pinsDecider: Decider<PinsCommand, PinsEvent, PinsState> = {
           throw new DomainRuleViolation('pins-full', `At most ${MAX_PINS} films can be pinned`);
         return [{ type: 'FilmPinned', data: { filmId: command.filmId } }];
       case 'UnpinFilm':
-        return pinned.includes(command.filmId) ? [{ type: 'FilmUnpinned', data: { filmId: command.filmId } }] : [];
+        return pinned.includes(command.filmId)
+          ? [{ type: 'FilmUnpinned', data: { filmId: command.filmId } }]
+          : [];
       default:
         return unreachable(command);
     }
@@ -106,21 +109,21 @@ describe('given / when / then', () => {
     });
 
     it('then: the command was refused', () => {
-      expect(() => given(pinsDecider, fourPinned).when({ type: 'PinFilm', filmId: 'ikiru' }).then([])).toThrow(
-        DomainRuleViolation,
-      );
+      expect(() =>
+        given(pinsDecider, fourPinned).when({ type: 'PinFilm', filmId: 'ikiru' }).then([]),
+      ).toThrow(DomainRuleViolation);
     });
 
     it('thenState: another state', () => {
-      expect(() => given(pinsDecider).when({ type: 'PinFilm', filmId: 'ran' }).thenState({ pinned: [] })).toThrow(
-        AssertionError,
-      );
+      expect(() =>
+        given(pinsDecider).when({ type: 'PinFilm', filmId: 'ran' }).thenState({ pinned: [] }),
+      ).toThrow(AssertionError);
     });
 
     it('thenThrows: the command was decided', () => {
-      expect(() => given(pinsDecider).when({ type: 'PinFilm', filmId: 'ran' }).thenThrows(DomainRuleViolation)).toThrow(
-        AssertionError,
-      );
+      expect(() =>
+        given(pinsDecider).when({ type: 'PinFilm', filmId: 'ran' }).thenThrows(DomainRuleViolation),
+      ).toThrow(AssertionError);
     });
 
     it('thenThrows: an error of another class', () => {

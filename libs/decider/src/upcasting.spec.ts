@@ -1,5 +1,10 @@
 import type { EventPayload, RecordedEvent } from '#event-store';
-import { currentSchemaVersion, upcastEvent, UnsupportedSchemaVersionError, type EventUpcasters } from '#decider';
+import {
+  currentSchemaVersion,
+  upcastEvent,
+  UnsupportedSchemaVersionError,
+  type EventUpcasters,
+} from '#decider';
 
 const recorded = (type: string, schemaVersion: number, data: EventPayload): RecordedEvent => ({
   type,

@@ -14,8 +14,7 @@ export const withDatabaseName = (url: string, name: string): string => {
 const TEST_PREFIX = 'filmlog_t_';
 
 /** A run id that sorts by time, so stale databases of crashed runs can be recognised. */
-export const newTestRunId = (): string =>
-  `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+export const newTestRunId = (): string => `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 
 export const templateDatabaseName = (runId: string): string => `${TEST_PREFIX}${runId}_tpl`;
 
@@ -54,9 +53,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabaseName(adminDatabaseUrl(), name),
-    drop: () => withAdminClient(async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    }),
+    drop: () =>
+      withAdminClient(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      }),
   };
 }
 

@@ -25,7 +25,11 @@ export function appendAndReadContract(store: () => EventStore): void {
 
   it('no_stream: accepted for a new stream, refused once it exists', async () => {
     await store().append(stream, [newEvent()], { expectedRevision: 'no_stream' });
-    await expectConflict(store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }), 'no_stream', 0n);
+    await expectConflict(
+      store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }),
+      'no_stream',
+      0n,
+    );
   });
 
   it('stream_exists: refused for a missing stream, accepted once it exists', async () => {

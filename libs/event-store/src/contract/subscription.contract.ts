@@ -3,7 +3,9 @@ import { newEvent, RecordingSubscriber, sleep, uniquePrefix } from './contract-s
 import type { ContractSubject } from './event-store.contract.js';
 
 const isStrictlyIncreasing = (store: EventStore, events: readonly RecordedEvent[]): boolean =>
-  events.every((event, index) => index === 0 || store.comparePositions(events[index - 1]!.position, event.position) < 0);
+  events.every(
+    (event, index) => index === 0 || store.comparePositions(events[index - 1]!.position, event.position) < 0,
+  );
 
 /** Catch-up subscriptions: exclusive start, total order, filters, resumption, late commits. */
 export function subscriptionContract(subject: () => ContractSubject): void {
@@ -56,8 +58,15 @@ export function subscriptionContract(subject: () => ContractSubject): void {
   });
 
   it('filters by event type on the server', async () => {
-    await store().append(`${prefix}a`, [newEvent('Wanted', { n: 1 }), newEvent('Unwanted'), newEvent('Wanted', { n: 2 })]);
-    const subscriber = subscribe({ from: null, filter: { streamPrefixes: [prefix], eventTypes: ['Wanted'] } });
+    await store().append(`${prefix}a`, [
+      newEvent('Wanted', { n: 1 }),
+      newEvent('Unwanted'),
+      newEvent('Wanted', { n: 2 }),
+    ]);
+    const subscriber = subscribe({
+      from: null,
+      filter: { streamPrefixes: [prefix], eventTypes: ['Wanted'] },
+    });
     expect((await subscriber.waitForCount(2)).map((event) => event.data.n)).toEqual([1, 2]);
     await sleep(200);
     expect(subscriber.events.every((event) => event.type === 'Wanted')).toBe(true);
@@ -66,7 +75,10 @@ export function subscriptionContract(subject: () => ContractSubject): void {
   it('moves its checkpoint past the last event even when the filter leaves it out', async () => {
     await store().append(`${prefix}a`, [newEvent('Wanted')]);
     const last = await store().append(`${prefix}a`, [newEvent('Unwanted')]);
-    const subscriber = subscribe({ from: null, filter: { streamPrefixes: [prefix], eventTypes: ['Wanted'] } });
+    const subscriber = subscribe({
+      from: null,
+      filter: { streamPrefixes: [prefix], eventTypes: ['Wanted'] },
+    });
     await subscriber.waitForCount(1);
     const deadline = Date.now() + 10_000;
     const passed = () =>
@@ -114,7 +126,10 @@ export function subscriptionContract(subject: () => ContractSubject): void {
     expect((await store().measureLag(first.position, { filter })).events).toBe(2);
     expect((await store().measureLag(null, { filter })).events).toBe(3);
     expect((await store().measureLag(null, { filter, cap: 2 })).events).toBe(2);
-    const caughtUp = await store().measureLag((await store().append(`${prefix}b`, [newEvent('Wanted')])).position, { filter });
+    const caughtUp = await store().measureLag(
+      (await store().append(`${prefix}b`, [newEvent('Wanted')])).position,
+      { filter },
+    );
     expect(caughtUp).toEqual({ events: 0, seconds: 0 });
   });
 }

@@ -51,7 +51,9 @@ describe('kurrentdb events', () => {
   });
 
   it('refuses events that are not ours or come without a usable position', () => {
-    expect(() => toRecordedEvent(recorded({ isJson: false, data: new Uint8Array([1]) }))).toThrow(/not one of ours/);
+    expect(() => toRecordedEvent(recorded({ isJson: false, data: new Uint8Array([1]) }))).toThrow(
+      /not one of ours/,
+    );
     expect(() => toRecordedEvent(recorded({ metadata: undefined }))).toThrow(/not one of ours/);
     expect(() => toRecordedEvent(recorded({ position: undefined }))).toThrow(/log position/);
     const unknown = 2n ** 64n - 1n;

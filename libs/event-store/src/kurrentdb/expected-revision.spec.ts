@@ -1,4 +1,7 @@
-import { UnavailableError, WrongExpectedVersionError as ClientWrongExpectedVersion } from '@kurrent/kurrentdb-client';
+import {
+  UnavailableError,
+  WrongExpectedVersionError as ClientWrongExpectedVersion,
+} from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError } from '../errors.js';
 import { toActualRevision, toStreamState, translateConflict } from './expected-revision.js';
 

@@ -2,7 +2,9 @@ import { AccessDeniedError, DeadlineExceededError, UnavailableError } from '@kur
 import { EventStoreUnavailableError } from '../errors.js';
 import { guard, isPermanent, isUnavailable, toStoreError } from './failures.js';
 
-const rawGrpcUnavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 });
+const rawGrpcUnavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+  code: 14,
+});
 
 describe('kurrentdb failures', () => {
   it("recognises an unreachable server in both of the client's shapes", () => {

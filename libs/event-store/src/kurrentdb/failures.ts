@@ -15,7 +15,9 @@ export const isUnavailable = (error: unknown): boolean => {
 /** Failures that retrying cannot cure: a subscription reports them instead of resubscribing. */
 export const isPermanent = (error: unknown): boolean => {
   const { type } = (error ?? {}) as { type?: unknown };
-  return type === ErrorType.ACCESS_DENIED || type === ErrorType.INVALID_ARGUMENT || type === ErrorType.UNSUPPORTED;
+  return (
+    type === ErrorType.ACCESS_DENIED || type === ErrorType.INVALID_ARGUMENT || type === ErrorType.UNSUPPORTED
+  );
 };
 
 export const toStoreError = (error: unknown): unknown =>

@@ -30,7 +30,12 @@ export async function quietHead(
   const head = await headOfLog(client);
   if (!head || !isAfter(head, from)) return null;
   // Reads from a position include the record at it, hence two.
-  for await (const resolved of client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: 2, filter })) {
+  for await (const resolved of client.readAll({
+    direction: FORWARDS,
+    fromPosition: from,
+    maxCount: 2,
+    filter,
+  })) {
     const position = resolved.event?.position;
     if (position && isAfter(position, from)) return isAfter(position, head) ? head : null;
   }

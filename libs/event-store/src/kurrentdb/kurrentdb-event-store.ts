@@ -46,7 +46,11 @@ export class KurrentDbEventStore implements EventStore {
     this.client = KurrentDBClient.connectionString(options.connectionString);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`Nothing to append to ${streamId}`);
     const expected = options?.expectedRevision ?? 'any';
     let result: ClientAppendResult;
@@ -121,9 +125,14 @@ export class KurrentDbEventStore implements EventStore {
       const { commit } = result.position;
       return encodePosition({ commit, prepare: commit });
     }
-    for await (const event of this.readStream(streamId, { fromRevision: result.nextExpectedRevision, maxCount: 1 })) {
+    for await (const event of this.readStream(streamId, {
+      fromRevision: result.nextExpectedRevision,
+      maxCount: 1,
+    })) {
       return event.position;
     }
-    throw new Error(`Stream ${streamId}: the appended revision ${result.nextExpectedRevision} cannot be read back`);
+    throw new Error(
+      `Stream ${streamId}: the appended revision ${result.nextExpectedRevision} cannot be read back`,
+    );
   }
 }

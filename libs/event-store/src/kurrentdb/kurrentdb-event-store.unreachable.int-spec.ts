@@ -29,7 +29,9 @@ const event: NewEvent = {
 describe('KurrentDbEventStore with no server to reach', () => {
   let store: KurrentDbEventStore;
   beforeAll(async () => {
-    store = new KurrentDbEventStore({ connectionString: `kurrentdb://127.0.0.1:${await closedPort()}?tls=false` });
+    store = new KurrentDbEventStore({
+      connectionString: `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`,
+    });
   });
   afterAll(async () => {
     await store.close();
@@ -50,7 +52,8 @@ describe('KurrentDbEventStore with no server to reach', () => {
     const controller = new AbortController();
     const batches: unknown[] = [];
     const consuming = (async () => {
-      for await (const batch of store.subscribe({ from: null, signal: controller.signal })) batches.push(batch);
+      for await (const batch of store.subscribe({ from: null, signal: controller.signal }))
+        batches.push(batch);
     })();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const abortedAt = Date.now();

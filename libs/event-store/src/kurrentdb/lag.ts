@@ -6,7 +6,11 @@ import { acceptsEvent, serverFilter } from './subscription-filter.js';
 const DEFAULT_CAP = 100_000;
 
 /** Counts the matching events after `from` (up to the cap) and the age of the oldest of them. */
-export async function measureLag(client: KurrentDBClient, from: Position | null, options: LagOptions): Promise<Lag> {
+export async function measureLag(
+  client: KurrentDBClient,
+  from: Position | null,
+  options: LagOptions,
+): Promise<Lag> {
   const start = from === null ? null : decodePosition(from);
   const cap = options.cap ?? DEFAULT_CAP;
   const accepts = acceptsEvent(options.filter);

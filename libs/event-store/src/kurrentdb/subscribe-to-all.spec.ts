@@ -22,7 +22,10 @@ const checkpoint = (n: number): ServerMessage => ({
   hasCheckpoint: () => true,
   getCheckpoint: () => ({ getCommitPosition: () => String(n), getPreparePosition: () => String(n) }),
 });
-const caughtUp = (): ServerMessage => ({ hasCaughtUp: () => true, getCaughtUp: () => ({ hasTimestamp: () => false }) });
+const caughtUp = (): ServerMessage => ({
+  hasCaughtUp: () => true,
+  getCaughtUp: () => ({ hasTimestamp: () => false }),
+});
 
 const resolved = (n: number): AllStreamResolvedEvent =>
   ({
@@ -54,7 +57,8 @@ function scriptedSubscription(onCheckpoint: CheckpointListener | undefined, high
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-const positionsOf = (batches: SubscriptionBatch[]) => batches.flatMap((batch) => batch.events.map((e) => e.position));
+const positionsOf = (batches: SubscriptionBatch[]) =>
+  batches.flatMap((batch) => batch.events.map((e) => e.position));
 
 describe('kurrentdb subscription feed over the client stream', () => {
   it('never lets a checkpoint overtake events buffered under backpressure', async () => {
@@ -69,7 +73,16 @@ describe('kurrentdb subscription feed over the client stream', () => {
       (signal, waiting) => assembler.signal(signal, waiting),
     );
     await settle();
-    const script = [event(10), event(20), event(30), event(40), event(50), checkpoint(55), caughtUp(), event(60)];
+    const script = [
+      event(10),
+      event(20),
+      event(30),
+      event(40),
+      event(50),
+      checkpoint(55),
+      caughtUp(),
+      event(60),
+    ];
     for (const message of script) server.write(message);
     await settle();
     const source: FeedSource = {
@@ -88,7 +101,14 @@ describe('kurrentdb subscription feed over the client stream', () => {
       else await settle();
     }
     expect(positionsOf(batches)).toEqual(['10/10', '20/20', '30/30', '40/40', '50/50', '60/60']);
-    expect(batches.map((batch) => batch.checkpoint)).toEqual(['10/10', '20/20', '30/30', '40/40', '55/55', '60/60']);
+    expect(batches.map((batch) => batch.checkpoint)).toEqual([
+      '10/10',
+      '20/20',
+      '30/30',
+      '40/40',
+      '55/55',
+      '60/60',
+    ]);
     expect(batches.at(-1)?.caughtUp).toBe(true);
     feed.stop();
   });
@@ -111,7 +131,8 @@ describe('kurrentdb subscribeToAll', () => {
     const stop = new AbortController();
     const batches: SubscriptionBatch[] = [];
     const consuming = (async () => {
-      for await (const batch of subscribeToAll(context, { from: '5/5', signal: stop.signal })) batches.push(batch);
+      for await (const batch of subscribeToAll(context, { from: '5/5', signal: stop.signal }))
+        batches.push(batch);
     })();
 
     await settle();

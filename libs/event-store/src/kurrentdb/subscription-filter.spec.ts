@@ -19,7 +19,11 @@ describe('kurrentdb subscription filters', () => {
   it('filters on event types on the server when they are given', () => {
     const onCheckpoint = () => undefined;
     const filter = serverFilter({ eventTypes: ['Wanted'], streamPrefixes: ['film-'] }, onCheckpoint);
-    expect(filter).toMatchObject({ filterOn: 'eventType', regex: '^(?:Wanted)$', checkpointReached: onCheckpoint });
+    expect(filter).toMatchObject({
+      filterOn: 'eventType',
+      regex: '^(?:Wanted)$',
+      checkpointReached: onCheckpoint,
+    });
   });
 
   it('filters on stream prefixes on the server when no event types are given', () => {

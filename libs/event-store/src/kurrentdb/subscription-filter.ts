@@ -21,7 +21,10 @@ export const exactlyOneOf = (values: readonly string[]): string =>
  * given (the narrower in practice), else stream prefixes, else just leave system events out.
  * `acceptsEvent` applies the whole filter on arrival.
  */
-export function serverFilter(filter: SubscriptionFilter | undefined, checkpointReached?: CheckpointListener): Filter {
+export function serverFilter(
+  filter: SubscriptionFilter | undefined,
+  checkpointReached?: CheckpointListener,
+): Filter {
   if (filter?.eventTypes) {
     return eventTypeFilter({ regex: exactlyOneOf(filter.eventTypes), checkpointReached });
   }
@@ -38,7 +41,8 @@ export interface FilterableEvent {
   readonly type: string;
 }
 
-const isSystem = (event: FilterableEvent): boolean => event.streamId.startsWith('$') || event.type.startsWith('$');
+const isSystem = (event: FilterableEvent): boolean =>
+  event.streamId.startsWith('$') || event.type.startsWith('$');
 
 /** The whole filter, system events always left out. */
 export function acceptsEvent(filter: SubscriptionFilter | undefined): (event: FilterableEvent) => boolean {

@@ -1,11 +1,6 @@
 import type pg from 'pg';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
-import type {
-  ActualRevision,
-  AppendResult,
-  ExpectedRevision,
-  NewEvent,
-} from '../event-store.port.js';
+import type { ActualRevision, AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
 import { encodePosition } from './position.js';
 
 /**
@@ -139,8 +134,7 @@ function matchPreviousAppend(
   if (ordered.some((row) => row === undefined || row.stream_id !== streamId)) return null;
   const revisions = (ordered as ExistingRow[]).map((row) => BigInt(row.stream_revision));
   const consecutive = revisions.every((revision, index) => revision === revisions[0]! + BigInt(index));
-  const first =
-    typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : revisions[0]!;
+  const first = typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : revisions[0]!;
   return consecutive && revisions[0] === first ? ordered.at(-1)! : null;
 }
 

@@ -28,7 +28,5 @@ const sign = (difference: bigint): number => (difference < 0n ? -1 : difference 
 export function comparePositions(a: Position, b: Position): number {
   const left = decodePosition(a);
   const right = decodePosition(b);
-  return (
-    sign(left.transactionId - right.transactionId) || sign(left.globalPosition - right.globalPosition)
-  );
+  return sign(left.transactionId - right.transactionId) || sign(left.globalPosition - right.globalPosition);
 }

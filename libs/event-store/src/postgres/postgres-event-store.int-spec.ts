@@ -29,7 +29,9 @@ describe('PostgresEventStore', () => {
     const stream = `${uniquePrefix()}s`;
     const first = newEvent();
     await store.append(stream, [first], { expectedRevision: 'no_stream' });
-    const error = await rejectionOf(store.append(stream, [first, newEvent()], { expectedRevision: 'no_stream' }));
+    const error = await rejectionOf(
+      store.append(stream, [first, newEvent()], { expectedRevision: 'no_stream' }),
+    );
     expect(error).toBeInstanceOf(DuplicateEventIdError);
     expect(await readAll(store, stream)).toHaveLength(1);
   });

@@ -36,8 +36,12 @@ const APPEND_ATTEMPTS = 3;
 /** Connection-level failures: the server is down, restarting or unreachable. */
 const isUnavailable = (error: unknown): boolean => {
   const code = (error as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(code) ||
-    code.startsWith('08') || code === '57P01' || code === '57P03';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(code) ||
+    code.startsWith('08') ||
+    code === '57P01' ||
+    code === '57P03'
+  );
 };
 
 const toStoreError = (error: unknown): unknown =>
@@ -68,7 +72,11 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`Nothing to append to ${streamId}`);
     const expected = options?.expectedRevision ?? 'any';
     // A pooled connection may have died since its last use. Trying again is safe: an append
@@ -131,7 +139,12 @@ export class PostgresEventStore implements EventStore {
            WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) ${filter.sql}
            ORDER BY e.transaction_id, e.global_position LIMIT $3
          ) pending`,
-        [start.transactionId.toString(), start.globalPosition.toString(), options.cap ?? 100_000, ...filter.params],
+        [
+          start.transactionId.toString(),
+          start.globalPosition.toString(),
+          options.cap ?? 100_000,
+          ...filter.params,
+        ],
       ),
     );
     return { events: rows[0]!.events, seconds: Math.max(0, rows[0]!.seconds) };

@@ -66,8 +66,7 @@ interface ReadRow extends Partial<EventRow> {
   readonly held_back: boolean;
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Doorbell().wait(ms, signal);
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Doorbell().wait(ms, signal);
 
 export async function* subscribeToAll(
   pool: pg.Pool,
@@ -100,7 +99,9 @@ export async function* subscribeToAll(
         retryDelay = Math.min(timing.maxRetryDelayMs, retryDelay * 2);
         continue;
       }
-      const events = rows.filter((row) => row.stream_id !== null).map((row) => toRecordedEvent(row as EventRow));
+      const events = rows
+        .filter((row) => row.stream_id !== null)
+        .map((row) => toRecordedEvent(row as EventRow));
       const caughtUp = events.length < batchSize;
       const head = rows[0]!.head_transaction_id
         ? encodePosition({
