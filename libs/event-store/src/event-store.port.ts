@@ -87,7 +87,8 @@ export interface SubscribeOptions {
 /**
  * What a subscription yields. `checkpoint` is where to resume from after this batch. When
  * the subscriber is caught up it may yield a batch with no events whose checkpoint moved past
- * events the filter left out, so a consumer's checkpoint can pass any token the store issued.
+ * events the filter left out, so a consumer's checkpoint can pass any token the store issued,
+ * or only to say that it is now caught up.
  */
 export interface SubscriptionBatch {
   readonly events: readonly RecordedEvent[];

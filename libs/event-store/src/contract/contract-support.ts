@@ -35,6 +35,7 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 export class RecordingSubscriber {
   readonly events: RecordedEvent[] = [];
   readonly checkpoints: string[] = [];
+  readonly caughtUpFlags: boolean[] = [];
   private readonly controller = new AbortController();
   private readonly done: Promise<void>;
   private failure: unknown = null;
@@ -70,6 +71,7 @@ export class RecordingSubscriber {
       for await (const batch of store.subscribe({ ...options, signal: this.controller.signal })) {
         this.events.push(...batch.events);
         this.checkpoints.push(batch.checkpoint);
+        this.caughtUpFlags.push(batch.caughtUp);
         this.waiters.splice(0).forEach((wake) => wake());
       }
     } catch (error) {

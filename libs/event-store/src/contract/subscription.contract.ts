@@ -57,6 +57,15 @@ export function subscriptionContract(subject: () => ContractSubject): void {
     expect((await subscriber.waitForCount(5)).map((event) => event.data.index)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('says it is caught up when the log ends on a full batch', async () => {
+    await store().append(`${prefix}a`, [newEvent(), newEvent()]);
+    const subscriber = subscribe({ from: null, filter: { streamPrefixes: [prefix] }, batchSize: 2 });
+    await subscriber.waitForCount(2);
+    const deadline = Date.now() + 10_000;
+    while (!subscriber.caughtUpFlags.at(-1) && Date.now() < deadline) await sleep(50);
+    expect(subscriber.caughtUpFlags.at(-1)).toBe(true);
+  });
+
   it('filters by event type on the server', async () => {
     await store().append(`${prefix}a`, [
       newEvent('Wanted', { n: 1 }),

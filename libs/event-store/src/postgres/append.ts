@@ -73,7 +73,11 @@ export async function appendToStream(
   ];
   for (let race = 0; ; race += 1) {
     try {
-      const { rows } = await pool.query<AppendedRow>(APPEND, params);
+      const { rows } = await pool.query<AppendedRow>({
+        name: 'filmlog-append',
+        text: APPEND,
+        values: params,
+      });
       if (rows.length > 0) return resultOf(rows.at(-1)!);
       return await settleRefusedAppend(pool, streamId, events, expected);
     } catch (error) {

@@ -10,14 +10,15 @@ export interface EventRow {
   readonly type: string;
   readonly data: Record<string, unknown>;
   readonly metadata: RecordedEvent['metadata'];
-  readonly created_at: Date;
+  /** Milliseconds since the epoch: cheaper to parse than a timestamptz's text. */
+  readonly created_at_ms: number;
 }
 
 /** The select list of an EventRow, for a table aliased `alias`. */
 export const eventColumns = (alias: string): string =>
   `${alias}.global_position::text AS global_position, ${alias}.transaction_id::text AS transaction_id,
   ${alias}.stream_id, ${alias}.stream_revision::text AS stream_revision, ${alias}.type, ${alias}.data,
-  ${alias}.metadata, ${alias}.created_at`;
+  ${alias}.metadata, (extract(epoch FROM ${alias}.created_at) * 1000)::float8 AS created_at_ms`;
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   streamId: row.stream_id,
@@ -29,7 +30,7 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   type: row.type,
   data: row.data,
   metadata: row.metadata,
-  recordedAt: row.created_at,
+  recordedAt: new Date(row.created_at_ms),
 });
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);

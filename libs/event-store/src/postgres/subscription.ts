@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import type { SubscribeOptions, SubscriptionBatch, SubscriptionFilter } from '../event-store.port.js';
+import type {
+  Position,
+  RecordedEvent,
+  SubscribeOptions,
+  SubscriptionBatch,
+  SubscriptionFilter,
+} from '../event-store.port.js';
 import type { ChangeNotifier } from './change-notifier.js';
 import { Doorbell } from './doorbell.js';
 import { comparePositions, decodePosition, encodePosition, START } from './position.js';
@@ -24,7 +30,8 @@ export const filterClause = (filter: SubscriptionFilter | undefined, firstParam:
     params.push(likePrefixes(filter.streamPrefixes));
     clauses.push(`AND e.stream_id LIKE ANY($${firstParam + params.length - 1}::text[])`);
   }
-  return { sql: clauses.join(' '), params };
+  const variant = `${filter?.eventTypes ? 't' : ''}${filter?.streamPrefixes ? 'p' : ''}` || 'all';
+  return { sql: clauses.join(' '), params, variant };
 };
 
 /**
@@ -50,15 +57,13 @@ SELECT bounds.head_transaction_id::text AS head_transaction_id,
   bounds.head_global_position::text AS head_global_position, bounds.held_back, b.*
 FROM bounds
 LEFT JOIN LATERAL (
-  SELECT e.transaction_id AS order_transaction_id, e.global_position AS order_global_position,
-    ${eventColumns('e')}
+  SELECT ${eventColumns('e')}
   FROM events e
   WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
     AND e.transaction_id < bounds.xmin ${filterSql}
   ORDER BY e.transaction_id, e.global_position
   LIMIT $3
-) b ON true
-ORDER BY b.order_transaction_id, b.order_global_position`;
+) b ON true`;
 
 interface ReadRow extends Partial<EventRow> {
   readonly head_transaction_id: string | null;
@@ -66,7 +71,32 @@ interface ReadRow extends Partial<EventRow> {
   readonly held_back: boolean;
 }
 
+interface Read {
+  readonly events: RecordedEvent[];
+  /** The last event below xmin, whatever the filter: where a caught-up reader may move to. */
+  readonly head: Position | null;
+  readonly heldBack: boolean;
+}
+
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Doorbell().wait(ms, signal);
+
+const byPosition = (a: RecordedEvent, b: RecordedEvent): number => comparePositions(a.position, b.position);
+
+function toRead(rows: readonly ReadRow[]): Read {
+  const bounds = rows[0]!;
+  const events = rows.filter((row) => row.stream_id != null).map((row) => toRecordedEvent(row as EventRow));
+  // The lateral join keeps the index order in practice; sorting guards the guarantee cheaply.
+  if (events.some((event, index) => index > 0 && byPosition(events[index - 1]!, event) > 0)) {
+    events.sort(byPosition);
+  }
+  const head = bounds.head_transaction_id
+    ? encodePosition({
+        transactionId: BigInt(bounds.head_transaction_id),
+        globalPosition: BigInt(bounds.head_global_position!),
+      })
+    : null;
+  return { events, head, heldBack: bounds.held_back };
+}
 
 export async function* subscribeToAll(
   pool: pg.Pool,
@@ -79,19 +109,23 @@ export async function* subscribeToAll(
   let checkpoint = options.from ?? encodePosition(START);
   decodePosition(checkpoint);
   const filter = filterClause(options.filter, 4);
-  const sql = readQuery(filter.sql);
+  // Prepared once per connection: planning the statement cost more than running it.
+  const statement = { name: `filmlog-subscribe-${filter.variant}`, text: readQuery(filter.sql) };
   const doorbell = new Doorbell();
   const stopListening = notifier.onChange(() => doorbell.ring());
   let retryDelay = timing.retryDelayMs;
   let heldBackDelay = 1;
+  let reportedCaughtUp = false;
   try {
     while (!signal?.aborted) {
       doorbell.reset();
-      let rows: ReadRow[];
+      let read: Read;
       try {
         const from = decodePosition(checkpoint);
-        const params = [from.transactionId.toString(), from.globalPosition.toString(), batchSize];
-        rows = (await pool.query<ReadRow>(sql, [...params, ...filter.params])).rows;
+        const values = [from.transactionId.toString(), from.globalPosition.toString(), batchSize];
+        read = toRead(
+          (await pool.query<ReadRow>({ ...statement, values: [...values, ...filter.params] })).rows,
+        );
         retryDelay = timing.retryDelayMs;
       } catch {
         // A dropped connection or a restarting server: resume from the same checkpoint.
@@ -99,25 +133,19 @@ export async function* subscribeToAll(
         retryDelay = Math.min(timing.maxRetryDelayMs, retryDelay * 2);
         continue;
       }
-      const events = rows
-        .filter((row) => row.stream_id !== null)
-        .map((row) => toRecordedEvent(row as EventRow));
+      const { events, head, heldBack } = read;
       const caughtUp = events.length < batchSize;
-      const head = rows[0]!.head_transaction_id
-        ? encodePosition({
-            transactionId: BigInt(rows[0]!.head_transaction_id),
-            globalPosition: BigInt(rows[0]!.head_global_position!),
-          })
-        : null;
       const next = caughtUp && head ? head : (events.at(-1)?.position ?? checkpoint);
-      if (events.length > 0 || comparePositions(next, checkpoint) > 0) {
+      // A log that ends on a full batch is only known to be caught up by the next, empty read.
+      if (events.length > 0 || comparePositions(next, checkpoint) > 0 || (caughtUp && !reportedCaughtUp)) {
         checkpoint = next;
+        reportedCaughtUp = caughtUp;
         yield { events, checkpoint, caughtUp };
       }
       if (!caughtUp) continue;
       // Events wait behind an open transaction: look again soon rather than at the next poll.
-      heldBackDelay = rows[0]!.held_back ? Math.min(heldBackDelay * 2, 100) : 1;
-      await doorbell.wait(rows[0]!.held_back ? heldBackDelay : timing.pollIntervalMs, signal);
+      heldBackDelay = heldBack ? Math.min(heldBackDelay * 2, 100) : 1;
+      await doorbell.wait(heldBack ? heldBackDelay : timing.pollIntervalMs, signal);
     }
   } finally {
     stopListening();
