@@ -128,6 +128,24 @@ export function subscriptionContract(subject: () => ContractSubject): void {
     expect(isStrictlyIncreasing(store(), received)).toBe(true);
   });
 
+  it('never moves back before its start while later events wait behind an open transaction', async () => {
+    const hold = subject().holdAppend;
+    if (!hold) {
+      console.info('held-back start case not applicable: the adapter has no client-held transactions');
+      return;
+    }
+    await store().append(`${prefix}a`, [newEvent('Numbered', { index: 0 })]);
+    const open = await hold(`${prefix}held`, [newEvent('Numbered', { index: 1 })]);
+    const start = await store().append(`${prefix}b`, [newEvent('Numbered', { index: 2 })]);
+    const subscriber = subscribe({ from: start.position, filter: { streamPrefixes: [prefix] } });
+    await sleep(300);
+    await open.commit();
+    await store().append(`${prefix}c`, [newEvent('Numbered', { index: 3 })]);
+    expect((await subscriber.waitForCount(1)).map((event) => event.data.index)).toEqual([3]);
+    await sleep(300);
+    expect(subscriber.events.map((event) => event.data.index)).toEqual([3]);
+  });
+
   it('measures lag behind the head of the log', async () => {
     const first = await store().append(`${prefix}a`, [newEvent('Wanted')]);
     await store().append(`${prefix}a`, [newEvent('Wanted'), newEvent('Unwanted'), newEvent('Wanted')]);

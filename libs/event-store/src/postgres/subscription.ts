@@ -135,7 +135,9 @@ export async function* subscribeToAll(
       }
       const { events, head, heldBack } = read;
       const caughtUp = events.length < batchSize;
-      const next = caughtUp && head ? head : (events.at(-1)?.position ?? checkpoint);
+      // The head can lie behind the start while the events after it wait behind an open transaction.
+      const headAhead = head !== null && comparePositions(head, checkpoint) > 0;
+      const next = caughtUp && headAhead ? head : (events.at(-1)?.position ?? checkpoint);
       // A log that ends on a full batch is only known to be caught up by the next, empty read.
       if (events.length > 0 || comparePositions(next, checkpoint) > 0 || (caughtUp && !reportedCaughtUp)) {
         checkpoint = next;
