@@ -113,31 +113,40 @@ export async function* subscribeToAll(
   const statement = { name: `filmlog-subscribe-${filter.variant}`, text: readQuery(filter.sql) };
   const doorbell = new Doorbell();
   const stopListening = notifier.onChange(() => doorbell.ring());
+  const read = (from: Position): Promise<Read> => {
+    doorbell.reset();
+    const { transactionId, globalPosition } = decodePosition(from);
+    const values = [transactionId.toString(), globalPosition.toString(), batchSize, ...filter.params];
+    const reading = pool.query<ReadRow>({ ...statement, values }).then(({ rows }) => toRead(rows));
+    // Awaited later (or dropped when the consumer stops): never an unhandled rejection.
+    reading.catch(() => undefined);
+    return reading;
+  };
   let retryDelay = timing.retryDelayMs;
   let heldBackDelay = 1;
   let reportedCaughtUp = false;
+  let prefetched: Promise<Read> | null = null;
   try {
     while (!signal?.aborted) {
-      doorbell.reset();
-      let read: Read;
+      let result: Read;
       try {
-        const from = decodePosition(checkpoint);
-        const values = [from.transactionId.toString(), from.globalPosition.toString(), batchSize];
-        read = toRead(
-          (await pool.query<ReadRow>({ ...statement, values: [...values, ...filter.params] })).rows,
-        );
+        result = await (prefetched ?? read(checkpoint));
         retryDelay = timing.retryDelayMs;
       } catch {
         // A dropped connection or a restarting server: resume from the same checkpoint.
         await sleep(retryDelay, signal);
         retryDelay = Math.min(timing.maxRetryDelayMs, retryDelay * 2);
         continue;
+      } finally {
+        prefetched = null;
       }
-      const { events, head, heldBack } = read;
+      const { events, head, heldBack } = result;
       const caughtUp = events.length < batchSize;
       // The head can lie behind the start while the events after it wait behind an open transaction.
       const headAhead = head !== null && comparePositions(head, checkpoint) > 0;
       const next = caughtUp && headAhead ? head : (events.at(-1)?.position ?? checkpoint);
+      // Catching up: the server reads the next batch while the consumer handles this one.
+      if (!caughtUp) prefetched = read(next);
       // A log that ends on a full batch is only known to be caught up by the next, empty read.
       if (events.length > 0 || comparePositions(next, checkpoint) > 0 || (caughtUp && !reportedCaughtUp)) {
         checkpoint = next;
