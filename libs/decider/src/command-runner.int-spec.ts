@@ -8,7 +8,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '#event-store';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, testEvent, type TestDatabase } from '#testing';
 import {
   DomainRuleViolation,
   runCommand,
@@ -112,18 +112,8 @@ class ContestedStore extends PostgresEventStore {
 }
 
 /** A FilmAddedToList written by someone else, or by older code when `schemaVersion` is old. */
-const addedEvent = (schemaVersion: number, data: Record<string, unknown>): NewEvent => ({
-  type: 'FilmAddedToList',
-  data,
-  metadata: {
-    eventId: randomUUID(),
-    actorId: null,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: '2020-01-01T00:00:00.000Z',
-    schemaVersion,
-  },
-});
+const addedEvent = (schemaVersion: number, data: Record<string, unknown>): NewEvent =>
+  testEvent('FilmAddedToList', data, { occurredAt: '2020-01-01T00:00:00.000Z', schemaVersion });
 
 const NOW = new Date('2024-05-01T10:00:00.000Z');
 const context: CommandContext = {

@@ -1,23 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { testEvent as newEvent } from '#testing';
 import type pg from 'pg';
-import type { EventStore, NewEvent, Position, RecordedEvent } from '#event-store';
+import type { EventStore, Position, RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 
 export const TALLIED = 'Tallied';
 export const IGNORED = 'Ignored';
 
-export const newEvent = (type: string, data: Record<string, unknown> = {}): NewEvent => ({
-  type,
-  data,
-  metadata: {
-    eventId: randomUUID(),
-    actorId: null,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
+export { newEvent };
 
 /** Appends `perStream` Tallied events to each stream; returns the position of the last append. */
 export async function appendTallies(

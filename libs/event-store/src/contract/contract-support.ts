@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent, RecordedEvent, SubscribeOptions } from '../event-store.port.js';
+import { testEvent as newEvent } from '#testing';
+import type { EventStore, RecordedEvent, SubscribeOptions } from '../event-store.port.js';
 
-export const newEvent = (type = 'SomethingHappened', data: Record<string, unknown> = {}): NewEvent => ({
-  type,
-  data,
-  metadata: {
-    eventId: randomUUID(),
-    actorId: null,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
+export { newEvent };
 
 export const uniquePrefix = (): string => `contract${randomUUID().slice(0, 8)}-`;
 

@@ -1,7 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { EventStoreUnavailableError } from '../errors.js';
-import type { NewEvent } from '../event-store.port.js';
+import { testEvent } from '#testing';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 
 /** A local port nothing listens on, found by binding and releasing it. */
@@ -13,18 +12,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const event: NewEvent = {
-  type: 'FilmChecked',
-  data: {},
-  metadata: {
-    eventId: randomUUID(),
-    actorId: null,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-};
+const event = testEvent('FilmChecked');
 
 describe('KurrentDbEventStore with no server to reach', () => {
   let store: KurrentDbEventStore;
