@@ -80,15 +80,20 @@ interface Read {
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Doorbell().wait(ms, signal);
 
-const byPosition = (a: RecordedEvent, b: RecordedEvent): number => comparePositions(a.position, b.position);
+/** Orders unsigned decimal texts without parsing them. */
+const compareDecimal = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+const inLogOrder = (a: EventRow, b: EventRow): number =>
+  compareDecimal(a.transaction_id, b.transaction_id) || compareDecimal(a.global_position, b.global_position);
 
 function toRead(rows: readonly ReadRow[]): Read {
   const bounds = rows[0]!;
-  const events = rows.filter((row) => row.stream_id != null).map((row) => toRecordedEvent(row as EventRow));
+  const eventRows = rows.filter((row): row is ReadRow & EventRow => row.stream_id != null);
   // The lateral join keeps the index order in practice; sorting guards the guarantee cheaply.
-  if (events.some((event, index) => index > 0 && byPosition(events[index - 1]!, event) > 0)) {
-    events.sort(byPosition);
+  if (eventRows.some((row, index) => index > 0 && inLogOrder(eventRows[index - 1]!, row) > 0)) {
+    eventRows.sort(inLogOrder);
   }
+  const events = eventRows.map(toRecordedEvent);
   const head = bounds.head_transaction_id
     ? encodePosition({
         transactionId: BigInt(bounds.head_transaction_id),
