@@ -11,16 +11,7 @@ const esmOnlyPackages = [
   'nestjs-pino',
 ];
 
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    keepClassNames: true,
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const swc = { ...require('./test/swc-options.cjs'), sourceMaps: 'inline' };
 
 const libs = ['event-store', 'decider', 'projections', 'testing'];
 

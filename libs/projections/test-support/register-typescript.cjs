@@ -4,17 +4,9 @@ require('../../../test/jest-resolution.cjs');
 const fs = require('node:fs');
 const Module = require('node:module');
 const { transformSync } = require('@swc/core');
+const swcOptions = require('../../../test/swc-options.cjs');
 
 Module._extensions['.ts'] = function compileTypeScript(module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  });
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcOptions, filename });
   module._compile(code, filename);
 };
