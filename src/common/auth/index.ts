@@ -1,0 +1,2 @@
+export { CurrentUser, Public, PUBLIC_ROUTE, REQUIRED_ROLE, RequireRole } from './auth.decorators.js';
+export { ROLES, type AuthenticatedRequest, type Role, type SignedInUser } from './signed-in-user.js';
