@@ -1,5 +1,10 @@
 import { CreateEventStore1763683200000 } from '#event-store';
 import { CreateProjectionTables1763683300000 } from '#projections';
+import { CreateIdentityTables1763769500000 } from '../../modules/identity/identity.migration.js';
 
 /** Every migration, oldest first. Listed explicitly so the build, jest and the CLI agree. */
-export const migrations = [CreateEventStore1763683200000, CreateProjectionTables1763683300000];
+export const migrations = [
+  CreateEventStore1763683200000,
+  CreateProjectionTables1763683300000,
+  CreateIdentityTables1763769500000,
+];

@@ -1,0 +1,88 @@
+import { DomainRuleViolation, unreachable, type Decider } from '#decider';
+
+/** Roles an admin grants; every member holds `member` implicitly. */
+export const GRANTABLE_ROLES = ['moderator', 'admin'] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export const memberStream = (userId: string): string => `member-${userId}`;
+
+// Events carry ids and facts only: names, emails and credentials stay in the identity tables.
+export type MemberEvent =
+  | { readonly type: 'MemberRegistered'; readonly data: Record<string, never> }
+  | { readonly type: 'RoleGranted'; readonly data: { readonly role: GrantableRole } }
+  | { readonly type: 'RoleRevoked'; readonly data: { readonly role: GrantableRole } }
+  | {
+      readonly type: 'MemberSuspended';
+      readonly data: { readonly reason: string; readonly until: string | null };
+    }
+  | { readonly type: 'MemberReinstated'; readonly data: Record<string, never> };
+
+export type MemberCommand =
+  | { readonly type: 'RegisterMember' }
+  | { readonly type: 'GrantRole'; readonly role: GrantableRole }
+  | {
+      readonly type: 'RevokeRole';
+      readonly role: GrantableRole;
+      readonly byMemberId: string;
+      readonly memberId: string;
+    }
+  | { readonly type: 'SuspendMember'; readonly reason: string; readonly until: string | null }
+  | { readonly type: 'ReinstateMember' };
+
+export interface MemberState {
+  readonly registered: boolean;
+  readonly roles: readonly GrantableRole[];
+  readonly suspended: boolean;
+}
+
+export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
+  'MemberRegistered',
+  'RoleGranted',
+  'RoleRevoked',
+  'MemberSuspended',
+  'MemberReinstated',
+];
+
+export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
+  initialState: { registered: false, roles: [], suspended: false },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterMember':
+        return state.registered ? [] : [{ type: 'MemberRegistered', data: {} }];
+      case 'GrantRole':
+        return state.roles.includes(command.role)
+          ? []
+          : [{ type: 'RoleGranted', data: { role: command.role } }];
+      case 'RevokeRole':
+        if (!state.roles.includes(command.role)) return [];
+        // An admin removing their own admin role could leave nobody able to undo it.
+        if (command.role === 'admin' && command.byMemberId === command.memberId)
+          throw new DomainRuleViolation('cannot-revoke-own-admin', 'You cannot revoke your own admin role.');
+        return [{ type: 'RoleRevoked', data: { role: command.role } }];
+      case 'SuspendMember':
+        return [{ type: 'MemberSuspended', data: { reason: command.reason, until: command.until } }];
+      case 'ReinstateMember':
+        return state.suspended ? [{ type: 'MemberReinstated', data: {} }] : [];
+      default:
+        return unreachable(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'MemberRegistered':
+        return { ...state, registered: true };
+      case 'RoleGranted':
+        return { ...state, roles: [...state.roles, event.data.role] };
+      case 'RoleRevoked':
+        return { ...state, roles: state.roles.filter((role) => role !== event.data.role) };
+      case 'MemberSuspended':
+        return { ...state, suspended: true };
+      case 'MemberReinstated':
+        return { ...state, suspended: false };
+      default:
+        return unreachable(event);
+    }
+  },
+};
