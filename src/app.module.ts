@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule, runsWorker, servesHttpApi, type AppConfig } from './config/index.js';
 import { DatabaseModule } from './platform/database/database.module.js';
+import { CommandRunnerModule } from './platform/commands/command-runner.module.js';
 import { EventStoreModule } from './platform/event-store/event-store.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { HttpDrainModule } from './platform/http/http-drain.js';
@@ -10,6 +11,7 @@ import { MetricsModule } from './platform/metrics/metrics.module.js';
 import { ProjectionWorkerModule } from './platform/projections/projection-worker.module.js';
 import { ProjectionsModule } from './platform/projections/projections.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
 const platformModules: Type[] = [
@@ -18,13 +20,14 @@ const platformModules: Type[] = [
   DatabaseModule,
   RedisModule,
   EventStoreModule,
+  CommandRunnerModule,
   ProjectionsModule,
   HealthModule,
   HttpDrainModule,
 ];
 
 /** Feature modules with HTTP controllers (APP_ROLE api or all). */
-const httpApiModules: Type[] = [];
+const httpApiModules: Type[] = [IdentityModule];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
 const workerModules: Type[] = [ProjectionWorkerModule];

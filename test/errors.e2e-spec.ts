@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DomainRuleViolation } from '#decider';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '#event-store';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { Public } from '../src/common/auth/index.js';
 
 class RateFilmRequest {
   @IsString()
@@ -16,6 +17,7 @@ class RateFilmRequest {
 }
 
 /** Test-only routes that fail in each way the API must answer. */
+@Public()
 @Controller('error-probe')
 class ErrorProbeController {
   @Post('ratings')

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Projection } from '#projections';
 import { expectReady } from './support/readiness.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { Public } from '../src/common/auth/index.js';
 
 const probeProjection: Projection = {
   name: 'lifecycle_probe',
@@ -17,6 +18,7 @@ const SLOW_REQUEST_MS = 400;
 /** An idle keep-alive socket would hold the server open for seconds (client and server timeouts are 4-5 s). */
 const DRAINED_CLOSE_BOUND_MS = 2000;
 
+@Public()
 @Controller('slow')
 class SlowController {
   @Get()

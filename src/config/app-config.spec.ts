@@ -22,8 +22,11 @@ describe('parseConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
       databaseReadUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
       redisUrl: 'redis://127.0.0.1:6379',
+      redisKeyPrefix: 'filmlog:',
       eventStore: { kind: 'postgres' },
       jwtSecret: DEVELOPMENT_JWT_SECRET,
+      accessTokenTtlSeconds: 3600,
+      trustProxyHops: 0,
       admin: null,
       moderation: { autohideReports: 3 },
       rateLimits: { authPerMinute: 20, commentPerMinute: 10 },
@@ -52,6 +55,9 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'warn',
       MIGRATIONS_RUN: 'false',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      REDIS_KEY_PREFIX: 'filmlog-eu:',
+      ACCESS_TOKEN_TTL_SECONDS: '900',
+      TRUST_PROXY_HOPS: '1',
     });
 
     expect(config).toMatchObject({
@@ -67,6 +73,9 @@ describe('parseConfig', () => {
       logLevel: 'warn',
       migrationsRun: false,
       shutdownTimeoutMs: 2500,
+      redisKeyPrefix: 'filmlog-eu:',
+      accessTokenTtlSeconds: 900,
+      trustProxyHops: 1,
     });
   });
 
@@ -93,6 +102,8 @@ describe('parseConfig', () => {
       'DATABASE_URL must be a URL starting with postgres:// or postgresql://',
     ],
     ['REDIS_URL', 'not a url', 'REDIS_URL must be a URL starting with redis:// or rediss://'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '10', 'ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60 to 31536000'],
+    ['REDIS_KEY_PREFIX', 'a b', 'REDIS_KEY_PREFIX must be 1 to 64 letters, digits or _ . : -'],
     ['MIGRATIONS_RUN', 'yes', 'MIGRATIONS_RUN must be true or false'],
     ['MODERATION_AUTOHIDE_REPORTS', '0', 'MODERATION_AUTOHIDE_REPORTS must be a whole number from 1 to 1000'],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],

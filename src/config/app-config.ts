@@ -11,11 +11,16 @@ export interface AppConfig {
   /** Replica for queries; the primary when none is configured. */
   readonly databaseReadUrl: string;
   readonly redisUrl: string;
+  /** Namespaces every Redis key, so several deployments (or test runs) can share one server. */
+  readonly redisKeyPrefix: string;
   readonly eventStore: {
     readonly kind: 'postgres' | 'kurrentdb';
     readonly kurrentdbUrl?: string;
   };
   readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  /** Reverse proxies in front of the api whose X-Forwarded-For is trusted for the client address. */
+  readonly trustProxyHops: number;
   readonly admin: { readonly username: string; readonly password: string } | null;
   readonly moderation: { readonly autohideReports: number };
   readonly rateLimits: { readonly authPerMinute: number; readonly commentPerMinute: number };
@@ -60,11 +65,14 @@ const toAppConfig = (environment: Environment): AppConfig => ({
   databaseUrl: environment.DATABASE_URL,
   databaseReadUrl: environment.DATABASE_READ_URL ?? environment.DATABASE_URL,
   redisUrl: environment.REDIS_URL,
+  redisKeyPrefix: environment.REDIS_KEY_PREFIX,
   eventStore: {
     kind: environment.EVENT_STORE,
     ...(environment.KURRENTDB_URL ? { kurrentdbUrl: environment.KURRENTDB_URL } : {}),
   },
   jwtSecret: environment.JWT_SECRET,
+  accessTokenTtlSeconds: environment.ACCESS_TOKEN_TTL_SECONDS,
+  trustProxyHops: environment.TRUST_PROXY_HOPS,
   admin:
     environment.ADMIN_USERNAME && environment.ADMIN_PASSWORD
       ? { username: environment.ADMIN_USERNAME, password: environment.ADMIN_PASSWORD }

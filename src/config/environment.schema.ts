@@ -57,6 +57,10 @@ export const environmentSchema = z
     DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/filmlog'),
     DATABASE_READ_URL: postgresUrl.optional(),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits or _ . : -' })
+      .default('filmlog:'),
     EVENT_STORE: oneOf(['postgres', 'kurrentdb']).default('postgres'),
     KURRENTDB_URL: kurrentdbUrl.optional(),
     APP_ROLE: oneOf(['api', 'worker', 'all']).default('all'),
@@ -64,6 +68,7 @@ export const environmentSchema = z
       .string()
       .min(MIN_JWT_SECRET_LENGTH, { error: `must be at least ${MIN_JWT_SECRET_LENGTH} characters` })
       .default(DEVELOPMENT_JWT_SECRET),
+    ACCESS_TOKEN_TTL_SECONDS: integer(60, 31_536_000).default(3600),
     ADMIN_USERNAME: z
       .string()
       .regex(/^[a-zA-Z0-9_]{3,30}$/, { error: 'must be 3 to 30 letters, digits or underscores' })
@@ -72,6 +77,7 @@ export const environmentSchema = z
     MODERATION_AUTOHIDE_REPORTS: integer(1, 1000).default(3),
     AUTH_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(20),
     COMMENT_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(10),
+    TRUST_PROXY_HOPS: integer(0, 10).default(0),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MIGRATIONS_RUN: flag.default(true),
     SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),

@@ -25,7 +25,13 @@ export interface TestAppOptions {
 /** The real application stack (same modules, same HTTP setup as main.ts) on an isolated, migrated database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env });
+  const config = parseConfig({
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    // Suites share one Redis; their rate-limit counters must not meet.
+    REDIS_KEY_PREFIX: `${database.name}:`,
+    ...options.env,
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
   })

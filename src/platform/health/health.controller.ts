@@ -4,8 +4,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
 import { writeJson } from '../../common/write-json.js';
 import { ReadinessService } from './readiness.service.js';
+import { Public } from '../../common/auth/index.js';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

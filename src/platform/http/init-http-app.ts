@@ -30,6 +30,8 @@ const unknownRoute = (request: IncomingMessage, response: ServerResponse): void 
 export async function initHttpApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // The client address keys the sign-in rate limit; behind a proxy it comes from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxyHops);
   // upgrade-insecure-requests would make browsers fetch the docs' assets over https from a plain-http server.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(app.get(HttpDrain).middleware);

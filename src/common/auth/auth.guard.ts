@@ -1,0 +1,66 @@
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators.js';
+import { Authenticator, holdsRole } from './authenticator.js';
+import type { AuthenticatedRequest, Role } from './signed-in-user.js';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/;
+
+/**
+ * Global: every route needs a valid token unless marked @Public(). A token that is sent but
+ * invalid is refused even on public routes, never read as anonymous. Writes also need an
+ * active (not suspended) member, and @RequireRole routes the role, both read live so a
+ * suspension or revocation takes effect without waiting for tokens to expire.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuthenticatedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
+    const requiredRole = this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets);
+
+    const header = request.headers.authorization;
+    if (header === undefined) {
+      if (isPublic && !requiredRole) return true;
+      throw this.unauthorized(http.getResponse<Response>(), 'This needs a bearer access token.');
+    }
+    const token = BEARER.exec(header)?.[1];
+    const user = token ? await this.authenticator.verifyAccessToken(token) : null;
+    if (!user)
+      throw this.unauthorized(http.getResponse<Response>(), 'The access token is invalid or expired.');
+    request.user = user;
+
+    const isWrite = !READ_METHODS.has(request.method);
+    if (!requiredRole && (isPublic || !isWrite)) return true;
+    const access = await this.authenticator.accessOf(user.id);
+    if (!access) throw this.unauthorized(http.getResponse<Response>(), 'The account no longer exists.');
+    if (requiredRole && !holdsRole(access.roles, requiredRole)) {
+      throw new ForbiddenException(`This needs the ${requiredRole} role.`);
+    }
+    if (isWrite && access.suspended) {
+      throw new ForbiddenException('Your account is suspended: you can read but not write.');
+    }
+    return true;
+  }
+
+  private unauthorized(response: Response, detail: string): UnauthorizedException {
+    response.setHeader('WWW-Authenticate', 'Bearer');
+    return new UnauthorizedException(detail);
+  }
+}

@@ -1,0 +1,21 @@
+import type { Role, SignedInUser } from './signed-in-user.js';
+
+/** What the guard needs to know about a member beyond the token: current roles and status. */
+export interface MemberAccess {
+  readonly roles: readonly Role[];
+  readonly suspended: boolean;
+}
+
+/** Implemented by the identity module; the guard stays free of token and storage details. */
+export abstract class Authenticator {
+  /** The user a token names, or null when the token is invalid or expired. */
+  abstract verifyAccessToken(token: string): Promise<SignedInUser | null>;
+  /** Live roles and status; null when the account no longer exists. */
+  abstract accessOf(userId: string): Promise<MemberAccess | null>;
+}
+
+const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
+
+/** An admin can do everything a moderator can, and both everything a member can. */
+export const holdsRole = (roles: readonly Role[], required: Role): boolean =>
+  roles.some((role) => RANK[role] >= RANK[required]);

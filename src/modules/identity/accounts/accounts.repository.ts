@@ -1,0 +1,114 @@
+import type pg from 'pg';
+import type { MemberAccess, Role } from '../../../common/auth/index.js';
+import { normaliseEmail, usernameKey } from '../domain/credentials.js';
+
+export interface NewAccount {
+  readonly id: string;
+  readonly username: string;
+  readonly email: string | null;
+  readonly passwordHash: string;
+}
+
+export interface AccountProfile {
+  readonly id: string;
+  readonly username: string;
+  readonly email: string | null;
+  readonly roles: Role[];
+  readonly createdAt: string;
+}
+
+export class AccountTakenError extends Error {
+  override readonly name = 'AccountTakenError';
+
+  constructor(readonly field: 'username' | 'email') {
+    super(`${field} is already taken`);
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Every member holds `member`; granted roles come from the member stream's read model. */
+const rolesOf = (granted: readonly string[] | null): Role[] => ['member', ...((granted ?? []) as Role[])];
+
+/** Credentials and profile of members; the only place emails and password hashes are kept. */
+export class AccountsRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async insert(account: NewAccount): Promise<void> {
+    try {
+      await this.pool.query(
+        `INSERT INTO accounts (id, username, username_key, email, password_hash) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          account.id,
+          account.username,
+          usernameKey(account.username),
+          account.email === null ? null : normaliseEmail(account.email),
+          account.passwordHash,
+        ],
+      );
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === UNIQUE_VIOLATION) {
+        throw new AccountTakenError(constraint === 'accounts_email_unique' ? 'email' : 'username');
+      }
+      throw error;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.pool.query(`DELETE FROM accounts WHERE id = $1`, [id]);
+  }
+
+  /** `login` is a username (any case) or an email. */
+  async findForSignIn(login: string): Promise<{ id: string; username: string; passwordHash: string } | null> {
+    const { rows } = await this.pool.query<{ id: string; username: string; password_hash: string }>(
+      `SELECT id, username, password_hash FROM accounts WHERE username_key = $1 OR email = $2 LIMIT 1`,
+      [usernameKey(login), normaliseEmail(login)],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, username: row.username, passwordHash: row.password_hash } : null;
+  }
+
+  async findByUsername(username: string): Promise<{ id: string; username: string } | null> {
+    const { rows } = await this.pool.query<{ id: string; username: string }>(
+      `SELECT id, username FROM accounts WHERE username_key = $1`,
+      [usernameKey(username)],
+    );
+    return rows[0] ?? null;
+  }
+
+  async profile(id: string): Promise<AccountProfile | null> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      username: string;
+      email: string | null;
+      roles: string[] | null;
+      created_at: Date;
+    }>(
+      `SELECT a.id, a.username, a.email, m.roles, a.created_at
+       FROM accounts a LEFT JOIN members m ON m.user_id = a.id WHERE a.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      username: row.username,
+      email: row.email,
+      roles: rolesOf(row.roles),
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  /** A suspension with an end date lapses by itself once that date has passed. */
+  async access(id: string): Promise<MemberAccess | null> {
+    const { rows } = await this.pool.query<{ roles: string[] | null; suspended: boolean | null }>(
+      `SELECT m.roles,
+              m.status = 'suspended' AND (m.suspended_until IS NULL OR m.suspended_until > now()) AS suspended
+       FROM accounts a LEFT JOIN members m ON m.user_id = a.id WHERE a.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { roles: rolesOf(row.roles), suspended: row.suspended ?? false } : null;
+  }
+}

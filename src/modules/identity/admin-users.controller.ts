@@ -1,0 +1,56 @@
+import { Controller, Delete, Param, Put, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, RequireRole, type SignedInUser } from '../../common/auth/index.js';
+import { InvalidInputException } from '../../common/invalid-input.exception.js';
+import { ChangeRole, type RoleChanged } from './commands/change-role/change-role.command.js';
+import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.decider.js';
+
+const grantableRole = (role: string): GrantableRole => {
+  if ((GRANTABLE_ROLES as readonly string[]).includes(role)) return role as GrantableRole;
+  throw new InvalidInputException([
+    { field: 'role', message: `must be one of ${GRANTABLE_ROLES.join(', ')} (every member holds member)` },
+  ]);
+};
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@RequireRole('admin')
+@Controller('admin/users/:username/roles/:role')
+export class AdminUsersController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put()
+  @ApiOperation({
+    summary: 'Grant a role (recorded as RoleGranted on the member stream); repeating it is harmless',
+  })
+  @ApiParam({ name: 'role', enum: GRANTABLE_ROLES })
+  @ApiResponse({ status: 200, description: '{ username, roles, position }' })
+  @ApiResponse({ status: 404, description: 'No such member' })
+  grant(
+    @Param('username') username: string,
+    @Param('role') role: string,
+    @CurrentUser() admin: SignedInUser,
+    @Req() request: Request,
+  ): Promise<RoleChanged> {
+    return this.commands.execute(
+      new ChangeRole('grant', username, grantableRole(role), admin.id, String(request.id ?? '')),
+    );
+  }
+
+  @Delete()
+  @ApiOperation({ summary: 'Revoke a role; an admin cannot revoke their own admin role (422)' })
+  @ApiParam({ name: 'role', enum: GRANTABLE_ROLES })
+  @ApiResponse({ status: 200, description: '{ username, roles, position }' })
+  revoke(
+    @Param('username') username: string,
+    @Param('role') role: string,
+    @CurrentUser() admin: SignedInUser,
+    @Req() request: Request,
+  ): Promise<RoleChanged> {
+    return this.commands.execute(
+      new ChangeRole('revoke', username, grantableRole(role), admin.id, String(request.id ?? '')),
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { JwtService } from '@nestjs/jwt';
+import type { SignedInUser } from '../../../common/auth/index.js';
+
+interface AccessTokenClaims {
+  readonly sub: string;
+  readonly name: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ALGORITHM = 'HS256';
+
+/** Short-lived HS256 tokens naming the member; roles are not in them, so a revocation is immediate. */
+export class AccessTokens {
+  private readonly jwt: JwtService;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.jwt = new JwtService({ secret });
+  }
+
+  issue(user: SignedInUser): Promise<string> {
+    const claims: AccessTokenClaims = { sub: user.id, name: user.username };
+    return this.jwt.signAsync(claims, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds });
+  }
+
+  async verify(token: string): Promise<SignedInUser | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token, {
+        algorithms: [ALGORITHM],
+      });
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.name !== 'string')
+        return null;
+      return { id: claims.sub, username: claims.name };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import type { AccountProfile } from './accounts/accounts.repository.js';
+import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
+import { RegisterMember, type RegisteredMember } from './commands/register/register.command.js';
+import { RegisterRequest } from './commands/register/register.request.js';
+import { SignIn, type SignedIn } from './commands/sign-in/sign-in.command.js';
+import { SignInRequest } from './commands/sign-in/sign-in.request.js';
+import { GetMe } from './queries/get-me/get-me.query.js';
+
+const clientAddress = (request: Request): string => request.ip ?? request.socket.remoteAddress ?? 'unknown';
+
+@ApiTags('identity')
+@Controller()
+export class IdentityController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly rateLimiter: AuthRateLimiter,
+  ) {}
+
+  @Public()
+  @Post('auth/register')
+  @ApiOperation({ summary: 'Create an account; answers with an access token' })
+  @ApiResponse({ status: 201, description: '{ user: { id, username }, accessToken, position }' })
+  @ApiResponse({ status: 409, description: 'The username (any case) or the email is taken' })
+  @ApiResponse({ status: 429, description: 'Too many attempts from this address; see Retry-After' })
+  async register(
+    @Body() body: RegisterRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RegisteredMember> {
+    await this.rateLimiter.consume(clientAddress(request), response);
+    return this.commands.execute(
+      new RegisterMember(body.username, body.email, body.password, String(request.id ?? '')),
+    );
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Sign in with a username or email and a password' })
+  @ApiResponse({ status: 200, description: '{ user: { id, username }, accessToken }' })
+  @ApiResponse({ status: 401, description: 'The login or the password is wrong' })
+  @ApiResponse({ status: 429, description: 'Too many attempts from this address; see Retry-After' })
+  async login(
+    @Body() body: SignInRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignedIn> {
+    await this.rateLimiter.consume(clientAddress(request), response);
+    return this.commands.execute(new SignIn(body.login, body.password));
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ConsistentRead('members')
+  @ApiOperation({ summary: 'The signed-in member: { id, username, email, roles, createdAt }' })
+  me(@CurrentUser() user: SignedInUser): Promise<AccountProfile> {
+    return this.queries.execute(new GetMe(user.id));
+  }
+}

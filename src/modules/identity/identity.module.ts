@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CommandRunner } from '#decider';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import { AuthGuard, Authenticator } from '../../common/auth/index.js';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { READ_MODEL_POOL } from '../../platform/database/database.module.js';
+import { REDIS } from '../../platform/redis/redis.module.js';
+import { AccountRegistration } from './accounts/account-registration.js';
+import { AccountsRepository } from './accounts/accounts.repository.js';
+import { AdminBootstrap } from './admin/admin-bootstrap.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { AccessTokens } from './auth/access-tokens.js';
+import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
+import { MemberAuthenticator } from './auth/member-authenticator.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { ChangeRoleHandler } from './commands/change-role/change-role.command.js';
+import { RegisterMemberHandler } from './commands/register/register.handler.js';
+import { SignInHandler } from './commands/sign-in/sign-in.command.js';
+import { IdentityController } from './identity.controller.js';
+import { GetMeHandler } from './queries/get-me/get-me.query.js';
+
+/** Accounts, sign-in, roles; provides the global auth guard every other route relies on. */
+@Module({
+  controllers: [IdentityController, AdminUsersController],
+  providers: [
+    { provide: PasswordHasher, useValue: new PasswordHasher() },
+    {
+      provide: AccessTokens,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds),
+    },
+    {
+      provide: AccountsRepository,
+      inject: [READ_MODEL_POOL],
+      useFactory: (pool: pg.Pool) => new AccountsRepository(pool),
+    },
+    {
+      provide: AccountRegistration,
+      inject: [AccountsRepository, PasswordHasher, CommandRunner],
+      useFactory: (accounts: AccountsRepository, hasher: PasswordHasher, runner: CommandRunner) =>
+        new AccountRegistration(accounts, hasher, runner),
+    },
+    {
+      provide: AuthRateLimiter,
+      inject: [REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) =>
+        new AuthRateLimiter(redis, config.redisKeyPrefix, config.rateLimits.authPerMinute),
+    },
+    {
+      provide: Authenticator,
+      inject: [AccessTokens, AccountsRepository],
+      useFactory: (tokens: AccessTokens, accounts: AccountsRepository) =>
+        new MemberAuthenticator(tokens, accounts),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    RegisterMemberHandler,
+    SignInHandler,
+    ChangeRoleHandler,
+    GetMeHandler,
+    AdminBootstrap,
+  ],
+  exports: [Authenticator, AccountsRepository],
+})
+export class IdentityModule {}
