@@ -7,6 +7,7 @@ import { AppModule } from '../../src/app.module.js';
 import { parseConfig, type AppConfig } from '../../src/config/index.js';
 import { initHttpApp } from '../../src/platform/http/init-http-app.js';
 import { PROJECTIONS } from '../../src/platform/projections/projections.module.js';
+import { projections as appProjections } from '../../src/platform/projections/projections.js';
 
 export interface TestApp {
   readonly app: NestExpressApplication;
@@ -17,6 +18,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   readonly env?: Record<string, string>;
+  /** The application's own projections unless given. */
   readonly projections?: readonly Projection[];
   /** Test-only modules (e.g. a controller that throws on purpose). */
   readonly imports?: ModuleMetadata['imports'];
@@ -36,7 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
   })
     .overrideProvider(PROJECTIONS)
-    .useValue(options.projections ?? [])
+    .useValue(options.projections ?? appProjections)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   await initHttpApp(app, config);

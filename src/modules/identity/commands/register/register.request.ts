@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../domain/credentials.js';
 
@@ -9,6 +10,7 @@ export class RegisterRequest {
   username!: string;
 
   @ApiProperty({ example: 'penguin@example.org' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
