@@ -1,0 +1,57 @@
+import slugify from 'slugify';
+
+/** Letters that carry no combining mark under NFKD, so stripping marks alone would keep them apart. */
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+};
+const UNDECOMPOSABLE_PATTERN = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'g');
+
+/**
+ * The one normalisation of the catalogue, used for search text and person matching:
+ * accents and case do not matter ("Cédric" = "cedric"), runs of whitespace count as one space.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(UNDECOMPOSABLE_PATTERN, (letter) => UNDECOMPOSABLE[letter] ?? letter)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const MAX_SLUG_TITLE_LENGTH = 80;
+
+/** Lowercase ASCII kebab: "Science Fiction" → "science-fiction". Empty when nothing latin is left. */
+export function kebab(text: string): string {
+  return slugify(normaliseText(text), { lower: true, strict: true, trim: true });
+}
+
+/**
+ * The slug a film is first given: "paris-2008". A title with no latin letters keeps only the
+ * year ("film-1954" when there is not even that). Collisions are resolved by the writer.
+ */
+export function slugBase(title: string, year: number | null | undefined): string {
+  const titlePart = kebab(title).slice(0, MAX_SLUG_TITLE_LENGTH).replace(/-+$/, '') || 'film';
+  return year === null || year === undefined ? titlePart : `${titlePart}-${year}`;
+}
+
+/** The slug for the n-th film with the same base (n ≥ 2): "paris-2008-2". */
+export const slugWithSuffix = (base: string, n: number): string => (n < 2 ? base : `${base}-${n}`);
+
+/** What q searches: title, original title and director names, normalised. */
+export function searchTextOf(film: {
+  readonly title: string;
+  readonly originalTitle?: string | null;
+  readonly directorNames: readonly string[];
+}): string {
+  return normaliseText([film.title, film.originalTitle ?? '', ...film.directorNames].join(' '));
+}

@@ -1,0 +1,143 @@
+import type pg from 'pg';
+import { searchTextOf, slugBase, slugWithSuffix } from '../domain/normalise.js';
+import type { FilmDraft } from './film-draft.js';
+import { isUuid } from './film-reader.js';
+import type { ResolvedCredits } from './people-resolver.js';
+
+export const SLUG_CONSTRAINT = 'films_slug_key';
+export const IMDB_CONSTRAINT = 'films_imdb_id_key';
+export const TMDB_CONSTRAINT = 'films_tmdb_id_key';
+
+const UNIQUE_VIOLATION = '23505';
+
+export const isUniqueViolation = (error: unknown, constraint?: string): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === UNIQUE_VIOLATION &&
+  (constraint === undefined || (error as { constraint?: unknown }).constraint === constraint);
+
+/** The columns every write sets, in the order of $2.. in the statements below. */
+const filmValues = (draft: FilmDraft, credits: ResolvedCredits): unknown[] => [
+  draft.title,
+  draft.originalTitle,
+  draft.year,
+  draft.runtimeMinutes,
+  draft.synopsis,
+  draft.genres,
+  draft.languages,
+  draft.countries,
+  draft.classification,
+  draft.externalIds.imdb ?? null,
+  draft.externalIds.tmdb ?? null,
+  searchTextOf({
+    title: draft.title,
+    originalTitle: draft.originalTitle,
+    directorNames: credits.directors.map((director) => director.name),
+  }),
+];
+
+const SLUG_CANDIDATES_PER_LOOKUP = 50;
+const MAX_SLUG_ATTEMPTS = 5;
+
+/** The first slug of base, base-2, base-3… that no committed film holds, from suffix `from` on. */
+async function firstFreeSlug(client: pg.PoolClient, base: string, from: number): Promise<string> {
+  for (let start = from; ; start += SLUG_CANDIDATES_PER_LOOKUP) {
+    const candidates = Array.from({ length: SLUG_CANDIDATES_PER_LOOKUP }, (_, i) =>
+      slugWithSuffix(base, start + i),
+    );
+    const { rows } = await client.query<{ slug: string }>(
+      `SELECT slug FROM films WHERE slug = ANY($1::text[])`,
+      [candidates],
+    );
+    const taken = new Set(rows.map((row) => row.slug));
+    const free = candidates.find((candidate) => !taken.has(candidate));
+    if (free) return free;
+  }
+}
+
+/**
+ * Inserts the film under the first free slug. A concurrent writer may take the same slug between
+ * the lookup and the insert; the unique index refuses the second, which then tries the next one
+ * (a savepoint keeps the rest of the transaction).
+ */
+export async function insertFilm(
+  client: pg.PoolClient,
+  id: string,
+  draft: FilmDraft,
+  credits: ResolvedCredits,
+): Promise<string> {
+  const titleBase = slugBase(draft.title, draft.year);
+  // A slug shaped like a UUID would be read as an id by GET /films/{idOrSlug}.
+  const base = isUuid(titleBase) ? `film-${titleBase}` : titleBase;
+  let slug = base;
+  for (let attempt = 1; ; attempt += 1) {
+    await client.query('SAVEPOINT insert_film');
+    try {
+      await client.query(
+        `INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, synopsis, genres,
+           languages, countries, classification, imdb_id, tmdb_id, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [id, slug, ...filmValues(draft, credits)],
+      );
+      await client.query('RELEASE SAVEPOINT insert_film');
+      return slug;
+    } catch (error) {
+      if (!isUniqueViolation(error, SLUG_CONSTRAINT) || attempt >= MAX_SLUG_ATTEMPTS) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT insert_film');
+      slug = await firstFreeSlug(client, base, 2);
+    }
+  }
+}
+
+/** Replaces every field but the id and the slug, which are stable. */
+export async function updateFilm(
+  client: pg.PoolClient,
+  id: string,
+  draft: FilmDraft,
+  credits: ResolvedCredits,
+): Promise<void> {
+  await client.query(
+    `UPDATE films SET title = $2, original_title = $3, year = $4, runtime_minutes = $5, synopsis = $6,
+       genres = $7, languages = $8, countries = $9, classification = $10, imdb_id = $11, tmdb_id = $12,
+       search_text = $13, updated_at = now()
+     WHERE id = $1`,
+    [id, ...filmValues(draft, credits)],
+  );
+  await client.query(`DELETE FROM film_credits WHERE film_id = $1`, [id]);
+  await client.query(`DELETE FROM critic_reviews WHERE film_id = $1`, [id]);
+}
+
+/** Credits in billing order and reviews in the given order, one statement each. */
+export async function insertDetails(
+  client: pg.PoolClient,
+  id: string,
+  draft: FilmDraft,
+  credits: ResolvedCredits,
+): Promise<void> {
+  const people = [
+    ...credits.directors.map((person, position) => ({ person, role: 'director', position })),
+    ...credits.cast.map((person, position) => ({ person, role: 'cast', position })),
+  ];
+  if (people.length > 0) {
+    await client.query(
+      `INSERT INTO film_credits (film_id, person_id, role, position)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[])`,
+      [id, people.map((c) => c.person.id), people.map((c) => c.role), people.map((c) => c.position)],
+    );
+  }
+  const reviews = draft.criticReviews;
+  if (reviews.length > 0) {
+    await client.query(
+      `INSERT INTO critic_reviews (film_id, position, outlet, region, excerpt, url)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        id,
+        reviews.map((_, position) => position),
+        reviews.map((r) => r.outlet),
+        reviews.map((r) => r.region ?? null),
+        reviews.map((r) => r.excerpt),
+        reviews.map((r) => r.url ?? null),
+      ],
+    );
+  }
+}
