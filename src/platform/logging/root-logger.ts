@@ -7,6 +7,11 @@ const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
+  // Credentials never reach the logs, even if a body or an error object is logged whole.
+  'password',
+  '*.password',
+  'email',
+  '*.email',
 ];
 
 /** JSON lines on stdout; the same settings before Nest starts (migrations) and inside it. */
