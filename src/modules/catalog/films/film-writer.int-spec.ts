@@ -1,0 +1,294 @@
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import {
+  ExternalIdConflictError,
+  FilmNotFoundError,
+  MissingExternalIdError,
+  UnknownPersonError,
+} from './film-errors.js';
+import { validateFilmRequest, type FilmRequest } from './film-request.js';
+import { FilmWriter } from './film-writer.js';
+
+const filmRequest = async (plain: Record<string, unknown>): Promise<FilmRequest> => {
+  const result = await validateFilmRequest(plain);
+  if (!result.ok) throw new Error(`invalid test film: ${JSON.stringify(result.errors)}`);
+  return result.value;
+};
+
+const paris = {
+  title: 'Paris',
+  originalTitle: 'Paris',
+  year: 2008,
+  runtimeMinutes: 130,
+  synopsis: 'Pierre, a dancer, watches Paris from his balcony.',
+  directors: [{ name: 'Cédric Klapisch' }],
+  cast: [{ name: 'Juliette Binoche' }, { name: 'Romain Duris' }, { name: 'Fabrice Luchini' }],
+  genres: ['Drama', 'Comedy'],
+  languages: ['fr', 'en'],
+  countries: ['FR'],
+  classification: 'M offensive language',
+  externalIds: { imdb: 'tt0869994', tmdb: 8276 },
+  criticReviews: [
+    { outlet: 'Le Monde', region: 'FR', excerpt: 'Un film choral.' },
+    { outlet: 'Variety', excerpt: 'A love letter.', url: 'https://variety.com/paris' },
+  ],
+};
+
+describe('FilmWriter', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let writer: FilmWriter;
+
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 8 });
+    writer = new FilmWriter(pool);
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  describe('create', () => {
+    it('writes the whole film and reads it back in the API shape', async () => {
+      const film = await writer.create(await filmRequest(paris));
+
+      expect(film).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        slug: 'paris-2008',
+        title: 'Paris',
+        originalTitle: 'Paris',
+        year: 2008,
+        runtimeMinutes: 130,
+        synopsis: paris.synopsis,
+        directors: [{ id: expect.any(String), name: 'Cédric Klapisch' }],
+        cast: [
+          { id: expect.any(String), name: 'Juliette Binoche' },
+          { id: expect.any(String), name: 'Romain Duris' },
+          { id: expect.any(String), name: 'Fabrice Luchini' },
+        ],
+        genres: ['drama', 'comedy'],
+        languages: ['fr', 'en'],
+        countries: ['FR'],
+        classification: 'M offensive language',
+        externalIds: { imdb: 'tt0869994', tmdb: 8276 },
+        criticReviews: [
+          { outlet: 'Le Monde', region: 'FR', excerpt: 'Un film choral.' },
+          { outlet: 'Variety', excerpt: 'A love letter.', url: 'https://variety.com/paris' },
+        ],
+      });
+      const { rows } = await pool.query(`SELECT search_text FROM films WHERE id = $1`, [film.id]);
+      expect(rows[0].search_text).toBe('paris paris cedric klapisch');
+    });
+
+    it('reuses a person whose name matches without accents or case, and one given by id', async () => {
+      const [binoche] = (await pool.query(`SELECT id FROM people WHERE name = 'Juliette Binoche'`)).rows;
+      const film = await writer.create(
+        await filmRequest({
+          title: "L'Auberge espagnole",
+          year: 2002,
+          directors: [{ name: '  cedric   KLAPISCH ' }],
+          cast: [{ name: 'Romain Duris' }, { id: binoche.id }, { name: 'Audrey Tautou' }],
+        }),
+      );
+
+      expect(film.directors.map((person) => person.name)).toEqual(['Cédric Klapisch']);
+      expect(film.cast[1]).toEqual({ id: binoche.id, name: 'Juliette Binoche' });
+      expect(await count(`people WHERE name_key = 'cedric klapisch'`)).toBe(1);
+      expect(await count(`people WHERE name_key = 'romain duris'`)).toBe(1);
+      expect(film.slug).toBe('lauberge-espagnole-2002');
+    });
+
+    it('gives a second film with the same title and year a suffixed slug', async () => {
+      const film = await writer.create(await filmRequest({ title: 'Paris!', year: 2008 }));
+
+      expect(film.slug).toBe('paris-2008-2');
+    });
+
+    it('names each person id that does not exist, and writes nothing', async () => {
+      const films = await count('films');
+      const failure = await writer
+        .create(
+          await filmRequest({
+            title: 'Nobody',
+            directors: [{ name: 'New Director' }],
+            cast: [{ name: 'Someone' }, { id: '00000000-0000-4000-8000-000000000001' }],
+          }),
+        )
+        .catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(UnknownPersonError);
+      expect((failure as UnknownPersonError).fieldErrors.map((error) => error.field)).toEqual(['cast.1.id']);
+      expect(await count('films')).toBe(films);
+      expect(await count(`people WHERE name = 'New Director'`)).toBe(0);
+    });
+
+    it('refuses an external id that belongs to another film', async () => {
+      const failure = await writer
+        .create(await filmRequest({ title: 'Copy', externalIds: { tmdb: 8276 } }))
+        .catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(ExternalIdConflictError);
+      expect(failure).toMatchObject({ field: 'externalIds.tmdb', value: 8276 });
+    });
+  });
+
+  describe('update', () => {
+    it('replaces every field and keeps the slug, by id or by slug', async () => {
+      const created = await writer.create(
+        await filmRequest({
+          title: 'Holy Motors',
+          year: 2012,
+          cast: [{ name: 'Denis Lavant' }],
+          genres: ['drama'],
+        }),
+      );
+      const renamed = await writer.update(
+        created.id,
+        await filmRequest({
+          title: 'Holy Motors (restored)',
+          year: 2013,
+          directors: [{ name: 'Leos Carax' }],
+        }),
+      );
+
+      expect(renamed).toMatchObject({
+        id: created.id,
+        slug: 'holy-motors-2012',
+        title: 'Holy Motors (restored)',
+        year: 2013,
+        directors: [{ name: 'Leos Carax' }],
+        cast: [],
+        genres: [],
+        externalIds: {},
+        criticReviews: [],
+      });
+      const bySlug = await writer.update(
+        'holy-motors-2012',
+        await filmRequest({ title: 'Holy Motors', year: 2012 }),
+      );
+      expect(bySlug.id).toBe(created.id);
+      const { rows } = await pool.query(`SELECT search_text FROM films WHERE id = $1`, [created.id]);
+      expect(rows[0].search_text).toBe('holy motors');
+    });
+
+    it('says which film is missing', async () => {
+      await expect(writer.update('no-such-film', await filmRequest({ title: 'x' }))).rejects.toBeInstanceOf(
+        FilmNotFoundError,
+      );
+      await expect(
+        writer.update('00000000-0000-4000-8000-000000000002', await filmRequest({ title: 'x' })),
+      ).rejects.toBeInstanceOf(FilmNotFoundError);
+    });
+
+    it('refuses to take another film’s external id but keeps its own', async () => {
+      const film = await writer.create(
+        await filmRequest({ title: 'Mauvais Sang', year: 1986, externalIds: { imdb: 'tt0091488' } }),
+      );
+
+      await expect(
+        writer.update(
+          film.id,
+          await filmRequest({ title: 'Mauvais Sang', externalIds: { imdb: 'tt0869994' } }),
+        ),
+      ).rejects.toMatchObject({ field: 'externalIds.imdb' });
+      const same = await writer.update(
+        film.id,
+        await filmRequest({ title: 'Mauvais Sang', externalIds: { imdb: 'tt0091488' } }),
+      );
+      expect(same.externalIds).toEqual({ imdb: 'tt0091488' });
+    });
+  });
+
+  describe('upsertByExternalId', () => {
+    const pontNeuf = {
+      title: 'Les Amants du Pont-Neuf',
+      year: 1991,
+      directors: [{ name: 'Leos Carax' }],
+      cast: [{ name: 'Juliette Binoche' }, { name: 'Denis Lavant' }],
+      externalIds: { imdb: 'tt0101318' },
+    };
+
+    it('imports a new film, leaves an identical one alone and replaces a changed one', async () => {
+      const first = await writer.upsertByExternalId(await filmRequest(pontNeuf));
+      const again = await writer.upsertByExternalId(
+        await filmRequest({ ...pontNeuf, directors: [{ name: 'LEOS CARAX' }] }),
+      );
+      const changed = await writer.upsertByExternalId(
+        await filmRequest({ ...pontNeuf, runtimeMinutes: 125 }),
+      );
+
+      expect(first.outcome).toBe('imported');
+      expect(again).toEqual({ film: first.film, outcome: 'unchanged' });
+      expect(changed.outcome).toBe('updated');
+      expect(changed.film).toMatchObject({ id: first.film.id, slug: first.film.slug, runtimeMinutes: 125 });
+    });
+
+    it('matches on the TMDB id too, and keeps an external id the input does not give', async () => {
+      const { film } = await writer.upsertByExternalId(
+        await filmRequest({
+          ...pontNeuf,
+          runtimeMinutes: 125,
+          externalIds: { imdb: 'tt0101318', tmdb: 2767 },
+        }),
+      );
+      const byTmdb = await writer.upsertByExternalId(
+        await filmRequest({ ...pontNeuf, runtimeMinutes: 125, externalIds: { tmdb: 2767 } }),
+      );
+
+      expect(byTmdb.outcome).toBe('unchanged');
+      expect(byTmdb.film.id).toBe(film.id);
+      expect(byTmdb.film.externalIds).toEqual({ imdb: 'tt0101318', tmdb: 2767 });
+    });
+
+    it('refuses ids that point at two different films, and input without ids', async () => {
+      await expect(
+        writer.upsertByExternalId(
+          await filmRequest({ title: 'Mixed', externalIds: { imdb: 'tt0101318', tmdb: 8276 } }),
+        ),
+      ).rejects.toBeInstanceOf(ExternalIdConflictError);
+      await expect(writer.upsertByExternalId(await filmRequest({ title: 'No ids' }))).rejects.toBeInstanceOf(
+        MissingExternalIdError,
+      );
+    });
+  });
+
+  describe('concurrent writers', () => {
+    it('give films created at once with the same title distinct slugs and share new people', async () => {
+      const request = await filmRequest({
+        title: 'Chacun cherche son chat',
+        year: 1996,
+        directors: [{ name: 'Garance Clavel' }],
+      });
+      const films = await Promise.all(Array.from({ length: 6 }, () => writer.create(request)));
+
+      expect(new Set(films.map((film) => film.slug)).size).toBe(6);
+      expect(films.map((film) => film.slug).sort()).toEqual([
+        'chacun-cherche-son-chat-1996',
+        'chacun-cherche-son-chat-1996-2',
+        'chacun-cherche-son-chat-1996-3',
+        'chacun-cherche-son-chat-1996-4',
+        'chacun-cherche-son-chat-1996-5',
+        'chacun-cherche-son-chat-1996-6',
+      ]);
+      expect(await count(`people WHERE name_key = 'garance clavel'`)).toBe(1);
+    });
+
+    it('import the same external id once', async () => {
+      const request = await filmRequest({
+        title: 'Le Péril jeune',
+        year: 1994,
+        externalIds: { imdb: 'tt0110815' },
+      });
+      const results = await Promise.all(Array.from({ length: 5 }, () => writer.upsertByExternalId(request)));
+
+      expect(results.filter((result) => result.outcome === 'imported')).toHaveLength(1);
+      expect(new Set(results.map((result) => result.film.id)).size).toBe(1);
+      expect(await count(`films WHERE imdb_id = 'tt0110815'`)).toBe(1);
+    });
+  });
+});
