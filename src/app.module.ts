@@ -9,6 +9,7 @@ import { HttpDrainModule } from './platform/http/http-drain.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { MetricsModule } from './platform/metrics/metrics.module.js';
 import { ProjectionWorkerModule } from './platform/projections/projection-worker.module.js';
+import { ProjectionsAdminModule } from './platform/projections/projections-admin.controller.js';
 import { ProjectionsModule } from './platform/projections/projections.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
@@ -27,7 +28,7 @@ const platformModules: Type[] = [
 ];
 
 /** Feature modules with HTTP controllers (APP_ROLE api or all). */
-const httpApiModules: Type[] = [IdentityModule];
+const httpApiModules: Type[] = [IdentityModule, ProjectionsAdminModule];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
 const workerModules: Type[] = [ProjectionWorkerModule];

@@ -86,6 +86,17 @@ export class ProjectionMonitor {
     }
   }
 
+  /**
+   * Asks whichever process holds the projection to rebuild it into fresh tables and swap when
+   * caught up; false when no projection has that name.
+   */
+  async requestRebuild(name: string): Promise<boolean> {
+    const projection = this.options.projections.find((candidate) => candidate.name === name);
+    if (!projection) return false;
+    await this.checkpoints.requestRebuild(name, projection.version);
+    return true;
+  }
+
   /** Closes the connection waitFor listens on. */
   async close(): Promise<void> {
     await this.listener.close();
