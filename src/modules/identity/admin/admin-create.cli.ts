@@ -47,7 +47,10 @@ async function main(): Promise<number> {
 
   await ensureDatabase(config.databaseUrl);
   await migrateDatabase(config.databaseUrl);
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, application_name: 'filmlog-admin-create' });
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    application_name: 'filmlog-admin-create',
+  });
   const store = await createEventStore({
     kind: config.eventStore.kind,
     databaseUrl: config.databaseUrl,
@@ -57,10 +60,14 @@ async function main(): Promise<number> {
   try {
     const accounts = new AccountsRepository(pool);
     const runner = new CommandRunner({ store, clock: () => new Date(), ids: randomUUID });
-    const outcome = await ensureAdmin(accounts, new AccountRegistration(accounts, new PasswordHasher(), runner), {
-      username,
-      password,
-    });
+    const outcome = await ensureAdmin(
+      accounts,
+      new AccountRegistration(accounts, new PasswordHasher(), runner),
+      {
+        username,
+        password,
+      },
+    );
     const said = {
       created: `Created admin ${username}.`,
       promoted: `${username} existed and is now an admin (password unchanged).`,
@@ -80,7 +87,9 @@ main().then(
     if (error instanceof ConfigError) {
       for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
     } else {
-      process.stderr.write(`admin:create failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `admin:create failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
     process.exit(1);
   },
