@@ -13,6 +13,7 @@ import { ProjectionsAdminModule } from './platform/projections/projections-admin
 import { ProjectionsModule } from './platform/projections/projections.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { CatalogModule } from './modules/catalog/catalog.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
 const platformModules: Type[] = [
@@ -28,7 +29,7 @@ const platformModules: Type[] = [
 ];
 
 /** Feature modules with HTTP controllers (APP_ROLE api or all). */
-const httpApiModules: Type[] = [IdentityModule, ProjectionsAdminModule];
+const httpApiModules: Type[] = [IdentityModule, ProjectionsAdminModule, CatalogModule];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
 const workerModules: Type[] = [ProjectionWorkerModule];

@@ -5,7 +5,8 @@ import type { FieldError } from '../../../common/problem-details.js';
 /** No film has that id or slug (404). */
 export class FilmNotFoundError extends NotFoundException {
   constructor(readonly reference: string) {
-    super(`No film ${reference}`);
+    // A reference can be any text a client typed; the answer echoes a bounded part of it.
+    super(`No film ${reference.slice(0, 200)}`);
   }
 }
 

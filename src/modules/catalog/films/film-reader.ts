@@ -4,7 +4,8 @@ import type { CriticReview, Film, PersonCredit } from './film.js';
 /** A pool or a client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-interface FilmRow {
+/** A row of FILM_COLUMNS: credits and reviews come aggregated as JSON, in their order. */
+export interface FilmRow {
   id: string;
   slug: string;
   title: string;
@@ -18,46 +19,32 @@ interface FilmRow {
   classification: string | null;
   imdb_id: string | null;
   tmdb_id: number | null;
+  directors: PersonCredit[];
+  cast: PersonCredit[];
+  critic_reviews: CriticReview[];
 }
 
-interface CreditRow {
-  film_id: string;
-  role: 'director' | 'cast';
-  id: string;
-  name: string;
-}
+const credits = (alias: string, role: 'director' | 'cast'): string => `coalesce((
+    SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY c.position)
+      FROM film_credits c JOIN people p ON p.id = c.person_id
+     WHERE c.film_id = ${alias}.id AND c.role = '${role}'), '[]')`;
 
-interface ReviewRow {
-  film_id: string;
-  outlet: string;
-  region: string | null;
-  excerpt: string;
-  url: string | null;
-}
+/**
+ * Every column of the film shape for the films aliased `alias`: one statement reads a whole page
+ * with its credits and reviews (index lookups per film, no round trip per film).
+ */
+export const filmColumns = (alias: string): string => `
+  ${alias}.id, ${alias}.slug, ${alias}.title, ${alias}.original_title, ${alias}.year,
+  ${alias}.runtime_minutes, ${alias}.synopsis, ${alias}.genres, ${alias}.languages, ${alias}.countries,
+  ${alias}.classification, ${alias}.imdb_id, ${alias}.tmdb_id,
+  ${credits(alias, 'director')} AS directors,
+  ${credits(alias, 'cast')} AS "cast",
+  coalesce((
+    SELECT json_agg(json_strip_nulls(json_build_object(
+             'outlet', r.outlet, 'region', r.region, 'excerpt', r.excerpt, 'url', r.url)) ORDER BY r.position)
+      FROM critic_reviews r WHERE r.film_id = ${alias}.id), '[]') AS critic_reviews`;
 
-export const FILM_COLUMNS = `f.id, f.slug, f.title, f.original_title, f.year, f.runtime_minutes, f.synopsis,
-  f.genres, f.languages, f.countries, f.classification, f.imdb_id, f.tmdb_id`;
-
-const groupBy = <T extends { film_id: string }>(rows: readonly T[]): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.film_id);
-    if (group) group.push(row);
-    else groups.set(row.film_id, [row]);
-  }
-  return groups;
-};
-
-const toCredit = ({ id, name }: CreditRow): PersonCredit => ({ id, name });
-
-const toReview = ({ outlet, region, excerpt, url }: ReviewRow): CriticReview => ({
-  outlet,
-  ...(region !== null ? { region } : {}),
-  excerpt,
-  ...(url !== null ? { url } : {}),
-});
-
-function toFilm(row: FilmRow, credits: readonly CreditRow[], reviews: readonly ReviewRow[]): Film {
+export function toFilm(row: FilmRow): Film {
   return {
     id: row.id,
     slug: row.slug,
@@ -66,8 +53,8 @@ function toFilm(row: FilmRow, credits: readonly CreditRow[], reviews: readonly R
     year: row.year,
     runtimeMinutes: row.runtime_minutes,
     synopsis: row.synopsis,
-    directors: credits.filter((credit) => credit.role === 'director').map(toCredit),
-    cast: credits.filter((credit) => credit.role === 'cast').map(toCredit),
+    directors: row.directors,
+    cast: row.cast,
     genres: row.genres,
     languages: row.languages,
     countries: row.countries,
@@ -76,49 +63,24 @@ function toFilm(row: FilmRow, credits: readonly CreditRow[], reviews: readonly R
       ...(row.imdb_id !== null ? { imdb: row.imdb_id } : {}),
       ...(row.tmdb_id !== null ? { tmdb: row.tmdb_id } : {}),
     },
-    criticReviews: reviews.map(toReview),
+    criticReviews: row.critic_reviews,
   };
 }
-
-/**
- * Completes film rows with their credits and reviews: two queries for the whole page, whatever
- * its size. The result keeps the order of `rows`.
- */
-export async function completeFilms(db: Queryable, rows: readonly FilmRow[]): Promise<Film[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [credits, reviews] = await Promise.all([
-    db.query<CreditRow>(
-      `SELECT c.film_id, c.role, p.id, p.name
-         FROM film_credits c JOIN people p ON p.id = c.person_id
-        WHERE c.film_id = ANY($1::uuid[])
-        ORDER BY c.film_id, c.role, c.position`,
-      [ids],
-    ),
-    db.query<ReviewRow>(
-      `SELECT film_id, outlet, region, excerpt, url FROM critic_reviews
-        WHERE film_id = ANY($1::uuid[]) ORDER BY film_id, position`,
-      [ids],
-    ),
-  ]);
-  const creditsByFilm = groupBy(credits.rows);
-  const reviewsByFilm = groupBy(reviews.rows);
-  return rows.map((row) => toFilm(row, creditsByFilm.get(row.id) ?? [], reviewsByFilm.get(row.id) ?? []));
-}
-
-export type { FilmRow };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+const FILM_BY_ID = `SELECT ${filmColumns('f')} FROM films f WHERE f.id = $1::uuid`;
+const FILM_BY_SLUG = `SELECT ${filmColumns('f')} FROM films f WHERE f.slug = $1`;
+
 /** A film by id (when the reference is a UUID) or by slug; null when there is none. */
 export async function loadFilm(db: Queryable, idOrSlug: string): Promise<Film | null> {
   const byId = isUuid(idOrSlug);
-  const { rows } = await db.query<FilmRow>(
-    `SELECT ${FILM_COLUMNS} FROM films f WHERE ${byId ? 'f.id = $1::uuid' : 'f.slug = $1'}`,
-    [byId ? idOrSlug.toLowerCase() : idOrSlug],
-  );
-  const [film] = await completeFilms(db, rows);
-  return film ?? null;
+  const { rows } = await db.query<FilmRow>({
+    name: byId ? 'catalog-film-by-id' : 'catalog-film-by-slug',
+    text: byId ? FILM_BY_ID : FILM_BY_SLUG,
+    values: [byId ? idOrSlug.toLowerCase() : idOrSlug],
+  });
+  return rows[0] ? toFilm(rows[0]) : null;
 }

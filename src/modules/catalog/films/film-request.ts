@@ -11,43 +11,23 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  registerDecorator,
   validate,
   ValidateNested,
-  type ValidationOptions,
 } from 'class-validator';
 import type { FieldError } from '../../../common/problem-details.js';
 import { fieldErrorsOf } from '../../../common/validation.js';
 import { isCountryCode } from '../domain/countries.js';
 import { isLanguageCode } from '../domain/languages.js';
 import { kebab } from '../domain/normalise.js';
+import {
+  FILM_YEAR_MESSAGE,
+  FIRST_FILM_YEAR,
+  isFilmYear,
+  Satisfies,
+  YEARS_AHEAD,
+} from './validation-rules.js';
 
-export const FIRST_FILM_YEAR = 1870;
-/** Announced films may carry a year some way ahead. */
-export const YEARS_AHEAD = 10;
 const NOT_BLANK = /\S/;
-
-/** A decorator from a predicate; run at validation time, so "this year" is never stale. */
-function Satisfies(
-  name: string,
-  predicate: (value: unknown) => boolean,
-  message: string,
-  options?: ValidationOptions,
-): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message, ...options },
-      validator: { validate: predicate },
-    });
-}
-
-const isFilmYear = (value: unknown): boolean =>
-  Number.isInteger(value) &&
-  (value as number) >= FIRST_FILM_YEAR &&
-  (value as number) <= new Date().getUTCFullYear() + YEARS_AHEAD;
 
 /** A person is given either by id (an existing person) or by name (found or created), never both. */
 const isPersonRefList = (value: unknown): boolean =>
@@ -150,11 +130,7 @@ export class FilmRequest {
     nullable: true,
   })
   @IsOptional()
-  @Satisfies(
-    'isFilmYear',
-    isFilmYear,
-    `year must be a whole number from ${FIRST_FILM_YEAR} to ${YEARS_AHEAD} years after this one`,
-  )
+  @Satisfies('isFilmYear', isFilmYear, FILM_YEAR_MESSAGE('year'))
   year?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000, nullable: true })

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Public, RequireRole } from '../../common/auth/index.js';
+import { CreateFilm } from './commands/create-film/create-film.command.js';
+import { UpdateFilm } from './commands/update-film/update-film.command.js';
+import type { Film } from './films/film.js';
+import { FilmRequest } from './films/film-request.js';
+import { FilmPageResponse, FilmResponse } from './films/film.response.js';
+import { GetFilm } from './queries/get-film/get-film.query.js';
+import { SearchFilms, type FilmPage } from './queries/search-films/search-films.query.js';
+import { DEFAULT_PAGE_SIZE, SearchFilmsRequest } from './queries/search-films/search-films.request.js';
+
+const FILM_REFERENCE = ApiParam({
+  name: 'idOrSlug',
+  description: 'The film id (UUID) or its slug',
+  example: 'paris-2008',
+});
+
+@ApiTags('catalogue')
+@Controller('films')
+export class CatalogController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({
+    summary: 'Search or list films; alphabetical by title without q, best matches first with q',
+  })
+  @ApiOkResponse({ type: FilmPageResponse })
+  @ApiResponse({
+    status: 400,
+    description: 'A bad parameter (limit, cursor, year, language, country…), named',
+  })
+  search(@Query() query: SearchFilmsRequest): Promise<FilmPage> {
+    return this.queries.execute(new SearchFilms({ ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
+  }
+
+  @Public()
+  @Get(':idOrSlug')
+  @FILM_REFERENCE
+  @ApiOperation({ summary: 'One film with its credits and critic reviews' })
+  @ApiOkResponse({ type: FilmResponse })
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  film(@Param('idOrSlug') reference: string): Promise<Film> {
+    return this.queries.execute(new GetFilm(reference));
+  }
+
+  @RequireRole('admin')
+  @Post()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add a film (admin); people by id, or by name (a new name creates the person)' })
+  @ApiCreatedResponse({ type: FilmResponse })
+  @ApiResponse({
+    status: 400,
+    description: 'Bad or unknown fields, or a person id that does not exist, named',
+  })
+  @ApiResponse({ status: 409, description: 'An external id (imdb, tmdb) already belongs to another film' })
+  create(@Body() body: FilmRequest): Promise<Film> {
+    return this.commands.execute(new CreateFilm(body));
+  }
+
+  @RequireRole('admin')
+  @Put(':idOrSlug')
+  @FILM_REFERENCE
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Replace a film’s details (admin); its id and slug stay' })
+  @ApiOkResponse({ type: FilmResponse })
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @ApiResponse({ status: 409, description: 'An external id (imdb, tmdb) already belongs to another film' })
+  update(@Param('idOrSlug') reference: string, @Body() body: FilmRequest): Promise<Film> {
+    return this.commands.execute(new UpdateFilm(reference, body));
+  }
+}

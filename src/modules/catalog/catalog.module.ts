@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import type pg from 'pg';
+import { READ_MODEL_POOL } from '../../platform/database/database.module.js';
+import { CatalogController } from './catalog.controller.js';
+import { CreateFilmHandler } from './commands/create-film/create-film.command.js';
+import { UpdateFilmHandler } from './commands/update-film/update-film.command.js';
+import { FilmWriter } from './films/film-writer.js';
+import { GetFilmHandler } from './queries/get-film/get-film.query.js';
+import { SearchFilmsHandler } from './queries/search-films/search-films.handler.js';
+
+const commandHandlers = [CreateFilmHandler, UpdateFilmHandler];
+const queryHandlers = [SearchFilmsHandler, GetFilmHandler];
+
+/** The film catalogue: reference data in plain tables, written by admins and imports, searched by all. */
+@Module({
+  controllers: [CatalogController],
+  providers: [
+    // Writes go to the primary; queries read QUERY_POOL (a replica when configured).
+    { provide: FilmWriter, inject: [READ_MODEL_POOL], useFactory: (pool: pg.Pool) => new FilmWriter(pool) },
+    ...commandHandlers,
+    ...queryHandlers,
+  ],
+  exports: [FilmWriter],
+})
+export class CatalogModule {}

@@ -1,0 +1,35 @@
+import { decodeCursor, encodeCursor, type FilmCursor } from './film-cursor.js';
+
+const ID = '0b6f1d6e-5b1c-4d47-9a55-2f1b1b7f3a10';
+
+describe('film cursors', () => {
+  it('round-trip both orders, floats exactly', () => {
+    const cursors: FilmCursor[] = [
+      { kind: 'title', title: 'Été violent', id: ID },
+      { kind: 'relevance', score: 0.7142857313156128, length: 31, id: ID },
+    ];
+    for (const cursor of cursors) {
+      const text = encodeCursor(cursor);
+      expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(decodeCursor(text)).toEqual(cursor);
+    }
+  });
+
+  it('refuse anything the API did not give out', () => {
+    const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const text of [
+      '',
+      'not a cursor',
+      'abc',
+      encode({ t: 'x' }),
+      encode(['t', 'Paris']),
+      encode(['t', 'Paris', 'not-a-uuid']),
+      encode(['r', 'high', 3, ID]),
+      encode(['r', 0.5, 1.5, ID]),
+      encode(['x', 'Paris', ID]),
+      'A'.repeat(3000),
+    ]) {
+      expect(decodeCursor(text)).toBeNull();
+    }
+  });
+});
