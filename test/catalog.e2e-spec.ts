@@ -78,6 +78,14 @@ const otherFilms = [
     languages: ['it'],
     countries: ['IT'],
   },
+  {
+    title: 'The Motorcycle Diaries',
+    originalTitle: 'Diarios de motocicleta',
+    year: 2004,
+    directors: [{ name: 'Walter Salles' }],
+    languages: ['es'],
+    countries: ['AR', 'BR'],
+  },
   ...Array.from({ length: 23 }, (_, i) => ({
     title: `Night Train ${String(i + 1).padStart(2, '0')}`,
     year: 1990 + (i % 5),
@@ -160,6 +168,7 @@ describe('film catalogue over HTTP', () => {
       expect((await search({ genre: 'fantasy' })).items.map((film) => film.title)).toEqual(['Holy Motors']);
       expect((await search({ language: 'ES' })).items.map((film) => film.title)).toEqual([
         "L'Auberge espagnole",
+        'The Motorcycle Diaries',
       ]);
       expect((await search({ country: 'de' })).items.map((film) => film.title)).toEqual(['Holy Motors']);
       expect((await search({ q: 'klapisch', year: 2002 })).items.map((film) => film.year)).toEqual([2002]);
@@ -186,6 +195,17 @@ describe('film catalogue over HTTP', () => {
 
       expect(films).toHaveLength(23);
       expect(new Set(films.map((film) => film.id)).size).toBe(23);
+    });
+
+    it('lists exact matches before similar ones, across pages', async () => {
+      const films = await allPages({ q: 'motors', limit: 1 });
+
+      expect(films.map((film) => film.title)).toEqual(['Holy Motors', 'The Motorcycle Diaries']);
+    });
+
+    it('takes a percent sign or an underscore in q literally', async () => {
+      expect((await search({ q: '%%%' })).items).toEqual([]);
+      expect((await search({ q: '___' })).items).toEqual([]);
     });
 
     it('names a bad limit, cursor, year or filter', async () => {

@@ -6,7 +6,8 @@ describe('film cursors', () => {
   it('round-trip both orders, floats exactly', () => {
     const cursors: FilmCursor[] = [
       { kind: 'title', title: 'Été violent', id: ID },
-      { kind: 'relevance', score: 0.7142857313156128, length: 31, id: ID },
+      { kind: 'relevance', tier: 'similar', score: 0.7142857313156128, length: 31, id: ID },
+      { kind: 'relevance', tier: 'exact', score: 2, length: 27, id: ID },
     ];
     for (const cursor of cursors) {
       const text = encodeCursor(cursor);
@@ -24,8 +25,9 @@ describe('film cursors', () => {
       encode({ t: 'x' }),
       encode(['t', 'Paris']),
       encode(['t', 'Paris', 'not-a-uuid']),
-      encode(['r', 'high', 3, ID]),
-      encode(['r', 0.5, 1.5, ID]),
+      encode(['s', 'high', 3, ID]),
+      encode(['e', 0.5, 1.5, ID]),
+      encode(['r', 0.5, 1, ID]),
       encode(['x', 'Paris', ID]),
       'A'.repeat(3000),
     ]) {

@@ -1,18 +1,37 @@
 /**
- * Where the next page starts. Without q films are listed by (title, id); with q by relevance
- * (score, then shorter search text, then id). The cursor carries the last film's sort key, so
- * paging is a keyset seek: no film is skipped or repeated when others are added meanwhile.
+ * Where the next page starts. Without q films are listed by (title, id). With q they come in two
+ * tiers: films holding every word of q (as a word or part of one), then films found only by
+ * similarity (typos); each tier is ordered by (score desc, length of the search text, id). The
+ * cursor carries the last film's sort key, so paging is a keyset seek and no film is skipped or
+ * repeated when others are added meanwhile.
  */
-export type FilmCursor =
-  | { readonly kind: 'title'; readonly title: string; readonly id: string }
-  | { readonly kind: 'relevance'; readonly score: number; readonly length: number; readonly id: string };
+export type RelevanceTier = 'exact' | 'similar';
+
+export interface TitleCursor {
+  readonly kind: 'title';
+  readonly title: string;
+  readonly id: string;
+}
+
+export interface RelevanceCursor {
+  readonly kind: 'relevance';
+  readonly tier: RelevanceTier;
+  readonly score: number;
+  readonly length: number;
+  readonly id: string;
+}
+
+export type FilmCursor = TitleCursor | RelevanceCursor;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_CURSOR_LENGTH = 2000;
+const TIER_CODES: Readonly<Record<string, RelevanceTier>> = { e: 'exact', s: 'similar' };
 
 export function encodeCursor(cursor: FilmCursor): string {
   const fields =
-    cursor.kind === 'title' ? ['t', cursor.title, cursor.id] : ['r', cursor.score, cursor.length, cursor.id];
+    cursor.kind === 'title'
+      ? ['t', cursor.title, cursor.id]
+      : [cursor.tier === 'exact' ? 'e' : 's', cursor.score, cursor.length, cursor.id];
   return Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
 }
 
@@ -28,15 +47,16 @@ export function decodeCursor(text: string): FilmCursor | null {
     return null;
   }
   if (!Array.isArray(fields)) return null;
-  const [kind, ...rest] = fields as unknown[];
-  if (kind === 't' && rest.length === 2) {
+  const [code, ...rest] = fields as unknown[];
+  if (code === 't' && rest.length === 2) {
     const [title, id] = rest;
     return typeof title === 'string' && isId(id) ? { kind: 'title', title, id } : null;
   }
-  if (kind === 'r' && rest.length === 3) {
+  const tier = typeof code === 'string' ? TIER_CODES[code] : undefined;
+  if (tier && rest.length === 3) {
     const [score, length, id] = rest;
     const valid = typeof score === 'number' && Number.isFinite(score) && Number.isInteger(length) && isId(id);
-    return valid ? { kind: 'relevance', score, length: length as number, id } : null;
+    return valid ? { kind: 'relevance', tier, score, length: length as number, id } : null;
   }
   return null;
 }

@@ -1,11 +1,28 @@
 import { kebab, normaliseText } from '../../domain/normalise.js';
 import { filmColumns } from '../../films/film-reader.js';
-import type { FilmCursor } from './film-cursor.js';
+import type { RelevanceCursor, TitleCursor } from './film-cursor.js';
 import type { FilmSearch } from './search-films.query.js';
 
 export interface SearchStatement {
+  /** Set when the plan does not hinge on the values: the statement is then prepared once per connection. */
+  readonly name?: string;
   readonly text: string;
   readonly values: unknown[];
+}
+
+/**
+ * How often a genre, language or country occurs decides between walking the title index and
+ * sorting the GIN matches; a plan prepared once could not tell, so those statements are planned
+ * every time. The other shapes are named after everything that changes their text.
+ */
+function statementName(
+  kind: string,
+  search: FilmSearch,
+  parts: readonly (string | number | boolean)[],
+): string | undefined {
+  if (search.genre !== undefined || search.language !== undefined || search.country !== undefined)
+    return undefined;
+  return ['catalog', kind, search.year !== undefined, ...parts].join('-');
 }
 
 /** Parameters are numbered as they are added, so only the filters given appear in the SQL. */
@@ -34,20 +51,30 @@ function filterConditions(search: FilmSearch, params: Parameters): string[] {
 const where = (conditions: readonly string[]): string =>
   conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 
-/** The normalised words of q, or null when q has none (then the listing is alphabetical). */
-export const searchTermsOf = (q: string | undefined): string | null => {
-  const terms = q === undefined ? '' : normaliseText(q);
-  return terms === '' ? null : terms;
-};
+/** What q searches for: its normalised text and its words. */
+export interface SearchTerms {
+  readonly text: string;
+  /** Words long enough to have a trigram, so the GIN index can find them by substring. */
+  readonly indexableWords: readonly string[];
+}
+
+const MIN_INDEXABLE_LENGTH = 3;
+
+/** The terms of q, or null when q has no words (then the listing is alphabetical). */
+export function searchTermsOf(q: string | undefined): SearchTerms | null {
+  const text = q === undefined ? '' : normaliseText(q);
+  if (text === '') return null;
+  const words = [...new Set(text.split(' '))];
+  return { text, indexableWords: words.filter((word) => word.length >= MIN_INDEXABLE_LENGTH) };
+}
+
+const likeEscaped = (word: string): string => word.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /**
  * Alphabetical listing, seeking past the cursor on the (title, id) index, or on the
  * (year, title, id) index when the year is fixed.
  */
-export function titleOrderStatement(
-  search: FilmSearch,
-  cursor: Extract<FilmCursor, { kind: 'title' }> | null,
-): SearchStatement {
+export function titleOrderStatement(search: FilmSearch, cursor: TitleCursor | null): SearchStatement {
   const params = new Parameters();
   const conditions = filterConditions(search, params);
   if (cursor) {
@@ -57,48 +84,99 @@ export function titleOrderStatement(
   }
   const limit = params.add(search.limit + 1, 'int');
   return {
+    name: statementName('title', search, [cursor !== null]),
     text: `SELECT ${filmColumns('f')} FROM films f ${where(conditions)} ORDER BY f.title, f.id LIMIT ${limit}`,
     values: params.values,
   };
 }
 
+/** Every indexable word of q inside the search text: trigram GIN lookups with a cheap recheck. */
+function containsEveryWord(terms: SearchTerms, params: Parameters): string[] {
+  return terms.indexableWords.map(
+    (word) => `f.search_text LIKE ${params.add(`%${likeEscaped(word)}%`, 'text')}`,
+  );
+}
+
+/** How many words of q start a word of the search text: "paris" ranks "Paris" above "Parisienne". */
+function wordStarts(terms: SearchTerms, params: Parameters): string {
+  const starts = terms.indexableWords.map((word) => {
+    const escaped = likeEscaped(word);
+    return `(f.search_text LIKE ${params.add(`${escaped}%`, 'text')} OR f.search_text LIKE ${params.add(`% ${escaped}%`, 'text')})::int`;
+  });
+  return starts.join(' + ');
+}
+
 /** After the cursor in (score DESC, len, id) order. */
-function relevanceSeek(cursor: Extract<FilmCursor, { kind: 'relevance' }>, params: Parameters): string {
-  const score = params.add(cursor.score, 'real');
+function seek(cursor: RelevanceCursor | null, scoreType: 'int' | 'real', params: Parameters): string {
+  if (!cursor) return '';
+  const score = params.add(cursor.score, scoreType);
   const length = params.add(cursor.length, 'int');
   const id = params.add(cursor.id, 'uuid');
   return `WHERE m.score < ${score} OR (m.score = ${score} AND (m.len, m.id) > (${length}, ${id}))`;
 }
 
+/** Ranks the matches, keeps one page of them, then reads the page's credits and reviews. */
+function rankedPage(matches: string, cursorSeek: string, limit: string): string {
+  return `
+    WITH page AS (
+      SELECT m.id, m.score, m.len FROM (${matches}) m
+      ${cursorSeek}
+      ORDER BY m.score DESC, m.len, m.id
+      LIMIT ${limit}
+    )
+    SELECT ${filmColumns('f')}, page.score, page.len
+      FROM page JOIN films f ON f.id = page.id
+     ORDER BY page.score DESC, page.len, page.id`;
+}
+
 /**
- * Films whose search text holds words like q's (pg_trgm word similarity through the GIN trigram
- * index; the operator's threshold is pg_trgm.word_similarity_threshold, 0.6 by default), best
- * first. Credits and reviews are read for the page only.
+ * First tier of a search: films whose search text holds every word of q, whole or in part.
+ * Null when q has no word long enough to look up this way.
  */
-export function relevanceOrderStatement(
+export function exactTierStatement(
   search: FilmSearch,
-  terms: string,
-  cursor: Extract<FilmCursor, { kind: 'relevance' }> | null,
+  terms: SearchTerms,
+  cursor: RelevanceCursor | null,
+  limit: number,
+): SearchStatement | null {
+  if (terms.indexableWords.length === 0) return null;
+  const params = new Parameters();
+  const score = wordStarts(terms, params);
+  const conditions = [...containsEveryWord(terms, params), ...filterConditions(search, params)];
+  const matches = `SELECT f.id, ${score} AS score, length(f.search_text) AS len FROM films f ${where(conditions)}`;
+  const cursorSeek = seek(cursor, 'int', params);
+  return {
+    name: statementName('exact', search, [terms.indexableWords.length, cursor !== null]),
+    text: rankedPage(matches, cursorSeek, params.add(limit, 'int')),
+    values: params.values,
+  };
+}
+
+/**
+ * Second tier: films the first tier missed whose search text holds words like q's (pg_trgm word
+ * similarity through the same GIN index; the threshold is pg_trgm.word_similarity_threshold, 0.6
+ * by default), most similar first. Typos land here.
+ */
+export function similarTierStatement(
+  search: FilmSearch,
+  terms: SearchTerms,
+  cursor: RelevanceCursor | null,
+  limit: number,
 ): SearchStatement {
   const params = new Parameters();
-  const q = params.add(terms, 'text');
-  const conditions = [`${q} <% f.search_text`, ...filterConditions(search, params)];
-  const seek = cursor ? relevanceSeek(cursor, params) : '';
-  const limit = params.add(search.limit + 1, 'int');
+  const q = params.add(terms.text, 'text');
+  const exact = containsEveryWord(terms, params);
+  const conditions = [
+    `${q} <% f.search_text`,
+    ...(exact.length > 0 ? [`NOT (${exact.join(' AND ')})`] : []),
+    ...filterConditions(search, params),
+  ];
+  const matches = `SELECT f.id, word_similarity(${q}, f.search_text) AS score, length(f.search_text) AS len
+    FROM films f ${where(conditions)}`;
+  const cursorSeek = seek(cursor, 'real', params);
   return {
-    text: `
-      WITH page AS (
-        SELECT m.id, m.score, m.len FROM (
-          SELECT f.id, word_similarity(${q}, f.search_text) AS score, length(f.search_text) AS len
-            FROM films f ${where(conditions)}
-        ) m
-        ${seek}
-        ORDER BY m.score DESC, m.len, m.id
-        LIMIT ${limit}
-      )
-      SELECT ${filmColumns('f')}, page.score, page.len
-        FROM page JOIN films f ON f.id = page.id
-       ORDER BY page.score DESC, page.len, page.id`,
+    name: statementName('similar', search, [terms.indexableWords.length, cursor !== null]),
+    text: rankedPage(matches, cursorSeek, params.add(limit, 'int')),
     values: params.values,
   };
 }
