@@ -1,0 +1,208 @@
+import { fold, given } from '#decider';
+import {
+  filmLogDecider,
+  type FilmLogCommand,
+  type FilmLogEvent,
+  type FilmLogState,
+} from './film-log.decider.js';
+
+const e = (type: FilmLogEvent['type'], data: Record<string, unknown> = {}): FilmLogEvent =>
+  ({ type, data }) as FilmLogEvent;
+
+const checked = (watchedOn: string | null = null) => e('FilmChecked', { watchedOn });
+const favourited = e('FilmFavourited');
+const disliked = e('FilmDisliked');
+const watchlisted = e('FilmAddedToWatchlist');
+
+/** Every state a member and a film can be in, each reached by a plausible history. */
+const histories: Record<string, FilmLogEvent[]> = {
+  untouched: [],
+  watchlisted: [watchlisted],
+  checked: [checked()],
+  'checked with a date': [checked('2024-05-01')],
+  'checked and watchlisted': [checked(), watchlisted],
+  favourite: [checked(), favourited],
+  'favourite and watchlisted': [checked(), favourited, watchlisted],
+  disliked: [checked(), disliked],
+  'disliked and watchlisted': [checked(), disliked, watchlisted],
+  'unchecked again': [checked('2020-01-01'), favourited, e('FilmUnfavourited'), e('FilmUnchecked')],
+};
+
+const commands: FilmLogCommand[] = [
+  { type: 'CheckFilm' },
+  { type: 'CheckFilm', watchedOn: '2025-02-03' },
+  { type: 'CheckFilm', watchedOn: null },
+  { type: 'UncheckFilm' },
+  { type: 'FavouriteFilm' },
+  { type: 'UnfavouriteFilm' },
+  { type: 'DislikeFilm' },
+  { type: 'UndislikeFilm' },
+  { type: 'AddFilmToWatchlist' },
+  { type: 'RemoveFilmFromWatchlist' },
+];
+
+const stateOf = (history: FilmLogEvent[]): FilmLogState =>
+  fold(filmLogDecider, filmLogDecider.initialState, history);
+
+describe('film log decider', () => {
+  describe('check', () => {
+    it('checks an untouched film with its date', () =>
+      given(filmLogDecider)
+        .when({ type: 'CheckFilm', watchedOn: '2024-05-01' })
+        .then([checked('2024-05-01')]));
+
+    it('checks without a date', () =>
+      given(filmLogDecider)
+        .when({ type: 'CheckFilm' })
+        .then([checked(null)]));
+
+    it('takes a checked film off the watchlist', () =>
+      given(filmLogDecider, [watchlisted])
+        .when({ type: 'CheckFilm' })
+        .then([checked(null), e('FilmRemovedFromWatchlist')]));
+
+    it('a new date on a checked film changes the date only', () =>
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'CheckFilm', watchedOn: '2024-06-01' })
+        .then([e('FilmWatchDateChanged', { watchedOn: '2024-06-01' })]));
+
+    it('the same date, or none, on a checked film changes nothing', () => {
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'CheckFilm', watchedOn: '2024-05-01' })
+        .then([]);
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'CheckFilm' })
+        .then([]);
+    });
+
+    it('an explicit null clears the date', () =>
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'CheckFilm', watchedOn: null })
+        .then([e('FilmWatchDateChanged', { watchedOn: null })]));
+  });
+
+  describe('uncheck', () => {
+    it('removes favourite and dislike with the check, and leaves the watchlist', () => {
+      given(filmLogDecider, [checked(), favourited, watchlisted])
+        .when({ type: 'UncheckFilm' })
+        .then([e('FilmUnfavourited'), e('FilmUnchecked')]);
+      given(filmLogDecider, [checked(), disliked])
+        .when({ type: 'UncheckFilm' })
+        .then([e('FilmUndisliked'), e('FilmUnchecked')]);
+      given(filmLogDecider, [checked('2024-01-01'), favourited, watchlisted])
+        .when({ type: 'UncheckFilm' })
+        .thenState({ checked: false, watchedOn: null, favourite: false, disliked: false, watchlisted: true });
+    });
+  });
+
+  describe('favourite and dislike', () => {
+    it('favouriting an unchecked film checks it first, without a date', () =>
+      given(filmLogDecider)
+        .when({ type: 'FavouriteFilm' })
+        .then([checked(null), favourited]));
+
+    it('disliking a watchlisted film checks it and takes it off the watchlist', () =>
+      given(filmLogDecider, [watchlisted])
+        .when({ type: 'DislikeFilm' })
+        .then([checked(null), e('FilmRemovedFromWatchlist'), disliked]));
+
+    it('favouriting a disliked film undislikes it first', () =>
+      given(filmLogDecider, [checked(), disliked])
+        .when({ type: 'FavouriteFilm' })
+        .then([e('FilmUndisliked'), favourited]));
+
+    it('disliking a favourite unfavourites it first', () =>
+      given(filmLogDecider, [checked(), favourited])
+        .when({ type: 'DislikeFilm' })
+        .then([e('FilmUnfavourited'), disliked]));
+
+    it('favouriting keeps the watch date of a checked film', () =>
+      given(filmLogDecider, [checked('2023-03-03')])
+        .when({ type: 'FavouriteFilm' })
+        .thenState({
+          checked: true,
+          watchedOn: '2023-03-03',
+          favourite: true,
+          disliked: false,
+          watchlisted: false,
+        }));
+
+    it('unfavouriting leaves the film checked', () =>
+      given(filmLogDecider, [checked(), favourited])
+        .when({ type: 'UnfavouriteFilm' })
+        .thenState({
+          checked: true,
+          watchedOn: null,
+          favourite: false,
+          disliked: false,
+          watchlisted: false,
+        }));
+  });
+
+  describe('watchlist', () => {
+    it('adds and removes', () => {
+      given(filmLogDecider).when({ type: 'AddFilmToWatchlist' }).then([watchlisted]);
+      given(filmLogDecider, [watchlisted])
+        .when({ type: 'RemoveFilmFromWatchlist' })
+        .then([e('FilmRemovedFromWatchlist')]);
+    });
+
+    it('a checked film may go on the watchlist (to see again)', () =>
+      given(filmLogDecider, [checked()]).when({ type: 'AddFilmToWatchlist' }).then([watchlisted]));
+  });
+
+  describe('every command from every state', () => {
+    const cases = Object.entries(histories).flatMap(([name, history]) =>
+      commands.map((command) => [name, JSON.stringify(command), history, command] as const),
+    );
+
+    it.each(cases)(
+      '%s + %s keeps the invariants and repeating it changes nothing',
+      (_name, _label, history, command) => {
+        const events = filmLogDecider.decide(command, stateOf(history));
+        const after = stateOf([...history, ...events]);
+
+        expect(!after.favourite || after.checked).toBe(true);
+        expect(!after.disliked || after.checked).toBe(true);
+        expect(after.favourite && after.disliked).toBe(false);
+        expect(after.checked || after.watchedOn === null).toBe(true);
+        expect(filmLogDecider.decide(command, after)).toEqual([]);
+      },
+    );
+
+    it.each(cases)('%s + %s has the effect the command names', (_name, _label, history, command) => {
+      const before = stateOf(history);
+      const after = stateOf([...history, ...filmLogDecider.decide(command, before)]);
+      switch (command.type) {
+        case 'CheckFilm':
+          expect(after.checked).toBe(true);
+          expect(after.watchlisted).toBe(before.checked ? before.watchlisted : false);
+          expect(after.watchedOn).toBe(
+            command.watchedOn === undefined ? (before.checked ? before.watchedOn : null) : command.watchedOn,
+          );
+          break;
+        case 'UncheckFilm':
+          expect(after).toEqual({ ...filmLogDecider.initialState, watchlisted: before.watchlisted });
+          break;
+        case 'FavouriteFilm':
+          expect(after).toMatchObject({ checked: true, favourite: true, disliked: false });
+          break;
+        case 'DislikeFilm':
+          expect(after).toMatchObject({ checked: true, favourite: false, disliked: true });
+          break;
+        case 'UnfavouriteFilm':
+          expect(after).toEqual({ ...before, favourite: false });
+          break;
+        case 'UndislikeFilm':
+          expect(after).toEqual({ ...before, disliked: false });
+          break;
+        case 'AddFilmToWatchlist':
+          expect(after).toEqual({ ...before, watchlisted: true });
+          break;
+        case 'RemoveFilmFromWatchlist':
+          expect(after).toEqual({ ...before, watchlisted: false });
+          break;
+      }
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import { unreachable, type Decider } from '#decider';
+
+/** One stream per member and film: every tap of that member on that film, in order. */
+export const filmLogStream = (userId: string, filmId: string): string => `filmlog-${userId}.${filmId}`;
+
+type NoData = Record<string, never>;
+
+export type FilmLogEvent =
+  | { readonly type: 'FilmChecked'; readonly data: { readonly watchedOn: string | null } }
+  | { readonly type: 'FilmWatchDateChanged'; readonly data: { readonly watchedOn: string | null } }
+  | { readonly type: 'FilmUnchecked'; readonly data: NoData }
+  | { readonly type: 'FilmFavourited'; readonly data: NoData }
+  | { readonly type: 'FilmUnfavourited'; readonly data: NoData }
+  | { readonly type: 'FilmDisliked'; readonly data: NoData }
+  | { readonly type: 'FilmUndisliked'; readonly data: NoData }
+  | { readonly type: 'FilmAddedToWatchlist'; readonly data: NoData }
+  | { readonly type: 'FilmRemovedFromWatchlist'; readonly data: NoData };
+
+export type FilmLogCommand =
+  /** `watchedOn` undefined: keep the date a checked film has; null or a date: set it. */
+  | { readonly type: 'CheckFilm'; readonly watchedOn?: string | null }
+  | { readonly type: 'UncheckFilm' }
+  | { readonly type: 'FavouriteFilm' }
+  | { readonly type: 'UnfavouriteFilm' }
+  | { readonly type: 'DislikeFilm' }
+  | { readonly type: 'UndislikeFilm' }
+  | { readonly type: 'AddFilmToWatchlist' }
+  | { readonly type: 'RemoveFilmFromWatchlist' };
+
+export interface FilmLogState {
+  readonly checked: boolean;
+  readonly watchedOn: string | null;
+  readonly favourite: boolean;
+  readonly disliked: boolean;
+  readonly watchlisted: boolean;
+}
+
+export const FILM_LOG_EVENT_TYPES: readonly FilmLogEvent['type'][] = [
+  'FilmChecked',
+  'FilmWatchDateChanged',
+  'FilmUnchecked',
+  'FilmFavourited',
+  'FilmUnfavourited',
+  'FilmDisliked',
+  'FilmUndisliked',
+  'FilmAddedToWatchlist',
+  'FilmRemovedFromWatchlist',
+];
+
+const event = <Type extends FilmLogEvent['type']>(
+  type: Type,
+  data: Extract<FilmLogEvent, { type: Type }>['data'],
+): FilmLogEvent => ({ type, data }) as FilmLogEvent;
+
+/** Checking a film takes it off the watchlist: it has been seen. */
+const check = (state: FilmLogState, watchedOn: string | null): FilmLogEvent[] => [
+  event('FilmChecked', { watchedOn }),
+  ...(state.watchlisted ? [event('FilmRemovedFromWatchlist', {})] : []),
+];
+
+/** Favourite and dislike imply a check (without a date) and exclude each other. */
+const mark = (state: FilmLogState, mark: 'favourite' | 'dislike'): FilmLogEvent[] => {
+  const already = mark === 'favourite' ? state.favourite : state.disliked;
+  if (already) return [];
+  const opposite = mark === 'favourite' ? state.disliked : state.favourite;
+  return [
+    ...(state.checked ? [] : check(state, null)),
+    ...(opposite ? [event(mark === 'favourite' ? 'FilmUndisliked' : 'FilmUnfavourited', {})] : []),
+    event(mark === 'favourite' ? 'FilmFavourited' : 'FilmDisliked', {}),
+  ];
+};
+
+export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState> = {
+  initialState: { checked: false, watchedOn: null, favourite: false, disliked: false, watchlisted: false },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'CheckFilm':
+        if (!state.checked) return check(state, command.watchedOn ?? null);
+        return command.watchedOn !== undefined && command.watchedOn !== state.watchedOn
+          ? [event('FilmWatchDateChanged', { watchedOn: command.watchedOn })]
+          : [];
+      case 'UncheckFilm':
+        // Unchecking takes back what a check carries; the watchlist is left as it is.
+        return state.checked
+          ? [
+              ...(state.favourite ? [event('FilmUnfavourited', {})] : []),
+              ...(state.disliked ? [event('FilmUndisliked', {})] : []),
+              event('FilmUnchecked', {}),
+            ]
+          : [];
+      case 'FavouriteFilm':
+        return mark(state, 'favourite');
+      case 'DislikeFilm':
+        return mark(state, 'dislike');
+      case 'UnfavouriteFilm':
+        return state.favourite ? [event('FilmUnfavourited', {})] : [];
+      case 'UndislikeFilm':
+        return state.disliked ? [event('FilmUndisliked', {})] : [];
+      case 'AddFilmToWatchlist':
+        return state.watchlisted ? [] : [event('FilmAddedToWatchlist', {})];
+      case 'RemoveFilmFromWatchlist':
+        return state.watchlisted ? [event('FilmRemovedFromWatchlist', {})] : [];
+      default:
+        return unreachable(command);
+    }
+  },
+
+  evolve(state, recorded) {
+    switch (recorded.type) {
+      case 'FilmChecked':
+        return { ...state, checked: true, watchedOn: recorded.data.watchedOn };
+      case 'FilmWatchDateChanged':
+        return { ...state, watchedOn: recorded.data.watchedOn };
+      case 'FilmUnchecked':
+        return { ...state, checked: false, watchedOn: null };
+      case 'FilmFavourited':
+        return { ...state, favourite: true };
+      case 'FilmUnfavourited':
+        return { ...state, favourite: false };
+      case 'FilmDisliked':
+        return { ...state, disliked: true };
+      case 'FilmUndisliked':
+        return { ...state, disliked: false };
+      case 'FilmAddedToWatchlist':
+        return { ...state, watchlisted: true };
+      case 'FilmRemovedFromWatchlist':
+        return { ...state, watchlisted: false };
+      default:
+        return unreachable(recorded);
+    }
+  },
+};
