@@ -36,16 +36,29 @@ class Parameters {
 }
 
 /** Each filter is one indexed condition: btree on year, GIN on the arrays. */
-function filterConditions(search: FilmSearch, params: Parameters): string[] {
+function filterConditions(search: FilmSearch, params: Parameters, alias = 'f'): string[] {
   const conditions: string[] = [];
-  if (search.year !== undefined) conditions.push(`f.year = ${params.add(search.year, 'int')}`);
+  if (search.year !== undefined) conditions.push(`${alias}.year = ${params.add(search.year, 'int')}`);
   if (search.genre !== undefined)
-    conditions.push(`f.genres @> ARRAY[${params.add(kebab(search.genre), 'text')}]`);
+    conditions.push(`${alias}.genres @> ARRAY[${params.add(kebab(search.genre), 'text')}]`);
   if (search.language !== undefined)
-    conditions.push(`f.languages @> ARRAY[${params.add(search.language.toLowerCase(), 'text')}]`);
+    conditions.push(`${alias}.languages @> ARRAY[${params.add(search.language.toLowerCase(), 'text')}]`);
   if (search.country !== undefined)
-    conditions.push(`f.countries @> ARRAY[${params.add(search.country.toUpperCase(), 'text')}]`);
+    conditions.push(`${alias}.countries @> ARRAY[${params.add(search.country.toUpperCase(), 'text')}]`);
   return conditions;
+}
+
+const hasArrayFilter = (search: FilmSearch): boolean =>
+  search.genre !== undefined || search.language !== undefined || search.country !== undefined;
+
+/**
+ * The planner may walk the title index expecting a genre, language or country to turn up soon;
+ * when no film has it, that walk visits every film in random order. This uncorrelated EXISTS is
+ * evaluated once and gates the walk: it stops at the first match, and reads the table at most
+ * once, sequentially, when there is none.
+ */
+function anyFilmMatches(search: FilmSearch, params: Parameters): string {
+  return `EXISTS (SELECT 1 FROM films probe WHERE ${filterConditions(search, params, 'probe').join(' AND ')})`;
 }
 
 const where = (conditions: readonly string[]): string =>
@@ -77,6 +90,7 @@ const likeEscaped = (word: string): string => word.replace(/[\\%_]/g, (character
 export function titleOrderStatement(search: FilmSearch, cursor: TitleCursor | null): SearchStatement {
   const params = new Parameters();
   const conditions = filterConditions(search, params);
+  if (hasArrayFilter(search)) conditions.push(anyFilmMatches(search, params));
   if (cursor) {
     conditions.push(
       `(f.title, f.id) > (${params.add(cursor.title, 'text')}, ${params.add(cursor.id, 'uuid')})`,
