@@ -41,9 +41,7 @@ const text = (value: string | null | undefined): string | null => {
 };
 
 const personRef = (ref: PersonRefRequest): PersonRef =>
-  ref.id !== undefined
-    ? { id: ref.id.toLowerCase() }
-    : { name: (ref.name ?? '').trim().replace(/\s+/g, ' ') };
+  ref.id != null ? { id: ref.id.toLowerCase() } : { name: (ref.name ?? '').trim().replace(/\s+/g, ' ') };
 
 const externalIds = (ids: ExternalIdsRequest | undefined): ExternalIds => ({
   ...(ids?.imdb != null ? { imdb: ids.imdb } : {}),

@@ -70,6 +70,12 @@ describe('validateFilmRequest', () => {
     const both = { id: '0b6f1d6e-5b1c-4d47-9a55-2f1b1b7f3a10', name: 'Juliette Binoche' };
     expect(fieldsOf(await validateFilmRequest({ title: 'x', directors: [both] }))).toEqual(['directors']);
     expect(fieldsOf(await validateFilmRequest({ title: 'x', cast: [{}] }))).toEqual(['cast']);
+    expect(fieldsOf(await validateFilmRequest({ title: 'x', cast: [{ id: null, name: null }] }))).toEqual([
+      'cast',
+    ]);
+    expect((await validateFilmRequest({ title: 'x', cast: [{ id: null, name: 'Denis Lavant' }] })).ok).toBe(
+      true,
+    );
     expect(fieldsOf(await validateFilmRequest({ title: 'x', cast: [{ id: 'abc' }] }))).toEqual(['cast.0.id']);
     expect(fieldsOf(await validateFilmRequest({ title: 'x', cast: ['Juliette Binoche'] }))).toEqual([
       'cast.0',

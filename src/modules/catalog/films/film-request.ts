@@ -35,7 +35,7 @@ const isPersonRefList = (value: unknown): boolean =>
   value.every((ref: unknown) => {
     if (ref === null || typeof ref !== 'object') return true; // reported by the nested validation
     const { id, name } = ref as { id?: unknown; name?: unknown };
-    return (id === undefined) !== (name === undefined);
+    return (id == null) !== (name == null);
   });
 
 export class PersonRefRequest {
