@@ -1,0 +1,117 @@
+import { InvalidInputException } from '../../../common/invalid-input.exception.js';
+import { ExternalIdConflictError } from '../films/film-errors.js';
+import { validateFilmRequest, type FilmRequest } from '../films/film-request.js';
+import type { UpsertOutcome } from '../films/film-writer.js';
+import { ImportTally, type ImportCounts, type WriteOutcome } from './import-tally.js';
+import { readJsonArrayEntries, type JsonArrayEntry } from './json-array.reader.js';
+import type { ImportProgress } from './title-basics.import.js';
+import { isRowRefusal } from './title-basics.writer.js';
+
+/** What the import needs of FilmWriter. */
+export interface FilmUpserter {
+  upsertByExternalId(input: FilmRequest): Promise<{ readonly outcome: UpsertOutcome }>;
+}
+
+export interface FilmJsonImportOptions {
+  /** Films written at once, each in its own transaction. */
+  readonly concurrency: number;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+type CheckedEntry = { readonly film: FilmRequest } | { readonly reason: string };
+
+/** Everything but the database: JSON syntax, the API's film rules, an external id to match on. */
+async function check(entry: JsonArrayEntry): Promise<CheckedEntry> {
+  if ('problem' in entry) return { reason: entry.problem };
+  let plain: unknown;
+  try {
+    plain = JSON.parse(entry.text);
+  } catch (error) {
+    return { reason: `not valid JSON: ${(error as Error).message}` };
+  }
+  const validation = await validateFilmRequest(plain);
+  if (!validation.ok) {
+    return { reason: validation.errors.map((error) => `${error.field}: ${error.message}`).join('; ') };
+  }
+  const { imdb, tmdb } = validation.value.externalIds ?? {};
+  if (imdb === undefined && tmdb === undefined) {
+    return {
+      reason: 'externalIds needs imdb or tmdb: the import matches films by them, so a re-run changes nothing',
+    };
+  }
+  return { film: validation.value };
+}
+
+/** Refusals that concern the film itself; anything else (the database gone) stops the import. */
+function refusalOf(error: unknown): string | null {
+  if (error instanceof InvalidInputException) {
+    return error.fieldErrors.map((field) => `${field.field}: ${field.message}`).join('; ');
+  }
+  if (error instanceof ExternalIdConflictError) return error.message;
+  if (isRowRefusal(error)) return `the database refused it: ${(error as Error).message}`;
+  return null;
+}
+
+const outcomeCounts = (outcome: UpsertOutcome): WriteOutcome => ({
+  inserted: outcome === 'imported' ? 1 : 0,
+  updated: outcome === 'updated' ? 1 : 0,
+  unchanged: outcome === 'unchanged' ? 1 : 0,
+  bad: [],
+});
+
+const externalKeysOf = (film: FilmRequest): string[] => [
+  ...(film.externalIds?.imdb !== undefined ? [`imdb:${film.externalIds.imdb}`] : []),
+  ...(film.externalIds?.tmdb !== undefined ? [`tmdb:${film.externalIds.tmdb}`] : []),
+];
+
+/**
+ * Imports a JSON array of films in the API's shape, streamed entry by entry, each film through the
+ * writer in its own transaction (never half-written). A film whose external id is still being
+ * written waits for it, so the later entry wins.
+ */
+export async function importFilmJson(
+  source: AsyncIterable<Buffer | string>,
+  writer: FilmUpserter,
+  options: FilmJsonImportOptions,
+): Promise<ImportCounts> {
+  const tally = new ImportTally();
+  const inFlight = new Map<Promise<void>, readonly string[]>();
+  // The first error that is not the film's fault; raised at the next turn of the reading loop.
+  const failures: unknown[] = [];
+  const settle = async (): Promise<void> => {
+    await Promise.race(inFlight.keys());
+    if (failures.length > 0) throw failures[0];
+  };
+
+  const write = (line: number, film: FilmRequest): void => {
+    const done = writer.upsertByExternalId(film).then(
+      ({ outcome }) => tally.written(outcomeCounts(outcome)),
+      (error: unknown) => {
+        const reason = refusalOf(error);
+        if (reason === null) failures.push(error);
+        else tally.bad({ at: line, reason });
+      },
+    );
+    const tracked = done.finally(() => inFlight.delete(tracked));
+    inFlight.set(tracked, externalKeysOf(film));
+  };
+
+  for await (const chunk of readJsonArrayEntries(source)) {
+    for (const entry of chunk.entries) {
+      tally.read();
+      const checked = await check(entry);
+      if ('reason' in checked) {
+        tally.bad({ at: entry.line, reason: checked.reason });
+        continue;
+      }
+      const keys = externalKeysOf(checked.film);
+      while ([...inFlight.values()].some((held) => held.some((key) => keys.includes(key)))) await settle();
+      while (inFlight.size >= options.concurrency) await settle();
+      write(entry.line, checked.film);
+    }
+    options.onProgress?.({ bytesRead: chunk.bytesRead, rowsRead: tally.rowsRead });
+  }
+  await Promise.all(inFlight.keys());
+  if (failures.length > 0) throw failures[0];
+  return tally.counts();
+}

@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import pg from 'pg';
+import { ConfigError, loadConfig } from '../../../config/index.js';
+import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { detectCatalogFormat } from './catalog-format.js';
+import { FilmWriter } from '../films/film-writer.js';
+import { importFilmJson } from './film-json.import.js';
+import { ImportRun, formatImportReport, type ImportReport } from './import-report.js';
+import { importTitleBasics } from './title-basics.import.js';
+import { TitleBasicsWriter } from './title-basics.writer.js';
+
+const USAGE = 'Usage: npm run catalog:import -- <file> [--json] [--batch-size=N]';
+const DEFAULT_BATCH_SIZE = 5_000;
+const PROGRESS_EVERY_MS = 2_000;
+/** TSV batches written at once: the database works on one while it writes another. */
+const TSV_WRITERS = 2;
+/** JSON films written at once, each in its own transaction. */
+const JSON_WRITERS = 4;
+
+interface CliOptions {
+  readonly file: string;
+  readonly json: boolean;
+  readonly batchSize: number;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): CliOptions {
+  const files: string[] = [];
+  let json = false;
+  let batchSize = DEFAULT_BATCH_SIZE;
+  for (const argument of argv) {
+    const [flag, value = ''] = argument.split('=', 2);
+    if (argument === '--json') json = true;
+    else if (flag === '--batch-size' && /^[1-9]\d{0,5}$/.test(value)) batchSize = Number(value);
+    else if (argument.startsWith('--')) throw new UsageError(`Unknown or malformed argument ${argument}`);
+    else files.push(argument);
+  }
+  if (files.length !== 1) throw new UsageError('Give exactly one file');
+  return { file: files[0]!, json, batchSize };
+}
+
+async function importFile(options: CliOptions, pool: pg.Pool): Promise<ImportReport> {
+  const format = await detectCatalogFormat(options.file);
+  const { size } = await stat(options.file);
+  const run = new ImportRun(size, PROGRESS_EVERY_MS, (line) => process.stderr.write(`${line}\n`));
+  const source = createReadStream(options.file, { highWaterMark: 256 * 1_024 });
+  const counts =
+    format === 'json'
+      ? await importFilmJson(source, new FilmWriter(pool), {
+          concurrency: JSON_WRITERS,
+          onProgress: run.onProgress,
+        })
+      : await importTitleBasics(source, new TitleBasicsWriter(pool, TSV_WRITERS), {
+          batchSize: options.batchSize,
+          onProgress: run.onProgress,
+        });
+  return run.finish(options.file, format, counts);
+}
+
+/**
+ * `npm run catalog:import -- <file>`: exit code 0 when the file was processed, bad rows included;
+ * 1 when it could not be (unreadable, unknown format, database unreachable); 2 on a usage error.
+ */
+async function main(): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { databaseUrl } = loadConfig();
+  await ensureDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    application_name: 'filmlog-catalog-import',
+  });
+  try {
+    const report = await importFile(options, pool);
+    process.stdout.write(`${options.json ? JSON.stringify(report) : formatImportReport(report)}\n`);
+    return 0;
+  } finally {
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
+    } else {
+      process.stderr.write(`Import failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);
