@@ -15,7 +15,6 @@ async function* fileOf(...lines: string[]): AsyncGenerator<string> {
   yield `${lines.join('\n')}\n`;
 }
 
-// eslint-disable-next-line require-yield
 async function* emptyFile(): AsyncGenerator<string> {}
 
 /** Records batches; lets a test hold writes open to see how many are in flight. */
