@@ -197,10 +197,18 @@ describe('film catalogue over HTTP', () => {
       expect(new Set(films.map((film) => film.id)).size).toBe(23);
     });
 
-    it('lists exact matches before similar ones, across pages', async () => {
-      const films = await allPages({ q: 'motors', limit: 1 });
+    it('looks for similar words only when no film holds every word of q', async () => {
+      expect((await search({ q: 'motors' })).items.map((film) => film.title)).toEqual(['Holy Motors']);
+      expect((await search({ q: 'motorcycel' })).items.map((film) => film.title)).toEqual([
+        'The Motorcycle Diaries',
+      ]);
+    });
 
-      expect(films.map((film) => film.title)).toEqual(['Holy Motors', 'The Motorcycle Diaries']);
+    it('pages through every similar match without repeats', async () => {
+      const films = await allPages({ q: 'nigth train', limit: 5 });
+
+      expect(films).toHaveLength(23);
+      expect(new Set(films.map((film) => film.id)).size).toBe(23);
     });
 
     it('takes a percent sign or an underscore in q literally', async () => {

@@ -1,9 +1,9 @@
 /**
- * Where the next page starts. Without q films are listed by (title, id). With q they come in two
- * tiers: films holding every word of q (as a word or part of one), then films found only by
- * similarity (typos); each tier is ordered by (score desc, length of the search text, id). The
- * cursor carries the last film's sort key, so paging is a keyset seek and no film is skipped or
- * repeated when others are added meanwhile.
+ * Where the next page starts. Without q films are listed by (title, id). With q they come from
+ * one of two tiers: films holding every word of q (as a word or part of one) or, when there are
+ * none, films found by similarity (typos); both ordered by (score desc, length of the search
+ * text, id). The cursor carries the last film's sort key, so paging is a keyset seek and no film
+ * is skipped or repeated when others are added meanwhile.
  */
 export type RelevanceTier = 'exact' | 'similar';
 

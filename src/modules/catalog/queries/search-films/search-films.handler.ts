@@ -27,11 +27,6 @@ interface RankedRow extends FilmRow {
   len: number;
 }
 
-interface TieredRow {
-  readonly row: RankedRow;
-  readonly tier: RelevanceTier;
-}
-
 const badCursor = (message: string): InvalidInputException =>
   new InvalidInputException([{ field: 'cursor', message }]);
 
@@ -66,36 +61,31 @@ export class SearchFilmsHandler implements IQueryHandler<SearchFilms> {
     };
   }
 
-  /** Exact matches first; similar ones only once the exact tier runs out within this page. */
+  /**
+   * Films holding every word of q; only when there is none, films with similar words (typos).
+   * A page therefore comes from one tier, and a cursor stays in the tier it was given in.
+   */
   private async byRelevance(
     search: FilmSearch,
     terms: SearchTerms,
     cursor: RelevanceCursor | null,
   ): Promise<FilmPage> {
     const wanted = search.limit + 1;
-    const rows: TieredRow[] = [];
-    if (cursor?.tier !== 'similar') {
+    let tier: RelevanceTier = cursor?.tier ?? 'exact';
+    let rows: RankedRow[] = [];
+    if (tier === 'exact') {
       const exact = exactTierStatement(search, terms, cursor, wanted);
-      if (exact) rows.push(...(await this.rows(exact)).map((row) => ({ row, tier: 'exact' as const })));
+      if (exact) rows = await this.rows(exact);
+      if (rows.length === 0 && !cursor) tier = 'similar';
     }
-    if (rows.length < wanted) {
-      const similarCursor = cursor?.tier === 'similar' ? cursor : null;
-      const similar = similarTierStatement(search, terms, similarCursor, wanted - rows.length);
-      rows.push(...(await this.rows(similar)).map((row) => ({ row, tier: 'similar' as const })));
-    }
+    if (tier === 'similar') rows = await this.rows(similarTierStatement(search, terms, cursor, wanted));
     const page = rows.slice(0, search.limit);
     const last = page.at(-1);
     const more = rows.length > search.limit && last;
     return {
-      items: page.map(({ row }) => toFilm(row)),
+      items: page.map(toFilm),
       nextCursor: more
-        ? encodeCursor({
-            kind: 'relevance',
-            tier: last.tier,
-            score: last.row.score,
-            length: last.row.len,
-            id: last.row.id,
-          })
+        ? encodeCursor({ kind: 'relevance', tier, score: last.score, length: last.len, id: last.id })
         : null,
     };
   }

@@ -167,9 +167,9 @@ export function exactTierStatement(
 }
 
 /**
- * Second tier: films the first tier missed whose search text holds words like q's (pg_trgm word
- * similarity through the same GIN index; the threshold is pg_trgm.word_similarity_threshold, 0.6
- * by default), most similar first. Typos land here.
+ * Second tier, for a q whose words no film holds all of: films whose search text holds words like
+ * q's (pg_trgm word similarity through the same GIN index; the threshold is
+ * pg_trgm.word_similarity_threshold, 0.6 by default), most similar first. Typos land here.
  */
 export function similarTierStatement(
   search: FilmSearch,
@@ -179,17 +179,12 @@ export function similarTierStatement(
 ): SearchStatement {
   const params = new Parameters();
   const q = params.add(terms.text, 'text');
-  const exact = containsEveryWord(terms, params);
-  const conditions = [
-    `${q} <% f.search_text`,
-    ...(exact.length > 0 ? [`NOT (${exact.join(' AND ')})`] : []),
-    ...filterConditions(search, params),
-  ];
+  const conditions = [`${q} <% f.search_text`, ...filterConditions(search, params)];
   const matches = `SELECT f.id, word_similarity(${q}, f.search_text) AS score, length(f.search_text) AS len
     FROM films f ${where(conditions)}`;
   const cursorSeek = seek(cursor, 'real', params);
   return {
-    name: statementName('similar', search, [terms.indexableWords.length, cursor !== null]),
+    name: statementName('similar', search, [cursor !== null]),
     text: rankedPage(matches, cursorSeek, params.add(limit, 'int')),
     values: params.values,
   };
