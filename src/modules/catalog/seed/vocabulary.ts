@@ -41,13 +41,15 @@ const FIRST_NAMES = (
   'Tomás Ursula Valérie Vincent Wim Yasujirō Yves Zoë Zoltán'
 ).split(' ');
 
+/** Common surnames, so invented people are not mistaken for real film-makers. */
 const LAST_NAMES = (
-  'Almodóvar Arnaud Audiard Bergman Bertrand Binoche Blanc Bonnaire Breillat Carax Chabrol Cluzet ' +
-  'Costa Dardenne Demy Denis Deneuve Dupontel Duris Dvořák Erice Fassbinder Fellini Fernández ' +
-  'Garrel Godard González Haneke Herzog Huppert Jaoui Kieślowski Klapisch Kurosawa Lavant Lelouch ' +
-  'Lellouche Luchini Malle Martínez Melville Mészáros Moreau Müller Núñez Ozu Pialat Polański ' +
-  'Resnais Rivette Rohmer Rousseau Sautet Schneider Sciamma Simon Szabó Tarkovsky Tati Téchiné ' +
-  'Trintignant Truffaut Varda Viard Vigo Wajda Wenders Zanussi Żuławski Østergaard Ibáñez Šimek'
+  'Martin Bernard Dubois Durand Lefèvre Mercier Girard Bonnet Fontaine Garnier Chevalier Lambert ' +
+  'Faure Gauthier Perrin Morel Fournier Roussel Barbier Brun Roche Vidal Caron Renaud Dumont Leclerc ' +
+  'Noël Meunier Aubert Lemoine Hébert Bélanger Gagné Côté Ménard Pélissier Thévenin Ibáñez Núñez ' +
+  'Muñoz Peña Gutiérrez Jiménez Ortega Castillo Müller Schröder Köhler Böhm Jäger Krüger Hoffmann ' +
+  'Østergaard Sørensen Åberg Lindqvist Nyström Wiśniewski Wójcik Kowalczyk Zieliński Łukaszewska ' +
+  'Novák Svoboda Černý Dvořáková Yılmaz Öztürk Çelik Şahin Gonçalves Simões Araújo Ferreira Rossi ' +
+  'Esposito Bianchi Romano Colombo Ricci Marino Greco Conti Nakamura Tanaka Kobayashi Watanabe'
 ).split(' ');
 
 /** IMDb's genres as its files spell them. */

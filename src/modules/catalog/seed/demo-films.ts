@@ -1,0 +1,198 @@
+/**
+ * Real films with their real basic metadata, in the API's film shape. Synopses are written for this
+ * demo; the critic outlets are invented and their excerpts written here, not quoted from anyone.
+ */
+export const DEMO_FILMS: readonly Record<string, unknown>[] = [
+  {
+    title: 'Paris',
+    originalTitle: 'Paris',
+    year: 2008,
+    runtimeMinutes: 130,
+    synopsis:
+      'Pierre, a cabaret dancer, learns that his heart is failing and that only a transplant can save ' +
+      'him. While he waits, his sister Élise moves into his flat with her three children, and from his ' +
+      'balcony he watches the city go on: a history professor smitten with a student, market traders ' +
+      'trading jokes and heartbreak, a baker with firm views on her customers, a young man crossing the ' +
+      'sea from Cameroon. Their lives brush past one another without ever quite meeting.',
+    directors: [{ name: 'Cédric Klapisch' }],
+    cast: [
+      { name: 'Juliette Binoche' },
+      { name: 'Romain Duris' },
+      { name: 'Fabrice Luchini' },
+      { name: 'Albert Dupontel' },
+      { name: 'François Cluzet' },
+      { name: 'Karin Viard' },
+      { name: 'Gilles Lellouche' },
+    ],
+    genres: ['comedy', 'drama', 'romance'],
+    languages: ['fr', 'en'],
+    countries: ['FR'],
+    classification: 'M offensive language',
+    externalIds: { imdb: 'tt0869994' },
+    criticReviews: [
+      {
+        outlet: 'Le Regard',
+        region: 'FR',
+        excerpt:
+          'Klapisch films his city like a neighbour leaning out of a window: fondly, and a little nosily.',
+      },
+      {
+        outlet: 'The Northern Screen',
+        region: 'GB',
+        excerpt:
+          'A mosaic that is sometimes too pleased with its own tiles, but Duris and Binoche hold it together.',
+      },
+      {
+        outlet: 'Pacific Film Weekly',
+        region: 'US',
+        excerpt: 'Warm, sprawling and unhurried; the market scenes alone are worth the ticket.',
+      },
+      {
+        outlet: 'Southern Cross Review',
+        region: 'AU',
+        excerpt: 'Luchini steals every scene he is in, which is saying something in a cast this crowded.',
+      },
+    ],
+  },
+  {
+    title: 'Holy Motors',
+    originalTitle: 'Holy Motors',
+    year: 2012,
+    runtimeMinutes: 115,
+    synopsis:
+      'From dawn until night a white limousine carries Monsieur Oscar across Paris. At each stop he ' +
+      'steps out as somebody else (a beggar, an assassin, a creature from the sewers, a dying uncle) ' +
+      'and plays the part to the end, though no camera can be seen.',
+    directors: [{ name: 'Leos Carax' }],
+    cast: [
+      { name: 'Denis Lavant' },
+      { name: 'Édith Scob' },
+      { name: 'Eva Mendes' },
+      { name: 'Kylie Minogue' },
+      { name: 'Michel Piccoli' },
+    ],
+    genres: ['drama', 'fantasy'],
+    languages: ['fr', 'en'],
+    countries: ['FR', 'DE'],
+    externalIds: { imdb: 'tt2076220' },
+    criticReviews: [
+      {
+        outlet: 'Le Regard',
+        region: 'FR',
+        excerpt: 'Lavant changes skin eleven times and never once lets us see the seams.',
+      },
+    ],
+  },
+  {
+    title: "L'Auberge espagnole",
+    originalTitle: "L'Auberge espagnole",
+    year: 2002,
+    runtimeMinutes: 122,
+    directors: [{ name: 'Cédric Klapisch' }],
+    cast: [
+      { name: 'Romain Duris' },
+      { name: 'Judith Godrèche' },
+      { name: 'Audrey Tautou' },
+      { name: 'Cécile de France' },
+      { name: 'Kelly Reilly' },
+    ],
+    genres: ['comedy', 'drama', 'romance'],
+    languages: ['fr', 'en', 'es'],
+    countries: ['FR', 'ES'],
+    externalIds: { imdb: 'tt0283900' },
+  },
+  {
+    title: 'The Lovers on the Bridge',
+    originalTitle: 'Les Amants du Pont-Neuf',
+    year: 1991,
+    runtimeMinutes: 125,
+    directors: [{ name: 'Leos Carax' }],
+    cast: [{ name: 'Juliette Binoche' }, { name: 'Denis Lavant' }, { name: 'Klaus-Michael Grüber' }],
+    genres: ['drama', 'romance'],
+    languages: ['fr'],
+    countries: ['FR'],
+    externalIds: { imdb: 'tt0101318' },
+  },
+  {
+    title: 'Amélie',
+    originalTitle: "Le Fabuleux Destin d'Amélie Poulain",
+    year: 2001,
+    runtimeMinutes: 122,
+    directors: [{ name: 'Jean-Pierre Jeunet' }],
+    cast: [
+      { name: 'Audrey Tautou' },
+      { name: 'Mathieu Kassovitz' },
+      { name: 'Rufus' },
+      { name: 'Yolande Moreau' },
+    ],
+    genres: ['comedy', 'romance'],
+    languages: ['fr'],
+    countries: ['FR', 'DE'],
+    externalIds: { imdb: 'tt0211915' },
+  },
+  {
+    title: 'Caché',
+    originalTitle: 'Caché',
+    year: 2005,
+    runtimeMinutes: 117,
+    directors: [{ name: 'Michael Haneke' }],
+    cast: [
+      { name: 'Daniel Auteuil' },
+      { name: 'Juliette Binoche' },
+      { name: 'Maurice Bénichou' },
+      { name: 'Annie Girardot' },
+    ],
+    genres: ['drama', 'mystery', 'thriller'],
+    languages: ['fr'],
+    countries: ['FR', 'AT', 'DE', 'IT'],
+    externalIds: { imdb: 'tt0387898' },
+  },
+  {
+    title: 'La Haine',
+    originalTitle: 'La Haine',
+    year: 1995,
+    runtimeMinutes: 98,
+    directors: [{ name: 'Mathieu Kassovitz' }],
+    cast: [{ name: 'Vincent Cassel' }, { name: 'Hubert Koundé' }, { name: 'Saïd Taghmaoui' }],
+    genres: ['crime', 'drama'],
+    languages: ['fr'],
+    countries: ['FR'],
+    externalIds: { imdb: 'tt0113247' },
+  },
+  {
+    title: 'Three Colours: Blue',
+    originalTitle: 'Trois couleurs : Bleu',
+    year: 1993,
+    runtimeMinutes: 94,
+    directors: [{ name: 'Krzysztof Kieślowski' }],
+    cast: [{ name: 'Juliette Binoche' }, { name: 'Benoît Régent' }, { name: 'Florence Pernel' }],
+    genres: ['drama', 'music'],
+    languages: ['fr', 'pl'],
+    countries: ['FR', 'PL', 'CH'],
+    externalIds: { imdb: 'tt0108394' },
+  },
+  {
+    title: 'The 400 Blows',
+    originalTitle: 'Les Quatre Cents Coups',
+    year: 1959,
+    runtimeMinutes: 99,
+    directors: [{ name: 'François Truffaut' }],
+    cast: [{ name: 'Jean-Pierre Léaud' }, { name: 'Claire Maurier' }, { name: 'Albert Rémy' }],
+    genres: ['crime', 'drama'],
+    languages: ['fr'],
+    countries: ['FR'],
+    externalIds: { imdb: 'tt0053198' },
+  },
+  {
+    title: 'Cléo from 5 to 7',
+    originalTitle: 'Cléo de 5 à 7',
+    year: 1962,
+    runtimeMinutes: 90,
+    directors: [{ name: 'Agnès Varda' }],
+    cast: [{ name: 'Corinne Marchand' }, { name: 'Antoine Bourseiller' }, { name: 'Dominique Davray' }],
+    genres: ['drama', 'music'],
+    languages: ['fr'],
+    countries: ['FR', 'IT'],
+    externalIds: { imdb: 'tt0055852' },
+  },
+];

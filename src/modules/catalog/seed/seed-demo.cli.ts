@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { ConfigError, loadConfig } from '../../../config/index.js';
+import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { DEFAULT_GENERATED_FILMS, seedDemoCatalogue } from './seed-demo.js';
+
+const CONCURRENCY = 4;
+
+/** `npm run seed:demo`: the demo catalogue, idempotent; exit code 1 if any film was refused. */
+async function main(): Promise<number> {
+  const { databaseUrl } = loadConfig();
+  await ensureDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: CONCURRENCY,
+    application_name: 'filmlog-seed',
+  });
+  try {
+    const startedAt = performance.now();
+    const counts = await seedDemoCatalogue(pool, {
+      generatedFilms: DEFAULT_GENERATED_FILMS,
+      concurrency: CONCURRENCY,
+    });
+    const seconds = (performance.now() - startedAt) / 1_000;
+    process.stdout.write(
+      `Demo catalogue: ${counts.rows} films in ${seconds.toFixed(1)} s: ${counts.imported} imported, ` +
+        `${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} refused\n`,
+    );
+    for (const bad of counts.badRows) process.stderr.write(`film at line ${bad.at}: ${bad.reason}\n`);
+    return counts.skipped === 0 ? 0 : 1;
+  } finally {
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
+    } else {
+      process.stderr.write(`Seeding failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

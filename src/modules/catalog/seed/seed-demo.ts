@@ -1,0 +1,31 @@
+import type pg from 'pg';
+import { FilmWriter } from '../films/film-writer.js';
+import { importFilmJson } from '../import/film-json.import.js';
+import type { ImportCounts } from '../import/import-tally.js';
+import { DEMO_FILMS } from './demo-films.js';
+import { generatedFilms } from './generated-films.js';
+
+export const DEFAULT_GENERATED_FILMS = 2_000;
+
+export interface SeedOptions {
+  /** Invented films added for volume, so search and paging have material. */
+  readonly generatedFilms: number;
+  /** Films written at once (one transaction each); the pool needs that many connections. */
+  readonly concurrency: number;
+}
+
+/** The films as the text of a JSON array, one film at a time. */
+async function* asJsonArray(films: readonly Record<string, unknown>[]): AsyncGenerator<string> {
+  yield '[';
+  for (const [index, film] of films.entries()) yield `${index === 0 ? '' : ','}\n${JSON.stringify(film)}`;
+  yield '\n]\n';
+}
+
+/**
+ * Loads the demo catalogue through the same path as `catalog:import` of a JSON file (the API's
+ * validation, then FilmWriter matching on external ids), so running it again changes nothing.
+ */
+export function seedDemoCatalogue(pool: pg.Pool, options: SeedOptions): Promise<ImportCounts> {
+  const films = [...DEMO_FILMS, ...generatedFilms(options.generatedFilms)];
+  return importFilmJson(asJsonArray(films), new FilmWriter(pool), { concurrency: options.concurrency });
+}
