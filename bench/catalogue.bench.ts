@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureImport } from './catalogue/import-phase.js';
+import { describeMethod } from './catalogue/method.js';
+import { parseCatalogueBenchOptions, type CatalogueBenchOptions } from './catalogue/options.js';
+import { formatReport, targetsOf, writeReport, type CatalogueBenchReport } from './catalogue/report.js';
+import { fillSearchCatalogue } from './catalogue/search-catalogue.js';
+import { RunningApp, measureSearch } from './catalogue/search-load.js';
+import { searchQueries } from './catalogue/search-queries.js';
+import { writeTitleBasicsFile } from './catalogue/title-basics-file.js';
+import { BenchDatabases } from './store/databases.js';
+import { describeMachine, loadAverage } from './store/machine.js';
+
+const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+const QUERIES = 500;
+
+const progress = (message: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+};
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  progress(`${label}...`);
+  const begin = Date.now();
+  const result = await work();
+  progress(`${label}: done in ${((Date.now() - begin) / 1_000).toFixed(1)} s`);
+  return result;
+}
+
+async function importPhase(databases: BenchDatabases, options: CatalogueBenchOptions) {
+  const directory = await mkdtemp(path.join(tmpdir(), 'filmlog-bench-'));
+  const url = await databases.create('catalogue_import', { migrate: true });
+  try {
+    const filePath = path.join(directory, 'title.basics.tsv');
+    const file = await timed(`generate ${options.tsvRows} TSV rows`, () =>
+      writeTitleBasicsFile(filePath, options.tsvRows),
+    );
+    return await timed('import (twice)', () =>
+      measureImport({ ...file, path: filePath }, url, (line) => progress(`  importer: ${line}`)),
+    );
+  } finally {
+    await databases.drop(url);
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+async function searchPhase(databases: BenchDatabases, options: CatalogueBenchOptions) {
+  const url = await databases.create('catalogue_search', { migrate: true });
+  try {
+    const catalogue = await timed(`fill ${options.searchFilms} films`, () =>
+      fillSearchCatalogue(url, options.searchFilms),
+    );
+    const app = await timed('start the service', () => RunningApp.start(url));
+    try {
+      const figures = await timed(`search load (${options.searchSeconds} s)`, () =>
+        measureSearch(app, searchQueries(QUERIES, catalogue.directorNames), options),
+      );
+      return { ...figures, catalogue: { films: catalogue.films, people: catalogue.people } };
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await databases.drop(url);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseCatalogueBenchOptions(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadAverage();
+  const databases = new BenchDatabases(options.serverUrl);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: dropping the bench databases`);
+      void databases.dropAll().finally(() => process.exit(130));
+    });
+  }
+  try {
+    const machine = await describeMachine(options.serverUrl);
+    progress(
+      `${options.smoke ? 'smoke' : 'full'} run on ${machine.cpuModel} (${machine.cores} cores), PostgreSQL ${machine.postgres}`,
+    );
+    const importFigures = await importPhase(databases, options);
+    const search = await searchPhase(databases, options);
+    const report: CatalogueBenchReport = {
+      startedAt,
+      options,
+      machine,
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
+      import: importFigures,
+      search,
+      targets: targetsOf(importFigures, search),
+      method: describeMethod(options),
+    };
+    process.stdout.write(`\n${formatReport(report)}\n\n`);
+    progress(`written to ${await writeReport(report, RESULTS_DIRECTORY)}`);
+  } finally {
+    await databases.dropAll();
+  }
+}
+
+await main();

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ImportReport } from '../../src/modules/catalog/import/import-report.js';
+import type { TitleBasicsFileFigures } from './title-basics-file.js';
+
+const IMPORT_CLI = fileURLToPath(
+  new URL('../../src/modules/catalog/import/import-catalog.cli.js', import.meta.url),
+);
+
+export interface ImportRunFigures {
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+  readonly imported: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly ignored: number;
+  readonly skipped: number;
+  readonly peakRssMiB: number;
+  readonly rssMiBByProgress: ImportReport['rssMiBByProgress'];
+}
+
+export interface ImportFigures {
+  readonly file: TitleBasicsFileFigures;
+  /** Into an empty catalogue. */
+  readonly first: ImportRunFigures;
+  /** The same file again: every film unchanged. */
+  readonly again: ImportRunFigures;
+  /** Largest RSS sample over the smallest, from 25% to 100% of the file (first run). */
+  readonly rssGrowth: number;
+}
+
+/** Runs `npm run catalog:import -- <file> --json` as a child process, as an operator would. */
+export async function runImportCli(
+  file: string,
+  databaseUrl: string,
+  onProgress: (line: string) => void,
+): Promise<ImportReport> {
+  const child = spawn(process.execPath, [IMPORT_CLI, file, '--json'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const line of chunk.toString().split('\n')) if (line.trim()) onProgress(line.trim());
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the import exited with code ${code}:\n${stderr}`);
+  return JSON.parse(stdout) as ImportReport;
+}
+
+const figuresOf = (report: ImportReport): ImportRunFigures => ({
+  seconds: report.seconds,
+  rowsPerSecond: report.rowsPerSecond,
+  imported: report.imported,
+  updated: report.updated,
+  unchanged: report.unchanged,
+  ignored: report.ignored,
+  skipped: report.skipped,
+  peakRssMiB: report.peakRssMiB,
+  rssMiBByProgress: report.rssMiBByProgress,
+});
+
+/** A bench whose import miscounts would measure something else: it stops and says so. */
+function checkCounts(file: TitleBasicsFileFigures, first: ImportRunFigures, again: ImportRunFigures): void {
+  const films = first.imported;
+  const problems = [
+    first.imported + first.ignored + first.skipped === file.rows ? null : 'the first run lost rows',
+    first.skipped === file.badRows ? null : `${first.skipped} bad rows reported, ${file.badRows} written`,
+    again.unchanged === films && again.imported === 0 && again.updated === 0
+      ? null
+      : 'the second run changed films',
+  ].filter((problem) => problem !== null);
+  if (problems.length > 0) throw new Error(`Import counts are wrong: ${problems.join('; ')}`);
+}
+
+export async function measureImport(
+  file: TitleBasicsFileFigures & { readonly path: string },
+  databaseUrl: string,
+  onProgress: (line: string) => void,
+): Promise<ImportFigures> {
+  const first = figuresOf(await runImportCli(file.path, databaseUrl, onProgress));
+  const again = figuresOf(await runImportCli(file.path, databaseUrl, onProgress));
+  checkCounts(file, first, again);
+  const samples = Object.values(first.rssMiBByProgress).filter((rss): rss is number => rss !== null);
+  return {
+    file: { rows: file.rows, badRows: file.badRows, bytes: file.bytes },
+    first,
+    again,
+    rssGrowth: Math.max(...samples) / Math.min(...samples),
+  };
+}
