@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ImportReport } from '../../src/modules/catalog/import/import-report.js';
 import type { TitleBasicsFileFigures } from './title-basics-file.js';
 
-const IMPORT_CLI = fileURLToPath(
-  new URL('../../src/modules/catalog/import/import-catalog.cli.js', import.meta.url),
-);
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface ImportRunFigures {
   readonly seconds: number;
@@ -29,13 +27,17 @@ export interface ImportFigures {
   readonly rssGrowth: number;
 }
 
-/** Runs `npm run catalog:import -- <file> --json` as a child process, as an operator would. */
+/**
+ * Runs `npm run --silent catalog:import -- <file> --json` as a child process, exactly as an
+ * operator would (the same node flags), from the project's root.
+ */
 export async function runImportCli(
   file: string,
   databaseUrl: string,
   onProgress: (line: string) => void,
 ): Promise<ImportReport> {
-  const child = spawn(process.execPath, [IMPORT_CLI, file, '--json'], {
+  const child = spawn('npm', ['run', '--silent', 'catalog:import', '--', file, '--json'], {
+    cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -44,7 +46,10 @@ export async function runImportCli(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    for (const line of chunk.toString().split('\n')) if (line.trim()) onProgress(line.trim());
+    for (const line of chunk.toString().split('\n')) {
+      // npm's own warnings about the machine's configuration are not the importer's.
+      if (line.trim() && !line.startsWith('npm warn')) onProgress(line.trim());
+    }
   });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);

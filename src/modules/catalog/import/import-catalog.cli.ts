@@ -11,8 +11,10 @@ import { ImportRun, formatImportReport, type ImportReport } from './import-repor
 import { importTitleBasics } from './title-basics.import.js';
 import { TitleBasicsWriter } from './title-basics.writer.js';
 
-const USAGE = 'Usage: npm run catalog:import -- <file> [--json] [--batch-size=N]';
+const USAGE = 'Usage: npm run catalog:import -- <file> [--json] [--batch-size=N (1 to 20000)]';
 const DEFAULT_BATCH_SIZE = 5_000;
+/** `npm run catalog:import` gives the importer a 256 MiB heap; a few batches of this size fit in it. */
+const MAX_BATCH_SIZE = 20_000;
 const PROGRESS_EVERY_MS = 2_000;
 /** TSV batches written at once: the database works on one while it writes another. */
 const TSV_WRITERS = 2;
@@ -34,7 +36,8 @@ function parseArguments(argv: readonly string[]): CliOptions {
   for (const argument of argv) {
     const [flag, value = ''] = argument.split('=', 2);
     if (argument === '--json') json = true;
-    else if (flag === '--batch-size' && /^[1-9]\d{0,5}$/.test(value)) batchSize = Number(value);
+    else if (flag === '--batch-size' && /^[1-9]\d{0,4}$/.test(value) && Number(value) <= MAX_BATCH_SIZE)
+      batchSize = Number(value);
     else if (argument.startsWith('--')) throw new UsageError(`Unknown or malformed argument ${argument}`);
     else files.push(argument);
   }
