@@ -1,0 +1,131 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '#testing';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const CLI = 'dist/src/modules/catalog/import/import-catalog.cli.js';
+const HEADER =
+  'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres';
+
+interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+describe('npm run catalog:import (the built CLI)', () => {
+  let database: TestDatabase;
+  let directory: string;
+
+  const run = async (...args: string[]): Promise<CliRun> => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, stdout, stderr };
+  };
+
+  const file = async (name: string, text: string): Promise<string> => {
+    const path = join(directory, name);
+    await writeFile(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+    database = await createTestDatabase();
+    directory = await mkdtemp(join(tmpdir(), 'filmlog-import-cli-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await database?.drop();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it('imports a TSV with bad rows, reports them by line and exits 0', async () => {
+    const tsv = await file(
+      'title.basics.tsv',
+      [
+        HEADER,
+        'tt0869994\tmovie\tParis\tParis\t0\t2008\t\\N\t130\tComedy,Drama,Romance',
+        'tt0000001\tmovie\tNo Year Here\tNo Year Here\t0\tlater\t\\N\t90\tDrama',
+        'tt2076220\tmovie\tHoly Motors\tHoly Motors\t0\t2012\t\\N\t115\tDrama,Fantasy',
+        'tt0000002\ttvEpisode\tPilot\tPilot\t0\t2001\t\\N\t42\tDrama',
+        '',
+      ].join('\n'),
+    );
+
+    const result = await run(tsv);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/imported +2\n/);
+    expect(result.stdout).toMatch(/ignored +1 \(not films: tvEpisode 1\)/);
+    expect(result.stdout).toMatch(/skipped +1 bad rows/);
+    expect(result.stdout).toContain('line 3: startYear "later" is not a year');
+    expect(result.stdout).toMatch(/peak RSS [\d.]+ MiB/);
+  });
+
+  it('says every film is unchanged the second time, in JSON when asked', async () => {
+    const result = await run(join(directory, 'title.basics.tsv'), '--json');
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      format: 'title-basics',
+      rows: 4,
+      imported: 0,
+      updated: 0,
+      unchanged: 2,
+      skipped: 1,
+      badRows: [{ at: 3 }],
+    });
+  });
+
+  it('imports a JSON array of films', async () => {
+    const json = await file(
+      'films.json',
+      JSON.stringify([
+        {
+          title: 'Holy Motors',
+          year: 2012,
+          directors: [{ name: 'Leos Carax' }],
+          externalIds: { imdb: 'tt2076220' },
+        },
+        { title: 'Nameless' },
+      ]),
+    );
+
+    const result = await run(json, '--json');
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'json', updated: 1, skipped: 1 });
+  });
+
+  it.each([
+    ['a file that does not exist', () => join(directory, 'missing.tsv'), /Import failed: .*ENOENT/],
+    ['a file of another format', () => file('notes.txt', 'hello\n'), /Import failed: neither a JSON array/],
+  ])('exits 1 on %s, saying why', async (_case, path, message) => {
+    const result = await run(await path());
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('exits 2 with the usage when no file is given', async () => {
+    const result = await run();
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: npm run catalog:import -- <file>');
+  });
+});
