@@ -1,4 +1,4 @@
-import { kebab, normaliseText, searchTextOf, slugBase, slugWithSuffix } from './normalise.js';
+import { kebab, normaliseGenre, normaliseText, searchTextOf, slugBase, slugWithSuffix } from './normalise.js';
 
 describe('normaliseText', () => {
   it('drops accents and case', () => {
@@ -50,6 +50,13 @@ describe('slugs', () => {
   it('kebab genres', () => {
     expect(kebab('Science Fiction')).toBe('science-fiction');
     expect(kebab('  Comédie dramatique ')).toBe('comedie-dramatique');
+  });
+
+  it('one name per genre whatever the source calls it', () => {
+    expect(['Sci-Fi', 'science fiction', 'SciFi'].map(normaliseGenre)).toEqual(
+      Array(3).fill('science-fiction'),
+    );
+    expect(normaliseGenre('Film-Noir')).toBe('film-noir');
   });
 });
 

@@ -35,6 +35,18 @@ export function kebab(text: string): string {
   return slugify(normaliseText(text), { lower: true, strict: true, trim: true });
 }
 
+/** Spellings other sources use for a genre the catalogue names differently. */
+const GENRE_ALIASES: Readonly<Record<string, string>> = {
+  'sci-fi': 'science-fiction',
+  scifi: 'science-fiction',
+};
+
+/** A genre as the catalogue stores and filters it: "Sci-Fi" and "Science Fiction" are both "science-fiction". */
+export function normaliseGenre(genre: string): string {
+  const name = kebab(genre);
+  return GENRE_ALIASES[name] ?? name;
+}
+
 /**
  * The slug a film is first given: "paris-2008". A title with no latin letters keeps only the
  * year ("film-1954" when there is not even that). Collisions are resolved by the writer.

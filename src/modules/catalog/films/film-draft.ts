@@ -1,4 +1,4 @@
-import { kebab } from '../domain/normalise.js';
+import { normaliseGenre } from '../domain/normalise.js';
 import type { CriticReview, ExternalIds } from './film.js';
 import type {
   CriticReviewRequest,
@@ -68,7 +68,7 @@ export function toFilmDraft(request: FilmRequest): FilmDraft {
     synopsis: text(request.synopsis),
     directors: (request.directors ?? []).map(personRef),
     cast: (request.cast ?? []).map(personRef),
-    genres: unique((request.genres ?? []).map(kebab)),
+    genres: unique((request.genres ?? []).map(normaliseGenre)),
     languages: unique((request.languages ?? []).map((code) => code.toLowerCase())),
     countries: unique((request.countries ?? []).map((code) => code.toUpperCase())),
     classification: text(request.classification),

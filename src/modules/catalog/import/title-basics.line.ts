@@ -1,4 +1,4 @@
-import { kebab } from '../domain/normalise.js';
+import { normaliseGenre } from '../domain/normalise.js';
 import { FIRST_FILM_YEAR, YEARS_AHEAD } from '../films/validation-rules.js';
 
 /**
@@ -56,9 +56,6 @@ const GENRE = /^[A-Za-z][A-Za-z -]{0,39}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-/** IMDb's spellings that differ from the catalogue's genre names. */
-const IMDB_GENRES: Readonly<Record<string, string>> = { 'sci-fi': 'science-fiction' };
-
 export const isTitleBasicsHeader = (line: string): boolean =>
   stripCarriageReturn(line.replace(/^\uFEFF/, '')) === TITLE_BASICS_COLUMNS.join('\t');
 
@@ -70,10 +67,7 @@ function stripCarriageReturn(line: string): string {
 class BadLine extends Error {}
 
 /** The catalogue's lowercase kebab ("Film-Noir" → "film-noir"), IMDb's "Sci-Fi" as "science-fiction". */
-export function normaliseImdbGenre(genre: string): string {
-  const name = kebab(genre);
-  return IMDB_GENRES[name] ?? name;
-}
+export const normaliseImdbGenre = normaliseGenre;
 
 function yearField(name: string, raw: string, latestYear: number): number | null {
   if (raw === NULL) return null;

@@ -1,4 +1,4 @@
-import { kebab, normaliseText } from '../../domain/normalise.js';
+import { normaliseGenre, normaliseText } from '../../domain/normalise.js';
 import { filmColumns } from '../../films/film-reader.js';
 import type { RelevanceCursor, TitleCursor } from './film-cursor.js';
 import type { FilmSearch } from './search-films.query.js';
@@ -40,7 +40,7 @@ function filterConditions(search: FilmSearch, params: Parameters, alias = 'f'): 
   const conditions: string[] = [];
   if (search.year !== undefined) conditions.push(`${alias}.year = ${params.add(search.year, 'int')}`);
   if (search.genre !== undefined)
-    conditions.push(`${alias}.genres @> ARRAY[${params.add(kebab(search.genre), 'text')}]`);
+    conditions.push(`${alias}.genres @> ARRAY[${params.add(normaliseGenre(search.genre), 'text')}]`);
   if (search.language !== undefined)
     conditions.push(`${alias}.languages @> ARRAY[${params.add(search.language.toLowerCase(), 'text')}]`);
   if (search.country !== undefined)
