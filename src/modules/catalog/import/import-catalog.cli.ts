@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../../../config/index.js';
+import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
 import { detectCatalogFormat } from './catalog-format.js';
 import { FilmWriter } from '../films/film-writer.js';
@@ -10,6 +10,7 @@ import { importFilmJson } from './film-json.import.js';
 import { ImportRun, formatImportReport, type ImportReport } from './import-report.js';
 import { importTitleBasics } from './title-basics.import.js';
 import { TitleBasicsWriter } from './title-basics.writer.js';
+import { runCli } from '../../../platform/cli/run-cli.js';
 
 const USAGE = 'Usage: npm run catalog:import -- <file> [--json] [--batch-size=N (1 to 20000)]';
 const DEFAULT_BATCH_SIZE = 5_000;
@@ -93,16 +94,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
-    } else {
-      process.stderr.write(`Import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+runCli('Import', main);

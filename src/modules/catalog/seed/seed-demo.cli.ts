@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../../../config/index.js';
+import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
 import { DEFAULT_GENERATED_FILMS, seedDemoCatalogue } from './seed-demo.js';
+import { runCli } from '../../../platform/cli/run-cli.js';
 
 const CONCURRENCY = 4;
 
@@ -35,16 +36,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
-    } else {
-      process.stderr.write(`Seeding failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+runCli('Seeding', main);

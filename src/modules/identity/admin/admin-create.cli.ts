@@ -3,13 +3,14 @@ import { createInterface } from 'node:readline/promises';
 import { CommandRunner } from '#decider';
 import { createEventStore } from '#event-store';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../../../config/index.js';
+import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
 import { AccountRegistration } from '../accounts/account-registration.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../domain/credentials.js';
 import { ensureAdmin } from './ensure-admin.js';
+import { runCli } from '../../../platform/cli/run-cli.js';
 
 const USAGE = `Usage: npm run admin:create -- <username>
   The password is read from ADMIN_PASSWORD or, when that is unset, from the first line of
@@ -81,16 +82,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
-    } else {
-      process.stderr.write(
-        `admin:create failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-    }
-    process.exit(1);
-  },
-);
+runCli('admin:create', main);
