@@ -128,15 +128,13 @@ describe('film log decider', () => {
         }));
 
     it('unfavouriting leaves the film checked', () =>
-      given(filmLogDecider, [checked(), favourited])
-        .when({ type: 'UnfavouriteFilm' })
-        .thenState({
-          checked: true,
-          watchedOn: null,
-          favourite: false,
-          disliked: false,
-          watchlisted: false,
-        }));
+      given(filmLogDecider, [checked(), favourited]).when({ type: 'UnfavouriteFilm' }).thenState({
+        checked: true,
+        watchedOn: null,
+        favourite: false,
+        disliked: false,
+        watchlisted: false,
+      }));
   });
 
   describe('watchlist', () => {
