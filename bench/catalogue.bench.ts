@@ -5,20 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { measureImport } from './catalogue/import-phase.js';
 import { describeMethod } from './catalogue/method.js';
 import { parseCatalogueBenchOptions, type CatalogueBenchOptions } from './catalogue/options.js';
-import { formatReport, targetsOf, writeReport, type CatalogueBenchReport } from './catalogue/report.js';
+import { formatReport, targetsOf, type CatalogueBenchReport } from './catalogue/report.js';
 import { fillSearchCatalogue } from './catalogue/search-catalogue.js';
 import { RunningApp, measureSearch } from './catalogue/search-load.js';
 import { searchQueries } from './catalogue/search-queries.js';
 import { writeTitleBasicsFile } from './catalogue/title-basics-file.js';
 import { BenchDatabases } from './store/databases.js';
-import { describeMachine, loadAverage } from './store/machine.js';
+import { progress, runBench } from './shared/bench-cli.js';
 
 const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 const QUERIES = 500;
-
-const progress = (message: string): void => {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-};
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   progress(`${label}...`);
@@ -65,39 +61,22 @@ async function searchPhase(databases: BenchDatabases, options: CatalogueBenchOpt
   }
 }
 
-async function main(): Promise<void> {
-  const options = parseCatalogueBenchOptions(process.argv.slice(2));
-  const startedAt = new Date().toISOString();
-  const loadAtStart = loadAverage();
-  const databases = new BenchDatabases(options.serverUrl);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      progress(`${signal}: dropping the bench databases`);
-      void databases.dropAll().finally(() => process.exit(130));
-    });
-  }
-  try {
-    const machine = await describeMachine(options.serverUrl);
-    progress(
-      `${options.smoke ? 'smoke' : 'full'} run on ${machine.cpuModel} (${machine.cores} cores), PostgreSQL ${machine.postgres}`,
-    );
+const options = parseCatalogueBenchOptions(process.argv.slice(2));
+await runBench<CatalogueBenchReport>({
+  name: 'catalogue',
+  smoke: options.smoke,
+  serverUrl: options.serverUrl,
+  resultsDirectory: RESULTS_DIRECTORY,
+  format: formatReport,
+  measure: async (databases) => {
     const importFigures = await importPhase(databases, options);
     const search = await searchPhase(databases, options);
-    const report: CatalogueBenchReport = {
-      startedAt,
+    return {
       options,
-      machine,
-      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
       import: importFigures,
       search,
       targets: targetsOf(importFigures, search),
       method: describeMethod(options),
     };
-    process.stdout.write(`\n${formatReport(report)}\n\n`);
-    progress(`written to ${await writeReport(report, RESULTS_DIRECTORY)}`);
-  } finally {
-    await databases.dropAll();
-  }
-}
-
-await main();
+  },
+});

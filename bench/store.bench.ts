@@ -6,18 +6,14 @@ import { measureEmmettAppends } from './store/emmett-append.js';
 import { measureEmmettCatchUp } from './store/emmett-catch-up.js';
 import { prefillEmmettMessages } from './store/emmett-prefill.js';
 import { createEmmettSchema } from './store/emmett-store.js';
-import { describeMachine, loadAverage } from './store/machine.js';
+import { progress, runBench } from './shared/bench-cli.js';
 import { describeMethod } from './store/method.js';
 import { parseBenchOptions, type BenchOptions } from './store/options.js';
 import { prefillOurEvents } from './store/prefill.js';
 import { measureRawAppends } from './store/raw.js';
-import { formatTable, targetsOf, writeReport, type BenchReport } from './store/report.js';
+import { formatTable, targetsOf, type BenchReport } from './store/report.js';
 
 const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-
-const progress = (message: string): void => {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-};
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   progress(`${label}...`);
@@ -71,37 +67,15 @@ async function measureStores(
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseBenchOptions(process.argv.slice(2));
-  const startedAt = new Date().toISOString();
-  const loadAtStart = loadAverage();
-  const databases = new BenchDatabases(options.serverUrl);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      progress(`${signal}: dropping the bench databases`);
-      void databases.dropAll().finally(() => process.exit(130));
-    });
-  }
-  try {
-    const machine = await describeMachine(options.serverUrl);
-    progress(
-      `${options.smoke ? 'smoke' : 'full'} run on ${machine.cpuModel} (${machine.cores} cores), PostgreSQL ${machine.postgres}`,
-    );
+const options = parseBenchOptions(process.argv.slice(2));
+await runBench<BenchReport>({
+  name: 'store',
+  smoke: options.smoke,
+  serverUrl: options.serverUrl,
+  resultsDirectory: RESULTS_DIRECTORY,
+  format: formatTable,
+  measure: async (databases) => {
     const stores = await measureStores(databases, options);
-    const report: BenchReport = {
-      startedAt,
-      options,
-      machine,
-      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
-      stores,
-      targets: targetsOf(stores),
-      method: describeMethod(options),
-    };
-    process.stdout.write(`\n${formatTable(report)}\n\n`);
-    progress(`written to ${await writeReport(report, RESULTS_DIRECTORY)}`);
-  } finally {
-    await databases.dropAll();
-  }
-}
-
-await main();
+    return { options, stores, targets: targetsOf(stores), method: describeMethod(options) };
+  },
+});

@@ -1,3 +1,4 @@
+import { parseBenchArguments } from '../shared/bench-cli.js';
 /** What one run of the catalogue benchmark measures, and how much of it. */
 export interface CatalogueBenchOptions {
   readonly smoke: boolean;
@@ -38,25 +39,7 @@ const NUMERIC_FLAGS = {
   '--search-seconds': 'searchSeconds',
 } as const;
 
-const USAGE = `Usage: npm run bench:catalogue -- [--smoke] [--server-url=postgres://...]
-  [${Object.keys(NUMERIC_FLAGS)
-    .map((flag) => `${flag}=N`)
-    .join('] [')}]`;
-
 export function parseCatalogueBenchOptions(argv: readonly string[]): CatalogueBenchOptions {
-  const smoke = argv.includes('--smoke');
-  const numbers: Record<string, number> = {};
-  let serverUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
-  for (const argument of argv) {
-    if (argument === '--smoke') continue;
-    const [flag = '', value = ''] = argument.split('=', 2);
-    if (flag === '--server-url' && value) {
-      serverUrl = value;
-    } else if (flag in NUMERIC_FLAGS && /^[1-9]\d*$/.test(value)) {
-      numbers[NUMERIC_FLAGS[flag as keyof typeof NUMERIC_FLAGS]] = Number(value);
-    } else {
-      throw new Error(`Unknown or malformed argument ${argument}\n${USAGE}`);
-    }
-  }
+  const { smoke, serverUrl, numbers } = parseBenchArguments(argv, 'bench:catalogue', NUMERIC_FLAGS, false);
   return { ...(smoke ? SMOKE : FULL), ...numbers, serverUrl };
 }

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { MachineInfo } from '../store/machine.js';
 import type { ImportFigures } from './import-phase.js';
 import type { CatalogueBenchOptions } from './options.js';
@@ -84,12 +82,4 @@ export function formatReport(report: CatalogueBenchReport): string {
     '',
     `load average (1, 5, 15 min): ${report.loadAverage.atStart.join(', ')} at start, ${report.loadAverage.atEnd.join(', ')} at end`,
   ].join('\n');
-}
-
-/** Writes the report as bench/results/catalogue-<timestamp>.json; returns the file's path. */
-export async function writeReport(report: CatalogueBenchReport, resultsDirectory: string): Promise<string> {
-  await mkdir(resultsDirectory, { recursive: true });
-  const file = path.join(resultsDirectory, `catalogue-${report.startedAt.replaceAll(':', '-')}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
 }

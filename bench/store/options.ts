@@ -1,3 +1,4 @@
+import { parseBenchArguments } from '../shared/bench-cli.js';
 /** What one run of the store benchmark measures, and how much of it. */
 export interface BenchOptions {
   readonly smoke: boolean;
@@ -52,26 +53,8 @@ const NUMERIC_FLAGS = {
   '--catch-up-limit-ms': 'catchUpLimitMs',
 } as const;
 
-const USAGE = `Usage: npm run bench:store -- [--smoke] [--server-url=postgres://...]
-  [${Object.keys(NUMERIC_FLAGS)
-    .map((flag) => `${flag}=N`)
-    .join('] [')}]`;
-
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const smoke = argv.includes('--smoke');
-  const numbers: Record<string, number> = {};
-  let serverUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
-  for (const argument of argv) {
-    if (argument === '--smoke') continue;
-    const [flag = '', value = ''] = argument.split('=', 2);
-    if (flag === '--server-url' && value) {
-      serverUrl = value;
-    } else if (flag in NUMERIC_FLAGS && /^\d+$/.test(value)) {
-      numbers[NUMERIC_FLAGS[flag as keyof typeof NUMERIC_FLAGS]] = Number(value);
-    } else {
-      throw new Error(`Unknown or malformed argument ${argument}\n${USAGE}`);
-    }
-  }
+  const { smoke, serverUrl, numbers } = parseBenchArguments(argv, 'bench:store', NUMERIC_FLAGS);
   const options: BenchOptions = { ...(smoke ? SMOKE : FULL), ...numbers, serverUrl };
   if (options.catchUpEvents % EVENTS_PER_STREAM !== 0) {
     throw new Error(`--catch-up-events must be a multiple of ${EVENTS_PER_STREAM} (events per stream)`);

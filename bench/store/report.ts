@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { CatchUpFigures } from './catch-up.js';
 import type { AppendFigures } from './load.js';
 import type { MachineInfo } from './machine.js';
@@ -99,12 +97,4 @@ export function formatTable(report: BenchReport): string {
   );
   const load = `load average (1, 5, 15 min): ${report.loadAverage.atStart.join(', ')} at start, ${report.loadAverage.atEnd.join(', ')} at end`;
   return [line(header), ...rows.map(line), '', ...targets, '', load].join('\n');
-}
-
-/** Writes the report as bench/results/store-<timestamp>.json; returns the file's path. */
-export async function writeReport(report: BenchReport, resultsDirectory: string): Promise<string> {
-  await mkdir(resultsDirectory, { recursive: true });
-  const file = path.join(resultsDirectory, `store-${report.startedAt.replaceAll(':', '-')}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
 }

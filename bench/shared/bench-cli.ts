@@ -1,0 +1,93 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BenchDatabases } from '../store/databases.js';
+import { describeMachine, loadAverage, type MachineInfo } from '../store/machine.js';
+
+export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export const progress = (message: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+};
+
+/**
+ * `--smoke`, `--server-url=…` and the bench's own numeric flags; anything else stops the run
+ * with the usage line. `allowZero` lets a flag be 0 (e.g. no warm-up).
+ */
+export function parseBenchArguments<Key extends string>(
+  argv: readonly string[],
+  script: string,
+  numericFlags: Readonly<Record<string, Key>>,
+  allowZero = true,
+): { smoke: boolean; serverUrl: string; numbers: Partial<Record<Key, number>> } {
+  const usage = `Usage: npm run ${script} -- [--smoke] [--server-url=postgres://...]
+  [${Object.keys(numericFlags)
+    .map((flag) => `${flag}=N`)
+    .join('] [')}]`;
+  const numbers: Partial<Record<Key, number>> = {};
+  let serverUrl = DEFAULT_SERVER_URL;
+  const number = allowZero ? /^\d+$/ : /^[1-9]\d*$/;
+  for (const argument of argv) {
+    if (argument === '--smoke') continue;
+    const [flag = '', value = ''] = argument.split('=', 2);
+    if (flag === '--server-url' && value) {
+      serverUrl = value;
+    } else if (flag in numericFlags && number.test(value)) {
+      numbers[numericFlags[flag]!] = Number(value);
+    } else {
+      throw new Error(`Unknown or malformed argument ${argument}\n${usage}`);
+    }
+  }
+  return { smoke: argv.includes('--smoke'), serverUrl, numbers };
+}
+
+export interface BenchRun {
+  readonly startedAt: string;
+  readonly machine: MachineInfo;
+  readonly loadAverage: { atStart: number[]; atEnd: number[] };
+}
+
+/**
+ * What every bench does around its measurements: describe the machine, drop its databases on
+ * the way out (Ctrl-C included), print the table and keep the JSON in bench/results/.
+ */
+export async function runBench<Report extends object>(options: {
+  readonly name: string;
+  readonly smoke: boolean;
+  readonly serverUrl: string;
+  readonly resultsDirectory: string;
+  readonly measure: (databases: BenchDatabases) => Promise<Omit<Report, keyof BenchRun>>;
+  readonly format: (report: Report) => string;
+}): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const atStart = loadAverage();
+  const databases = new BenchDatabases(options.serverUrl);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: dropping the bench databases`);
+      void databases.dropAll().finally(() => process.exit(130));
+    });
+  }
+  try {
+    const machine = await describeMachine(options.serverUrl);
+    progress(
+      `${options.smoke ? 'smoke' : 'full'} run on ${machine.cpuModel} (${machine.cores} cores), PostgreSQL ${machine.postgres}`,
+    );
+    const figures = await options.measure(databases);
+    const report = {
+      startedAt,
+      machine,
+      loadAverage: { atStart, atEnd: loadAverage() },
+      ...figures,
+    } as unknown as Report;
+    process.stdout.write(`\n${options.format(report)}\n\n`);
+    await mkdir(options.resultsDirectory, { recursive: true });
+    const file = path.join(
+      options.resultsDirectory,
+      `${options.name}-${startedAt.replaceAll(':', '-')}.json`,
+    );
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    progress(`written to ${file}`);
+  } finally {
+    await databases.dropAll();
+  }
+}
