@@ -282,3 +282,44 @@ describe('runCommand against the PostgreSQL event store', () => {
     ]);
   });
 });
+
+describe('what evolve sees', () => {
+  /** Remembers when each added film was added, as a log's "checked at" would. */
+  const timedList: Decider<ListCommand, ListEvent, { readonly addedAt: readonly (string | undefined)[] }> = {
+    initialState: { addedAt: [] },
+    decide: (command, state) => rankedList.decide(command, { films: state.addedAt.map(String) }),
+    evolve: (state, event) =>
+      event.type === 'FilmAddedToList' ? { addedAt: [...state.addedAt, event.occurredAt] } : state,
+  };
+
+  it('the time each event happened: stored ones from their metadata, new ones from the decision or their own', async () => {
+    const streamId = newListStream();
+    await store.append(streamId, [addedEvent(2, { filmId: 'ran', rank: 1 })]);
+    const runTimed = (command: ListCommand) =>
+      runCommand({
+        store,
+        clock: () => NOW,
+        ids: randomUUID,
+        decider: timedList,
+        upcasters,
+        streamId,
+        command,
+        context,
+      });
+
+    expect((await runTimed({ type: 'AddFilmToList', filmId: 'ikiru' })).state.addedAt).toEqual([
+      '2020-01-01T00:00:00.000Z',
+      NOW.toISOString(),
+    ]);
+    const imported = await runTimed({
+      type: 'AddFilmToList',
+      filmId: 'ugetsu',
+      addedAt: '2019-03-04T05:06:07.000Z',
+    });
+    expect(imported.state.addedAt).toEqual([
+      '2020-01-01T00:00:00.000Z',
+      NOW.toISOString(),
+      '2019-03-04T05:06:07.000Z',
+    ]);
+  });
+});

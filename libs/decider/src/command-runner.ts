@@ -79,10 +79,17 @@ async function decideAndAppend<Command extends DomainCommand, Event extends Doma
   const upcasters = options.upcasters ?? {};
   const loaded = await loadStream(store, streamId, decider, upcasters);
   const events = decider.decide(options.command, loaded.state);
-  const state = fold(decider, loaded.state, events);
-  if (events.length === 0) return { events, state, position: loaded.position, revision: loaded.revision };
+  if (events.length === 0) {
+    return { events, state: loaded.state, position: loaded.position, revision: loaded.revision };
+  }
 
   const decidedAt = options.clock().toISOString();
+  // Folded like loaded events: each knows when it happened.
+  const state = fold(
+    decider,
+    loaded.state,
+    events.map((event) => ({ ...event, occurredAt: event.occurredAt ?? decidedAt })),
+  );
   const toAppend = events.map((event): NewEvent => ({
     type: event.type,
     data: event.data,

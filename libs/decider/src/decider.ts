@@ -13,9 +13,10 @@ export interface DomainEvent<Type extends string = string, Data extends EventPay
   readonly type: Type;
   readonly data: Data;
   /**
-   * ISO 8601: when the fact happened, for events that record the past (imports). Set only by
-   * `decide`; without it the runner stamps the time of the decision. Folded events do not
-   * carry it, so `evolve` must not rely on it.
+   * ISO 8601: when the fact happened. `decide` sets it only for events that record the past
+   * (imports); the runner stamps the others with the time of the decision. Events reaching
+   * `evolve` from the runner always carry it (loaded ones from their metadata); histories
+   * written by hand in specs may not.
    */
   readonly occurredAt?: string;
 }

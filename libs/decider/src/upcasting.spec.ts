@@ -6,6 +6,8 @@ import {
   type EventUpcasters,
 } from '#decider';
 
+const AT = '2024-05-01T10:00:00.000Z';
+
 const recorded = (type: string, schemaVersion: number, data: EventPayload): RecordedEvent => ({
   type,
   data,
@@ -14,7 +16,7 @@ const recorded = (type: string, schemaVersion: number, data: EventPayload): Reco
     actorId: null,
     correlationId: 'correlation',
     causationId: null,
-    occurredAt: '2024-05-01T10:00:00.000Z',
+    occurredAt: AT,
     schemaVersion,
   },
   streamId: 'list-1',
@@ -39,22 +41,26 @@ describe('upcasting', () => {
     expect(upcastEvent(upcasters, recorded('FilmAddedToList', 1, { film: 'ran', rank: 2 }))).toStrictEqual({
       type: 'FilmAddedToList',
       data: { rank: 2, filmId: 'ran', note: null },
+      occurredAt: AT,
     });
     expect(upcastEvent(upcasters, recorded('FilmAddedToList', 2, { filmId: 'ran', rank: 2 }))).toStrictEqual({
       type: 'FilmAddedToList',
       data: { filmId: 'ran', rank: 2, note: null },
+      occurredAt: AT,
     });
   });
 
-  it('passes current events through untouched, as plain { type, data }', () => {
+  it('passes current events through untouched, with the time they happened', () => {
     const data = { filmId: 'ran', rank: 2, note: 'the storm' };
     expect(upcastEvent(upcasters, recorded('FilmAddedToList', 3, data))).toStrictEqual({
       type: 'FilmAddedToList',
       data,
+      occurredAt: AT,
     });
     expect(upcastEvent({}, recorded('ListRenamed', 1, { name: 'Noir' }))).toStrictEqual({
       type: 'ListRenamed',
       data: { name: 'Noir' },
+      occurredAt: AT,
     });
   });
 

@@ -40,5 +40,5 @@ export function upcastEvent(upcasters: EventUpcasters, event: RecordedEvent): Do
   const data = stepsOf(upcasters, event.type)
     .slice(version - 1)
     .reduce((lifted, step) => step(lifted), event.data);
-  return { type: event.type, data };
+  return { type: event.type, data, occurredAt: event.metadata.occurredAt };
 }

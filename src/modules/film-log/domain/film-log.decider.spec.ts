@@ -91,7 +91,14 @@ describe('film log decider', () => {
         .then([e('FilmUndisliked'), e('FilmUnchecked')]);
       given(filmLogDecider, [checked('2024-01-01'), favourited, watchlisted])
         .when({ type: 'UncheckFilm' })
-        .thenState({ checked: false, watchedOn: null, favourite: false, disliked: false, watchlisted: true });
+        .thenState({
+          checked: false,
+          checkedAt: null,
+          watchedOn: null,
+          favourite: false,
+          disliked: false,
+          watchlisted: true,
+        });
     });
   });
 
@@ -121,6 +128,7 @@ describe('film log decider', () => {
         .when({ type: 'FavouriteFilm' })
         .thenState({
           checked: true,
+          checkedAt: null,
           watchedOn: '2023-03-03',
           favourite: true,
           disliked: false,
@@ -130,11 +138,29 @@ describe('film log decider', () => {
     it('unfavouriting leaves the film checked', () =>
       given(filmLogDecider, [checked(), favourited]).when({ type: 'UnfavouriteFilm' }).thenState({
         checked: true,
+        checkedAt: null,
         watchedOn: null,
         favourite: false,
         disliked: false,
         watchlisted: false,
       }));
+  });
+
+  it('remembers when the film was checked, not when its date changed', () => {
+    const at = (event: FilmLogEvent, occurredAt: string) => ({ ...event, occurredAt });
+    given(filmLogDecider, [
+      at(checked('2024-05-01'), '2024-05-02T20:00:00.000Z'),
+      at(favourited, '2024-05-03T08:00:00.000Z'),
+    ])
+      .when({ type: 'CheckFilm', watchedOn: '2024-04-30' })
+      .thenState({
+        checked: true,
+        checkedAt: '2024-05-02T20:00:00.000Z',
+        watchedOn: '2024-04-30',
+        favourite: true,
+        disliked: false,
+        watchlisted: false,
+      });
   });
 
   describe('watchlist', () => {

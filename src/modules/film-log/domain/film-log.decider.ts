@@ -5,16 +5,23 @@ export const filmLogStream = (userId: string, filmId: string): string => `filmlo
 
 type NoData = Record<string, never>;
 
+/** `occurredAt`: when it happened; set by the runner, or by `decide` for imported facts. */
+type Fact<Type extends string, Data> = {
+  readonly type: Type;
+  readonly data: Data;
+  readonly occurredAt?: string;
+};
+
 export type FilmLogEvent =
-  | { readonly type: 'FilmChecked'; readonly data: { readonly watchedOn: string | null } }
-  | { readonly type: 'FilmWatchDateChanged'; readonly data: { readonly watchedOn: string | null } }
-  | { readonly type: 'FilmUnchecked'; readonly data: NoData }
-  | { readonly type: 'FilmFavourited'; readonly data: NoData }
-  | { readonly type: 'FilmUnfavourited'; readonly data: NoData }
-  | { readonly type: 'FilmDisliked'; readonly data: NoData }
-  | { readonly type: 'FilmUndisliked'; readonly data: NoData }
-  | { readonly type: 'FilmAddedToWatchlist'; readonly data: NoData }
-  | { readonly type: 'FilmRemovedFromWatchlist'; readonly data: NoData };
+  | Fact<'FilmChecked', { readonly watchedOn: string | null }>
+  | Fact<'FilmWatchDateChanged', { readonly watchedOn: string | null }>
+  | Fact<'FilmUnchecked', NoData>
+  | Fact<'FilmFavourited', NoData>
+  | Fact<'FilmUnfavourited', NoData>
+  | Fact<'FilmDisliked', NoData>
+  | Fact<'FilmUndisliked', NoData>
+  | Fact<'FilmAddedToWatchlist', NoData>
+  | Fact<'FilmRemovedFromWatchlist', NoData>;
 
 export type FilmLogCommand =
   /** `watchedOn` undefined: keep the date a checked film has; null or a date: set it. */
@@ -29,6 +36,8 @@ export type FilmLogCommand =
 
 export interface FilmLogState {
   readonly checked: boolean;
+  /** When the current check happened (ISO 8601); null when unchecked. */
+  readonly checkedAt: string | null;
   readonly watchedOn: string | null;
   readonly favourite: boolean;
   readonly disliked: boolean;
@@ -71,7 +80,14 @@ const mark = (state: FilmLogState, mark: 'favourite' | 'dislike'): FilmLogEvent[
 };
 
 export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState> = {
-  initialState: { checked: false, watchedOn: null, favourite: false, disliked: false, watchlisted: false },
+  initialState: {
+    checked: false,
+    checkedAt: null,
+    watchedOn: null,
+    favourite: false,
+    disliked: false,
+    watchlisted: false,
+  },
 
   decide(command, state) {
     switch (command.type) {
@@ -109,11 +125,16 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
   evolve(state, recorded) {
     switch (recorded.type) {
       case 'FilmChecked':
-        return { ...state, checked: true, watchedOn: recorded.data.watchedOn };
+        return {
+          ...state,
+          checked: true,
+          checkedAt: recorded.occurredAt ?? null,
+          watchedOn: recorded.data.watchedOn,
+        };
       case 'FilmWatchDateChanged':
         return { ...state, watchedOn: recorded.data.watchedOn };
       case 'FilmUnchecked':
-        return { ...state, checked: false, watchedOn: null };
+        return { ...state, checked: false, checkedAt: null, watchedOn: null };
       case 'FilmFavourited':
         return { ...state, favourite: true };
       case 'FilmUnfavourited':
