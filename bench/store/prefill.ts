@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '#projections';
 import { openPool } from './databases.js';
 import { EVENTS_PER_STREAM, type BenchOptions } from './options.js';
 import { SAMPLE_DATA_SQL, SAMPLE_EVENT_TYPE, SAMPLE_METADATA_SQL } from './sample-event.js';
@@ -23,17 +24,7 @@ export async function prefillInChunks(
   try {
     for (let first = 0; first < options.catchUpEvents; first += options.prefillChunk) {
       const last = Math.min(first + options.prefillChunk, options.catchUpEvents) - 1;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        await insertChunk(client, first, last);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      await inTransaction(pool, (client) => insertChunk(client, first, last));
     }
     await pool.query(`VACUUM (ANALYZE) ${table}`);
   } finally {

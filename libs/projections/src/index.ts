@@ -4,3 +4,4 @@ export { ProjectionMonitor, type ProjectionMonitorOptions } from './projection-m
 export { CHECKPOINT_CHANNEL, CheckpointMovedError } from './checkpoint-store.js';
 export { StaleProjectionVersionError } from './projection-session.js';
 export * from './projection-tables.migration.js';
+export { inTransaction } from './sql.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { inTransaction } from '#projections';
 import type { Film } from './film.js';
 import { toFilmDraft, type FilmDraft } from './film-draft.js';
 import { ExternalIdConflictError, FilmNotFoundError, MissingExternalIdError } from './film-errors.js';
@@ -182,7 +183,7 @@ export class FilmWriter {
   private async transaction<T>(draft: FilmDraft, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.inTransaction(work);
+        return await inTransaction(this.pool, work);
       } catch (error) {
         if (!isRetryable(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw await this.conflictOf(error, draft);
@@ -203,23 +204,5 @@ export class FilmWriter {
       [value],
     );
     return new ExternalIdConflictError(field, value, rows[0]?.id ?? 'unknown');
-  }
-
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
   }
 }
