@@ -1,5 +1,5 @@
 import { normaliseGenre } from '../domain/normalise.js';
-import type { CriticReview, ExternalIds } from './film.js';
+import type { CriticReview, ExternalIds, Film } from './film.js';
 import type {
   CriticReviewRequest,
   ExternalIdsRequest,
@@ -15,22 +15,14 @@ export interface PersonByName {
 }
 export type PersonRef = PersonById | PersonByName;
 
-/** A validated film request in stored form: codes in their canonical case, lists without repeats. */
-export interface FilmDraft {
-  readonly title: string;
-  readonly originalTitle: string | null;
-  readonly year: number | null;
-  readonly runtimeMinutes: number | null;
-  readonly synopsis: string | null;
+/**
+ * A validated film request in stored form: codes in their canonical case, lists without repeats.
+ * The film's own fields, with people as given (by id or name) and no id or slug yet.
+ */
+export type FilmDraft = Omit<Film, 'id' | 'slug' | 'directors' | 'cast'> & {
   readonly directors: readonly PersonRef[];
   readonly cast: readonly PersonRef[];
-  readonly genres: readonly string[];
-  readonly languages: readonly string[];
-  readonly countries: readonly string[];
-  readonly classification: string | null;
-  readonly externalIds: ExternalIds;
-  readonly criticReviews: readonly CriticReview[];
-}
+};
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 
