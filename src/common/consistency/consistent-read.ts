@@ -32,14 +32,15 @@ export class ConsistentReadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const token = http.getRequest<Request>().headers[CONSISTENT_WITH_HEADER];
+    const header = http.getRequest<Request>().headers[CONSISTENT_WITH_HEADER];
     const projections = this.reflector.get<string[]>(READS_PROJECTIONS, context.getHandler()) ?? [];
-    if (typeof token !== 'string' || projections.length === 0) return next.handle();
+    if (typeof header !== 'string' || projections.length === 0) return next.handle();
+    const token = header.trim();
     let reached: boolean;
     try {
       // Checked up front: a projection with no checkpoint yet would never compare against it.
-      this.store.comparePositions(token.trim(), token.trim());
-      reached = await this.monitor.waitFor(projections, token.trim(), DEFAULT_WAIT_MS);
+      this.store.comparePositions(token, token);
+      reached = await this.monitor.waitFor(projections, token, DEFAULT_WAIT_MS);
     } catch (error) {
       if (!(error instanceof InvalidPositionError)) throw error;
       throw new InvalidInputException([

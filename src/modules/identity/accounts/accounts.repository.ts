@@ -28,7 +28,10 @@ export class AccountTakenError extends Error {
 const UNIQUE_VIOLATION = '23505';
 
 /** Every member holds `member`; granted roles come from the member stream's read model. */
-const rolesOf = (granted: readonly string[] | null): Role[] => ['member', ...((granted ?? []) as Role[])];
+export const rolesOf = (granted: readonly string[] | null): Role[] => [
+  'member',
+  ...((granted ?? []) as Role[]),
+];
 
 /** Credentials and profile of members; the only place emails and password hashes are kept. */
 export class AccountsRepository {

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Position } from '#event-store';
 import type { Role } from '../../../../common/auth/index.js';
 import { AccountRegistration } from '../../accounts/account-registration.js';
-import { AccountsRepository } from '../../accounts/accounts.repository.js';
+import { AccountsRepository, rolesOf } from '../../accounts/accounts.repository.js';
 import type { GrantableRole } from '../../domain/member.decider.js';
 
 export interface RoleChanged {
@@ -39,6 +39,6 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRole> {
       command.change === 'grant'
         ? await this.registration.grant(member.id, command.role, command.adminId, command.correlationId)
         : await this.registration.revoke(member.id, command.role, command.adminId, command.correlationId);
-    return { username: member.username, roles: ['member', ...result.state.roles], position: result.position };
+    return { username: member.username, roles: rolesOf(result.state.roles), position: result.position };
   }
 }
