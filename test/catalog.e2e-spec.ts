@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { bearer, registerUser, type TestUser } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf, type ProblemBody } from './support/problems.js';
 
 interface FilmBody {
   id: string;
@@ -17,13 +18,6 @@ interface PageBody {
   items: FilmBody[];
   nextCursor: string | null;
 }
-
-interface ProblemBody {
-  status: number;
-  errors?: { field: string; message: string }[];
-}
-
-const fieldsOf = (body: ProblemBody): string[] => (body.errors ?? []).map((error) => error.field).sort();
 
 const paris = {
   title: 'Paris',

@@ -5,6 +5,7 @@ import { DomainRuleViolation } from '#decider';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '#event-store';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { Public } from '../src/common/auth/index.js';
+import { PROBLEM_JSON } from './support/problems.js';
 
 class RateFilmRequest {
   @IsString()
@@ -54,8 +55,6 @@ class ErrorProbeController {
 
 @Module({ controllers: [ErrorProbeController] })
 class ErrorProbeModule {}
-
-const PROBLEM_JSON = /^application\/problem\+json/;
 
 describe('errors are problem+json', () => {
   let testApp: TestApp;

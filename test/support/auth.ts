@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { ProjectionMonitor } from '#projections';
 import request from 'supertest';
 import { AccountRegistration } from '../../src/modules/identity/accounts/account-registration.js';
-import type { GrantableRole } from '../../src/modules/identity/domain/member.decider.js';
+import { memberStream, type GrantableRole } from '../../src/modules/identity/domain/member.decider.js';
 
 export interface TestUser {
   readonly id: string;
@@ -46,3 +47,11 @@ export async function registerUser(
 }
 
 export const bearer = (user: { readonly token: string }): string => `Bearer ${user.token}`;
+
+/** Everything on a member's stream, oldest first. */
+export async function memberEvents(app: INestApplication, userId: string): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const event of app.get<EventStore>(EVENT_STORE).readStream(memberStream(userId)))
+    events.push(event);
+  return events;
+}

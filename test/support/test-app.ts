@@ -20,13 +20,15 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   /** The application's own projections unless given. */
   readonly projections?: readonly Projection[];
+  /** Another app's database, to run a second process on it; left in place on close. */
+  readonly database?: TestDatabase;
   /** Test-only modules (e.g. a controller that throws on purpose). */
   readonly imports?: ModuleMetadata['imports'];
 }
 
 /** The real application stack (same modules, same HTTP setup as main.ts) on an isolated, migrated database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = parseConfig({
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
@@ -48,7 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }
