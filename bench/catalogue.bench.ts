@@ -7,22 +7,14 @@ import { describeMethod } from './catalogue/method.js';
 import { parseCatalogueBenchOptions, type CatalogueBenchOptions } from './catalogue/options.js';
 import { formatReport, targetsOf, type CatalogueBenchReport } from './catalogue/report.js';
 import { fillSearchCatalogue } from './catalogue/search-catalogue.js';
-import { RunningApp, measureSearch } from './catalogue/search-load.js';
+import { measureSearch, withRunningApp } from './catalogue/search-load.js';
 import { searchQueries } from './catalogue/search-queries.js';
 import { writeTitleBasicsFile } from './catalogue/title-basics-file.js';
 import { BenchDatabases } from './store/databases.js';
-import { progress, runBench } from './shared/bench-cli.js';
+import { progress, runBench, timed } from './shared/bench-cli.js';
 
 const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 const QUERIES = 500;
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  progress(`${label}...`);
-  const begin = Date.now();
-  const result = await work();
-  progress(`${label}: done in ${((Date.now() - begin) / 1_000).toFixed(1)} s`);
-  return result;
-}
 
 async function importPhase(databases: BenchDatabases, options: CatalogueBenchOptions) {
   const directory = await mkdtemp(path.join(tmpdir(), 'filmlog-bench-'));
@@ -47,15 +39,12 @@ async function searchPhase(databases: BenchDatabases, options: CatalogueBenchOpt
     const catalogue = await timed(`fill ${options.searchFilms} films`, () =>
       fillSearchCatalogue(url, options.searchFilms),
     );
-    const app = await timed('start the service', () => RunningApp.start(url));
-    try {
-      const figures = await timed(`search load (${options.searchSeconds} s)`, () =>
+    const figures = await withRunningApp(url, {}, (app) =>
+      timed(`search load (${options.searchSeconds} s)`, () =>
         measureSearch(app, searchQueries(QUERIES, catalogue.directorNames), options),
-      );
-      return { ...figures, catalogue: { films: catalogue.films, people: catalogue.people } };
-    } finally {
-      await app.stop();
-    }
+      ),
+    );
+    return { ...figures, catalogue: { films: catalogue.films, people: catalogue.people } };
   } finally {
     await databases.drop(url);
   }

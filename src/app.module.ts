@@ -12,7 +12,10 @@ import { ProjectionWorkerModule } from './platform/projections/projection-worker
 import { ProjectionsAdminModule } from './platform/projections/projections-admin.controller.js';
 import { ProjectionsModule } from './platform/projections/projections.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
+import { ActivityModule } from './modules/activity/activity.module.js';
+import { FilmLogModule } from './modules/film-log/film-log.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { SocialModule } from './modules/social/social.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
@@ -29,7 +32,14 @@ const platformModules: Type[] = [
 ];
 
 /** Feature modules with HTTP controllers (APP_ROLE api or all). */
-const httpApiModules: Type[] = [IdentityModule, ProjectionsAdminModule, CatalogModule];
+const httpApiModules: Type[] = [
+  IdentityModule,
+  ProjectionsAdminModule,
+  CatalogModule,
+  FilmLogModule,
+  SocialModule,
+  ActivityModule,
+];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
 const workerModules: Type[] = [ProjectionWorkerModule];

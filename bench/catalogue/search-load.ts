@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { timed } from '../shared/bench-cli.js';
 import type { QueryKind, SearchQuery } from './search-queries.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
@@ -47,7 +48,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The real service (`node dist/src/main.js`), api role only, on the bench database. */
+/** The real service (`node dist/src/main.js`), api role unless `env` says otherwise, on the bench database. */
 export class RunningApp {
   private output = '';
 
@@ -62,7 +63,7 @@ export class RunningApp {
     child.stderr?.on('data', keep);
   }
 
-  static async start(databaseUrl: string): Promise<RunningApp> {
+  static async start(databaseUrl: string, env: Readonly<Record<string, string>> = {}): Promise<RunningApp> {
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       env: {
@@ -71,6 +72,7 @@ export class RunningApp {
         APP_ROLE: 'api',
         LOG_LEVEL: 'warn',
         PORT: String(port),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -165,4 +167,18 @@ export async function measureSearch(
     byKind: byKind(timings),
     slowest: [...timings].sort((a, b) => b.ms - a.ms).slice(0, 8),
   };
+}
+
+/** The service started for `work` and stopped after it, whatever happens. */
+export async function withRunningApp<T>(
+  databaseUrl: string,
+  env: Readonly<Record<string, string>>,
+  work: (app: RunningApp) => Promise<T>,
+): Promise<T> {
+  const app = await timed('start the service', () => RunningApp.start(databaseUrl, env));
+  try {
+    return await work(app);
+  } finally {
+    await app.stop();
+  }
 }

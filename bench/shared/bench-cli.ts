@@ -9,6 +9,15 @@ export const progress = (message: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 };
 
+/** Runs one phase of a bench, saying on stderr when it starts and how long it took. */
+export async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  progress(`${label}...`);
+  const begin = Date.now();
+  const result = await work();
+  progress(`${label}: done in ${((Date.now() - begin) / 1_000).toFixed(1)} s`);
+  return result;
+}
+
 /**
  * `--smoke`, `--server-url=…` and the bench's own numeric flags; anything else stops the run
  * with the usage line. `allowZero` lets a flag be 0 (e.g. no warm-up).

@@ -17,6 +17,7 @@ export interface MachineInfo {
 }
 
 const SETTINGS = [
+  'autovacuum',
   'shared_buffers',
   'synchronous_commit',
   'fsync',

@@ -9,7 +9,10 @@ import { sampleEvent } from './sample-event.js';
  * of the same size. `url` is a migrated database of its own, so the copy shares nothing with
  * the table our store writes to.
  */
-export async function measureRawAppends(url: string, options: BenchOptions): Promise<AppendFigures> {
+export async function measureRawAppends(
+  url: string,
+  options: Pick<BenchOptions, 'writers' | 'warmUpMs' | 'appendMs' | 'appendCount'>,
+): Promise<AppendFigures> {
   const pool = openPool(url, options.writers, 'filmlog-bench-raw');
   try {
     await pool.query('CREATE TABLE raw_events (LIKE events INCLUDING ALL)');

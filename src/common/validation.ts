@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { InvalidInputException } from './invalid-input.exception.js';
 import type { FieldError } from './problem-details.js';
 
@@ -19,3 +20,20 @@ export const createValidationPipe = (): ValidationPipe =>
     transform: true,
     exceptionFactory: (errors) => new InvalidInputException(fieldErrorsOf(errors)),
   });
+
+/** A class-validator decorator from a predicate, run at validation time (so "this year" is never stale). */
+export function Satisfies(
+  name: string,
+  predicate: (value: unknown) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message, ...options },
+      validator: { validate: predicate },
+    });
+}

@@ -118,6 +118,8 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): AsyncIterable<SubscriptionBatch>;
   /** Negative, zero or positive as `a` is before, equal to or after `b`. */
   comparePositions(a: Position, b: Position): number;
+  /** The position before every event: the token of a command that changed nothing in an empty stream. */
+  readonly origin: Position;
   /** How far `from` is behind the head of the log (for health and metrics). */
   measureLag(from: Position | null, options?: LagOptions): Promise<Lag>;
   /** Round-trip to the backing server; throws when it is unreachable. */

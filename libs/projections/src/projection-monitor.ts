@@ -52,6 +52,8 @@ export class ProjectionMonitor {
 
   /** True once every named projection's checkpoint is at or past `position`. */
   async hasPassed(names: readonly string[], position: Position): Promise<boolean> {
+    // Every projection has passed the origin, even one that has applied nothing yet.
+    if (this.options.store.comparePositions(position, this.options.store.origin) <= 0) return true;
     const rows = await this.checkpoints.readMany(names);
     const passed = new Set(
       rows

@@ -79,3 +79,13 @@ export async function dropTestDatabases(runId: string): Promise<void> {
     }
   });
 }
+
+/**
+ * A pool on a test database. pg-pool's end() resolves before its sockets close, so dropping the
+ * database right after may end them under the pool: those errors are expected, not failures.
+ */
+export function testPool(database: Pick<TestDatabase, 'url'>, max = 4): pg.Pool {
+  const pool = new pg.Pool({ connectionString: database.url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}

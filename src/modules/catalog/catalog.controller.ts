@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Public, RequireRole } from '../../common/auth/index.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
 import { CreateFilm } from './commands/create-film/create-film.command.js';
 import { UpdateFilm } from './commands/update-film/update-film.command.js';
 import type { Film } from './films/film.js';
@@ -17,7 +18,7 @@ import { FilmRequest } from './films/film-request.js';
 import { FilmPageResponse, FilmResponse } from './films/film.response.js';
 import { GetFilm } from './queries/get-film/get-film.query.js';
 import { SearchFilms, type FilmPage } from './queries/search-films/search-films.query.js';
-import { DEFAULT_PAGE_SIZE, SearchFilmsRequest } from './queries/search-films/search-films.request.js';
+import { SearchFilmsRequest } from './queries/search-films/search-films.request.js';
 
 const FILM_REFERENCE = ApiParam({
   name: 'idOrSlug',

@@ -4,6 +4,7 @@ import { READ_MODEL_POOL } from '../../platform/database/database.module.js';
 import { CatalogController } from './catalog.controller.js';
 import { CreateFilmHandler } from './commands/create-film/create-film.command.js';
 import { UpdateFilmHandler } from './commands/update-film/update-film.command.js';
+import { FilmReferences } from './films/film-references.js';
 import { FilmWriter } from './films/film-writer.js';
 import { GetFilmHandler } from './queries/get-film/get-film.query.js';
 import { SearchFilmsHandler } from './queries/search-films/search-films.handler.js';
@@ -17,9 +18,15 @@ const queryHandlers = [SearchFilmsHandler, GetFilmHandler];
   providers: [
     // Writes go to the primary; queries read QUERY_POOL (a replica when configured).
     { provide: FilmWriter, inject: [READ_MODEL_POOL], useFactory: (pool: pg.Pool) => new FilmWriter(pool) },
+    // The primary: a film added a moment ago may not have reached a replica yet.
+    {
+      provide: FilmReferences,
+      inject: [READ_MODEL_POOL],
+      useFactory: (pool: pg.Pool) => new FilmReferences(pool),
+    },
     ...commandHandlers,
     ...queryHandlers,
   ],
-  exports: [FilmWriter],
+  exports: [FilmWriter, FilmReferences],
 })
 export class CatalogModule {}

@@ -1,5 +1,17 @@
 import type { Projection } from '#projections';
+import { activityProjection } from '../../modules/activity/projections/activity.projection.js';
+import { filmStatsProjection } from '../../modules/film-log/projections/film-stats.projection.js';
+import { userFilmStateProjection } from '../../modules/film-log/projections/user-film-state.projection.js';
 import { membersProjection } from '../../modules/identity/projections/members.projection.js';
+import { followsProjection } from '../../modules/social/projections/follows.projection.js';
+import { userStatsProjection } from '../../modules/social/projections/user-stats.projection.js';
 
 /** Every read-model projection of the application; feature modules add theirs here. */
-export const projections: readonly Projection[] = [membersProjection];
+export const projections: readonly Projection[] = [
+  membersProjection,
+  userFilmStateProjection,
+  filmStatsProjection,
+  activityProjection,
+  userStatsProjection,
+  followsProjection,
+];

@@ -122,4 +122,10 @@ export function appendAndReadContract(store: () => EventStore): void {
     expect(store().comparePositions(second.position, first.position)).toBeGreaterThan(0);
     expect(store().comparePositions(first.position, first.position)).toBe(0);
   });
+
+  it('places the origin before every appended position', async () => {
+    const appended = await store().append(stream, [newEvent()]);
+    expect(store().comparePositions(store().origin, appended.position)).toBeLessThan(0);
+    expect(store().comparePositions(store().origin, store().origin)).toBe(0);
+  });
 }

@@ -93,6 +93,8 @@ export class KurrentDbEventStore implements EventStore {
     return comparePositions(a, b);
   }
 
+  readonly origin = encodePosition({ commit: 0n, prepare: 0n });
+
   measureLag(from: Position | null, options: LagOptions = {}): Promise<Lag> {
     return guard(() => measureLag(this.client, from, options));
   }

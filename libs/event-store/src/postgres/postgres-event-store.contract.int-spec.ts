@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import { describeEventStoreContract } from '../contract/event-store.contract.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
@@ -15,7 +14,7 @@ afterAll(async () => {
 
 describeEventStoreContract('postgres', async () => {
   const store = new PostgresEventStore({ connectionString: database.url, applicationName: APPLICATION });
-  const admin = new pg.Pool({ connectionString: database.url, max: 2 });
+  const admin = testPool(database, 2);
   return {
     store,
     async dropSubscriptions() {

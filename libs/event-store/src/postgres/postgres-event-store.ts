@@ -15,7 +15,7 @@ import type {
 } from '../event-store.port.js';
 import { appendToStream } from './append.js';
 import { ChangeNotifier } from './change-notifier.js';
-import { comparePositions, decodePosition, START } from './position.js';
+import { comparePositions, decodePosition, encodePosition, START } from './position.js';
 import { eventColumns, toRecordedEvent, type EventRow } from './rows.js';
 import { filterClause, subscribeToAll } from './subscription.js';
 
@@ -48,6 +48,13 @@ const toStoreError = (error: unknown): unknown =>
   isUnavailable(error)
     ? new EventStoreUnavailableError('The PostgreSQL event store is unavailable', { cause: error })
     : error;
+
+const readStreamSql = (forwards: boolean): string =>
+  `SELECT ${eventColumns('e')} FROM events e WHERE e.stream_id = $1
+     AND ($2::bigint IS NULL OR e.stream_revision ${forwards ? '>=' : '<='} $2::bigint)
+   ORDER BY e.stream_revision ${forwards ? 'ASC' : 'DESC'} LIMIT $3`;
+const READ_STREAM_FORWARDS = readStreamSql(true);
+const READ_STREAM_BACKWARDS = readStreamSql(false);
 
 export class PostgresEventStore implements EventStore {
   private readonly pool: pg.Pool;
@@ -99,12 +106,12 @@ export class PostgresEventStore implements EventStore {
     while (remaining > 0) {
       const limit = Math.min(remaining, READ_PAGE);
       const { rows } = await this.guard(() =>
-        this.pool.query<EventRow>(
-          `SELECT ${eventColumns('e')} FROM events e WHERE e.stream_id = $1
-             AND ($2::bigint IS NULL OR e.stream_revision ${forwards ? '>=' : '<='} $2::bigint)
-           ORDER BY e.stream_revision ${forwards ? 'ASC' : 'DESC'} LIMIT $3`,
-          [streamId, from?.toString() ?? null, limit],
-        ),
+        // Named (one per direction), so each connection plans it once: every command reads its stream.
+        this.pool.query<EventRow>({
+          name: forwards ? 'filmlog-read-stream-forwards' : 'filmlog-read-stream-backwards',
+          text: forwards ? READ_STREAM_FORWARDS : READ_STREAM_BACKWARDS,
+          values: [streamId, from?.toString() ?? null, limit],
+        }),
       );
       for (const row of rows) yield toRecordedEvent(row);
       if (rows.length < limit) return;
@@ -126,6 +133,8 @@ export class PostgresEventStore implements EventStore {
   comparePositions(a: Position, b: Position): number {
     return comparePositions(a, b);
   }
+
+  readonly origin = encodePosition(START);
 
   async measureLag(from: Position | null, options: LagOptions = {}): Promise<Lag> {
     const start = from ? decodePosition(from) : START;

@@ -15,17 +15,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { FieldError } from '../../../common/problem-details.js';
-import { fieldErrorsOf } from '../../../common/validation.js';
+import { fieldErrorsOf, Satisfies } from '../../../common/validation.js';
 import { isCountryCode } from '../domain/countries.js';
 import { isLanguageCode } from '../domain/languages.js';
 import { kebab } from '../domain/normalise.js';
-import {
-  FILM_YEAR_MESSAGE,
-  FIRST_FILM_YEAR,
-  isFilmYear,
-  Satisfies,
-  YEARS_AHEAD,
-} from './validation-rules.js';
+import { FILM_YEAR_MESSAGE, FIRST_FILM_YEAR, isFilmYear, YEARS_AHEAD } from './validation-rules.js';
 
 const NOT_BLANK = /\S/;
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import {
   ExternalIdConflictError,
   FilmNotFoundError,
@@ -44,7 +44,7 @@ describe('FilmWriter', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 8 });
+    pool = testPool(database, 8);
     writer = new FilmWriter(pool);
   });
 

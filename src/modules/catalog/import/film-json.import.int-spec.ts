@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import { FilmWriter } from '../films/film-writer.js';
 import { importFilmJson } from './film-json.import.js';
 import type { ImportCounts } from './import-tally.js';
@@ -45,7 +45,7 @@ describe('importing a JSON array of films', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 3 });
+    pool = testPool(database, 3);
   });
 
   afterAll(async () => {

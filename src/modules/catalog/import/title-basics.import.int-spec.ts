@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import { validateFilmRequest } from '../films/film-request.js';
 import { FilmWriter } from '../films/film-writer.js';
 import type { ImportCounts } from './import-tally.js';
@@ -54,7 +54,7 @@ describe('importing title.basics.tsv into the catalogue', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database, 2);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import { loadFilm } from '../films/film-reader.js';
 import { generatedFilms } from './generated-films.js';
 import { seedDemoCatalogue } from './seed-demo.js';
@@ -12,7 +12,7 @@ describe('the demo catalogue', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 3 });
+    pool = testPool(database, 3);
   });
 
   afterAll(async () => {

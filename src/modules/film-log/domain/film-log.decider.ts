@@ -3,6 +3,20 @@ import { unreachable, type Decider } from '#decider';
 /** One stream per member and film: every tap of that member on that film, in order. */
 export const filmLogStream = (userId: string, filmId: string): string => `filmlog-${userId}.${filmId}`;
 
+export const FILM_LOG_STREAM_PREFIX = 'filmlog-';
+
+/** The member and film a film-log stream belongs to. */
+export function parseFilmLogStream(streamId: string): { userId: string; filmId: string } {
+  const separator = streamId.indexOf('.', FILM_LOG_STREAM_PREFIX.length);
+  if (!streamId.startsWith(FILM_LOG_STREAM_PREFIX) || separator < 0) {
+    throw new RangeError(`Not a film-log stream: ${streamId}`);
+  }
+  return {
+    userId: streamId.slice(FILM_LOG_STREAM_PREFIX.length, separator),
+    filmId: streamId.slice(separator + 1),
+  };
+}
+
 type NoData = Record<string, never>;
 
 /** `occurredAt`: when it happened; set by the runner, or by `decide` for imported facts. */

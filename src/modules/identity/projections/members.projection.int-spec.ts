@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PostgresEventStore } from '#event-store';
 import { ProjectionEngine, ProjectionMonitor } from '#projections';
-import { createTestDatabase, testEvent, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, testEvent, testPool } from '#testing';
 import { memberStream } from '../domain/member.decider.js';
 import { membersProjection } from './members.projection.js';
 
@@ -15,7 +15,7 @@ describe('members projection', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    pool = testPool(database, 4);
     store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
     engine = new ProjectionEngine({ store, pool, projections: [membersProjection], lockRetryMs: 50 });
     monitor = new ProjectionMonitor({ store, pool, projections: [membersProjection], pollIntervalMs: 50 });

@@ -1,3 +1,5 @@
+import { decodeCursorFields, encodeCursorFields } from '../../../../common/paging/index.js';
+
 /**
  * Where the next page starts. Without q films are listed by (title, id). With q they come from
  * one of two tiers: films holding every word of q (as a word or part of one) or, when there are
@@ -32,22 +34,16 @@ export function encodeCursor(cursor: FilmCursor): string {
     cursor.kind === 'title'
       ? ['t', cursor.title, cursor.id]
       : [cursor.tier === 'exact' ? 'e' : 's', cursor.score, cursor.length, cursor.id];
-  return Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
+  return encodeCursorFields(fields);
 }
 
 const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** The cursor, or null when the text is not one this API gave out. */
 export function decodeCursor(text: string): FilmCursor | null {
-  if (text.length === 0 || text.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let fields: unknown;
-  try {
-    fields = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(fields)) return null;
-  const [code, ...rest] = fields as unknown[];
+  const fields = decodeCursorFields(text, MAX_CURSOR_LENGTH);
+  if (!fields) return null;
+  const [code, ...rest] = fields;
   if (code === 't' && rest.length === 2) {
     const [title, id] = rest;
     return typeof title === 'string' && isId(id) ? { kind: 'title', title, id } : null;

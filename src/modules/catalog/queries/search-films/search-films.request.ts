@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { isCountryCode } from '../../domain/countries.js';
 import { isLanguageCode } from '../../domain/languages.js';
-import { FILM_YEAR_MESSAGE, FIRST_FILM_YEAR, isFilmYear, Satisfies } from '../../films/validation-rules.js';
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { PageLimit } from '../../../../common/paging/index.js';
+import { Satisfies } from '../../../../common/validation.js';
+import { FILM_YEAR_MESSAGE, FIRST_FILM_YEAR, isFilmYear } from '../../films/validation-rules.js';
 
 /** The query string of GET /films; numbers arrive as text and are converted, then checked. */
 export class SearchFilmsRequest {
@@ -51,12 +50,7 @@ export class SearchFilmsRequest {
   )
   country?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { filmLogDecider, type FilmLogState } from '../../src/modules/film-log/domain/film-log.decider.js';
+
+interface MarkRow {
+  user_id: string;
+  film_id: string;
+  checked: boolean;
+  favourite: boolean;
+  disliked: boolean;
+  watchlisted: boolean;
+}
+
+/**
+ * What the load generator knows of its members' marks, as their screens would: read once from
+ * user_film_state, then replaced by the state each command answers with.
+ */
+export class KnownMarks {
+  private readonly states = new Map<string, FilmLogState>();
+
+  static async load(url: string, memberIds: readonly string[]): Promise<KnownMarks> {
+    const known = new KnownMarks();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<MarkRow>(
+        `SELECT user_id, film_id, checked, favourite, disliked, watchlisted
+         FROM user_film_state WHERE user_id = ANY($1::uuid[])`,
+        [memberIds],
+      );
+      for (const row of rows) {
+        known.set(row.user_id, row.film_id, {
+          ...filmLogDecider.initialState,
+          checked: row.checked,
+          favourite: row.favourite,
+          disliked: row.disliked,
+          watchlisted: row.watchlisted,
+        });
+      }
+    } finally {
+      await client.end();
+    }
+    return known;
+  }
+
+  get size(): number {
+    return this.states.size;
+  }
+
+  get(memberId: string, filmId: string): FilmLogState {
+    return this.states.get(`${memberId}.${filmId}`) ?? filmLogDecider.initialState;
+  }
+
+  set(memberId: string, filmId: string, state: FilmLogState): void {
+    this.states.set(`${memberId}.${filmId}`, state);
+  }
+}

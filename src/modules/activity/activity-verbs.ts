@@ -1,0 +1,10 @@
+/** Marks a member puts on a film; each stands at most once per member and film. */
+export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted'] as const;
+
+export type MarkVerb = (typeof MARK_VERBS)[number];
+
+/** Every verb of an activity item. */
+export type ActivityVerb = MarkVerb;
+
+/** The marks as an SQL list, written as the activity table's partial unique index names them. */
+export const MARK_VERBS_SQL = `(${MARK_VERBS.map((verb) => `'${verb}'`).join(', ')})`;

@@ -1,0 +1,83 @@
+import { Controller, Get, Param, Query, applyDecorators } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { PageRequest, type Page } from '../../common/paging/index.js';
+import {
+  FeedPageResponse,
+  FilmActivityPageResponse,
+  FriendCheckPageResponse,
+  type FeedItem,
+  type FilmActivityItem,
+  type FriendCheck,
+} from './activity.response.js';
+import { GetFeed } from './queries/get-feed/get-feed.query.js';
+import { GetFilmActivity } from './queries/get-film-activity/get-film-activity.query.js';
+import { GetFriendsWhoChecked } from './queries/get-friends-who-checked/get-friends-who-checked.query.js';
+
+const FILM_REFERENCE = ApiParam({
+  name: 'idOrSlug',
+  description: 'The film id (UUID) or its slug',
+  example: 'paris-2008',
+});
+const BAD_PAGE = ApiResponse({
+  status: 400,
+  description: 'limit is not 1–100, or cursor is not a nextCursor of this list, named',
+});
+const SIGNED_IN = applyDecorators(
+  ApiBearerAuth(),
+  ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
+);
+
+@ApiTags('activity')
+@Controller()
+export class ActivityController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Public()
+  @Get('films/:idOrSlug/activity')
+  @FILM_REFERENCE
+  @ConsistentRead('activity')
+  @ApiOperation({
+    summary:
+      'Who checked, favourited, disliked or watchlisted a film, newest first; an action taken back is gone',
+  })
+  @ApiOkResponse({ type: FilmActivityPageResponse })
+  @BAD_PAGE
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  filmActivity(@Param('idOrSlug') film: string, @Query() page: PageRequest): Promise<Page<FilmActivityItem>> {
+    return this.queries.execute(new GetFilmActivity(film, page));
+  }
+
+  @Get('films/:idOrSlug/friends')
+  @FILM_REFERENCE
+  @SIGNED_IN
+  @ConsistentRead('follows', 'user-film-state')
+  @ApiOperation({
+    summary: 'Members the reader follows who checked the film, with their marks; latest check first',
+  })
+  @ApiOkResponse({ type: FriendCheckPageResponse })
+  @BAD_PAGE
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  friends(
+    @CurrentUser() user: SignedInUser,
+    @Param('idOrSlug') film: string,
+    @Query() page: PageRequest,
+  ): Promise<Page<FriendCheck>> {
+    return this.queries.execute(new GetFriendsWhoChecked(user.id, film, page));
+  }
+
+  @Get('feed')
+  @SIGNED_IN
+  @ConsistentRead('activity', 'follows')
+  @ApiOperation({
+    summary:
+      'What the members the reader follows did, newest first; a new follow shows their past activity at once',
+  })
+  @ApiOkResponse({ type: FeedPageResponse })
+  @BAD_PAGE
+  feed(@CurrentUser() user: SignedInUser, @Query() page: PageRequest): Promise<Page<FeedItem>> {
+    return this.queries.execute(new GetFeed(user.id, page));
+  }
+}

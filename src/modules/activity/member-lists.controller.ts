@@ -1,0 +1,76 @@
+import { Controller, Get, Param, Query, applyDecorators, type Type } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { PageRequest, type Page } from '../../common/paging/index.js';
+import {
+  FeedPageResponse,
+  MemberCheckPageResponse,
+  MemberFavouritePageResponse,
+  MemberWatchlistPageResponse,
+  type FeedItem,
+  type MemberCheck,
+  type MemberFavourite,
+  type MemberWatchlistEntry,
+} from './activity.response.js';
+import { GetMemberActivity } from './queries/get-member-activity/get-member-activity.query.js';
+import { GetMemberChecks } from './queries/get-member-checks/get-member-checks.query.js';
+import {
+  GetMemberFavourites,
+  GetMemberWatchlist,
+} from './queries/get-member-marks/get-member-marks.query.js';
+
+/** Documentation shared by a profile's lists: public, newest first, paged, 404 for an unknown member. */
+const ProfileList = (summary: string, type: Type): MethodDecorator =>
+  applyDecorators(
+    Public(),
+    ApiParam({ name: 'username', description: 'The member’s username (any case)', example: 'cedric' }),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type }),
+    ApiResponse({
+      status: 400,
+      description: 'limit is not 1–100, or cursor is not a nextCursor of this list, named',
+    }),
+    ApiResponse({ status: 404, description: 'No member has that username' }),
+  );
+
+@ApiTags('activity')
+@Controller('users/:username')
+export class MemberListsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('checks')
+  @ProfileList('The films a member checked, latest check first, with their marks', MemberCheckPageResponse)
+  @ConsistentRead('user-film-state')
+  checks(@Param('username') username: string, @Query() page: PageRequest): Promise<Page<MemberCheck>> {
+    return this.queries.execute(new GetMemberChecks(username, page));
+  }
+
+  @Get('favourites')
+  @ProfileList('A member’s favourite films, latest favourited first', MemberFavouritePageResponse)
+  @ConsistentRead('activity')
+  favourites(
+    @Param('username') username: string,
+    @Query() page: PageRequest,
+  ): Promise<Page<MemberFavourite>> {
+    return this.queries.execute(new GetMemberFavourites(username, page));
+  }
+
+  @Get('watchlist')
+  @ProfileList('A member’s watchlist, latest added first', MemberWatchlistPageResponse)
+  @ConsistentRead('activity')
+  watchlist(
+    @Param('username') username: string,
+    @Query() page: PageRequest,
+  ): Promise<Page<MemberWatchlistEntry>> {
+    return this.queries.execute(new GetMemberWatchlist(username, page));
+  }
+
+  @Get('activity')
+  @ProfileList('What a member did, newest first, as feed items', FeedPageResponse)
+  @ConsistentRead('activity')
+  activity(@Param('username') username: string, @Query() page: PageRequest): Promise<Page<FeedItem>> {
+    return this.queries.execute(new GetMemberActivity(username, page));
+  }
+}

@@ -1,0 +1,92 @@
+import type { RecordedEvent } from '#event-store';
+import type { Projection, ProjectionContext } from '#projections';
+import {
+  FILM_LOG_EVENT_TYPES,
+  parseFilmLogStream,
+  type FilmLogEvent,
+} from '../../film-log/domain/film-log.decider.js';
+import { MARK_VERBS_SQL, type MarkVerb } from '../activity-verbs.js';
+
+/** Which mark an event puts up (true) or takes back (false); null when it is no activity. */
+const MARK_CHANGE: Record<FilmLogEvent['type'], readonly [MarkVerb, boolean] | null> = {
+  FilmChecked: ['checked', true],
+  FilmUnchecked: ['checked', false],
+  FilmWatchDateChanged: null,
+  FilmFavourited: ['favourited', true],
+  FilmUnfavourited: ['favourited', false],
+  FilmDisliked: ['disliked', true],
+  FilmUndisliked: ['disliked', false],
+  FilmAddedToWatchlist: ['watchlisted', true],
+  FilmRemovedFromWatchlist: ['watchlisted', false],
+};
+
+/** Where a mark of one member on one film stands after the batch: the event that put it up, or none. */
+interface MarkOutcome {
+  readonly actorId: string;
+  readonly filmId: string;
+  readonly verb: MarkVerb;
+  readonly standing: { readonly eventId: string; readonly occurredAt: string } | null;
+}
+
+/** The last word of the batch on each (member, film, mark); earlier ones in the batch are superseded. */
+export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
+  const outcomes = new Map<string, MarkOutcome>();
+  for (const event of events) {
+    if (!Object.hasOwn(MARK_CHANGE, event.type)) continue;
+    const change = MARK_CHANGE[event.type as FilmLogEvent['type']];
+    if (change === null) continue;
+    const [verb, up] = change;
+    const { userId: actorId, filmId } = parseFilmLogStream(event.streamId);
+    const { eventId, occurredAt } = event.metadata;
+    outcomes.set(`${actorId}.${filmId}.${verb}`, {
+      actorId,
+      filmId,
+      verb,
+      standing: up ? { eventId, occurredAt } : null,
+    });
+  }
+  return [...outcomes.values()];
+}
+
+/**
+ * Who did what to which film, and when. A mark's row is the event that put it up; taking the mark
+ * back deletes the row, and putting it up again inserts the new event (with its own time). Per
+ * batch, in two statements: every touched mark's row is deleted, then those standing are inserted.
+ */
+export const activityProjection: Projection = {
+  name: 'activity',
+  version: 1,
+  handles: FILM_LOG_EVENT_TYPES,
+  tables: ['activity'],
+
+  async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
+    const outcomes = foldMarks(events);
+    if (outcomes.length === 0) return;
+    const table = context.table('activity');
+    // The verb list lets the planner use the partial unique index on (actor, film, verb).
+    await context.query(
+      `DELETE FROM ${table} AS activity
+       USING unnest($1::uuid[], $2::uuid[], $3::text[]) AS mark(actor_id, film_id, verb)
+       WHERE activity.actor_id = mark.actor_id AND activity.film_id = mark.film_id
+         AND activity.verb = mark.verb AND activity.verb IN ${MARK_VERBS_SQL}`,
+      [
+        outcomes.map((outcome) => outcome.actorId),
+        outcomes.map((outcome) => outcome.filmId),
+        outcomes.map((outcome) => outcome.verb),
+      ],
+    );
+    const standing = outcomes.filter((outcome) => outcome.standing !== null);
+    if (standing.length === 0) return;
+    await context.query(
+      `INSERT INTO ${table} (event_id, actor_id, film_id, verb, occurred_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[])`,
+      [
+        standing.map((outcome) => outcome.standing!.eventId),
+        standing.map((outcome) => outcome.actorId),
+        standing.map((outcome) => outcome.filmId),
+        standing.map((outcome) => outcome.verb),
+        standing.map((outcome) => outcome.standing!.occurredAt),
+      ],
+    );
+  },
+};

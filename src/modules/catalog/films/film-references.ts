@@ -1,0 +1,51 @@
+import { FilmNotFoundError } from './film-errors.js';
+import { isUuid, type Queryable } from './film-reader.js';
+
+const DEFAULT_CAPACITY = 100_000;
+
+/**
+ * Turns what a client gave (a film id or a slug) into the film's id. A film's id and slug never
+ * change and films are not deleted, so a known answer is kept (most recently used first, bounded);
+ * unknown references are asked again each time, since the film may be added meanwhile.
+ */
+export class FilmReferences {
+  private readonly known = new Map<string, string>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
+
+  /** The film's id; a FilmNotFoundError (404) when no film has that id or slug. */
+  async idOf(reference: string): Promise<string> {
+    const key = isUuid(reference) ? reference.toLowerCase() : reference;
+    const cached = this.known.get(key);
+    if (cached !== undefined) {
+      this.known.delete(key);
+      this.known.set(key, cached);
+      return cached;
+    }
+    const id = await this.lookUp(key);
+    if (id === null) throw new FilmNotFoundError(reference);
+    this.remember(key, id);
+    return id;
+  }
+
+  private async lookUp(key: string): Promise<string | null> {
+    const byId = isUuid(key);
+    const { rows } = await this.db.query<{ id: string }>({
+      name: byId ? 'film-reference-by-id' : 'film-reference-by-slug',
+      text: byId ? 'SELECT id FROM films WHERE id = $1::uuid' : 'SELECT id FROM films WHERE slug = $1',
+      values: [key],
+    });
+    return rows[0]?.id ?? null;
+  }
+
+  private remember(key: string, id: string): void {
+    this.known.set(key, id);
+    if (this.known.size > this.capacity) {
+      const oldest = this.known.keys().next().value as string;
+      this.known.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner, type CommandContext } from '#decider';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { FilmReferences } from '../../../catalog/films/film-references.js';
+import { filmLogDecider, filmLogStream, type FilmLogCommand } from '../../domain/film-log.decider.js';
+import type { FilmLogResult } from '../../film-log.response.js';
+
+/** One tap of a member on a film: check, favourite, dislike, watchlist, or their undoing. */
+export class LogFilm extends Command<FilmLogResult> {
+  constructor(
+    readonly userId: string,
+    readonly filmReference: string,
+    readonly action: FilmLogCommand,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Decides on the member's stream for that film; a concurrent tap on the same film is decided again. */
+@CommandHandler(LogFilm)
+export class LogFilmHandler implements ICommandHandler<LogFilm> {
+  constructor(
+    private readonly films: FilmReferences,
+    private readonly runner: CommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ userId, filmReference, action, context }: LogFilm): Promise<FilmLogResult> {
+    const filmId = await this.films.idOf(filmReference);
+    const result = await this.runner.run({
+      decider: filmLogDecider,
+      streamId: filmLogStream(userId, filmId),
+      command: action,
+      context,
+    });
+    // A no-op on a film never touched has nothing to wait for: the origin is passed by every projection.
+    return { state: result.state, position: result.position ?? this.store.origin };
+  }
+}

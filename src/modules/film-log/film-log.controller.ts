@@ -1,0 +1,140 @@
+import { Body, Controller, Delete, Get, Param, Put, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import { CheckFilmRequest } from './commands/log-film/check-film.request.js';
+import { LogFilm } from './commands/log-film/log-film.command.js';
+import type { FilmLogCommand, FilmLogState } from './domain/film-log.decider.js';
+import {
+  FilmLogResultResponse,
+  FilmStateResponse,
+  FilmStatsResponse,
+  type FilmLogResult,
+  type FilmStats,
+} from './film-log.response.js';
+import { GetFilmState } from './queries/get-film-state/get-film-state.query.js';
+import { GetFilmStats } from './queries/get-film-stats/get-film-stats.query.js';
+
+const FILM_REFERENCE = ApiParam({
+  name: 'idOrSlug',
+  description: 'The film id (UUID) or its slug',
+  example: 'paris-2008',
+});
+
+/** Documentation shared by the eight film-log writes. */
+const FilmLogWrite =
+  (summary: string): MethodDecorator =>
+  (target, key, descriptor) => {
+    for (const decorate of [
+      FILM_REFERENCE,
+      ApiBearerAuth(),
+      ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same state` }),
+      ApiOkResponse({ type: FilmLogResultResponse }),
+      ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
+      ApiResponse({ status: 403, description: 'The member is suspended' }),
+      ApiResponse({ status: 404, description: 'No film has that id or slug' }),
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+
+@ApiTags('film log')
+@Controller()
+export class FilmLogController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Put('films/:idOrSlug/check')
+  @FilmLogWrite(
+    'Check a film (seen it), optionally with the date it was watched; a new date replaces the old',
+  )
+  @ApiResponse({ status: 400, description: 'watchedOn is not a real date from 1870 to today' })
+  check(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('idOrSlug') film: string,
+    @Body() body: CheckFilmRequest,
+  ): Promise<FilmLogResult> {
+    return this.log(user, request, film, { type: 'CheckFilm', watchedOn: body.watchedOn });
+  }
+
+  @Delete('films/:idOrSlug/check')
+  @FilmLogWrite('Uncheck a film; its favourite or dislike goes too, the watchlist stays')
+  uncheck(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'UncheckFilm' });
+  }
+
+  @Put('films/:idOrSlug/favourite')
+  @FilmLogWrite('Favourite a film; checks it when unchecked and takes back a dislike')
+  favourite(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'FavouriteFilm' });
+  }
+
+  @Delete('films/:idOrSlug/favourite')
+  @FilmLogWrite('Take back a favourite; the film stays checked')
+  unfavourite(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'UnfavouriteFilm' });
+  }
+
+  @Put('films/:idOrSlug/dislike')
+  @FilmLogWrite('Dislike a film; checks it when unchecked and takes back a favourite')
+  dislike(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'DislikeFilm' });
+  }
+
+  @Delete('films/:idOrSlug/dislike')
+  @FilmLogWrite('Take back a dislike; the film stays checked')
+  undislike(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'UndislikeFilm' });
+  }
+
+  @Put('films/:idOrSlug/watchlist')
+  @FilmLogWrite('Put a film on the watchlist')
+  watchlist(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'AddFilmToWatchlist' });
+  }
+
+  @Delete('films/:idOrSlug/watchlist')
+  @FilmLogWrite('Take a film off the watchlist')
+  unwatchlist(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
+    return this.log(user, request, film, { type: 'RemoveFilmFromWatchlist' });
+  }
+
+  @Get('me/films/:idOrSlug')
+  @FILM_REFERENCE
+  @ApiBearerAuth()
+  @ConsistentRead('user-film-state')
+  @ApiOperation({ summary: 'The signed-in member’s marks on a film (all false/null when never touched)' })
+  @ApiOkResponse({ type: FilmStateResponse })
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  state(@CurrentUser() user: SignedInUser, @Param('idOrSlug') film: string): Promise<FilmLogState> {
+    return this.queries.execute(new GetFilmState(user.id, film));
+  }
+
+  @Public()
+  @Get('films/:idOrSlug/stats')
+  @FILM_REFERENCE
+  @ConsistentRead('film-stats')
+  @ApiOperation({
+    summary: 'A film’s statistics: marks counted, favourite and dislike percents of checks (one decimal)',
+  })
+  @ApiOkResponse({ type: FilmStatsResponse })
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  stats(@Param('idOrSlug') film: string): Promise<FilmStats> {
+    return this.queries.execute(new GetFilmStats(film));
+  }
+
+  private log(
+    user: SignedInUser,
+    request: Request,
+    film: string,
+    action: FilmLogCommand,
+  ): Promise<FilmLogResult> {
+    return this.commands.execute(new LogFilm(user.id, film, action, commandContext(user.id, request)));
+  }
+}

@@ -1,0 +1,78 @@
+import type { RecordedEvent } from '#event-store';
+import type { Projection, ProjectionContext } from '#projections';
+import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../../film-log/domain/film-log.decider.js';
+import { addCounts, tallyMarks } from '../../film-log/projections/mark-counts.js';
+import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.decider.js';
+
+/** The counts on a member's profile this projection keeps (comments come with the comments feature). */
+interface ProfileCounts {
+  checked: number;
+  favourites: number;
+  dislikes: number;
+  watchlist: number;
+  followers: number;
+  following: number;
+}
+
+const COLUMNS = ['checked', 'favourites', 'dislikes', 'watchlist', 'followers', 'following'] as const;
+
+const noCounts = (): ProfileCounts => ({
+  checked: 0,
+  favourites: 0,
+  dislikes: 0,
+  watchlist: 0,
+  followers: 0,
+  following: 0,
+});
+
+const FOLLOW_CHANGE: Record<FollowEvent['type'], number> = { UserFollowed: 1, UserUnfollowed: -1 };
+
+const isFollowEvent = (event: RecordedEvent): boolean => Object.hasOwn(FOLLOW_CHANGE, event.type);
+
+/**
+ * The batch's net change per member: film marks as the film-log counters tally them, and each follow
+ * or unfollow counted for both ends (the followee's followers, the follower's following). The
+ * decider emits an event only for a real change, so the counts follow from the events alone.
+ */
+function tallyProfiles(events: readonly RecordedEvent[]): Map<string, ProfileCounts> {
+  const tallies = new Map<string, ProfileCounts>();
+  const tallyOf = (userId: string): ProfileCounts => {
+    const tally = tallies.get(userId) ?? noCounts();
+    tallies.set(userId, tally);
+    return tally;
+  };
+  const marks = tallyMarks(events, (event) => parseFilmLogStream(event.streamId).userId);
+  for (const [userId, change] of marks) {
+    Object.assign(tallyOf(userId), {
+      checked: change.checks,
+      favourites: change.favourites,
+      dislikes: change.dislikes,
+      watchlist: change.watchlists,
+    });
+  }
+  for (const event of events.filter(isFollowEvent)) {
+    const { followerId, followeeId } = parseFollowStream(event.streamId);
+    const change = FOLLOW_CHANGE[event.type as FollowEvent['type']];
+    tallyOf(followeeId).followers += change;
+    tallyOf(followerId).following += change;
+  }
+  for (const [userId, tally] of tallies) {
+    if (COLUMNS.every((column) => tally[column] === 0)) tallies.delete(userId);
+  }
+  return tallies;
+}
+
+/**
+ * Per member: the counts on their profile. Version 2 adds followers and following, so a rebuild
+ * from the events fills the columns the social migration added.
+ */
+export const userStatsProjection: Projection = {
+  name: 'user-stats',
+  version: 2,
+  handles: [...FILM_LOG_EVENT_TYPES, ...FOLLOW_EVENT_TYPES],
+  tables: ['user_stats'],
+
+  async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
+    await addCounts(context, { name: 'user_stats', key: 'user_id', columns: COLUMNS }, tallyProfiles(events));
+  },
+};

@@ -1,0 +1,121 @@
+import { Controller, Delete, Get, Param, Put, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { pageWindow, PageRequest, type Page } from '../../common/paging/index.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import { FollowMember } from './commands/follow/follow.command.js';
+import { GetProfile } from './queries/get-profile/get-profile.query.js';
+import { ListFollows, type FollowDirection } from './queries/list-follows/list-follows.query.js';
+import {
+  FollowPageResponse,
+  FollowResultResponse,
+  ProfileResponse,
+  type FollowEntry,
+  type FollowResult,
+  type Profile,
+} from './social.response.js';
+
+const USERNAME = ApiParam({
+  name: 'username',
+  description: 'Matched in any case',
+  example: 'filmlovepenguin',
+});
+const NO_MEMBER = ApiResponse({ status: 404, description: 'No member has that username' });
+
+/** Documentation shared by follow and unfollow. */
+const FollowWrite =
+  (summary: string): MethodDecorator =>
+  (target, key, descriptor) => {
+    for (const decorate of [
+      USERNAME,
+      ApiBearerAuth(),
+      ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same` }),
+      ApiOkResponse({ type: FollowResultResponse }),
+      ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
+      ApiResponse({ status: 403, description: 'The member is suspended' }),
+      NO_MEMBER,
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+
+/** Documentation shared by the followers and following lists. */
+const FollowList =
+  (summary: string): MethodDecorator =>
+  (target, key, descriptor) => {
+    for (const decorate of [
+      Public(),
+      USERNAME,
+      ConsistentRead('follows'),
+      ApiOperation({ summary: `${summary}, newest follow first, paged by cursor` }),
+      ApiOkResponse({ type: FollowPageResponse }),
+      ApiResponse({ status: 400, description: 'A bad limit or cursor, named' }),
+      NO_MEMBER,
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+
+@ApiTags('people')
+@Controller('users/:username')
+export class SocialController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Put('follow')
+  @FollowWrite('Follow a member')
+  @ApiResponse({ status: 422, description: 'Members cannot follow themselves (code cannot-follow-yourself)' })
+  follow(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('username') username: string,
+  ): Promise<FollowResult> {
+    return this.commands.execute(new FollowMember(user.id, username, true, commandContext(user.id, request)));
+  }
+
+  @Delete('follow')
+  @FollowWrite('Stop following a member')
+  unfollow(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('username') username: string,
+  ): Promise<FollowResult> {
+    return this.commands.execute(
+      new FollowMember(user.id, username, false, commandContext(user.id, request)),
+    );
+  }
+
+  @Public()
+  @Get()
+  @USERNAME
+  @ConsistentRead('user-stats', 'members')
+  @ApiOperation({
+    summary: 'A member’s profile: when they joined, and counts of marks, follows and comments',
+  })
+  @ApiOkResponse({ type: ProfileResponse })
+  @NO_MEMBER
+  profile(@Param('username') username: string): Promise<Profile> {
+    return this.queries.execute(new GetProfile(username));
+  }
+
+  @Get('followers')
+  @FollowList('Members who follow this member')
+  followers(@Param('username') username: string, @Query() page: PageRequest): Promise<Page<FollowEntry>> {
+    return this.list(username, 'followers', page);
+  }
+
+  @Get('following')
+  @FollowList('Members this member follows')
+  following(@Param('username') username: string, @Query() page: PageRequest): Promise<Page<FollowEntry>> {
+    return this.list(username, 'following', page);
+  }
+
+  private list(username: string, direction: FollowDirection, page: PageRequest): Promise<Page<FollowEntry>> {
+    return this.queries.execute(new ListFollows(username, direction, pageWindow(page)));
+  }
+}

@@ -1,0 +1,23 @@
+import type { INestApplication } from '@nestjs/common';
+import { FilmWriter } from '../../src/modules/catalog/films/film-writer.js';
+import type { Film } from '../../src/modules/catalog/films/film.js';
+import type { FilmRequest } from '../../src/modules/catalog/films/film-request.js';
+
+let made = 0;
+
+/** A film in the catalogue, written the way the admin endpoint writes it; titles are unique per call. */
+export async function addFilm(app: INestApplication, details: Partial<FilmRequest> = {}): Promise<Film> {
+  made += 1;
+  const request = {
+    title: `Test Film ${made} ${Math.random().toString(36).slice(2, 8)}`,
+    year: 2000 + (made % 20),
+    directors: [],
+    cast: [],
+    genres: [],
+    languages: [],
+    countries: [],
+    criticReviews: [],
+    ...details,
+  } as FilmRequest;
+  return app.get(FilmWriter).create(request);
+}
