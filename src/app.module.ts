@@ -17,6 +17,8 @@ import { FilmLogModule } from './modules/film-log/film-log.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { SocialModule } from './modules/social/social.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { CommentsModule } from './modules/comments/comments.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
 const platformModules: Type[] = [
@@ -39,6 +41,8 @@ const httpApiModules: Type[] = [
   FilmLogModule,
   SocialModule,
   ActivityModule,
+  CommentsModule,
+  ModerationModule,
 ];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */

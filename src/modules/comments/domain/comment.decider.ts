@@ -1,0 +1,244 @@
+import { DomainRuleViolation, unreachable, type Decider } from '#decider';
+
+export const commentStream = (commentId: string): string => `comment-${commentId}`;
+
+/** Characters (code points) of a comment's body after trimming. */
+export const COMMENT_BODY_MAX = 5000;
+
+export const REPORT_REASONS = ['spam', 'abuse', 'spoiler', 'off-topic', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/**
+ * `CommentReportsDismissed` and `CommentRestored` both leave the comment visible: a dismissal
+ * lifts an auto-hide, since the hide rested on the reports it dismisses, and a comment a
+ * moderator hid takes no reports, so it never has reports to dismiss.
+ */
+export type CommentEvent =
+  | {
+      readonly type: 'CommentPosted';
+      readonly data: { readonly filmId: string; readonly authorId: string; readonly body: string };
+    }
+  | { readonly type: 'CommentEdited'; readonly data: { readonly body: string } }
+  | { readonly type: 'CommentDeleted'; readonly data: { readonly byModerator: boolean } }
+  | {
+      readonly type: 'CommentReported';
+      readonly data: {
+        readonly reporterId: string;
+        readonly reason: ReportReason;
+        readonly note: string | null;
+      };
+    }
+  | { readonly type: 'CommentAutoHidden'; readonly data: { readonly reports: number } }
+  | {
+      readonly type: 'CommentHidden';
+      readonly data: { readonly moderatorId: string; readonly reason: string };
+    }
+  | {
+      readonly type: 'CommentRestored';
+      readonly data: { readonly moderatorId: string; readonly reason: string | null };
+    }
+  | {
+      readonly type: 'CommentReportsDismissed';
+      readonly data: { readonly moderatorId: string; readonly reason: string | null };
+    };
+
+export const COMMENT_EVENT_TYPES: readonly CommentEvent['type'][] = [
+  'CommentPosted',
+  'CommentEdited',
+  'CommentDeleted',
+  'CommentReported',
+  'CommentAutoHidden',
+  'CommentHidden',
+  'CommentRestored',
+  'CommentReportsDismissed',
+];
+
+export type CommentCommand =
+  | {
+      readonly type: 'PostComment';
+      readonly filmId: string;
+      readonly authorId: string;
+      readonly body: string;
+    }
+  | { readonly type: 'EditComment'; readonly editorId: string; readonly body: string }
+  | { readonly type: 'DeleteComment'; readonly actorId: string; readonly actorModerates: boolean }
+  | {
+      readonly type: 'ReportComment';
+      readonly reporterId: string;
+      readonly reporterModerates: boolean;
+      readonly reason: ReportReason;
+      readonly note: string | null;
+    }
+  | { readonly type: 'AutoHideComment'; readonly threshold: number }
+  | { readonly type: 'HideComment'; readonly moderatorId: string; readonly reason: string }
+  | { readonly type: 'RestoreComment'; readonly moderatorId: string; readonly reason: string | null }
+  | { readonly type: 'DismissReports'; readonly moderatorId: string; readonly reason: string | null };
+
+/** `auto`: hidden by reports and awaiting a moderator; `moderator`: a moderator decided. */
+export type Hiding = 'none' | 'auto' | 'moderator';
+
+export interface CommentState {
+  readonly posted: boolean;
+  readonly deleted: boolean;
+  readonly filmId: string | null;
+  readonly authorId: string | null;
+  /** The body as first posted: a retried post with the same idempotency key must match it. */
+  readonly postedBody: string | null;
+  readonly body: string | null;
+  readonly hiding: Hiding;
+  /** Everyone who ever reported it: one report per member per comment. */
+  readonly reporters: readonly string[];
+  /** Reporters since the last moderator decision: the review that is open. */
+  readonly openReporters: readonly string[];
+}
+
+/** The comment does not exist for this reader (never posted, deleted, or hidden from them): a 404. */
+export class CommentNotFound extends Error {
+  override readonly name: string = 'CommentNotFound';
+
+  constructor() {
+    super('No comment has that id.');
+  }
+}
+
+/** The reader sees the comment but may not do this to it: a 403. */
+export class CommentActionForbidden extends Error {
+  override readonly name: string = 'CommentActionForbidden';
+}
+
+const isGone = (state: CommentState): boolean => !state.posted || state.deleted;
+
+/** Whether the actor may see the comment at all; others are told it does not exist. */
+const seenBy = (state: CommentState, actorId: string, moderates: boolean): boolean =>
+  state.hiding === 'none' || moderates || state.authorId === actorId;
+
+const existing = (state: CommentState, actorId: string, moderates: boolean): void => {
+  if (isGone(state) || !seenBy(state, actorId, moderates)) throw new CommentNotFound();
+};
+
+/** Moderator actions need a live comment; moderators see hidden ones. */
+const live = (state: CommentState): void => {
+  if (isGone(state)) throw new CommentNotFound();
+};
+
+export const commentDecider: Decider<CommentCommand, CommentEvent, CommentState> = {
+  initialState: {
+    posted: false,
+    deleted: false,
+    filmId: null,
+    authorId: null,
+    postedBody: null,
+    body: null,
+    hiding: 'none',
+    reporters: [],
+    openReporters: [],
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'PostComment': {
+        if (!state.posted) {
+          const { filmId, authorId, body } = command;
+          return [{ type: 'CommentPosted', data: { filmId, authorId, body } }];
+        }
+        // The stream id comes from the author and their idempotency key: this is a retry.
+        if (
+          state.authorId !== command.authorId ||
+          state.filmId !== command.filmId ||
+          state.postedBody !== command.body
+        )
+          throw new DomainRuleViolation(
+            'idempotency-key-reused',
+            'This Idempotency-Key was already used for a different comment.',
+          );
+        return [];
+      }
+      case 'EditComment':
+        existing(state, command.editorId, false);
+        if (state.authorId !== command.editorId)
+          throw new CommentActionForbidden('Only the author can edit a comment.');
+        return state.body === command.body ? [] : [{ type: 'CommentEdited', data: { body: command.body } }];
+      case 'DeleteComment': {
+        existing(state, command.actorId, command.actorModerates);
+        const byAuthor = state.authorId === command.actorId;
+        if (!byAuthor && !command.actorModerates)
+          throw new CommentActionForbidden('Only the author or a moderator can delete a comment.');
+        return [{ type: 'CommentDeleted', data: { byModerator: !byAuthor } }];
+      }
+      case 'ReportComment': {
+        existing(state, command.reporterId, command.reporterModerates);
+        if (state.authorId === command.reporterId)
+          throw new DomainRuleViolation('cannot-report-own-comment', 'You cannot report your own comment.');
+        if (state.hiding !== 'none')
+          throw new DomainRuleViolation(
+            'comment-hidden',
+            'The comment is already hidden; decide on it in the moderation queue.',
+          );
+        if (state.reporters.includes(command.reporterId)) return [];
+        const { reporterId, reason, note } = command;
+        return [{ type: 'CommentReported', data: { reporterId, reason, note } }];
+      }
+      case 'AutoHideComment':
+        // Run by a job some time after the report: whatever happened since, it only ever hides a visible comment.
+        if (isGone(state) || state.hiding !== 'none' || state.openReporters.length < command.threshold)
+          return [];
+        return [{ type: 'CommentAutoHidden', data: { reports: state.openReporters.length } }];
+      case 'HideComment':
+        live(state);
+        if (state.hiding === 'moderator') return [];
+        return [
+          { type: 'CommentHidden', data: { moderatorId: command.moderatorId, reason: command.reason } },
+        ];
+      case 'RestoreComment':
+        live(state);
+        if (state.hiding === 'none' && state.openReporters.length === 0) return [];
+        return [
+          { type: 'CommentRestored', data: { moderatorId: command.moderatorId, reason: command.reason } },
+        ];
+      case 'DismissReports':
+        live(state);
+        if (state.openReporters.length === 0) return [];
+        return [
+          {
+            type: 'CommentReportsDismissed',
+            data: { moderatorId: command.moderatorId, reason: command.reason },
+          },
+        ];
+      default:
+        return unreachable(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'CommentPosted':
+        return {
+          ...state,
+          posted: true,
+          filmId: event.data.filmId,
+          authorId: event.data.authorId,
+          postedBody: event.data.body,
+          body: event.data.body,
+        };
+      case 'CommentEdited':
+        return { ...state, body: event.data.body };
+      case 'CommentDeleted':
+        return { ...state, deleted: true, openReporters: [] };
+      case 'CommentReported':
+        return {
+          ...state,
+          reporters: [...state.reporters, event.data.reporterId],
+          openReporters: [...state.openReporters, event.data.reporterId],
+        };
+      case 'CommentAutoHidden':
+        return { ...state, hiding: 'auto' };
+      case 'CommentHidden':
+        return { ...state, hiding: 'moderator', openReporters: [] };
+      case 'CommentRestored':
+      case 'CommentReportsDismissed':
+        return { ...state, hiding: 'none', openReporters: [] };
+      default:
+        return unreachable(event);
+    }
+  },
+};
