@@ -27,13 +27,17 @@ export interface ReadFigures {
 }
 
 /** A reader and the path it asks for. */
-interface Target {
+export interface ReadTarget {
   readonly path: string;
   readonly token?: string;
 }
 
 /** Every request takes the next target of the list, so the readers' tokens rotate. */
-async function load(app: RunningApp, targets: readonly Target[], timing: LoadTiming): Promise<ReadFigures> {
+export async function driveReads(
+  app: RunningApp,
+  targets: readonly ReadTarget[],
+  timing: LoadTiming,
+): Promise<ReadFigures> {
   let next = 0;
   const setupRequest = (request: autocannon.Request): autocannon.Request => {
     const target = targets[next++ % targets.length]!;
@@ -52,7 +56,11 @@ async function load(app: RunningApp, targets: readonly Target[], timing: LoadTim
   return { loaded, alone: await alone(app, targets, timing.aloneSeconds) };
 }
 
-async function alone(app: RunningApp, targets: readonly Target[], seconds: number): Promise<AloneFigures> {
+async function alone(
+  app: RunningApp,
+  targets: readonly ReadTarget[],
+  seconds: number,
+): Promise<AloneFigures> {
   const latencies: number[] = [];
   let non2xx = 0;
   const begin = performance.now();
@@ -96,11 +104,12 @@ export async function thirdPageCursors(app: RunningApp, readers: readonly Reader
 }
 
 /** GET /health: no token, no database; what any request costs here, the floor under the others. */
-export const driveHealth = (app: RunningApp, timing: LoadTiming) => load(app, [{ path: '/health' }], timing);
+export const driveHealth = (app: RunningApp, timing: LoadTiming) =>
+  driveReads(app, [{ path: '/health' }], timing);
 
 /** GET /feed, the first page (default limit, 20), the readers in turn. */
 export const driveFeed = (app: RunningApp, readers: readonly Reader[], timing: LoadTiming) =>
-  load(
+  driveReads(
     app,
     readers.map((reader) => ({ path: '/api/v1/feed', token: reader.token })),
     timing,
@@ -113,7 +122,7 @@ export const driveFeedThirdPage = (
   cursors: readonly string[],
   timing: LoadTiming,
 ) =>
-  load(
+  driveReads(
     app,
     readers.map((reader, index) => ({
       path: `/api/v1/feed?cursor=${encodeURIComponent(cursors[index]!)}`,
@@ -124,7 +133,7 @@ export const driveFeedThirdPage = (
 
 /** GET /films/{id}/activity, public, the first page. */
 export const driveFilmActivity = (app: RunningApp, filmId: string, timing: LoadTiming) =>
-  load(app, [{ path: `/api/v1/films/${filmId}/activity` }], timing);
+  driveReads(app, [{ path: `/api/v1/films/${filmId}/activity` }], timing);
 
 /** GET /films/{id}/friends, the readers in turn. */
 export const driveFriends = (
@@ -133,7 +142,7 @@ export const driveFriends = (
   filmId: string,
   timing: LoadTiming,
 ) =>
-  load(
+  driveReads(
     app,
     readers.map((reader) => ({ path: `/api/v1/films/${filmId}/friends`, token: reader.token })),
     timing,
