@@ -1,5 +1,6 @@
 import type { Projection } from '#projections';
 import { activityProjection } from '../../modules/activity/projections/activity.projection.js';
+import { commentsProjection } from '../../modules/comments/projections/comments.projection.js';
 import { filmStatsProjection } from '../../modules/film-log/projections/film-stats.projection.js';
 import { userFilmStateProjection } from '../../modules/film-log/projections/user-film-state.projection.js';
 import { membersProjection } from '../../modules/identity/projections/members.projection.js';
@@ -14,4 +15,5 @@ export const projections: readonly Projection[] = [
   activityProjection,
   userStatsProjection,
   followsProjection,
+  commentsProjection,
 ];
