@@ -83,8 +83,7 @@ export function randomCommentHistory(options: {
     if (decided.length === 0) continue;
     if (postNew) comments.push(comment);
     const occurredAt = new Date(Date.UTC(2024, 0, 1) + tick * 1_001).toISOString();
-    for (const event of decided)
-      comment.state = commentDecider.evolve(comment.state, { ...event, occurredAt });
+    for (const event of decided) comment.state = commentDecider.evolve(comment.state, event);
     const appended = decided.map((event) => testEvent(event.type, { ...event.data }, { occurredAt }));
     comment.events.push(...appended);
     writes.push([commentStream(comment.id), appended]);

@@ -119,7 +119,7 @@ export class FilmLogController {
   @Public()
   @Get('films/:idOrSlug/stats')
   @FILM_REFERENCE
-  @ConsistentRead('film-stats')
+  @ConsistentRead('film-stats', 'comments')
   @ApiOperation({
     summary: 'A film’s statistics: marks counted, favourite and dislike percents of checks (one decimal)',
   })

@@ -93,7 +93,7 @@ export class SocialController {
   @Public()
   @Get()
   @USERNAME
-  @ConsistentRead('user-stats', 'members')
+  @ConsistentRead('user-stats', 'members', 'comments')
   @ApiOperation({
     summary: 'A member’s profile: when they joined, and counts of marks, follows and comments',
   })

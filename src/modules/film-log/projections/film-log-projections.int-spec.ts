@@ -23,8 +23,8 @@ async function tables(site: ProjectionSite) {
        FROM user_film_state ORDER BY user_id, film_id`,
     ),
     filmStats: await site.rows(
-      `SELECT film_id, checks, favourites, dislikes, watchlists, comments FROM film_stats
-       WHERE (checks, favourites, dislikes, watchlists, comments) <> (0, 0, 0, 0, 0) ORDER BY film_id`,
+      `SELECT film_id, checks, favourites, dislikes, watchlists FROM film_stats
+       WHERE (checks, favourites, dislikes, watchlists) <> (0, 0, 0, 0) ORDER BY film_id`,
     ),
     userStats: await site.rows(
       `SELECT user_id, checked, favourites, dislikes, watchlist FROM user_stats
@@ -40,7 +40,7 @@ async function countersFromStates(site: ProjectionSite) {
      count(*) FILTER (WHERE disliked)::int AS dislikes, count(*) FILTER (WHERE watchlisted)::int AS ${watchlisted}`;
   return {
     filmStats: await site.rows(
-      `SELECT film_id, ${marks('checks', 'watchlists')}, 0 AS comments
+      `SELECT film_id, ${marks('checks', 'watchlists')}
        FROM user_film_state GROUP BY film_id ORDER BY film_id`,
     ),
     userStats: await site.rows(

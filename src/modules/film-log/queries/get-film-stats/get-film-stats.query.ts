@@ -15,8 +15,6 @@ export class GetFilmStats extends Query<FilmStats> {
 
 type Counts = Pick<FilmStats, 'checks' | 'favourites' | 'dislikes' | 'watchlists' | 'comments'>;
 
-const NO_COUNTS: Counts = { checks: 0, favourites: 0, dislikes: 0, watchlists: 0, comments: 0 };
-
 @QueryHandler(GetFilmStats)
 export class GetFilmStatsHandler implements IQueryHandler<GetFilmStats> {
   constructor(
@@ -28,10 +26,16 @@ export class GetFilmStatsHandler implements IQueryHandler<GetFilmStats> {
     const filmId = await this.films.idOf(filmReference);
     const { rows } = await this.pool.query<Counts>({
       name: 'film-log-stats',
-      text: `SELECT checks, favourites, dislikes, watchlists, comments FROM film_stats WHERE film_id = $1`,
+      // No row yet reads as zeros; visible comments are counted by the comments projection.
+      text: `SELECT coalesce(stats.checks, 0) AS checks, coalesce(stats.favourites, 0) AS favourites,
+                    coalesce(stats.dislikes, 0) AS dislikes, coalesce(stats.watchlists, 0) AS watchlists,
+                    coalesce(comments.comments, 0) AS comments
+             FROM (SELECT $1::uuid AS film_id) AS film
+             LEFT JOIN film_stats AS stats ON stats.film_id = film.film_id
+             LEFT JOIN film_comment_counts AS comments ON comments.film_id = film.film_id`,
       values: [filmId],
     });
-    const counts = rows[0] ?? NO_COUNTS;
+    const counts = rows[0]!;
     return {
       ...counts,
       favouritePercent: percentOf(counts.favourites, counts.checks),

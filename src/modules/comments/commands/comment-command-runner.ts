@@ -1,0 +1,53 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CommandRunner, type CommandContext, type CommandResult } from '#decider';
+import { EVENT_STORE, type EventStore, type Position } from '#event-store';
+import { isUuid } from '../../catalog/films/film-reader.js';
+import {
+  CommentActionForbidden,
+  commentDecider,
+  CommentNotFound,
+  commentStream,
+  type CommentCommand,
+  type CommentEvent,
+  type CommentState,
+} from '../domain/comment.decider.js';
+
+/** No comment has that id for this reader (404). */
+export class CommentNotFoundException extends NotFoundException {
+  constructor() {
+    super('No comment has that id.');
+  }
+}
+
+export interface CommentDecision {
+  readonly result: CommandResult<CommentEvent, CommentState>;
+  /** Where a reader sees the outcome: the last event of the stream, or the origin for nothing at all. */
+  readonly position: Position;
+}
+
+/** Runs a command on a comment's stream, answering the decider's refusals as 404 and 403 problems. */
+@Injectable()
+export class CommentCommandRunner {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async run(commentId: string, command: CommentCommand, context: CommandContext): Promise<CommentDecision> {
+    // A malformed id names no comment: 404, like an unknown one.
+    if (!isUuid(commentId)) throw new CommentNotFoundException();
+    try {
+      const result = await this.runner.run({
+        decider: commentDecider,
+        streamId: commentStream(commentId.toLowerCase()),
+        command,
+        context,
+      });
+      return { result, position: result.position ?? this.store.origin };
+    } catch (error) {
+      if (error instanceof CommentNotFound) throw new CommentNotFoundException();
+      if (error instanceof CommentActionForbidden) throw new ForbiddenException(error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { PageRequest, type Page } from '../../common/paging/index.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import { CommentBodyRequest } from './comment-body.request.js';
+import { CommentRateLimiter } from './comment-rate-limiter.js';
+import { DeleteComment } from './commands/delete-comment/delete-comment.command.js';
+import { EditComment } from './commands/edit-comment/edit-comment.command.js';
+import { PostComment } from './commands/post-comment/post-comment.command.js';
+import { ReportComment } from './commands/report-comment/report-comment.command.js';
+import { ReportCommentRequest } from './commands/report-comment/report-comment.request.js';
+import {
+  CommentDeletedResponse,
+  CommentDetailResponse,
+  CommentPageResponse,
+  CommentReportAcceptedResponse,
+  CommentWrittenResponse,
+  type CommentDeleted,
+  type CommentDetail,
+  type CommentItem,
+  type CommentReportAccepted,
+  type CommentWritten,
+} from './comments.response.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key.js';
+import { GetComment } from './queries/get-comment/get-comment.query.js';
+import { ListFilmComments } from './queries/list-film-comments/list-film-comments.query.js';
+
+const FILM_REFERENCE = ApiParam({
+  name: 'idOrSlug',
+  description: 'The film id (UUID) or its slug',
+  example: 'paris-2008',
+});
+const COMMENT_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The comment id' });
+const NO_FILM = ApiResponse({ status: 404, description: 'No film has that id or slug' });
+const NO_COMMENT = ApiResponse({
+  status: 404,
+  description: 'No comment has that id: never posted, deleted, or hidden from this reader',
+});
+const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
+const SUSPENDED = ApiResponse({ status: 403, description: 'The member is suspended' });
+
+@ApiTags('comments')
+@Controller()
+export class CommentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly rateLimiter: CommentRateLimiter,
+  ) {}
+
+  @Public()
+  @Get('films/:idOrSlug/comments')
+  @FILM_REFERENCE
+  @ConsistentRead('comments')
+  @ApiOperation({
+    summary:
+      'A film’s comments, oldest first, paged by cursor; a signed-in author or moderator also sees hidden ones (hidden: true)',
+  })
+  @ApiOkResponse({ type: CommentPageResponse })
+  @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
+  @NO_FILM
+  list(
+    @Param('idOrSlug') film: string,
+    @CurrentUser() reader: SignedInUser | undefined,
+    @Query() page: PageRequest,
+  ): Promise<Page<CommentItem>> {
+    return this.queries.execute(new ListFilmComments(film, reader, page));
+  }
+
+  @Post('films/:idOrSlug/comments')
+  @FILM_REFERENCE
+  @ApiBearerAuth()
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description:
+      '1 to 255 visible ASCII characters, per member: a retry with the same key and body answers the same comment; ' +
+      'the same key with another body is a 422 (code idempotency-key-reused)',
+  })
+  @ApiOperation({ summary: 'Comment on a film; the body is trimmed and kept as plain text' })
+  @ApiCreatedResponse({ type: CommentWrittenResponse })
+  @ApiResponse({ status: 400, description: 'A bad body, an unknown field or a bad Idempotency-Key, named' })
+  @SIGNED_IN
+  @SUSPENDED
+  @NO_FILM
+  @ApiResponse({
+    status: 422,
+    description: 'The Idempotency-Key was used for another comment (code idempotency-key-reused)',
+  })
+  @ApiResponse({ status: 429, description: 'Too many comments from this member; see Retry-After' })
+  async post(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Param('idOrSlug') film: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CommentBodyRequest,
+  ): Promise<CommentWritten> {
+    const key = idempotencyKeyOf(idempotencyKey);
+    await this.rateLimiter.consume(user.id, response);
+    return this.commands.execute(
+      new PostComment(user.id, film, body.body, key, commandContext(user.id, request)),
+    );
+  }
+
+  @Public()
+  @Get('comments/:id')
+  @COMMENT_ID
+  @ConsistentRead('comments')
+  @ApiOperation({ summary: 'One comment with its film; hidden ones only for their author and moderators' })
+  @ApiOkResponse({ type: CommentDetailResponse })
+  @NO_COMMENT
+  get(@Param('id') id: string, @CurrentUser() reader: SignedInUser | undefined): Promise<CommentDetail> {
+    return this.queries.execute(new GetComment(id, reader));
+  }
+
+  @Patch('comments/:id')
+  @COMMENT_ID
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edit your comment; the same body again changes nothing' })
+  @ApiOkResponse({ type: CommentWrittenResponse })
+  @ApiResponse({ status: 400, description: 'A bad body or an unknown field, named' })
+  @SIGNED_IN
+  @ApiResponse({ status: 403, description: 'Not the author, or the member is suspended' })
+  @NO_COMMENT
+  edit(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: CommentBodyRequest,
+  ): Promise<CommentWritten> {
+    return this.commands.execute(new EditComment(user.id, id, body.body, commandContext(user.id, request)));
+  }
+
+  @Delete('comments/:id')
+  @COMMENT_ID
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Delete a comment: its author or a moderator' })
+  @ApiOkResponse({ type: CommentDeletedResponse })
+  @SIGNED_IN
+  @ApiResponse({ status: 403, description: 'Neither the author nor a moderator, or the member is suspended' })
+  @NO_COMMENT
+  delete(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+  ): Promise<CommentDeleted> {
+    return this.commands.execute(new DeleteComment(user, id, commandContext(user.id, request)));
+  }
+
+  @Post('comments/:id/reports')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @COMMENT_ID
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Report a comment to the moderators; a second report by the same member changes nothing and answers the same',
+  })
+  @ApiAcceptedResponse({ type: CommentReportAcceptedResponse })
+  @ApiResponse({ status: 400, description: 'A reason not in the set, a bad note or an unknown field, named' })
+  @SIGNED_IN
+  @SUSPENDED
+  @NO_COMMENT
+  @ApiResponse({
+    status: 422,
+    description:
+      'Your own comment (code cannot-report-own-comment), or one already hidden (code comment-hidden)',
+  })
+  report(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: ReportCommentRequest,
+  ): Promise<CommentReportAccepted> {
+    return this.commands.execute(
+      new ReportComment(user, id, body.reason, body.note ?? null, commandContext(user.id, request)),
+    );
+  }
+}
