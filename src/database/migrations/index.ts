@@ -1,6 +1,7 @@
 import { CreateEventStore1763683200000 } from '#event-store';
 import { CreateProjectionTables1763683300000 } from '#projections';
 import { CoverActivityActorIndex1763942560000 } from '../../modules/activity/activity-covering-index.migration.js';
+import { CreateActivityWithheld1764029000000 } from '../../modules/activity/activity-withheld.migration.js';
 import { CreateActivityTable1763942500000 } from '../../modules/activity/activity.migration.js';
 import { CreateCommentTables1764028800000 } from '../../modules/comments/comments.migration.js';
 import { CreateCatalogTables1763769600000 } from '../../modules/catalog/catalog.migration.js';
@@ -23,4 +24,5 @@ export const migrations = [
   CreateJobOutbox1764028700000,
   CreateCommentTables1764028800000,
   CreateModerationTables1764028900000,
+  CreateActivityWithheld1764029000000,
 ];

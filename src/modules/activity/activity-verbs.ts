@@ -3,8 +3,10 @@ export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted'] a
 
 export type MarkVerb = (typeof MARK_VERBS)[number];
 
-/** Every verb of an activity item. */
-export type ActivityVerb = MarkVerb;
+/** Every verb of an activity item: the marks, and a comment on the film. */
+export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented'] as const;
+
+export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
 
 /** The marks as an SQL list, written as the activity table's partial unique index names them. */
 export const MARK_VERBS_SQL = `(${MARK_VERBS.map((verb) => `'${verb}'`).join(', ')})`;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Page } from '../../common/paging/index.js';
-import { MARK_VERBS, type ActivityVerb } from './activity-verbs.js';
+import { ACTIVITY_VERBS, type ActivityVerb } from './activity-verbs.js';
 
 export interface MemberRef {
   readonly id: string;
@@ -73,7 +73,7 @@ export class FilmRefResponse implements FilmRef {
 
 export class FilmActivityItemResponse implements FilmActivityItem {
   @ApiProperty({ type: MemberRefResponse }) actor!: MemberRefResponse;
-  @ApiProperty({ enum: MARK_VERBS }) verb!: ActivityVerb;
+  @ApiProperty({ enum: ACTIVITY_VERBS }) verb!: ActivityVerb;
   @ApiProperty({ ...INSTANT, description: 'When it was done (an import keeps the original date)' })
   occurredAt!: string;
 }

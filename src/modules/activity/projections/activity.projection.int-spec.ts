@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { testEvent } from '#testing';
+import { isVisible, randomCommentHistory } from '../../../../test/support/comment-history.js';
 import { randomFilmLogHistory } from '../../../../test/support/film-log-history.js';
 import { ProjectionSite } from '../../../../test/support/projection-site.js';
+import { commentStream, type CommentEvent } from '../../comments/domain/comment.decider.js';
 import {
   filmLogDecider,
   filmLogStream,
@@ -22,8 +24,11 @@ interface ActivityRow {
 
 const at = (second: number): string => new Date(Date.UTC(2024, 2, 1, 10, 0, second)).toISOString();
 
-const fact = (type: FilmLogEvent['type'], occurredAt: string, data: object = {}): NewEvent =>
-  testEvent(type, { ...data }, { occurredAt });
+const fact = (
+  type: FilmLogEvent['type'] | CommentEvent['type'],
+  occurredAt: string,
+  data: object = {},
+): NewEvent => testEvent(type, { ...data }, { occurredAt });
 
 const rowsOf = (site: ProjectionSite, where = 'true', values: unknown[] = []): Promise<ActivityRow[]> =>
   site.rows<ActivityRow>(
@@ -213,4 +218,143 @@ describe('activity projection', () => {
 
     expect(await rowsOf(site)).toEqual(before);
   }, 60_000);
+
+  describe('comments', () => {
+    interface CommentedRow {
+      table: string;
+      event_id: string;
+      actor_id: string;
+      film_id: string;
+      verb: string;
+      occurred_at: Date;
+      subject_id: string;
+    }
+    /** Every "commented" row, in activity or withheld, by comment. */
+    const commentedRows = (on: ProjectionSite, where = 'true', values: unknown[] = []) =>
+      on.rows<CommentedRow>(
+        `SELECT * FROM (
+           SELECT 'activity' AS table, * FROM activity WHERE verb = 'commented'
+           UNION ALL SELECT 'withheld' AS table, * FROM activity_withheld
+         ) AS commented WHERE ${where} ORDER BY subject_id`,
+        values,
+      );
+    const HIDDEN = { moderatorId: randomUUID(), reason: 'rude' };
+    const RESTORED = { moderatorId: randomUUID(), reason: null };
+
+    const comment = () => {
+      const [id, filmId, authorId] = [randomUUID(), randomUUID(), randomUUID()];
+      const posted = fact('CommentPosted', at(1), { filmId, authorId, body: 'Lovely.' });
+      return { id, filmId, authorId, stream: commentStream(id), posted };
+    };
+    const placeOf = async (id: string) =>
+      (await commentedRows(site, 'subject_id = $1', [id])).map((row) => ({
+        table: row.table,
+        eventId: row.event_id,
+        occurredAt: row.occurred_at.toISOString(),
+      }));
+
+    it('shows a posted comment as "commented" by its author on its film, at its time', async () => {
+      const { id, filmId, authorId, stream, posted } = comment();
+      await site.project([[stream, [posted, fact('CommentEdited', at(2), { body: 'Changed.' })]]]);
+      expect(await commentedRows(site, 'subject_id = $1', [id])).toEqual([
+        {
+          table: 'activity',
+          event_id: posted.metadata.eventId,
+          actor_id: authorId,
+          film_id: filmId,
+          verb: 'commented',
+          occurred_at: new Date(at(1)),
+          subject_id: id,
+        },
+      ]);
+    });
+
+    it('withholds a hidden comment and shows it again, with its time, when restored or dismissed', async () => {
+      const { id, stream, posted } = comment();
+      const shown = [{ table: 'activity', eventId: posted.metadata.eventId, occurredAt: at(1) }];
+      const withheld = [{ ...shown[0]!, table: 'withheld' }];
+      await site.project([[stream, [posted]]]);
+      await site.project([[stream, [fact('CommentAutoHidden', at(2), { reports: 3 })]]]);
+      expect(await placeOf(id)).toEqual(withheld);
+      await site.project([[stream, [fact('CommentReportsDismissed', at(3), RESTORED)]]]);
+      expect(await placeOf(id)).toEqual(shown);
+      await site.project([[stream, [fact('CommentHidden', at(4), HIDDEN)]]]);
+      expect(await placeOf(id)).toEqual(withheld);
+      await site.project([[stream, [fact('CommentRestored', at(5), RESTORED)]]]);
+      expect(await placeOf(id)).toEqual(shown);
+    });
+
+    it('takes a deleted comment out, shown or withheld', async () => {
+      const [shown, hidden] = [comment(), comment()];
+      await site.project([
+        [shown.stream, [shown.posted]],
+        [hidden.stream, [hidden.posted, fact('CommentHidden', at(2), HIDDEN)]],
+      ]);
+      await site.project([
+        [shown.stream, [fact('CommentDeleted', at(3), { byModerator: false })]],
+        [hidden.stream, [fact('CommentDeleted', at(3), { byModerator: true })]],
+      ]);
+      expect(await placeOf(shown.id)).toEqual([]);
+      expect(await placeOf(hidden.id)).toEqual([]);
+    });
+
+    it('places a comment posted and decided on in one batch where the batch leaves it', async () => {
+      const [hidden, deleted, restored] = [comment(), comment(), comment()];
+      const applied = await site.applyAtOnce([
+        [hidden.stream, [hidden.posted, fact('CommentAutoHidden', at(2), { reports: 3 })]],
+        [deleted.stream, [deleted.posted, fact('CommentHidden', at(2), HIDDEN)]],
+        [deleted.stream, [fact('CommentDeleted', at(3), { byModerator: true })]],
+        [restored.stream, [restored.posted, fact('CommentHidden', at(2), HIDDEN)]],
+        [restored.stream, [fact('CommentRestored', at(3), RESTORED)]],
+      ]);
+      expect(applied).toBe(8);
+      expect((await placeOf(hidden.id)).map((row) => row.table)).toEqual(['withheld']);
+      expect(await placeOf(deleted.id)).toEqual([]);
+      expect(await placeOf(restored.id)).toEqual([
+        { table: 'activity', eventId: restored.posted.metadata.eventId, occurredAt: at(1) },
+      ]);
+    });
+
+    /** The rows a comment history must leave: visible comments shown, hidden ones withheld. */
+    const expectedRows = (history: ReturnType<typeof randomCommentHistory>) =>
+      history.comments
+        .filter(({ state }) => state.posted && !state.deleted)
+        .map(({ id, state, events }) => ({
+          table: isVisible(state) ? 'activity' : 'withheld',
+          event_id: events[0]!.metadata.eventId,
+          actor_id: state.authorId,
+          film_id: state.filmId,
+          verb: 'commented',
+          occurred_at: new Date(events[0]!.metadata.occurredAt),
+          subject_id: id,
+        }))
+        .sort((a, b) => a.subject_id.localeCompare(b.subject_id));
+
+    it('gives the same rows from 2,000 comment events in one batch as from one batch per event', async () => {
+      const history = randomCommentHistory({ members: 10, films: 5, minEvents: 2_000, seed: 20_251_126 });
+      const expected = expectedRows(history);
+      expect(new Set(expected.map((row) => row.table))).toEqual(new Set(['activity', 'withheld']));
+      await ProjectionSite.withFresh(2, [activityProjection], async (whole, single) => {
+        await Promise.all([
+          whole.applyAtOnce(history.writes),
+          single.project(history.writes, { batchSize: 1 }),
+        ]);
+        expect(await commentedRows(whole)).toEqual(expected);
+        expect(await commentedRows(single)).toEqual(expected);
+      });
+    }, 120_000);
+
+    it('rebuilds the same comment rows from the events', async () => {
+      const history = randomCommentHistory({ members: 8, films: 4, minEvents: 800, seed: 19_991_232 });
+      await ProjectionSite.withFresh(1, [activityProjection], async (fresh) => {
+        await fresh.project(history.writes, { batchSize: 50 });
+        const before = await commentedRows(fresh);
+        expect(before).toEqual(expectedRows(history));
+        await fresh.pool.query(`DELETE FROM activity_withheld`);
+        await fresh.pool.query(`UPDATE activity SET occurred_at = now() WHERE verb = 'commented'`);
+        await fresh.project([], { batchSize: 50, rebuild: true });
+        expect(await commentedRows(fresh)).toEqual(before);
+      });
+    }, 60_000);
+  });
 });

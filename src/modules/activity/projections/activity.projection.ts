@@ -6,6 +6,7 @@ import {
   type FilmLogEvent,
 } from '../../film-log/domain/film-log.decider.js';
 import { MARK_VERBS_SQL, type MarkVerb } from '../activity-verbs.js';
+import { applyCommentActivity, COMMENT_ACTIVITY_EVENT_TYPES, foldComments } from './comment-activity.js';
 
 /** Which mark an event puts up (true) or takes back (false); null when it is no activity. */
 const MARK_CHANGE: Record<FilmLogEvent['type'], readonly [MarkVerb, boolean] | null> = {
@@ -52,41 +53,47 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
  * Who did what to which film, and when. A mark's row is the event that put it up; taking the mark
  * back deletes the row, and putting it up again inserts the new event (with its own time). Per
  * batch, in two statements: every touched mark's row is deleted, then those standing are inserted.
+ * A comment's "commented" row is its posting; it waits in `activity_withheld` while the comment is
+ * hidden, comes back with its time when restored, and goes when the comment is deleted.
  */
 export const activityProjection: Projection = {
   name: 'activity',
-  version: 1,
-  handles: FILM_LOG_EVENT_TYPES,
-  tables: ['activity'],
+  version: 2,
+  handles: [...FILM_LOG_EVENT_TYPES, ...COMMENT_ACTIVITY_EVENT_TYPES],
+  tables: ['activity', 'activity_withheld'],
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-    const outcomes = foldMarks(events);
-    if (outcomes.length === 0) return;
-    const table = context.table('activity');
-    // The verb list lets the planner use the partial unique index on (actor, film, verb).
-    await context.query(
-      `DELETE FROM ${table} AS activity
+    await applyMarks(foldMarks(events), context);
+    await applyCommentActivity(foldComments(events), context);
+  },
+};
+
+async function applyMarks(outcomes: readonly MarkOutcome[], context: ProjectionContext): Promise<void> {
+  if (outcomes.length === 0) return;
+  const table = context.table('activity');
+  // The verb list lets the planner use the partial unique index on (actor, film, verb).
+  await context.query(
+    `DELETE FROM ${table} AS activity
        USING unnest($1::uuid[], $2::uuid[], $3::text[]) AS mark(actor_id, film_id, verb)
        WHERE activity.actor_id = mark.actor_id AND activity.film_id = mark.film_id
          AND activity.verb = mark.verb AND activity.verb IN ${MARK_VERBS_SQL}`,
-      [
-        outcomes.map((outcome) => outcome.actorId),
-        outcomes.map((outcome) => outcome.filmId),
-        outcomes.map((outcome) => outcome.verb),
-      ],
-    );
-    const standing = outcomes.filter((outcome) => outcome.standing !== null);
-    if (standing.length === 0) return;
-    await context.query(
-      `INSERT INTO ${table} (event_id, actor_id, film_id, verb, occurred_at)
+    [
+      outcomes.map((outcome) => outcome.actorId),
+      outcomes.map((outcome) => outcome.filmId),
+      outcomes.map((outcome) => outcome.verb),
+    ],
+  );
+  const standing = outcomes.filter((outcome) => outcome.standing !== null);
+  if (standing.length === 0) return;
+  await context.query(
+    `INSERT INTO ${table} (event_id, actor_id, film_id, verb, occurred_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[])`,
-      [
-        standing.map((outcome) => outcome.standing!.eventId),
-        standing.map((outcome) => outcome.actorId),
-        standing.map((outcome) => outcome.filmId),
-        standing.map((outcome) => outcome.verb),
-        standing.map((outcome) => outcome.standing!.occurredAt),
-      ],
-    );
-  },
-};
+    [
+      standing.map((outcome) => outcome.standing!.eventId),
+      standing.map((outcome) => outcome.actorId),
+      standing.map((outcome) => outcome.filmId),
+      standing.map((outcome) => outcome.verb),
+      standing.map((outcome) => outcome.standing!.occurredAt),
+    ],
+  );
+}
