@@ -19,6 +19,8 @@ import { SocialModule } from './modules/social/social.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
+import { ModerationJobsModule } from './modules/moderation/jobs/auto-hide.job.js';
+import { JobsModule } from './platform/jobs/jobs.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
 const platformModules: Type[] = [
@@ -46,7 +48,7 @@ const httpApiModules: Type[] = [
 ];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
-const workerModules: Type[] = [ProjectionWorkerModule];
+const workerModules: Type[] = [ProjectionWorkerModule, JobsModule, ModerationJobsModule];
 
 @Module({})
 export class AppModule {

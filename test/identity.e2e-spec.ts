@@ -176,6 +176,8 @@ describe('identity over HTTP', () => {
   });
 
   describe('suspension', () => {
+    const MODERATOR = '00000000-0000-4000-8000-00000000000d';
+
     it('a suspended member can read but not write; reinstated, they write again', async () => {
       const user = await registerUser(testApp.app);
       await http().post('/api/v1/probe/write').set('Authorization', bearer(user)).expect(200);
@@ -185,7 +187,13 @@ describe('identity over HTTP', () => {
       const suspended = await runner.run({
         decider: memberDecider,
         streamId: memberStream(user.id),
-        command: { type: 'SuspendMember', reason: 'spam', until: null },
+        command: {
+          type: 'SuspendMember',
+          reason: 'spam',
+          until: null,
+          byMemberId: MODERATOR,
+          memberId: user.id,
+        },
         context,
       });
       await testApp.app.get(ProjectionMonitor).waitFor(['members'], suspended.position!, 10_000);
@@ -213,6 +221,8 @@ describe('identity over HTTP', () => {
           type: 'SuspendMember',
           reason: 'cool-off',
           until: new Date(Date.now() - 1000).toISOString(),
+          byMemberId: MODERATOR,
+          memberId: user.id,
         },
         context: { actorId: null, correlationId: 'lapsed', causationId: null },
       });

@@ -8,11 +8,18 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators.js';
-import { Authenticator, holdsRole } from './authenticator.js';
+import { Authenticator, holdsRole, type MemberAccess } from './authenticator.js';
 import type { AuthenticatedRequest, Role } from './signed-in-user.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/;
+
+/** Names the reason and the end, so the member knows why and for how long. */
+const suspendedDetail = ({ suspension }: MemberAccess): string => {
+  const until = suspension?.until ? `until ${suspension.until}` : 'until a moderator reinstates it';
+  const reason = suspension?.reason ? ` Reason: ${suspension.reason}.` : '';
+  return `Your account is suspended ${until}: you can read but not write.${reason}`;
+};
 
 /**
  * Global: every route needs a valid token unless marked @Public(). A token that is sent but
@@ -53,9 +60,7 @@ export class AuthGuard implements CanActivate {
     if (requiredRole && !holdsRole(access.roles, requiredRole)) {
       throw new ForbiddenException(`This needs the ${requiredRole} role.`);
     }
-    if (isWrite && access.suspended) {
-      throw new ForbiddenException('Your account is suspended: you can read but not write.');
-    }
+    if (isWrite && access.suspended) throw new ForbiddenException(suspendedDetail(access));
     return true;
   }
 

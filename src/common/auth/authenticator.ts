@@ -4,6 +4,8 @@ import type { Role, SignedInUser } from './signed-in-user.js';
 export interface MemberAccess {
   readonly roles: readonly Role[];
   readonly suspended: boolean;
+  /** The terms of a suspension in force: the moderator's reason, and its end (null: until reinstated). */
+  readonly suspension?: { readonly reason: string | null; readonly until: string | null };
 }
 
 /** Implemented by the identity module; the guard stays free of token and storage details. */

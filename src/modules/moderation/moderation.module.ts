@@ -1,5 +1,24 @@
 import { Module } from '@nestjs/common';
+import { SocialModule } from '../social/social.module.js';
+import { ModerateCommentHandler } from './commands/moderate-comment/moderate-comment.command.js';
+import {
+  ReinstateMemberHandler,
+  SuspendMemberHandler,
+} from './commands/suspend-member/suspend-member.command.js';
+import { ModerationController } from './moderation.controller.js';
+import { GetModerationLogHandler } from './queries/get-log/get-log.query.js';
+import { GetModerationQueueHandler } from './queries/get-queue/get-queue.query.js';
 
-/** The moderation queue and log, moderator actions on comments and members. */
-@Module({})
+/** The moderation queue and log, moderator actions on comments and members (the auto-hide job runs in ModerationJobsModule). */
+@Module({
+  imports: [SocialModule],
+  controllers: [ModerationController],
+  providers: [
+    ModerateCommentHandler,
+    SuspendMemberHandler,
+    ReinstateMemberHandler,
+    GetModerationQueueHandler,
+    GetModerationLogHandler,
+  ],
+})
 export class ModerationModule {}

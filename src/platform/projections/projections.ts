@@ -6,6 +6,8 @@ import { userFilmStateProjection } from '../../modules/film-log/projections/user
 import { membersProjection } from '../../modules/identity/projections/members.projection.js';
 import { followsProjection } from '../../modules/social/projections/follows.projection.js';
 import { userStatsProjection } from '../../modules/social/projections/user-stats.projection.js';
+import { moderationProjection } from '../../modules/moderation/projections/moderation.projection.js';
+import { moderationTriggersProjection } from '../../modules/moderation/projections/moderation-triggers.projection.js';
 
 /** Every read-model projection of the application; feature modules add theirs here. */
 export const projections: readonly Projection[] = [
@@ -16,4 +18,6 @@ export const projections: readonly Projection[] = [
   userStatsProjection,
   followsProjection,
   commentsProjection,
+  moderationProjection,
+  moderationTriggersProjection,
 ];

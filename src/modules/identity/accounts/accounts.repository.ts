@@ -106,14 +106,33 @@ export class AccountsRepository {
   /** A suspension with an end date lapses by itself once that date has passed. */
   async access(id: string): Promise<MemberAccess | null> {
     // Named, so each connection plans it once: the guard runs it on every write.
-    const { rows } = await this.pool.query<{ roles: string[] | null; suspended: boolean | null }>({
+    const { rows } = await this.pool.query<{
+      roles: string[] | null;
+      suspended: boolean | null;
+      suspension_reason: string | null;
+      suspended_until: Date | null;
+    }>({
       name: 'member-access',
       text: `SELECT m.roles,
-                    m.status = 'suspended' AND (m.suspended_until IS NULL OR m.suspended_until > now()) AS suspended
+                    m.status = 'suspended' AND (m.suspended_until IS NULL OR m.suspended_until > now()) AS suspended,
+                    m.suspension_reason, m.suspended_until
              FROM accounts a LEFT JOIN members m ON m.user_id = a.id WHERE a.id = $1`,
       values: [id],
     });
     const row = rows[0];
-    return row ? { roles: rolesOf(row.roles), suspended: row.suspended ?? false } : null;
+    if (!row) return null;
+    const suspended = row.suspended ?? false;
+    return {
+      roles: rolesOf(row.roles),
+      suspended,
+      ...(suspended
+        ? {
+            suspension: {
+              reason: row.suspension_reason,
+              until: row.suspended_until?.toISOString() ?? null,
+            },
+          }
+        : {}),
+    };
   }
 }

@@ -52,13 +52,39 @@ describe('member decider', () => {
 
   it('suspends, and a new suspension replaces the terms', () =>
     given(memberDecider, [registered, suspended])
-      .when({ type: 'SuspendMember', reason: 'abuse', until: '2027-01-01T00:00:00.000Z' })
+      .when({
+        type: 'SuspendMember',
+        reason: 'abuse',
+        until: '2027-01-01T00:00:00.000Z',
+        byMemberId: ADMIN_ID,
+        memberId: MEMBER_ID,
+      })
       .then([{ type: 'MemberSuspended', data: { reason: 'abuse', until: '2027-01-01T00:00:00.000Z' } }]));
 
-  it('reinstates a suspended member', () =>
+  it('reinstates a suspended member, with the reason when one is given', () => {
     given(memberDecider, [registered, suspended])
       .when({ type: 'ReinstateMember' })
-      .then([{ type: 'MemberReinstated', data: {} }]));
+      .then([{ type: 'MemberReinstated', data: { reason: null } }]);
+    given(memberDecider, [registered, suspended])
+      .when({ type: 'ReinstateMember', reason: 'appeal upheld' })
+      .then([{ type: 'MemberReinstated', data: { reason: 'appeal upheld' } }]);
+  });
+
+  it('a moderator cannot suspend themselves', () =>
+    given(memberDecider, [registered, granted('moderator')])
+      .when({
+        type: 'SuspendMember',
+        reason: 'test',
+        until: null,
+        byMemberId: MEMBER_ID,
+        memberId: MEMBER_ID,
+      })
+      .thenThrows(DomainRuleViolation, { code: 'cannot-suspend-yourself' }));
+
+  it('an old reinstatement without a reason still lifts the suspension', () =>
+    given(memberDecider, [registered, suspended, { type: 'MemberReinstated', data: {} }])
+      .when({ type: 'ReinstateMember' })
+      .then([]));
 
   it('reinstating an active member changes nothing', () =>
     given(memberDecider, [registered]).when({ type: 'ReinstateMember' }).then([]));

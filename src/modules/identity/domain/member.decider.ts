@@ -15,7 +15,8 @@ export type MemberEvent =
       readonly type: 'MemberSuspended';
       readonly data: { readonly reason: string; readonly until: string | null };
     }
-  | { readonly type: 'MemberReinstated'; readonly data: Record<string, never> };
+  // `reason` came later: older events lack it.
+  | { readonly type: 'MemberReinstated'; readonly data: { readonly reason?: string | null } };
 
 export type MemberCommand =
   | { readonly type: 'RegisterMember' }
@@ -26,8 +27,15 @@ export type MemberCommand =
       readonly byMemberId: string;
       readonly memberId: string;
     }
-  | { readonly type: 'SuspendMember'; readonly reason: string; readonly until: string | null }
-  | { readonly type: 'ReinstateMember' };
+  | {
+      readonly type: 'SuspendMember';
+      readonly reason: string;
+      readonly until: string | null;
+      /** The moderator; a moderator suspending themselves could not undo it. */
+      readonly byMemberId: string;
+      readonly memberId: string;
+    }
+  | { readonly type: 'ReinstateMember'; readonly reason?: string | null };
 
 export interface MemberState {
   readonly registered: boolean;
@@ -61,9 +69,13 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
           throw new DomainRuleViolation('cannot-revoke-own-admin', 'You cannot revoke your own admin role.');
         return [{ type: 'RoleRevoked', data: { role: command.role } }];
       case 'SuspendMember':
+        if (command.byMemberId === command.memberId)
+          throw new DomainRuleViolation('cannot-suspend-yourself', 'You cannot suspend yourself.');
         return [{ type: 'MemberSuspended', data: { reason: command.reason, until: command.until } }];
       case 'ReinstateMember':
-        return state.suspended ? [{ type: 'MemberReinstated', data: {} }] : [];
+        return state.suspended
+          ? [{ type: 'MemberReinstated', data: { reason: command.reason ?? null } }]
+          : [];
       default:
         return unreachable(command);
     }

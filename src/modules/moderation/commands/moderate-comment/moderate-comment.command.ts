@@ -1,0 +1,76 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner, type CommandContext } from '#decider';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import {
+  CommentNotFound,
+  commentDecider,
+  commentStream,
+  type CommentCommand,
+  type CommentState,
+} from '../../../comments/domain/comment.decider.js';
+import type { CommentModerated } from '../../moderation.response.js';
+
+export type CommentDecision = 'hide' | 'restore' | 'dismiss';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A moderator hides a comment, restores it, or dismisses its reports. */
+export class ModerateComment extends Command<CommentModerated> {
+  constructor(
+    readonly decision: CommentDecision,
+    readonly commentId: string,
+    readonly moderatorId: string,
+    readonly reason: string | null,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+const commandFor = ({ decision, moderatorId, reason }: ModerateComment): CommentCommand => {
+  switch (decision) {
+    case 'hide':
+      return { type: 'HideComment', moderatorId, reason: reason ?? '' };
+    case 'restore':
+      return { type: 'RestoreComment', moderatorId, reason };
+    case 'dismiss':
+      return { type: 'DismissReports', moderatorId, reason };
+  }
+};
+
+/** Open while a review round is: reports since the last decision, or an auto-hide awaiting one. */
+const queueStatus = (state: CommentState): 'open' | 'resolved' =>
+  state.hiding === 'auto' || state.openReporters.length > 0 ? 'open' : 'resolved';
+
+/** Decided on the comment's stream; a decision already in force answers the same and writes nothing. */
+@CommandHandler(ModerateComment)
+export class ModerateCommentHandler implements ICommandHandler<ModerateComment> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute(command: ModerateComment): Promise<CommentModerated> {
+    // A malformed id names no comment: the same 404 as an unknown one.
+    if (!UUID.test(command.commentId)) throw new NotFoundException(new CommentNotFound().message);
+    const commentId = command.commentId.toLowerCase();
+    try {
+      const result = await this.runner.run({
+        decider: commentDecider,
+        streamId: commentStream(commentId),
+        command: commandFor(command),
+        context: command.context,
+      });
+      return {
+        commentId,
+        hidden: result.state.hiding !== 'none',
+        status: queueStatus(result.state),
+        position: result.position ?? this.store.origin,
+      };
+    } catch (error) {
+      if (error instanceof CommentNotFound) throw new NotFoundException(error.message);
+      throw error;
+    }
+  }
+}

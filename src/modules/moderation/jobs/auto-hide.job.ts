@@ -1,0 +1,57 @@
+import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { CommandRunner } from '#decider';
+import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
+import { JobWorkers } from '../../../platform/jobs/job-workers.js';
+import { JobsModule } from '../../../platform/jobs/jobs.module.js';
+import { commentDecider, commentStream } from '../../comments/domain/comment.decider.js';
+import {
+  AUTO_HIDE_JOB,
+  MODERATION_QUEUE,
+  type AutoHideJobData,
+} from '../projections/moderation-triggers.projection.js';
+
+/**
+ * Hides a comment once enough distinct members reported it. Run once per report (the job id is
+ * the report's event id); the decider emits only while the comment is visible and the open
+ * reporters reach the threshold, so any number of runs hide it at most once.
+ */
+@Injectable()
+export class AutoHideJob {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(job: Pick<Job<AutoHideJobData>, 'id' | 'data'>): Promise<{ hidden: boolean }> {
+    const result = await this.runner.run({
+      decider: commentDecider,
+      streamId: commentStream(job.data.commentId),
+      command: { type: 'AutoHideComment', threshold: this.config.moderation.autohideReports },
+      // Nobody acts: the system does, caused by the report the job came from.
+      context: { actorId: null, correlationId: job.id ?? job.data.commentId, causationId: job.id ?? null },
+    });
+    return { hidden: result.events.length > 0 };
+  }
+}
+
+@Injectable()
+class ModerationJobsStarter implements OnApplicationBootstrap {
+  constructor(
+    private readonly workers: JobWorkers,
+    private readonly autoHide: AutoHideJob,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.workers.process(MODERATION_QUEUE, {
+      [AUTO_HIDE_JOB]: (job) => this.autoHide.run(job as Job<AutoHideJobData>),
+    });
+  }
+}
+
+/** The worker role's moderation jobs. */
+@Module({
+  imports: [JobsModule],
+  providers: [AutoHideJob, ModerationJobsStarter],
+})
+export class ModerationJobsModule {}

@@ -1,0 +1,198 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, RequireRole, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { PageRequest, type Page } from '../../common/paging/index.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import {
+  ModerateComment,
+  type CommentDecision,
+} from './commands/moderate-comment/moderate-comment.command.js';
+import { ReinstateMember, SuspendMember } from './commands/suspend-member/suspend-member.command.js';
+import {
+  CommentDecisionRequest,
+  HideCommentRequest,
+  QueueRequest,
+  ReinstateMemberRequest,
+  SuspendMemberRequest,
+} from './moderation.request.js';
+import {
+  CommentModeratedResponse,
+  LogPageResponse,
+  MemberReinstatedResponse,
+  MemberSuspendedResponse,
+  QueuePageResponse,
+  type CommentModerated,
+  type LogEntry,
+  type MemberReinstatedResult,
+  type MemberSuspendedResult,
+  type QueueItem,
+} from './moderation.response.js';
+import { GetModerationLog } from './queries/get-log/get-log.query.js';
+import { GetModerationQueue } from './queries/get-queue/get-queue.query.js';
+import { decodeQueueCursor } from './queries/get-queue/queue-cursor.js';
+import { InvalidInputException } from '../../common/invalid-input.exception.js';
+
+const COMMENT_ID = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  description: 'The comment; malformed or unknown: 404',
+});
+const USERNAME = ApiParam({ name: 'username', description: 'Matched in any case' });
+
+/** Documentation shared by hide, restore and dismiss. */
+const CommentAction =
+  (summary: string): MethodDecorator =>
+  (target, key, descriptor) => {
+    for (const decorate of [
+      COMMENT_ID,
+      HttpCode(200),
+      ApiOperation({
+        summary: `${summary}; a decision already in force answers the same and writes nothing`,
+      }),
+      ApiOkResponse({ type: CommentModeratedResponse }),
+      ApiResponse({ status: 400, description: 'A bad or unknown field, named' }),
+      ApiResponse({ status: 404, description: 'No live comment has that id' }),
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+
+const trimmed = (reason: string | undefined): string | null => reason?.trim() ?? null;
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, description: 'No token, or an invalid one' })
+@ApiResponse({ status: 403, description: 'Not a moderator (or admin), or suspended' })
+@RequireRole('moderator')
+@Controller('moderation')
+export class ModerationController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('queue')
+  @ConsistentRead('moderation', 'comments')
+  @ApiOperation({
+    summary:
+      'Reported comments: open items most reported first (ties: longest waiting), with every report of the ' +
+      'current round; resolved items latest decision first, with the decision',
+  })
+  @ApiOkResponse({ type: QueuePageResponse })
+  @ApiResponse({ status: 400, description: 'A bad status, limit or cursor, named' })
+  queue(@Query() request: QueueRequest): Promise<Page<QueueItem>> {
+    const status = request.status ?? 'open';
+    const cursor = request.cursor === undefined ? null : decodeQueueCursor(request.cursor);
+    if (cursor && cursor.kind !== status) {
+      throw new InvalidInputException([
+        { field: 'cursor', message: `cursor is not one of the ${status} list` },
+      ]);
+    }
+    return this.queries.execute(new GetModerationQueue(status, request.limit, cursor));
+  }
+
+  @Get('log')
+  @ConsistentRead('moderation')
+  @ApiOperation({
+    summary: 'Every moderator action (hide, restore, dismiss, delete, suspend, reinstate), newest first',
+  })
+  @ApiOkResponse({ type: LogPageResponse })
+  @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
+  log(@Query() page: PageRequest): Promise<Page<LogEntry>> {
+    return this.queries.execute(new GetModerationLog(page));
+  }
+
+  @Post('comments/:id/hide')
+  @CommentAction('Hide a comment from everyone but its author and moderators, with a reason')
+  hide(
+    @Param('id') id: string,
+    @Body() body: HideCommentRequest,
+    @CurrentUser() moderator: SignedInUser,
+    @Req() request: Request,
+  ): Promise<CommentModerated> {
+    return this.decide('hide', id, trimmed(body.reason), moderator, request);
+  }
+
+  @Post('comments/:id/restore')
+  @CommentAction('Make a hidden (or reported) comment visible again and close its review')
+  restore(
+    @Param('id') id: string,
+    @Body() body: CommentDecisionRequest,
+    @CurrentUser() moderator: SignedInUser,
+    @Req() request: Request,
+  ): Promise<CommentModerated> {
+    return this.decide('restore', id, trimmed(body.reason), moderator, request);
+  }
+
+  @Post('comments/:id/dismiss')
+  @CommentAction('Dismiss the open reports (lifting an auto-hide)')
+  dismiss(
+    @Param('id') id: string,
+    @Body() body: CommentDecisionRequest,
+    @CurrentUser() moderator: SignedInUser,
+    @Req() request: Request,
+  ): Promise<CommentModerated> {
+    return this.decide('dismiss', id, trimmed(body.reason), moderator, request);
+  }
+
+  @Post('members/:username/suspend')
+  @HttpCode(200)
+  @USERNAME
+  @ApiOperation({
+    summary: 'Suspend a member: they can read, every write answers 403 naming the reason and the end',
+  })
+  @ApiOkResponse({ type: MemberSuspendedResponse })
+  @ApiResponse({ status: 400, description: 'A missing reason, a bad or past `until`, or an unknown field' })
+  @ApiResponse({ status: 404, description: 'No member has that username' })
+  @ApiResponse({ status: 422, description: 'Suspending yourself (code cannot-suspend-yourself)' })
+  suspend(
+    @Param('username') username: string,
+    @Body() body: SuspendMemberRequest,
+    @CurrentUser() moderator: SignedInUser,
+    @Req() request: Request,
+  ): Promise<MemberSuspendedResult> {
+    const until = body.until === undefined ? null : new Date(body.until).toISOString();
+    return this.commands.execute(
+      new SuspendMember(
+        username,
+        moderator.id,
+        body.reason.trim(),
+        until,
+        commandContext(moderator.id, request),
+      ),
+    );
+  }
+
+  @Post('members/:username/reinstate')
+  @HttpCode(200)
+  @USERNAME
+  @ApiOperation({ summary: 'Lift a suspension; reinstating an active member writes nothing' })
+  @ApiOkResponse({ type: MemberReinstatedResponse })
+  @ApiResponse({ status: 400, description: 'A bad or unknown field, named' })
+  @ApiResponse({ status: 404, description: 'No member has that username' })
+  reinstate(
+    @Param('username') username: string,
+    @Body() body: ReinstateMemberRequest,
+    @CurrentUser() moderator: SignedInUser,
+    @Req() request: Request,
+  ): Promise<MemberReinstatedResult> {
+    return this.commands.execute(
+      new ReinstateMember(username, trimmed(body.reason), commandContext(moderator.id, request)),
+    );
+  }
+
+  private decide(
+    decision: CommentDecision,
+    id: string,
+    reason: string | null,
+    moderator: SignedInUser,
+    request: Request,
+  ): Promise<CommentModerated> {
+    return this.commands.execute(
+      new ModerateComment(decision, id, moderator.id, reason, commandContext(moderator.id, request)),
+    );
+  }
+}
