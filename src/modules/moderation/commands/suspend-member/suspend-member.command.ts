@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext } from '#decider';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, type Position } from '#event-store';
+import { ProjectionMonitor } from '#projections';
 import { memberDecider, memberStream } from '../../../identity/domain/member.decider.js';
 import { Members } from '../../../social/members/members.js';
 import type { MemberReinstatedResult, MemberSuspendedResult } from '../../moderation.response.js';
@@ -30,12 +31,24 @@ export class ReinstateMember extends Command<MemberReinstatedResult> {
   }
 }
 
-/** On the member's stream: the auth guard reads the members read model live, so it takes effect at once. */
+/** How long an answer waits for the guard's read model to hold the change (it answers anyway after). */
+const TAKES_EFFECT_WAIT_MS = 2000;
+
+/**
+ * The auth guard reads the members read model on every write, so the answer waits (bounded)
+ * for the members projection: when the moderator sees 200, the suspension is in force.
+ */
+const inForce = async (monitor: ProjectionMonitor, position: Position | null): Promise<void> => {
+  if (position !== null) await monitor.waitFor(['members'], position, TAKES_EFFECT_WAIT_MS);
+};
+
+/** On the member's stream, so every suspension is on record with its moderator and reason. */
 @CommandHandler(SuspendMember)
 export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
   constructor(
     private readonly members: Members,
     private readonly runner: CommandRunner,
+    private readonly monitor: ProjectionMonitor,
   ) {}
 
   async execute({
@@ -52,6 +65,7 @@ export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
       command: { type: 'SuspendMember', reason, until, byMemberId: moderatorId, memberId: member.id },
       context,
     });
+    await inForce(this.monitor, result.position);
     return { suspended: true, until, position: result.position! };
   }
 }
@@ -61,6 +75,7 @@ export class ReinstateMemberHandler implements ICommandHandler<ReinstateMember> 
   constructor(
     private readonly members: Members,
     private readonly runner: CommandRunner,
+    private readonly monitor: ProjectionMonitor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -72,6 +87,7 @@ export class ReinstateMemberHandler implements ICommandHandler<ReinstateMember> 
       command: { type: 'ReinstateMember', reason },
       context,
     });
+    await inForce(this.monitor, result.position);
     return { suspended: false, position: result.position ?? this.store.origin };
   }
 }
