@@ -6,6 +6,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { REDIS } from '../redis/redis.module.js';
 import { bullPrefix, createWorker, type JobHandlers } from './bullmq.js';
 
+/** Longest wait for the jobs in progress at shutdown (the app's own shutdown bound is larger). */
+const CLOSE_BOUND_MS = 5000;
+
 /**
  * BullMQ workers of this process. Each gets a connection of its own (a worker blocks on it while
  * waiting for jobs); all are closed before the app's Redis and database connections, so the jobs
@@ -45,7 +48,16 @@ export class JobWorkers implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.running.map(({ worker }) => worker.close()));
+    // Without Redis there is nothing to finish: a graceful close would wait for a connection forever.
+    const closing = Promise.allSettled(
+      this.running.map(({ worker, connection }) => worker.close(connection.status !== 'ready')),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise((resolve) => {
+      timer = setTimeout(resolve, CLOSE_BOUND_MS);
+    });
+    await Promise.race([closing, bound]);
+    clearTimeout(timer);
     for (const { connection } of this.running.splice(0)) connection.disconnect();
   }
 }
