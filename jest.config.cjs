@@ -9,6 +9,7 @@ const esmOnlyPackages = [
   'uint8array-extras',
   '@borewit',
   'nestjs-pino',
+  'fractional-indexing',
 ];
 
 const swc = { ...require('./test/swc-options.cjs'), sourceMaps: 'inline' };
