@@ -149,6 +149,7 @@ async function measure(databases: BenchDatabases, options: CommentsBenchOptions)
       );
       const due = threads.totals.dueForAutoHide;
       const autoHide: AutoHideFigures = {
+        jobs: threads.totals.reports,
         due,
         threshold: AUTOHIDE_REPORTS,
         seconds: await timed(`${due} auto-hide jobs`, () =>

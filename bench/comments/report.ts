@@ -9,6 +9,8 @@ import type { CommentsBenchOptions } from './options.js';
 import type { ThreadTotals } from './threads.js';
 
 export interface AutoHideFigures {
+  /** One job per report: each decides whether its comment now has enough reports to hide. */
+  readonly jobs: number;
   /** Comments the jobs had to hide: open items with at least the threshold of reports. */
   readonly due: number;
   readonly threshold: number;
@@ -119,11 +121,11 @@ function rowsOf(report: CommentsBenchReport): string[][] {
     ],
     [
       'auto-hide jobs (outbox → BullMQ)',
-      `${whole(autoHide.due / autoHide.seconds)} hides/s`,
       '-',
       '-',
-      `${whole(autoHide.due)} comments with ≥ ${autoHide.threshold} reports hidden ${autoHide.seconds.toFixed(1)} s ` +
-        'after the service started',
+      '-',
+      `${whole(autoHide.jobs)} jobs, one per report; all ${whole(autoHide.due)} comments with ≥ ` +
+        `${autoHide.threshold} reports hidden ${autoHide.seconds.toFixed(1)} s after the service started`,
     ],
     [
       `POST /films/{id}/comments, ${posts.load.connections} conn.`,
