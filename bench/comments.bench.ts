@@ -14,9 +14,10 @@ import {
   type CommentsLoads,
   type QueueDataset,
 } from './comments/report.js';
-import { CommentThreads, memberStreams } from './comments/threads.js';
+import { CommentThreads } from './comments/threads.js';
 import { fillFilms, settle, vacuumAnalyze } from './film-log/prefill.js';
 import { runBench, timed } from './shared/bench-cli.js';
+import { memberStreams } from './shared/events.js';
 import type { LoadTiming } from './social/loads.js';
 import { benchMembers, insertAccounts, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
 import { appendStreams } from './social/prefill.js';
@@ -126,7 +127,7 @@ async function measure(databases: BenchDatabases, options: CommentsBenchOptions)
     await timed(`${members.length} accounts rows`, () => insertAccounts(url, members));
     const writers = options.prefillWriters;
     const registered = await timed(`append ${members.length} member streams`, () =>
-      appendStreams(url, 'members', memberStreams(members), {
+      appendStreams(url, 'members', memberStreams(members, 'moderator'), {
         writers,
         expectedStreams: members.length,
         after: null,

@@ -6,8 +6,8 @@ import {
   REPORT_REASONS,
   type CommentEvent,
 } from '../../src/modules/comments/domain/comment.decider.js';
-import { memberStream } from '../../src/modules/identity/domain/member.decider.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
+import { benchEvent } from '../shared/events.js';
 import type { BenchMember } from '../social/members.js';
 import type { CommentsBenchOptions } from './options.js';
 
@@ -23,36 +23,8 @@ export interface ThreadTotals {
   events: number;
 }
 
-const event = (
-  type: string,
-  data: Record<string, unknown>,
-  actorId: string | null,
-  at: number,
-): NewEvent => ({
-  type,
-  data,
-  metadata: {
-    eventId: randomUUID(),
-    actorId,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date(at).toISOString(),
-    schemaVersion: 1,
-  },
-});
-
 const commentEvent = (domain: CommentEvent, actorId: string | null, at: number): NewEvent =>
-  event(domain.type, domain.data, actorId, at);
-
-/** Each member's registration; the first member is the moderator who reads the queue. */
-export function* memberStreams(members: readonly BenchMember[]): Generator<FilmLogHistory> {
-  const at = Date.now() - 400 * DAY_MS;
-  for (const [index, member] of members.entries()) {
-    const events = [event('MemberRegistered', {}, member.id, at)];
-    if (index === 0) events.push(event('RoleGranted', { role: 'moderator' }, null, at + 1));
-    yield { streamId: memberStream(member.id), events };
-  }
-}
+  benchEvent(domain.type, domain.data, actorId, at);
 
 /**
  * One stream per comment, as the service would have written it: posted over the last 90 days,
