@@ -1,0 +1,86 @@
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { CommandRunner, fold, type CommandContext, type CommandResult } from '#decider';
+import { EVENT_STORE, type EventStore, type Position } from '#event-store';
+import { Authenticator, holdsRole, type SignedInUser } from '../../../common/auth/index.js';
+import { QUERY_POOL } from '../../../platform/database/database.module.js';
+import { isUuid } from '../../catalog/films/film-reader.js';
+import {
+  listDecider,
+  ListEditForbidden,
+  ListNotFound,
+  listStream,
+  type ListActor,
+  type ListCommand,
+  type ListEvent,
+  type ListState,
+} from '../domain/list.decider.js';
+import { ListNotFoundException } from '../list-not-found.exception.js';
+import { mayReaderSee } from '../queries/list-visibility.js';
+
+export interface ListDecision {
+  readonly result: CommandResult<ListEvent, ListState>;
+  /** The last event of the stream, or the origin when nothing was ever written. */
+  readonly position: Position;
+}
+
+/**
+ * Runs a command on a list's stream. A refusal to edit is a 403 only for someone who may see the
+ * list; anyone else gets the same 404 as for a list that does not exist, so nothing leaks.
+ */
+@Injectable()
+export class ListCommandRunner {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly authenticator: Authenticator,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(QUERY_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  /** Roles are read live, like the guard reads them: a revoked admin loses the rights at once. */
+  async actorOf(user: SignedInUser): Promise<ListActor> {
+    const access = await this.authenticator.accessOf(user.id);
+    return { id: user.id, admin: access !== null && holdsRole(access.roles, 'admin') };
+  }
+
+  async run(
+    listId: string,
+    command: (actor: ListActor) => ListCommand,
+    user: SignedInUser,
+    context: CommandContext,
+  ): Promise<ListDecision> {
+    const actor = await this.actorOf(user);
+    try {
+      const result = await this.runner.run({
+        decider: listDecider,
+        streamId: listStream(listId),
+        command: command(actor),
+        context,
+      });
+      return { result, position: result.position ?? this.store.origin };
+    } catch (error) {
+      if (error instanceof ListNotFound) throw new ListNotFoundException();
+      if (error instanceof ListEditForbidden) {
+        if (await this.visibleTo(listId, actor.id)) throw new ForbiddenException(error.message);
+        throw new ListNotFoundException();
+      }
+      throw error;
+    }
+  }
+
+  /** A list id that is not a UUID names no list: 404 before anything else is looked up. */
+  static checkId(listId: string): string {
+    if (!isUuid(listId)) throw new ListNotFoundException();
+    return listId.toLowerCase();
+  }
+
+  /** Judged on the stream, which the refusal was decided on; friendship on the follows table. */
+  private async visibleTo(listId: string, readerId: string): Promise<boolean> {
+    const events: ListEvent[] = [];
+    for await (const recorded of this.store.readStream(listStream(listId)))
+      events.push({ type: recorded.type, data: recorded.data } as ListEvent);
+    const state = fold(listDecider, listDecider.initialState, events);
+    if (state.ownerId === null) return false;
+    return mayReaderSee(this.pool, { ownerId: state.ownerId, visibility: state.visibility }, readerId);
+  }
+}

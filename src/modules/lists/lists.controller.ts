@@ -1,0 +1,305 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { PageRequest, type Page } from '../../common/paging/index.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import { ChangeListDetails } from './commands/change-list-details/change-list-details.command.js';
+import { ChangeListDetailsRequest } from './commands/change-list-details/change-list-details.request.js';
+import { CreateList } from './commands/create-list/create-list.command.js';
+import { CreateListRequest } from './commands/create-list/create-list.request.js';
+import { DeleteList } from './commands/delete-list/delete-list.command.js';
+import { PublishListEdition } from './commands/publish-list-edition/publish-list-edition.command.js';
+import { PublishListEditionRequest } from './commands/publish-list-edition/publish-list-edition.request.js';
+import { PutListItem } from './commands/put-list-item/put-list-item.command.js';
+import { PutListItemRequest } from './commands/put-list-item/put-list-item.request.js';
+import { RemoveListItem } from './commands/remove-list-item/remove-list-item.command.js';
+import {
+  FilmListsResponse,
+  ListDeletedResponse,
+  ListDetailResponse,
+  ListEditionWrittenResponse,
+  ListItemPutResponse,
+  ListItemRemovedResponse,
+  ListSummaryPageResponse,
+  ListWrittenResponse,
+  type FilmLists,
+  type ListDeleted,
+  type ListDetail,
+  type ListEditionWritten,
+  type ListItemPut,
+  type ListItemRemoved,
+  type ListSummary,
+  type ListWritten,
+} from './lists.response.js';
+import { GetFilmLists } from './queries/film-lists/film-lists.query.js';
+import { GetList } from './queries/get-list/get-list.query.js';
+import { ListItemsPageRequest } from './queries/get-list/list-items-page.request.js';
+import { GetMemberLists } from './queries/member-lists/member-lists.query.js';
+import { SearchLists } from './queries/search-lists/search-lists.query.js';
+import { SearchListsRequest } from './queries/search-lists/search-lists.request.js';
+
+const LIST_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The list id' });
+const FILM_REFERENCE = ApiParam({
+  name: 'idOrSlug',
+  description: 'The film id (UUID) or its slug',
+  example: 'paris-2008',
+});
+const NO_LIST = ApiResponse({
+  status: 404,
+  description: 'No list has that id: never made, deleted, or not one this reader may see',
+});
+const NO_LIST_OR_FILM = ApiResponse({
+  status: 404,
+  description: 'No list has that id (or the reader may not see it), or no film has that id or slug',
+});
+const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
+const MAY_NOT_EDIT = ApiResponse({
+  status: 403,
+  description:
+    'The member sees the list but may not change it (not the owner; an official list needs an admin), or is suspended',
+});
+const BAD_PAGE = ApiResponse({ status: 400, description: 'A bad limit or cursor, named' });
+
+@ApiTags('lists')
+@Controller()
+export class ListsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('lists')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Make a list: personal (private, friends or public), or official (admins; public)',
+  })
+  @ApiCreatedResponse({ type: ListWrittenResponse })
+  @ApiResponse({ status: 400, description: 'A bad or missing field, or an unknown one, named' })
+  @SIGNED_IN
+  @ApiResponse({
+    status: 403,
+    description: 'An official list from a member who is not an admin, or suspended',
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'An official list that is not public (code official-lists-are-public)',
+  })
+  create(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Body() body: CreateListRequest,
+  ): Promise<ListWritten> {
+    const list = {
+      title: body.title,
+      description: body.description ?? null,
+      ranked: body.ranked,
+      visibility: body.visibility,
+      official: body.official ?? false,
+    };
+    return this.commands.execute(new CreateList(user, list, commandContext(user.id, request)));
+  }
+
+  @Public()
+  @Get('lists')
+  @ConsistentRead('lists')
+  @ApiOperation({
+    summary:
+      'Public lists (every official list is public), newest first, with the signed-in reader’s progress',
+  })
+  @ApiOkResponse({ type: ListSummaryPageResponse })
+  @ApiResponse({ status: 400, description: 'A bad official, q, limit or cursor, named' })
+  search(
+    @CurrentUser() reader: SignedInUser | undefined,
+    @Query() search: SearchListsRequest,
+  ): Promise<Page<ListSummary>> {
+    return this.queries.execute(new SearchLists(reader?.id ?? null, search));
+  }
+
+  @Public()
+  @Get('lists/:id')
+  @LIST_ID
+  @ConsistentRead('lists')
+  @ApiOperation({
+    summary:
+      'A list with a page of its items in rank order (insertion order when unranked) and the signed-in reader’s progress',
+  })
+  @ApiOkResponse({ type: ListDetailResponse })
+  @BAD_PAGE
+  @NO_LIST
+  get(
+    @Param('id') id: string,
+    @CurrentUser() reader: SignedInUser | undefined,
+    @Query() page: ListItemsPageRequest,
+  ): Promise<ListDetail> {
+    return this.queries.execute(new GetList(id, reader?.id ?? null, page));
+  }
+
+  @Patch('lists/:id')
+  @LIST_ID
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Rename, describe or change who sees a list; a field left out stays' })
+  @ApiOkResponse({ type: ListWrittenResponse })
+  @ApiResponse({ status: 400, description: 'A bad field or an unknown one, named' })
+  @SIGNED_IN
+  @MAY_NOT_EDIT
+  @NO_LIST
+  @ApiResponse({
+    status: 422,
+    description: 'An official list made other than public (code official-lists-are-public)',
+  })
+  change(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: ChangeListDetailsRequest,
+  ): Promise<ListWritten> {
+    const change = {
+      ...(body.title === undefined ? {} : { title: body.title }),
+      ...(body.description === undefined ? {} : { description: body.description }),
+      ...(body.visibility === undefined ? {} : { visibility: body.visibility }),
+    };
+    return this.commands.execute(new ChangeListDetails(user, id, change, commandContext(user.id, request)));
+  }
+
+  @Delete('lists/:id')
+  @LIST_ID
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Delete a list: its owner, or an admin for an official list' })
+  @ApiOkResponse({ type: ListDeletedResponse })
+  @SIGNED_IN
+  @MAY_NOT_EDIT
+  @NO_LIST
+  delete(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+  ): Promise<ListDeleted> {
+    return this.commands.execute(new DeleteList(user, id, commandContext(user.id, request)));
+  }
+
+  @Put('lists/:id/items/:idOrSlug')
+  @LIST_ID
+  @FILM_REFERENCE
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Add a film at a rank (or the end), or move it there if listed; later films shift down one, ranks stay 1..n',
+  })
+  @ApiOkResponse({ type: ListItemPutResponse })
+  @ApiResponse({
+    status: 400,
+    description: 'A rank that is not a whole number ≥ 1, a bad note, or an unknown field, named',
+  })
+  @SIGNED_IN
+  @MAY_NOT_EDIT
+  @NO_LIST_OR_FILM
+  @ApiResponse({
+    status: 422,
+    description: 'A rank on an unranked list (code list-not-ranked), or a full list (code list-full)',
+  })
+  putItem(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Param('idOrSlug') film: string,
+    @Body() body: PutListItemRequest,
+  ): Promise<ListItemPut> {
+    const change = {
+      ...(body.rank === undefined ? {} : { rank: body.rank }),
+      ...(body.note === undefined ? {} : { note: body.note }),
+    };
+    return this.commands.execute(new PutListItem(user, id, film, change, commandContext(user.id, request)));
+  }
+
+  @Delete('lists/:id/items/:idOrSlug')
+  @LIST_ID
+  @FILM_REFERENCE
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Take a film off a list; the films after it move up one (not listed: no change)' })
+  @ApiOkResponse({ type: ListItemRemovedResponse })
+  @SIGNED_IN
+  @MAY_NOT_EDIT
+  @NO_LIST_OR_FILM
+  removeItem(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Param('idOrSlug') film: string,
+  ): Promise<ListItemRemoved> {
+    return this.commands.execute(new RemoveListItem(user, id, film, commandContext(user.id, request)));
+  }
+
+  @Put('lists/:id/edition')
+  @LIST_ID
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Publish a new edition of an official list (admins): its films in rank order replace the content; films that drop out keep their history',
+  })
+  @ApiOkResponse({ type: ListEditionWrittenResponse })
+  @ApiResponse({
+    status: 400,
+    description: 'films is not an array of film ids or slugs, or an unknown field, named',
+  })
+  @SIGNED_IN
+  @MAY_NOT_EDIT
+  @NO_LIST_OR_FILM
+  @ApiResponse({
+    status: 422,
+    description: 'A personal list (code not-an-official-list), or a film listed twice (code duplicate-films)',
+  })
+  publishEdition(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: PublishListEditionRequest,
+  ): Promise<ListEditionWritten> {
+    return this.commands.execute(
+      new PublishListEdition(user, id, body.films, commandContext(user.id, request)),
+    );
+  }
+
+  @Public()
+  @Get('users/:username/lists')
+  @ApiParam({ name: 'username', description: 'The member’s username (any case)', example: 'cedric' })
+  @ConsistentRead('lists', 'follows')
+  @ApiOperation({
+    summary:
+      'A member’s lists that the reader may see, newest first, with the signed-in reader’s own progress on each',
+  })
+  @ApiOkResponse({ type: ListSummaryPageResponse })
+  @BAD_PAGE
+  @ApiResponse({ status: 404, description: 'No member has that username' })
+  memberLists(
+    @Param('username') username: string,
+    @CurrentUser() reader: SignedInUser | undefined,
+    @Query() page: PageRequest,
+  ): Promise<Page<ListSummary>> {
+    return this.queries.execute(new GetMemberLists(username, reader?.id ?? null, page));
+  }
+
+  @Public()
+  @Get('films/:idOrSlug/lists')
+  @FILM_REFERENCE
+  @ConsistentRead('lists')
+  @ApiOperation({
+    summary:
+      'The official lists a film is in, with its rank in each; currentCount now, everCount including lists it dropped out of',
+  })
+  @ApiOkResponse({ type: FilmListsResponse })
+  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  filmLists(@Param('idOrSlug') film: string): Promise<FilmLists> {
+    return this.queries.execute(new GetFilmLists(film));
+  }
+}
