@@ -8,6 +8,7 @@ import { followsProjection } from '../../modules/social/projections/follows.proj
 import { userStatsProjection } from '../../modules/social/projections/user-stats.projection.js';
 import { moderationProjection } from '../../modules/moderation/projections/moderation.projection.js';
 import { moderationTriggersProjection } from '../../modules/moderation/projections/moderation-triggers.projection.js';
+import { listsProjection } from '../../modules/lists/projections/lists.projection.js';
 
 /** Every read-model projection of the application; feature modules add theirs here. */
 export const projections: readonly Projection[] = [
@@ -20,4 +21,5 @@ export const projections: readonly Projection[] = [
   commentsProjection,
   moderationProjection,
   moderationTriggersProjection,
+  listsProjection,
 ];
