@@ -50,18 +50,21 @@ export class ListCommandRunner {
     context: CommandContext,
   ): Promise<ListDecision> {
     const actor = await this.actorOf(user);
+    const decided = command(actor);
     try {
       const result = await this.runner.run({
         decider: listDecider,
         streamId: listStream(listId),
-        command: command(actor),
+        command: decided,
         context,
       });
       return { result, position: result.position ?? this.store.origin };
     } catch (error) {
       if (error instanceof ListNotFound) throw new ListNotFoundException();
       if (error instanceof ListEditForbidden) {
-        if (await this.visibleTo(listId, actor.id)) throw new ForbiddenException(error.message);
+        // A member asking for an official list has nothing to hide: the list does not exist yet.
+        if (decided.type === 'CreateList' || (await this.visibleTo(listId, actor.id)))
+          throw new ForbiddenException(error.message);
         throw new ListNotFoundException();
       }
       throw error;
