@@ -129,7 +129,8 @@ export class ListsController {
   @Public()
   @Get('lists/:id')
   @LIST_ID
-  @ConsistentRead('lists')
+  // Who sees a friends-only list comes from the follows table.
+  @ConsistentRead('lists', 'follows')
   @ApiOperation({
     summary:
       'A list with a page of its items in rank order (insertion order when unranked) and the signed-in reader’s progress',
