@@ -119,7 +119,8 @@ export function randomListHistory(options: {
     const actor = actorOf(list, admin);
     const { films, ranked, kind } = list.state;
     const roll = pick(40);
-    if (roll === 0) return { type: 'DeleteList', actor };
+    // Deletions are rare, so most lists live through the history.
+    if (roll === 0 && pick(5) === 0) return { type: 'DeleteList', actor };
     if (roll < 3 && kind === 'official') {
       const edition = filmIds.filter(() => pick(2) === 0);
       for (let index = edition.length - 1; index > 0; index -= 1) {
