@@ -2,6 +2,7 @@ import { CreateEventStore1763683200000 } from '#event-store';
 import { CreateProjectionTables1763683300000 } from '#projections';
 import { CoverActivityActorIndex1763942560000 } from '../../modules/activity/activity-covering-index.migration.js';
 import { CreateActivityWithheld1764029000000 } from '../../modules/activity/activity-withheld.migration.js';
+import { CreateActivityListVisibility1764115300000 } from '../../modules/activity/activity-list-visibility.migration.js';
 import { CreateActivityTable1763942500000 } from '../../modules/activity/activity.migration.js';
 import { CreateCommentTables1764028800000 } from '../../modules/comments/comments.migration.js';
 import { CreateCatalogTables1763769600000 } from '../../modules/catalog/catalog.migration.js';
@@ -27,4 +28,5 @@ export const migrations = [
   CreateModerationTables1764028900000,
   CreateActivityWithheld1764029000000,
   CreateListTables1764115200000,
+  CreateActivityListVisibility1764115300000,
 ];

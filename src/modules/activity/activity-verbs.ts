@@ -3,8 +3,8 @@ export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted'] a
 
 export type MarkVerb = (typeof MARK_VERBS)[number];
 
-/** Every verb of an activity item: the marks, and a comment on the film. */
-export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented'] as const;
+/** Every verb of an activity item: the marks, a comment on the film, and the film put on a public list. */
+export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented', 'listed'] as const;
 
 export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
 

@@ -3,7 +3,9 @@ import type { NewEvent } from '#event-store';
 import { testEvent } from '#testing';
 import { isVisible, randomCommentHistory } from '../../../../test/support/comment-history.js';
 import { randomFilmLogHistory } from '../../../../test/support/film-log-history.js';
+import { ListScript, randomListHistory } from '../../../../test/support/list-history.js';
 import { ProjectionSite } from '../../../../test/support/projection-site.js';
+import type { ListActor } from '../../lists/domain/list.decider.js';
 import { commentStream, type CommentEvent } from '../../comments/domain/comment.decider.js';
 import {
   filmLogDecider,
@@ -356,5 +358,176 @@ describe('activity projection', () => {
         expect(await commentedRows(fresh)).toEqual(before);
       });
     }, 60_000);
+  });
+
+  describe('lists', () => {
+    interface ListedRow {
+      table: string;
+      event_id: string;
+      actor_id: string;
+      film_id: string;
+      verb: string;
+      occurred_at: Date;
+      subject_id: string;
+    }
+    /** Every "listed" row, in activity or withheld, by list and film. */
+    const listedRows = (on: ProjectionSite, where = 'true', values: unknown[] = []) =>
+      on.rows<ListedRow>(
+        `SELECT * FROM (
+           SELECT 'activity' AS table, * FROM activity WHERE verb = 'listed'
+           UNION ALL SELECT 'withheld' AS table, * FROM activity_withheld WHERE verb = 'listed'
+         ) AS listed WHERE ${where} ORDER BY subject_id, film_id`,
+        values,
+      );
+    const owner: ListActor = { id: randomUUID(), admin: false };
+    const admin: ListActor = { id: randomUUID(), admin: true };
+
+    const newList = (script: ListScript, visibility: 'private' | 'friends' | 'public', actor = owner) => {
+      const id = randomUUID();
+      const [created] = script.list(id, {
+        type: 'CreateList',
+        actor,
+        official: actor.admin,
+        ranked: true,
+        visibility,
+        title: 'Festival',
+        description: null,
+      });
+      expect(created!.type).toBe('ListCreated');
+      return id;
+    };
+    const put = (script: ListScript, id: string, filmId: string, actor = owner) =>
+      script.list(id, { type: 'PutListItem', actor, filmId })[0]!;
+    /** Projects what the script wrote since the last call. */
+    const projector = (script: ListScript) => {
+      let written = 0;
+      return async () => {
+        await site.project(script.writes.slice(written));
+        written = script.writes.length;
+      };
+    };
+    const placesOf = async (id: string) =>
+      (await listedRows(site, 'subject_id = $1', [id])).map((row) => ({
+        table: row.table,
+        eventId: row.event_id,
+        actorId: row.actor_id,
+        filmId: row.film_id,
+      }));
+
+    it('shows a film put on a public list as "listed" by its owner, and takes it back when removed', async () => {
+      const script = new ListScript();
+      const project = projector(script);
+      const id = newList(script, 'public');
+      const [first, second] = [randomUUID(), randomUUID()];
+      const added = [put(script, id, first), put(script, id, second)];
+      await project();
+      expect(await listedRows(site, 'subject_id = $1', [id])).toEqual(
+        [first, second]
+          .map((filmId, index) => ({
+            table: 'activity',
+            event_id: added[index]!.metadata.eventId,
+            actor_id: owner.id,
+            film_id: filmId,
+            verb: 'listed',
+            occurred_at: new Date(added[index]!.metadata.occurredAt),
+            subject_id: id,
+          }))
+          .sort((a, b) => a.film_id.localeCompare(b.film_id)),
+      );
+      script.list(id, { type: 'RemoveListItem', actor: owner, filmId: first });
+      await project();
+      expect((await placesOf(id)).map((row) => row.filmId)).toEqual([second]);
+    });
+
+    it('withholds the rows of a list that leaves public, brings them back, and lists nothing added meanwhile', async () => {
+      const script = new ListScript();
+      const project = projector(script);
+      const id = newList(script, 'friends');
+      const [early, shownFilm, whilePrivate] = [randomUUID(), randomUUID(), randomUUID()];
+      put(script, id, early);
+      await project();
+      expect(await placesOf(id)).toEqual([]);
+
+      script.list(id, { type: 'ChangeListDetails', actor: owner, visibility: 'public' });
+      const shown = put(script, id, shownFilm);
+      await project();
+      const row = {
+        table: 'activity',
+        eventId: shown.metadata.eventId,
+        actorId: owner.id,
+        filmId: shownFilm,
+      };
+      expect(await placesOf(id)).toEqual([row]);
+
+      script.list(id, { type: 'ChangeListDetails', actor: owner, visibility: 'private' });
+      put(script, id, whilePrivate);
+      await project();
+      expect(await placesOf(id)).toEqual([{ ...row, table: 'withheld' }]);
+
+      script.list(id, { type: 'ChangeListDetails', actor: owner, visibility: 'public' });
+      await project();
+      expect(await placesOf(id)).toEqual([row]);
+
+      script.list(id, { type: 'ChangeListDetails', actor: owner, visibility: 'friends' });
+      await project();
+      script.list(id, { type: 'DeleteList', actor: owner });
+      await project();
+      expect(await placesOf(id)).toEqual([]);
+    });
+
+    it('lists nothing for official lists, their items or their editions', async () => {
+      const script = new ListScript();
+      const id = newList(script, 'public', admin);
+      put(script, id, randomUUID(), admin);
+      script.list(id, { type: 'PublishListEdition', actor: admin, films: [randomUUID(), randomUUID()] });
+      await site.project(script.writes);
+      expect(await placesOf(id)).toEqual([]);
+    });
+
+    /** The rows a list history must leave: each current film added while its list was public. */
+    const expectedListed = (script: ListScript): ListedRow[] =>
+      [...script.lists.values()]
+        .filter(({ state }) => state.kind === 'personal' && !state.deleted)
+        .flatMap(({ id, state, events }) => {
+          let isPublic = false;
+          const standing = new Map<string, NewEvent | null>();
+          for (const event of events) {
+            const data = event.data as { visibility?: string; filmId?: string };
+            if (event.type === 'ListCreated' || event.type === 'ListVisibilityChanged')
+              isPublic = data.visibility === 'public';
+            if (event.type === 'FilmAddedToList') standing.set(data.filmId!, isPublic ? event : null);
+            if (event.type === 'FilmRemovedFromList') standing.delete(data.filmId!);
+          }
+          return [...standing]
+            .filter(([, event]) => event !== null)
+            .map(([filmId, event]) => ({
+              table: state.visibility === 'public' ? 'activity' : 'withheld',
+              event_id: event!.metadata.eventId,
+              actor_id: state.ownerId!,
+              film_id: filmId,
+              verb: 'listed',
+              occurred_at: new Date(event!.metadata.occurredAt),
+              subject_id: id,
+            }));
+        })
+        .sort((a, b) => a.subject_id.localeCompare(b.subject_id) || a.film_id.localeCompare(b.film_id));
+
+    it('gives the rows a random list history must leave, in one batch, per event and rebuilt', async () => {
+      const script = randomListHistory({ seed: 20_251_127, lists: 8, films: 25, members: 4, minEvents: 600 });
+      const expected = expectedListed(script);
+      expect(new Set(expected.map((row) => row.table))).toEqual(new Set(['activity', 'withheld']));
+      await ProjectionSite.withFresh(2, [activityProjection], async (whole, single) => {
+        await Promise.all([
+          whole.applyAtOnce(script.writes),
+          single.project(script.writes, { batchSize: 1 }),
+        ]);
+        expect(await listedRows(whole)).toEqual(expected);
+        expect(await listedRows(single)).toEqual(expected);
+
+        await single.pool.query(`DELETE FROM activity WHERE verb = 'listed'`);
+        await single.project([], { batchSize: 50, rebuild: true });
+        expect(await listedRows(single)).toEqual(expected);
+      });
+    }, 120_000);
   });
 });

@@ -6,7 +6,9 @@ import {
   type FilmLogEvent,
 } from '../../film-log/domain/film-log.decider.js';
 import { MARK_VERBS_SQL, type MarkVerb } from '../activity-verbs.js';
+import { applyListActivity } from './apply-list-activity.js';
 import { applyCommentActivity, COMMENT_ACTIVITY_EVENT_TYPES, foldComments } from './comment-activity.js';
+import { foldListActivity, knownLists, LIST_ACTIVITY_EVENT_TYPES, listIdsOf } from './list-activity.js';
 
 /** Which mark an event puts up (true) or takes back (false); null when it is no activity. */
 const MARK_CHANGE: Record<FilmLogEvent['type'], readonly [MarkVerb, boolean] | null> = {
@@ -55,16 +57,21 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
  * batch, in two statements: every touched mark's row is deleted, then those standing are inserted.
  * A comment's "commented" row is its posting; it waits in `activity_withheld` while the comment is
  * hidden, comes back with its time when restored, and goes when the comment is deleted.
+ * A film added to a public personal list is "listed" by the list's owner (the list is the
+ * subject); the row goes when the film leaves or the list is deleted, and waits in
+ * `activity_withheld` while the list is not public. Official lists (and so editions) make none.
  */
 export const activityProjection: Projection = {
   name: 'activity',
-  version: 2,
-  handles: [...FILM_LOG_EVENT_TYPES, ...COMMENT_ACTIVITY_EVENT_TYPES],
-  tables: ['activity', 'activity_withheld'],
+  version: 3,
+  handles: [...FILM_LOG_EVENT_TYPES, ...COMMENT_ACTIVITY_EVENT_TYPES, ...LIST_ACTIVITY_EVENT_TYPES],
+  tables: ['activity', 'activity_withheld', 'activity_list_visibility'],
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     await applyMarks(foldMarks(events), context);
     await applyCommentActivity(foldComments(events), context);
+    const known = await knownLists(listIdsOf(events), context);
+    await applyListActivity(foldListActivity(events, known), context);
   },
 };
 
