@@ -1,3 +1,4 @@
+import request from 'supertest';
 import type { Film } from '../src/modules/catalog/films/film.js';
 import { registerUser, type TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';
@@ -103,6 +104,18 @@ describe('lists (e2e): bad input and unknown ids', () => {
     expect((await lists.remove(owner, id, 'no-such-film-1999')).status).toBe(404);
     expect((await lists.call(owner, 'get', '/films/no-such-film-1999/lists')).status).toBe(404);
     expect((await lists.call(owner, 'get', '/users/nobody_at_all_x/lists')).status).toBe(404);
+  });
+
+  it('documents every list route in OpenAPI', async () => {
+    const document = await request(testApp.app.getHttpServer()).get('/api/docs-json').expect(200);
+    const paths = document.body.paths as Record<string, Record<string, unknown>>;
+    const methods = (path: string): string[] => Object.keys(paths[`/api/v1${path}`] ?? {}).sort();
+    expect(methods('/lists')).toEqual(['get', 'post']);
+    expect(methods('/lists/{id}')).toEqual(['delete', 'get', 'patch']);
+    expect(methods('/lists/{id}/items/{idOrSlug}')).toEqual(['delete', 'put']);
+    expect(methods('/lists/{id}/edition')).toEqual(['put']);
+    expect(methods('/users/{username}/lists')).toEqual(['get']);
+    expect(methods('/films/{idOrSlug}/lists')).toEqual(['get']);
   });
 
   it('401 for writes without a token', async () => {
