@@ -263,7 +263,7 @@ describe('list decider: editions', () => {
       edition(1, [c, a]),
     ]);
     expect(state.films).toEqual([c, a]);
-    expect(state.notes).toEqual({});
+    expect(state.notes).toEqual([null, null]);
     expect(state.edition).toBe(1);
   });
 

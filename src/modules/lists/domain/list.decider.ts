@@ -109,7 +109,11 @@ export interface ListState {
   readonly description: string | null;
   /** Film ids in rank order (in the order added, for an unranked list). */
   readonly films: readonly string[];
-  readonly notes: Readonly<Record<string, string | null>>;
+  /**
+   * The note of each film, at the film's index: arrays, not a record keyed by film, because a
+   * list of a thousand films is folded from a thousand adds and a record copied per add is slow.
+   */
+  readonly notes: readonly (string | null)[];
   readonly edition: number;
 }
 
@@ -166,7 +170,7 @@ function putItem(state: ListState, command: Extract<ListCommand, { type: 'PutLis
     const rank = clampRank(command.rank, state.films.length);
     if (rank !== at + 1) events.push({ type: 'ListReordered', data: { filmId, rank } });
   }
-  if (command.note !== undefined && command.note !== (state.notes[filmId] ?? null))
+  if (command.note !== undefined && command.note !== (state.notes[at] ?? null))
     events.push({ type: 'ListItemNoteChanged', data: { filmId, note: command.note } });
   return events;
 }
@@ -189,15 +193,6 @@ function changeDetails(
   return events;
 }
 
-const without = (films: readonly string[], filmId: string): string[] =>
-  films.filter((film) => film !== filmId);
-
-const insertedAt = (films: readonly string[], filmId: string, rank: number | null): string[] => {
-  const next = [...films];
-  next.splice(rank === null ? next.length : rank - 1, 0, filmId);
-  return next;
-};
-
 export const listDecider: Decider<ListCommand, ListEvent, ListState> = {
   initialState: {
     created: false,
@@ -209,7 +204,7 @@ export const listDecider: Decider<ListCommand, ListEvent, ListState> = {
     title: '',
     description: null,
     films: [],
-    notes: {},
+    notes: [],
     edition: 0,
   },
 
@@ -269,26 +264,43 @@ export const listDecider: Decider<ListCommand, ListEvent, ListState> = {
         return { ...state, description: event.data.description };
       case 'ListVisibilityChanged':
         return { ...state, visibility: event.data.visibility };
-      case 'FilmAddedToList':
+      case 'FilmAddedToList': {
+        const at = event.data.rank === null ? state.films.length : event.data.rank - 1;
         return {
           ...state,
-          films: insertedAt(state.films, event.data.filmId, event.data.rank),
-          notes: { ...state.notes, [event.data.filmId]: event.data.note },
+          films: state.films.toSpliced(at, 0, event.data.filmId),
+          notes: state.notes.toSpliced(at, 0, event.data.note),
         };
-      case 'FilmRemovedFromList': {
-        const { [event.data.filmId]: _removed, ...notes } = state.notes;
-        return { ...state, films: without(state.films, event.data.filmId), notes };
       }
-      case 'ListReordered':
+      case 'FilmRemovedFromList': {
+        const at = state.films.indexOf(event.data.filmId);
+        return at === -1
+          ? state
+          : { ...state, films: state.films.toSpliced(at, 1), notes: state.notes.toSpliced(at, 1) };
+      }
+      case 'ListReordered': {
+        const from = state.films.indexOf(event.data.filmId);
+        if (from === -1) return state;
+        const to = event.data.rank - 1;
+        const note = state.notes[from] ?? null;
         return {
           ...state,
-          films: insertedAt(without(state.films, event.data.filmId), event.data.filmId, event.data.rank),
+          films: state.films.toSpliced(from, 1).toSpliced(to, 0, event.data.filmId),
+          notes: state.notes.toSpliced(from, 1).toSpliced(to, 0, note),
         };
-      case 'ListItemNoteChanged':
-        return { ...state, notes: { ...state.notes, [event.data.filmId]: event.data.note } };
+      }
+      case 'ListItemNoteChanged': {
+        const at = state.films.indexOf(event.data.filmId);
+        return at === -1 ? state : { ...state, notes: state.notes.with(at, event.data.note) };
+      }
       case 'ListEditionPublished':
         // The edition is the whole ranked content; notes belong to personal lists.
-        return { ...state, films: [...event.data.films], notes: {}, edition: event.data.edition };
+        return {
+          ...state,
+          films: [...event.data.films],
+          notes: event.data.films.map(() => null),
+          edition: event.data.edition,
+        };
       case 'ListDeleted':
         return { ...state, deleted: true };
       default:
