@@ -18,6 +18,7 @@ import { IdentityModule } from './modules/identity/identity.module.js';
 import { SocialModule } from './modules/social/social.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { ListsModule } from './modules/lists/lists.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ModerationJobsModule } from './modules/moderation/jobs/auto-hide.job.js';
@@ -47,6 +48,7 @@ const httpApiModules: Type[] = [
   CommentsModule,
   ModerationModule,
   ListsModule,
+  ImportsModule,
 ];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */

@@ -46,7 +46,26 @@ export type FilmLogCommand =
   | { readonly type: 'DislikeFilm' }
   | { readonly type: 'UndislikeFilm' }
   | { readonly type: 'AddFilmToWatchlist' }
-  | { readonly type: 'RemoveFilmFromWatchlist' };
+  | { readonly type: 'RemoveFilmFromWatchlist' }
+  | ImportFilmLog;
+
+/** When an imported mark happened (ISO 8601 instant): its events carry that time. */
+interface ImportedMark {
+  readonly at: string;
+}
+
+/**
+ * What an export says of one film: checked (with the earliest viewing date it knows), favourite,
+ * disliked, on the watchlist; null where it says nothing. An import only adds what the member
+ * does not have yet and never takes a mark away, so importing the same file again changes nothing.
+ */
+export interface ImportFilmLog {
+  readonly type: 'ImportFilmLog';
+  readonly checked: (ImportedMark & { readonly watchedOn: string | null }) | null;
+  readonly favourite: ImportedMark | null;
+  readonly disliked: ImportedMark | null;
+  readonly watchlisted: ImportedMark | null;
+}
 
 export interface FilmLogState {
   readonly checked: boolean;
@@ -93,6 +112,34 @@ const mark = (state: FilmLogState, mark: 'favourite' | 'dislike'): FilmLogEvent[
   ];
 };
 
+const at = (events: readonly FilmLogEvent[], occurredAt: string): FilmLogEvent[] =>
+  events.map((fact) => ({ ...fact, occurredAt }));
+
+/**
+ * A check first (so a favourite needs no check of its own), then a date for a check that had
+ * none, then the marks the member lacks; a mark that contradicts one the member set (a favourite
+ * on a film they disliked) is left to them, and a seen film does not go back on the watchlist.
+ */
+function importFilmLog(command: ImportFilmLog, state: FilmLogState): FilmLogEvent[] {
+  const events: FilmLogEvent[] = [];
+  let now = state;
+  const add = (facts: FilmLogEvent[], occurredAt: string): void => {
+    for (const fact of at(facts, occurredAt)) {
+      events.push(fact);
+      now = filmLogDecider.evolve(now, fact);
+    }
+  };
+  const { checked, favourite, disliked, watchlisted } = command;
+  if (checked && !now.checked) add(check(now, checked.watchedOn), checked.at);
+  else if (checked?.watchedOn && now.watchedOn === null)
+    add([event('FilmWatchDateChanged', { watchedOn: checked.watchedOn })], checked.at);
+  if (favourite && !now.favourite && !now.disliked) add(mark(now, 'favourite'), favourite.at);
+  if (disliked && !now.disliked && !now.favourite) add(mark(now, 'dislike'), disliked.at);
+  if (watchlisted && !now.watchlisted && !now.checked)
+    add([event('FilmAddedToWatchlist', {})], watchlisted.at);
+  return events;
+}
+
 export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState> = {
   initialState: {
     checked: false,
@@ -131,6 +178,8 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
         return state.watchlisted ? [] : [event('FilmAddedToWatchlist', {})];
       case 'RemoveFilmFromWatchlist':
         return state.watchlisted ? [event('FilmRemovedFromWatchlist', {})] : [];
+      case 'ImportFilmLog':
+        return importFilmLog(command, state);
       default:
         return unreachable(command);
     }
