@@ -1,5 +1,5 @@
 import { IMDB_ID } from '../../catalog/films/film-matcher.js';
-import { csvRecords } from './csv-reader.js';
+import { csvRecords } from '../../../common/csv/csv-reader.js';
 
 /** One film of the file, as written; `problem` says why the row cannot be used. */
 export interface ListCsvRow {

@@ -1,0 +1,80 @@
+/** The services a member can bring their history from. */
+export const IMPORT_SOURCES = ['letterboxd', 'icheckmovies', 'imdb'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+/** Where a row was read: the file (a zip entry's name, or the uploaded file's name) and its first line. */
+export interface SourceRow {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A film as the export names it; matched later against the catalogue (by IMDb id, else title and year). */
+export interface FilmReference {
+  readonly imdbId: string | null;
+  readonly title: string;
+  readonly year: number | null;
+}
+
+/** When an imported mark happened (ISO 8601 instant): its events carry that time. */
+export interface ImportedMark {
+  readonly at: string;
+}
+
+/** A check: `watchedOn` is the earliest viewing date the export knows (YYYY-MM-DD), null when it knows none. */
+export interface ImportedCheck extends ImportedMark {
+  readonly watchedOn: string | null;
+}
+
+/**
+ * One film and everything the export says about it, merged over all its rows and files (the
+ * shape of the ImportFilmLog command); `rows` are where it was read, in reading order.
+ */
+export interface ImportedFilm {
+  readonly film: FilmReference;
+  readonly checked: ImportedCheck | null;
+  readonly favourite: ImportedMark | null;
+  readonly disliked: ImportedMark | null;
+  readonly watchlisted: ImportedMark | null;
+  readonly rows: readonly SourceRow[];
+}
+
+/** A film on a personal list; `position` is null on an unranked list. */
+export interface ImportedListItem {
+  readonly position: number | null;
+  readonly title: string;
+  readonly year: number | null;
+  readonly note: string | null;
+  readonly line: number;
+}
+
+/** A personal list (Letterboxd lists/<slug>.csv); `file` is the entry its items' lines refer to. */
+export interface ImportedList {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly ranked: boolean;
+  readonly file: string;
+  readonly items: readonly ImportedListItem[];
+}
+
+/** A row that could not be used; the rest of the file still is. */
+export interface RowError {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+/**
+ * What an uploaded file asks for, before anything is matched or written. `rows` counts every data
+ * row read (header lines excluded), including those reported in `rowErrors` and `notImported`:
+ * the total that progress counts towards. `notImported` counts rows read but not imported yet, by
+ * file (Letterboxd ratings.csv, reviews.csv) or by file and kind (IMDb rows that are not films).
+ */
+export interface ImportPlan {
+  readonly source: ImportSource;
+  readonly films: readonly ImportedFilm[];
+  readonly lists: readonly ImportedList[];
+  readonly notImported: Readonly<Record<string, number>>;
+  readonly rowErrors: readonly RowError[];
+  readonly rows: number;
+}
