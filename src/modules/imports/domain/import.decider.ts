@@ -1,0 +1,130 @@
+import { DomainRuleViolation, unreachable, type Decider } from '#decider';
+
+export const importStream = (importId: string): string => `import-${importId}`;
+export const IMPORT_STREAM_PREFIX = 'import-';
+
+export const IMPORT_SOURCES = ['letterboxd', 'icheckmovies', 'imdb'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+/** The number of each kind of mark an import added, and of the films it could not match. */
+export interface ImportCounts {
+  readonly checked: number;
+  readonly favourites: number;
+  readonly watchlist: number;
+  readonly lists: number;
+  readonly unmatched: number;
+}
+
+export interface UnmatchedRow {
+  readonly title: string;
+  readonly year: number | null;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface RowError {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** Unmatched rows and row errors listed in an import's result; their counts stay exact. */
+export const LISTED_ROWS_MAX = 1000;
+
+export type ImportEvent =
+  | {
+      readonly type: 'ImportStarted';
+      readonly data: {
+        readonly memberId: string;
+        readonly source: ImportSource;
+        readonly fileName: string;
+        readonly sha256: string;
+        readonly size: number;
+      };
+    }
+  | { readonly type: 'ImportProgressed'; readonly data: { readonly done: number; readonly total: number } }
+  | {
+      readonly type: 'ImportCompleted';
+      readonly data: {
+        readonly counts: ImportCounts;
+        readonly unmatched: readonly UnmatchedRow[];
+        readonly rowErrors: readonly RowError[];
+        readonly notImported: Readonly<Record<string, number>>;
+      };
+    }
+  | { readonly type: 'ImportFailed'; readonly data: { readonly reason: string } };
+
+export const IMPORT_EVENT_TYPES: readonly ImportEvent['type'][] = [
+  'ImportStarted',
+  'ImportProgressed',
+  'ImportCompleted',
+  'ImportFailed',
+];
+
+export type ImportCommand =
+  | ({ readonly type: 'StartImport' } & Extract<ImportEvent, { type: 'ImportStarted' }>['data'])
+  | { readonly type: 'RecordImportProgress'; readonly done: number; readonly total: number }
+  | ({ readonly type: 'CompleteImport' } & Extract<ImportEvent, { type: 'ImportCompleted' }>['data'])
+  | { readonly type: 'FailImport'; readonly reason: string };
+
+export type ImportStatus = 'none' | 'queued' | 'running' | 'completed' | 'failed';
+
+export interface ImportState {
+  readonly status: ImportStatus;
+  readonly memberId: string | null;
+  readonly done: number;
+}
+
+const started = (state: ImportState): void => {
+  if (state.status === 'none') throw new DomainRuleViolation('import-not-started', 'No import has that id.');
+};
+
+const finished = (state: ImportState): boolean => state.status === 'completed' || state.status === 'failed';
+
+/**
+ * One import's course: started once, progress that only goes forward, then completed or failed
+ * once. A job run again after a crash repeats its commands; once finished, they change nothing.
+ */
+export const importDecider: Decider<ImportCommand, ImportEvent, ImportState> = {
+  initialState: { status: 'none', memberId: null, done: 0 },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'StartImport': {
+        if (state.status !== 'none') return [];
+        const { memberId, source, fileName, sha256, size } = command;
+        return [{ type: 'ImportStarted', data: { memberId, source, fileName, sha256, size } }];
+      }
+      case 'RecordImportProgress':
+        started(state);
+        if (finished(state) || (command.done <= state.done && state.status === 'running')) return [];
+        return [{ type: 'ImportProgressed', data: { done: command.done, total: command.total } }];
+      case 'CompleteImport': {
+        started(state);
+        if (finished(state)) return [];
+        const { counts, unmatched, rowErrors, notImported } = command;
+        return [{ type: 'ImportCompleted', data: { counts, unmatched, rowErrors, notImported } }];
+      }
+      case 'FailImport':
+        started(state);
+        return finished(state) ? [] : [{ type: 'ImportFailed', data: { reason: command.reason } }];
+      default:
+        return unreachable(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ImportStarted':
+        return { ...state, status: 'queued', memberId: event.data.memberId };
+      case 'ImportProgressed':
+        return { ...state, status: 'running', done: Math.max(state.done, event.data.done) };
+      case 'ImportCompleted':
+        return { ...state, status: 'completed' };
+      case 'ImportFailed':
+        return { ...state, status: 'failed' };
+      default:
+        return unreachable(event);
+    }
+  },
+};
