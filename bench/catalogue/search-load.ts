@@ -63,6 +63,11 @@ export class RunningApp {
     child.stderr?.on('data', keep);
   }
 
+  /** The service's process id, to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   static async start(databaseUrl: string, env: Readonly<Record<string, string>> = {}): Promise<RunningApp> {
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {

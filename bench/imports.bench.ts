@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { withRunningApp } from './catalogue/search-load.js';
+import { fillFilms, vacuumAnalyze } from './film-log/prefill.js';
+import { generateExport } from './imports/export.js';
+import { parseImportsBenchOptions, type ImportsBenchOptions } from './imports/options.js';
+import { describeMethod, formatReport, targetsOf, type ImportsBenchReport } from './imports/report.js';
+import { runImport } from './imports/run.js';
+import { runBench, timed } from './shared/bench-cli.js';
+import { memberStreams } from './shared/events.js';
+import { benchMembers, insertAccounts, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
+import { appendStreams } from './social/prefill.js';
+import { watchServiceCatchUp } from './social/projections.js';
+import type { BenchDatabases } from './store/databases.js';
+
+const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+const JWT_SECRET = randomBytes(32).toString('base64url');
+
+const SERVICE_ENV = {
+  APP_ROLE: 'all',
+  JWT_SECRET,
+  ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
+  REDIS_KEY_PREFIX: `filmlog-bench-imports-${randomBytes(4).toString('hex')}:`,
+};
+
+async function measure(databases: BenchDatabases, options: ImportsBenchOptions) {
+  const begin = performance.now();
+  const url = await databases.create('imports', { migrate: true });
+  try {
+    const { figures: films } = await timed(`fill ${options.films} films`, () =>
+      fillFilms(url, options.films),
+    );
+    // The first member is an admin no one uses; the second imports.
+    const members = benchMembers(2);
+    await insertAccounts(url, members);
+    const registered = await appendStreams(url, 'members', memberStreams(members, 'admin'), {
+      writers: 1,
+      expectedStreams: members.length,
+      after: null,
+    });
+    const generated = await timed('generate the export', () => generateExport(url, options));
+    await timed('vacuum (analyze)', () => vacuumAnalyze(url));
+    const serviceBegin = performance.now();
+    return await withRunningApp(url, SERVICE_ENV, async (running) => {
+      await timed("the service's projections catch up", () =>
+        watchServiceCatchUp(url, registered.head, serviceBegin, options.limitMs),
+      );
+      const [member] = await mintTokens(JWT_SECRET, members.slice(1));
+      const first = await timed(`import ${generated.rows} rows`, () =>
+        runImport(running, member!, generated.zip, generated.rows, options.limitMs),
+      );
+      const again = await timed('import the same file again', () =>
+        runImport(running, member!, generated.zip, generated.rows, options.limitMs),
+      );
+      const { zip, ...described } = generated;
+      const figures = {
+        options,
+        seconds: (performance.now() - begin) / 1_000,
+        films,
+        export: { ...described, bytes: zip.length },
+        first,
+        again,
+      };
+      return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
+    });
+  } finally {
+    await databases.drop(url);
+  }
+}
+
+const options = parseImportsBenchOptions(process.argv.slice(2));
+await runBench<ImportsBenchReport>({
+  name: 'imports',
+  smoke: options.smoke,
+  serverUrl: options.serverUrl,
+  resultsDirectory: RESULTS_DIRECTORY,
+  format: formatReport,
+  measure: (databases) => measure(databases, options),
+});

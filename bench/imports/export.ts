@@ -1,0 +1,141 @@
+import pg from 'pg';
+import yazl from 'yazl';
+import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import type { ImportsBenchOptions } from './options.js';
+
+const DAY_MS = 86_400_000;
+/** One diary row in ten is a rewatch of a film logged before. */
+const REWATCH_SHARE = 0.1;
+/** One diary film in a hundred is not in the catalogue: the import must list it as unmatched. */
+const UNKNOWN_SHARE = 0.01;
+
+interface CatalogueFilm {
+  readonly title: string;
+  readonly year: number;
+}
+
+export interface GeneratedExport {
+  readonly zip: Buffer;
+  readonly files: Readonly<Record<string, number>>;
+  /** Rows of every CSV in the export. */
+  readonly rows: number;
+  /** Films of the diary that are in the catalogue: checks the import must make. */
+  readonly checks: number;
+  readonly unknown: number;
+  readonly watchlist: number;
+  readonly likes: number;
+}
+
+/** Films whose title (and original title) no other film shares, so each row has one answer. */
+async function unambiguousFilms(url: string, count: number): Promise<CatalogueFilm[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<CatalogueFilm>(
+      `WITH titles AS (
+         SELECT lower(title) AS key FROM films
+         UNION ALL SELECT lower(original_title) FROM films WHERE original_title IS DISTINCT FROM title
+       ), shared AS (SELECT key FROM titles GROUP BY key HAVING count(*) > 1)
+       SELECT title, year FROM films
+       WHERE year IS NOT NULL AND lower(title) NOT IN (SELECT key FROM shared)
+         AND (original_title IS NULL OR lower(original_title) NOT IN (SELECT key FROM shared))
+       ORDER BY md5(id::text) LIMIT $1`,
+      [count],
+    );
+    if (rows.length < count)
+      throw new Error(`only ${rows.length} films have a title of their own; ${count} needed`);
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const quoted = (value: string | number): string => `"${String(value).replaceAll('"', '""')}"`;
+const csv = (header: string, rows: readonly (readonly (string | number)[])[]): string =>
+  [header, ...rows.map((row) => row.map(quoted).join(','))].join('\r\n') + '\r\n';
+const day = (time: number): string => new Date(time).toISOString().slice(0, 10);
+const uri = (index: number): string => `https://boxd.it/${index.toString(36)}`;
+
+function zipOf(files: Readonly<Record<string, string>>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text, 'utf8'), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+}
+
+/**
+ * A Letterboxd export as the site writes it, of films from the catalogue: diary.csv (with
+ * rewatches and a few films the catalogue lacks), watched.csv (every diary film), likes/films.csv,
+ * watchlist.csv (other films), and a ratings.csv the import reads but does not import.
+ */
+export async function generateExport(url: string, options: ImportsBenchOptions): Promise<GeneratedExport> {
+  const random = new SeededRandom(20_261_121);
+  const distinct = Math.round(options.diaryRows * (1 - REWATCH_SHARE));
+  const films = await unambiguousFilms(url, distinct + options.watchlistRows);
+  const now = Date.now();
+  const diaryFilms = films
+    .slice(0, distinct)
+    .map((film, index) =>
+      random.chance(UNKNOWN_SHARE)
+        ? { title: `Unknown Picture ${index}`, year: 1950 + (index % 60), known: false }
+        : { ...film, known: true },
+    );
+  const diary: (string | number)[][] = [];
+  const watched: (string | number)[][] = [];
+  for (let row = 0; row < options.diaryRows; row += 1) {
+    const rewatch = row >= distinct;
+    const index = rewatch ? random.int(0, distinct - 1) : row;
+    const film = diaryFilms[index]!;
+    const viewed = now - random.int(30, 3_000) * DAY_MS;
+    const logged = viewed + random.int(0, 20) * DAY_MS;
+    diary.push([
+      day(logged),
+      film.title,
+      film.year,
+      uri(index),
+      random.int(1, 10) / 2,
+      rewatch ? 'Yes' : '',
+      '',
+      day(viewed),
+    ]);
+    if (!rewatch) watched.push([day(logged), film.title, film.year, uri(index)]);
+  }
+  const likes = diaryFilms
+    .slice(0, options.likeRows)
+    .map((film, index) => [day(now - index * DAY_MS), film.title, film.year, uri(index)]);
+  const watchlist = films
+    .slice(distinct)
+    .map((film, index) => [day(now - index * 3_600_000), film.title, film.year, uri(distinct + index)]);
+  const texts = {
+    'watched.csv': csv('Date,Name,Year,Letterboxd URI', watched),
+    'diary.csv': csv('Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date', diary),
+    'likes/films.csv': csv('Date,Name,Year,Letterboxd URI', likes),
+    'watchlist.csv': csv('Date,Name,Year,Letterboxd URI', watchlist),
+    'ratings.csv': csv(
+      'Date,Name,Year,Letterboxd URI,Rating',
+      diary.slice(0, 100).map((row) => row.slice(0, 5)),
+    ),
+  };
+  const files = {
+    'watched.csv': watched.length,
+    'diary.csv': diary.length,
+    'likes/films.csv': likes.length,
+    'watchlist.csv': watchlist.length,
+    'ratings.csv': Math.min(100, diary.length),
+  };
+  const known = diaryFilms.filter((film) => film.known).length;
+  return {
+    zip: await zipOf(texts),
+    files,
+    rows: Object.values(files).reduce((sum, rows) => sum + rows, 0),
+    checks: known,
+    unknown: diaryFilms.length - known,
+    watchlist: watchlist.length,
+    likes: likes.length,
+  };
+}
