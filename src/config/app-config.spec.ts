@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       trustProxyHops: 0,
       admin: null,
       moderation: { autohideReports: 3 },
+      imports: { maxBytes: 52_428_800 },
       rateLimits: { authPerMinute: 20, commentPerMinute: 10 },
       logLevel: 'info',
       migrationsRun: true,
@@ -50,6 +51,7 @@ describe('parseConfig', () => {
       ADMIN_USERNAME: 'first_admin',
       ADMIN_PASSWORD: 'correct horse',
       MODERATION_AUTOHIDE_REPORTS: '5',
+      IMPORT_MAX_BYTES: '1048576',
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
       COMMENT_RATE_LIMIT_PER_MINUTE: '30',
       LOG_LEVEL: 'warn',
@@ -69,6 +71,7 @@ describe('parseConfig', () => {
       eventStore: { kind: 'kurrentdb', kurrentdbUrl: 'kurrentdb://kurrentdb:2113?tls=false' },
       admin: { username: 'first_admin', password: 'correct horse' },
       moderation: { autohideReports: 5 },
+      imports: { maxBytes: 1_048_576 },
       rateLimits: { authPerMinute: 0, commentPerMinute: 30 },
       logLevel: 'warn',
       migrationsRun: false,
@@ -107,6 +110,8 @@ describe('parseConfig', () => {
     ['MIGRATIONS_RUN', 'yes', 'MIGRATIONS_RUN must be true or false'],
     ['MODERATION_AUTOHIDE_REPORTS', '0', 'MODERATION_AUTOHIDE_REPORTS must be a whole number from 1 to 1000'],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
+    ['IMPORT_MAX_BYTES', '50MB', 'IMPORT_MAX_BYTES must be a whole number from 1 to 1073741824'],
+    ['IMPORT_MAX_BYTES', '0', 'IMPORT_MAX_BYTES must be a whole number from 1 to 1073741824'],
   ])('refuses %s=%s with a line naming it', (name, value, expected) => {
     expect(problemsOf({ [name]: value })).toEqual([expected]);
   });

@@ -23,6 +23,8 @@ export interface AppConfig {
   readonly trustProxyHops: number;
   readonly admin: { readonly username: string; readonly password: string } | null;
   readonly moderation: { readonly autohideReports: number };
+  /** Largest upload POST /imports takes (a 413 above it). */
+  readonly imports: { readonly maxBytes: number };
   readonly rateLimits: { readonly authPerMinute: number; readonly commentPerMinute: number };
   readonly logLevel: LogLevel;
   readonly migrationsRun: boolean;
@@ -78,6 +80,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
       ? { username: environment.ADMIN_USERNAME, password: environment.ADMIN_PASSWORD }
       : null,
   moderation: { autohideReports: environment.MODERATION_AUTOHIDE_REPORTS },
+  imports: { maxBytes: environment.IMPORT_MAX_BYTES },
   rateLimits: {
     authPerMinute: environment.AUTH_RATE_LIMIT_PER_MINUTE,
     commentPerMinute: environment.COMMENT_RATE_LIMIT_PER_MINUTE,

@@ -1,10 +1,8 @@
 import { DomainRuleViolation, unreachable, type Decider } from '#decider';
+import type { ImportSource, RowError } from '../parsing/import-plan.js';
 
 export const importStream = (importId: string): string => `import-${importId}`;
 export const IMPORT_STREAM_PREFIX = 'import-';
-
-export const IMPORT_SOURCES = ['letterboxd', 'icheckmovies', 'imdb'] as const;
-export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 /** The number of each kind of mark an import added, and of the films it could not match. */
 export interface ImportCounts {
@@ -20,12 +18,6 @@ export interface UnmatchedRow {
   readonly year: number | null;
   readonly file: string;
   readonly line: number;
-}
-
-export interface RowError {
-  readonly file: string;
-  readonly line: number;
-  readonly reason: string;
 }
 
 /** Unmatched rows and row errors listed in an import's result; their counts stay exact. */
