@@ -1,0 +1,96 @@
+import type { CsvRecord } from '../../../common/csv/csv-reader.js';
+import { decodeText } from '../../../common/csv/decode-text.js';
+import { eachRow, expectHeader, fieldOf, recordsOf } from './csv-file.js';
+import { dateOf, noonOf, titleOf, yearOf } from './fields.js';
+import { ImportFileError } from './import-file.error.js';
+import type { FilmReference, ImportPlan, SourceRow } from './import-plan.js';
+import { readLetterboxdList } from './letterboxd-list.js';
+import { ImportPlanBuilder } from './plan-builder.js';
+import { readZipEntries } from './zip-entries.js';
+
+const FILM_HEADER = ['Date', 'Name', 'Year', 'Letterboxd URI'];
+const DIARY_HEADER = [...FILM_HEADER, 'Rating', 'Rewatch', 'Tags', 'Watched Date'];
+const MARK_FILES = { 'likes/films.csv': 'favourite', 'watchlist.csv': 'watchlisted' } as const;
+/** Read and counted, so the member sees they are not imported yet rather than silently dropped. */
+const NOT_IMPORTED = ['ratings.csv', 'reviews.csv'];
+const LIST_FILE = /^lists\/([^/]+)\.csv$/;
+
+const isWanted = (name: string): boolean =>
+  name === 'watched.csv' ||
+  name === 'diary.csv' ||
+  name in MARK_FILES ||
+  NOT_IMPORTED.includes(name) ||
+  LIST_FILE.test(name);
+
+/** The film a row of watched, diary, likes or watchlist names (Date, Name, Year first). */
+const filmOf = (record: CsvRecord): FilmReference => ({
+  imdbId: null,
+  title: titleOf('Name', fieldOf(record, 1)),
+  year: yearOf('Year', fieldOf(record, 2)),
+});
+
+/** Rows of one file after its header, which must be `header` exactly. */
+function dataRows(file: string, bytes: Buffer, header: readonly string[]): CsvRecord[] {
+  const [first, ...rows] = recordsOf(file, decodeText(bytes));
+  expectHeader(file, first, header);
+  return rows;
+}
+
+/**
+ * A Letterboxd export (.zip): watched.csv and diary.csv → checks, likes/films.csv → favourites,
+ * watchlist.csv → watchlist, lists/<slug>.csv → personal lists; ratings.csv and reviews.csv are
+ * counted as not imported; everything else (deleted/, orphaned/, profile, comments…) is not read.
+ * A diary row's viewing date is its Watched Date, never its Date (when it was logged).
+ */
+export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number): Promise<ImportPlan> {
+  const files = await readZipEntries(bytes, isWanted, maxUncompressedBytes);
+  if (files.size === 0)
+    throw new ImportFileError(
+      'file',
+      'the zip archive is not a Letterboxd export: it holds none of watched.csv, diary.csv, likes/films.csv, watchlist.csv, lists/, ratings.csv, reviews.csv',
+    );
+  const plan = new ImportPlanBuilder('letterboxd');
+  const at = (file: string, record: CsvRecord): SourceRow => ({ file, line: record.line });
+
+  const watched = files.get('watched.csv');
+  if (watched !== undefined)
+    eachRow(plan, 'watched.csv', dataRows('watched.csv', watched, FILM_HEADER), (record) => {
+      const logged = dateOf('Date', fieldOf(record, 0));
+      plan.check(filmOf(record), at('watched.csv', record), { watchedOn: null, at: noonOf(logged) });
+    });
+
+  const diary = files.get('diary.csv');
+  if (diary !== undefined)
+    eachRow(plan, 'diary.csv', dataRows('diary.csv', diary, DIARY_HEADER), (record) => {
+      const logged = dateOf('Date', fieldOf(record, 0));
+      const watchedField = fieldOf(record, 7);
+      const watchedOn = watchedField === '' ? null : dateOf('Watched Date', watchedField);
+      const film = filmOf(record);
+      plan.check(film, at('diary.csv', record), { watchedOn, at: noonOf(watchedOn ?? logged) });
+    });
+
+  for (const [file, mark] of Object.entries(MARK_FILES)) {
+    const content = files.get(file);
+    if (content === undefined) continue;
+    eachRow(plan, file, dataRows(file, content, FILM_HEADER), (record) => {
+      const date = dateOf('Date', fieldOf(record, 0));
+      plan.mark(mark, filmOf(record), at(file, record), noonOf(date));
+    });
+  }
+
+  for (const [file, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const slug = LIST_FILE.exec(file)?.[1];
+    if (slug !== undefined) readLetterboxdList(plan, file, slug, recordsOf(file, decodeText(content)));
+  }
+
+  for (const file of NOT_IMPORTED) {
+    const content = files.get(file);
+    if (content === undefined) continue;
+    const rows = recordsOf(file, decodeText(content)).length - 1;
+    if (rows > 0) {
+      plan.rowRead(rows);
+      plan.notYetImported(file, rows);
+    }
+  }
+  return plan.build();
+}
