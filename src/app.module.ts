@@ -22,6 +22,7 @@ import { ImportsModule } from './modules/imports/imports.module.js';
 import { ListsModule } from './modules/lists/lists.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ModerationJobsModule } from './modules/moderation/jobs/auto-hide.job.js';
+import { ImportJobsModule } from './modules/imports/jobs/run-import.job.js';
 import { JobsModule } from './platform/jobs/jobs.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
@@ -52,7 +53,7 @@ const httpApiModules: Type[] = [
 ];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
-const workerModules: Type[] = [ProjectionWorkerModule, JobsModule, ModerationJobsModule];
+const workerModules: Type[] = [ProjectionWorkerModule, JobsModule, ModerationJobsModule, ImportJobsModule];
 
 @Module({})
 export class AppModule {

@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { StartImportHandler } from './commands/start-import/start-import.command.js';
+import { ImportsController } from './imports.controller.js';
+import { GetImportHandler } from './queries/get-import.query.js';
+import { GetMemberImportsHandler } from './queries/member-imports.query.js';
 
-/** Bringing a member's history from Letterboxd, iCheckMovies and IMDb. */
-@Module({})
+/** Bringing a member's history from Letterboxd, iCheckMovies and IMDb (the jobs run in ImportJobsModule). */
+@Module({
+  imports: [
+    // No storage given: multer holds the upload in memory, up to IMPORT_MAX_BYTES (a 413 past it).
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.imports.maxBytes, files: 1, fields: 4 },
+      }),
+    }),
+  ],
+  controllers: [ImportsController],
+  providers: [StartImportHandler, GetImportHandler, GetMemberImportsHandler],
+})
 export class ImportsModule {}

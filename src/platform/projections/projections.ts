@@ -9,6 +9,8 @@ import { userStatsProjection } from '../../modules/social/projections/user-stats
 import { moderationProjection } from '../../modules/moderation/projections/moderation.projection.js';
 import { moderationTriggersProjection } from '../../modules/moderation/projections/moderation-triggers.projection.js';
 import { listsProjection } from '../../modules/lists/projections/lists.projection.js';
+import { importsProjection } from '../../modules/imports/projections/imports.projection.js';
+import { importsTriggersProjection } from '../../modules/imports/projections/imports-triggers.projection.js';
 
 /** Every read-model projection of the application; feature modules add theirs here. */
 export const projections: readonly Projection[] = [
@@ -22,4 +24,6 @@ export const projections: readonly Projection[] = [
   moderationProjection,
   moderationTriggersProjection,
   listsProjection,
+  importsProjection,
+  importsTriggersProjection,
 ];

@@ -1,0 +1,113 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
+import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { InvalidInputException } from '../../common/invalid-input.exception.js';
+import { PageRequest, type Page } from '../../common/paging/index.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import { StartImport } from './commands/start-import/start-import.command.js';
+import { StartImportRequest } from './imports.request.js';
+import {
+  ImportPageResponse,
+  ImportResponse,
+  ImportStartedResponseDto,
+  type ImportStartedResponse,
+  type ImportView,
+} from './imports.response.js';
+import { GetImport } from './queries/get-import.query.js';
+import { GetMemberImports } from './queries/member-imports.query.js';
+
+/** What multer hands over with memory storage (the fields used here). */
+interface UploadedExport {
+  readonly buffer: Buffer;
+  readonly originalname: string;
+}
+
+const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: StartImportRequest })
+  @ApiOperation({
+    summary:
+      'Import a history from Letterboxd, iCheckMovies or IMDb: the file is stored and read by a job; follow it with GET /imports/{id}',
+  })
+  @ApiAcceptedResponse({ type: ImportStartedResponseDto })
+  @ApiResponse({
+    status: 400,
+    description: 'No file, a file of no known kind (or not of the source given), or an unknown source, named',
+  })
+  @SIGNED_IN
+  @ApiResponse({ status: 413, description: 'The file is larger than IMPORT_MAX_BYTES' })
+  start(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @UploadedFile() file: UploadedExport | undefined,
+    @Body() body: StartImportRequest,
+  ): Promise<ImportStartedResponse> {
+    if (!file || file.buffer.length === 0)
+      throw new InvalidInputException([
+        { field: 'file', message: 'file must be an uploaded, non-empty file' },
+      ]);
+    const upload = { bytes: file.buffer, fileName: file.originalname || 'upload' };
+    return this.commands.execute(
+      new StartImport(user.id, upload, body.source, commandContext(user.id, request)),
+    );
+  }
+
+  @Get()
+  @ConsistentRead('imports')
+  @ApiOperation({ summary: 'The signed-in member’s imports, newest first' })
+  @ApiOkResponse({ type: ImportPageResponse })
+  @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
+  @SIGNED_IN
+  list(@CurrentUser() user: SignedInUser, @Query() page: PageRequest): Promise<Page<ImportView>> {
+    return this.queries.execute(new GetMemberImports(user.id, page));
+  }
+
+  @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The import id' })
+  @ConsistentRead('imports')
+  @ApiOperation({ summary: 'An import’s status, progress and result (its owner only)' })
+  @ApiOkResponse({ type: ImportResponse })
+  @SIGNED_IN
+  @ApiResponse({ status: 404, description: 'No import of the signed-in member has that id' })
+  get(@CurrentUser() user: SignedInUser, @Param('id') id: string): Promise<ImportView> {
+    return this.queries.execute(new GetImport(id, user.id));
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IMPORT_SOURCES, type ImportSource } from './parsing/import-plan.js';
+
+/** The form of POST /imports besides the file; the file itself is checked by the controller. */
+export class StartImportRequest {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'A Letterboxd export (.zip), an iCheckMovies CSV, or an IMDb ratings or list CSV',
+  })
+  file?: unknown;
+
+  @ApiPropertyOptional({ enum: IMPORT_SOURCES, description: 'Guessed from the file when left out' })
+  @IsOptional()
+  @IsIn(IMPORT_SOURCES, { message: `source must be one of ${IMPORT_SOURCES.join(', ')}` })
+  source?: ImportSource;
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { currentSchemaVersion, type CommandContext, type CommandRunner, type IdGenerator } from '#decider';
+import { WrongExpectedVersionError, type EventStore, type NewEvent } from '#event-store';
+import {
+  filmLogDecider,
+  filmLogStream,
+  type FilmLogEvent,
+  type ImportFilmLog,
+} from '../../film-log/domain/film-log.decider.js';
+
+/**
+ * Writes one film's imported marks on the member's film-log stream. A stream that does not exist
+ * yet (most of a first import) is decided on the initial state and appended with `no_stream`,
+ * which saves the read; if it exists after all, the append is refused and the command goes
+ * through the runner (load, decide, append), like any other command.
+ */
+export class FilmLogWriter {
+  constructor(
+    private readonly store: EventStore,
+    private readonly runner: CommandRunner,
+    private readonly ids: IdGenerator = randomUUID,
+  ) {}
+
+  async write(
+    memberId: string,
+    filmId: string,
+    command: ImportFilmLog,
+    context: CommandContext,
+    fresh: boolean,
+  ): Promise<readonly FilmLogEvent[]> {
+    const streamId = filmLogStream(memberId, filmId);
+    if (fresh) {
+      const events = filmLogDecider.decide(command, filmLogDecider.initialState);
+      if (events.length === 0) return events;
+      try {
+        await this.store.append(streamId, events.map(this.toNew(context)), { expectedRevision: 'no_stream' });
+        return events;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+      }
+    }
+    const result = await this.runner.run({ decider: filmLogDecider, streamId, command, context });
+    return result.events;
+  }
+
+  /** The metadata the runner would give; imported events always carry their own time. */
+  private toNew =
+    (context: CommandContext) =>
+    (event: FilmLogEvent): NewEvent => ({
+      type: event.type,
+      data: event.data,
+      metadata: {
+        eventId: this.ids(),
+        actorId: context.actorId,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        occurredAt: new Date(event.occurredAt!).toISOString(),
+        schemaVersion: currentSchemaVersion({}, event.type),
+      },
+    });
+}

@@ -1,0 +1,229 @@
+import type { CommandContext, CommandRunner } from '#decider';
+import type { EventStore } from '#event-store';
+import { fold } from '#decider';
+import type pg from 'pg';
+import { FilmMatcher, type FilmMatch, type FilmMatchRequest } from '../../catalog/films/film-matcher.js';
+import { importDecider, importStream, LISTED_ROWS_MAX } from '../domain/import.decider.js';
+import type {
+  ImportCommand,
+  ImportCounts,
+  ImportEvent,
+  ImportState,
+  UnmatchedRow,
+} from '../domain/import.decider.js';
+import { importedListId } from '../domain/imported-list-id.js';
+import { ImportFileError } from '../parsing/import-file.error.js';
+import type { ImportedFilm, ImportPlan } from '../parsing/import-plan.js';
+import { parseImport } from '../parsing/parse-import.js';
+import { forEachBounded } from './bounded.js';
+import { FilmLogWriter } from './film-log-writer.js';
+import { writeImportedList } from './list-writer.js';
+import { mergeMarks } from './merge-films.js';
+import { ProgressReporter } from './progress-reporter.js';
+
+/** Films written at once: enough to keep the event store's connections busy. */
+export const IMPORT_CONCURRENCY = 32;
+/** Rows matched per FilmMatcher call. */
+const MATCH_BATCH = 5000;
+
+export interface ImportRunnerDeps {
+  readonly store: EventStore;
+  readonly runner: CommandRunner;
+  /** The primary: import_files, films, user_film_state. */
+  readonly pool: pg.Pool;
+  readonly concurrency?: number;
+}
+
+export type ImportOutcome =
+  | { readonly status: 'completed'; readonly counts: ImportCounts }
+  | { readonly status: 'failed'; readonly reason: string }
+  | { readonly status: 'finished-before' };
+
+interface Started {
+  readonly state: ImportState;
+  readonly eventId: string;
+  readonly startedAt: string;
+  readonly source: string;
+}
+
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, at) => items.slice(at * size, (at + 1) * size));
+
+/**
+ * Runs one import: the stored file is parsed, matched against the catalogue, and written as the
+ * member's own film-log and list commands; progress is recorded as it goes, then the result. Any
+ * number of runs of the same import (a crashed worker's job runs again) add each mark once: the
+ * deciders only add what the member lacks, and a finished import is not run again.
+ */
+export class ImportRunner {
+  private readonly matcher: FilmMatcher;
+  private readonly films: FilmLogWriter;
+
+  constructor(private readonly deps: ImportRunnerDeps) {
+    this.matcher = new FilmMatcher(deps.pool);
+    this.films = new FilmLogWriter(deps.store, deps.runner);
+  }
+
+  async run(importId: string): Promise<ImportOutcome> {
+    const started = await this.load(importId);
+    const memberId = started.state.memberId!;
+    const context: CommandContext = {
+      actorId: memberId,
+      correlationId: importId,
+      causationId: started.eventId,
+    };
+    if (started.state.status === 'completed' || started.state.status === 'failed') {
+      await this.forgetFile(importId);
+      return { status: 'finished-before' };
+    }
+    const file = await this.deps.pool.query<{ content: Buffer; file_name: string }>(
+      `SELECT content, file_name FROM import_files WHERE import_id = $1`,
+      [importId],
+    );
+    if (file.rows.length === 0) return this.fail(importId, context, 'The uploaded file is no longer stored.');
+    let plan: ImportPlan;
+    try {
+      plan = await parseImport(file.rows[0]!.content, file.rows[0]!.file_name, started.source, {
+        importedAt: new Date(started.startedAt),
+      });
+    } catch (error) {
+      if (error instanceof ImportFileError) return this.fail(importId, context, error.reason);
+      throw error;
+    }
+    return this.write(importId, memberId, plan, context);
+  }
+
+  /** Records the failure for good; the file goes, the member can upload a better one. */
+  async fail(importId: string, context: CommandContext, reason: string): Promise<ImportOutcome> {
+    await this.decide(importId, { type: 'FailImport', reason }, context);
+    await this.forgetFile(importId);
+    return { status: 'failed', reason };
+  }
+
+  private async write(
+    importId: string,
+    memberId: string,
+    plan: ImportPlan,
+    context: CommandContext,
+  ): Promise<ImportOutcome> {
+    const progress = new ProgressReporter(plan.rows, (done, total) =>
+      this.decide(importId, { type: 'RecordImportProgress', done, total }, context),
+    );
+    progress.report();
+    const readOnly = plan.rowErrors.length + Object.values(plan.notImported).reduce((sum, n) => sum + n, 0);
+    progress.add(readOnly);
+
+    const unmatched: UnmatchedRow[] = [];
+    const matches = await this.match(plan.films.map((film) => film.film));
+    const byFilm = new Map<string, ImportedFilm[]>();
+    plan.films.forEach((film, index) => {
+      const match = matches[index]!;
+      if (match.matched) byFilm.set(match.filmId, [...(byFilm.get(match.filmId) ?? []), film]);
+      else {
+        const row = film.rows[0] ?? { file: '', line: 0 };
+        unmatched.push({ title: film.film.title, year: film.film.year, file: row.file, line: row.line });
+        progress.add(film.rows.length);
+      }
+    });
+
+    const counts = { checked: 0, favourites: 0, watchlist: 0, lists: 0, unmatched: 0 };
+    const fresh = await this.filmsWithoutMarks(memberId, [...byFilm.keys()]);
+    await forEachBounded([...byFilm], this.deps.concurrency ?? IMPORT_CONCURRENCY, async ([filmId, rows]) => {
+      const events = await this.films.write(memberId, filmId, mergeMarks(rows), context, fresh.has(filmId));
+      for (const event of events) {
+        if (event.type === 'FilmChecked') counts.checked += 1;
+        else if (event.type === 'FilmFavourited') counts.favourites += 1;
+        else if (event.type === 'FilmAddedToWatchlist') counts.watchlist += 1;
+      }
+      progress.add(rows.reduce((sum, film) => sum + film.rows.length, 0));
+    });
+
+    const rowErrors = [...plan.rowErrors];
+    for (const list of plan.lists) {
+      const listMatches = await this.match(list.items.map((item) => ({ imdbId: null, ...item })));
+      const filmIds: string[] = [];
+      list.items.forEach((item, index) => {
+        const match = listMatches[index]!;
+        if (match.matched) {
+          if (!filmIds.includes(match.filmId)) filmIds.push(match.filmId);
+        } else unmatched.push({ title: item.title, year: item.year, file: list.file, line: item.line });
+      });
+      const actor = { id: memberId, admin: false };
+      const listId = importedListId(memberId, plan.source, list.slug);
+      const outcome = await writeImportedList(this.deps.runner, listId, list, filmIds, actor, context);
+      if ('deleted' in outcome)
+        rowErrors.push({
+          file: list.file,
+          line: 1,
+          reason: 'You deleted this list; it is not imported again.',
+        });
+      else if (outcome.written > 0) counts.lists += 1;
+      progress.add(list.items.length);
+    }
+
+    counts.unmatched = unmatched.length;
+    await progress.flush();
+    await this.decide(
+      importId,
+      {
+        type: 'CompleteImport',
+        counts,
+        unmatched: unmatched.slice(0, LISTED_ROWS_MAX),
+        rowErrors: rowErrors.slice(0, LISTED_ROWS_MAX),
+        notImported: plan.notImported,
+      },
+      context,
+    );
+    await this.forgetFile(importId);
+    return { status: 'completed', counts };
+  }
+
+  private async match(requests: readonly FilmMatchRequest[]): Promise<FilmMatch[]> {
+    const results: FilmMatch[] = [];
+    for (const chunk of chunks(requests, MATCH_BATCH)) results.push(...(await this.matcher.match(chunk)));
+    return results;
+  }
+
+  /**
+   * Films the member has no mark on in the read model: their streams are most likely new, so
+   * they take the fast path (a stream the read model has not caught up with is refused and retried).
+   */
+  private async filmsWithoutMarks(memberId: string, filmIds: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.deps.pool.query<{ film_id: string }>(
+      `SELECT film_id FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
+      [memberId, filmIds],
+    );
+    const marked = new Set(rows.map((row) => row.film_id));
+    return new Set(filmIds.filter((id) => !marked.has(id)));
+  }
+
+  private async load(importId: string): Promise<Started> {
+    const events: ImportEvent[] = [];
+    let first: { eventId: string; occurredAt: string } | null = null;
+    for await (const recorded of this.deps.store.readStream(importStream(importId))) {
+      first ??= recorded.metadata;
+      events.push({ type: recorded.type, data: recorded.data } as ImportEvent);
+    }
+    const opening = events[0];
+    if (first === null || opening?.type !== 'ImportStarted') throw new Error(`No import ${importId}`);
+    return {
+      state: fold(importDecider, importDecider.initialState, events),
+      eventId: first.eventId,
+      startedAt: first.occurredAt,
+      source: opening.data.source,
+    };
+  }
+
+  private async decide(importId: string, command: ImportCommand, context: CommandContext): Promise<void> {
+    await this.deps.runner.run({
+      decider: importDecider,
+      streamId: importStream(importId),
+      command,
+      context,
+    });
+  }
+
+  private async forgetFile(importId: string): Promise<void> {
+    await this.deps.pool.query(`DELETE FROM import_files WHERE import_id = $1`, [importId]);
+  }
+}

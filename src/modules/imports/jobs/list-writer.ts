@@ -1,0 +1,90 @@
+import type { CommandContext, CommandRunner, Decider } from '#decider';
+import {
+  LIST_DESCRIPTION_MAX,
+  LIST_TITLE_MAX,
+  listDecider,
+  ListNotFound,
+  listStream,
+  type ListActor,
+  type ListCommand,
+  type ListEvent,
+  type ListState,
+} from '../../lists/domain/list.decider.js';
+import type { ImportedList } from '../parsing/import-plan.js';
+
+/** A list's creation and its films, decided one after the other by the list decider and appended together. */
+interface ImportList {
+  readonly type: 'ImportList';
+  readonly create: Extract<ListCommand, { type: 'CreateList' }>;
+  /** Film ids in rank order. */
+  readonly films: readonly string[];
+}
+
+const importListDecider: Decider<ImportList, ListEvent, ListState> = {
+  initialState: listDecider.initialState,
+  evolve: listDecider.evolve,
+  decide(command, state) {
+    const events: ListEvent[] = [];
+    let now = state;
+    const apply = (step: ListCommand): void => {
+      for (const event of listDecider.decide(step, now)) {
+        events.push(event);
+        now = listDecider.evolve(now, event);
+      }
+    };
+    apply(command.create);
+    // Ranks only where the list as it stands is ranked (an earlier import may have made it unranked).
+    command.films.forEach((filmId, index) =>
+      apply({
+        type: 'PutListItem',
+        actor: command.create.actor,
+        filmId,
+        ...(now.ranked ? { rank: index + 1 } : {}),
+      }),
+    );
+    return events;
+  },
+};
+
+const clip = (text: string, max: number): string => [...text.trim()].slice(0, max).join('');
+
+/** What happened to an imported list: written (with the number of events), or left alone. */
+export type ListOutcome = { readonly written: number } | { readonly deleted: true };
+
+/**
+ * Writes a personal list from an export on its derived id: created (private) when the stream is
+ * new, then each matched film put at its rank. Put on a film already in place is a no-op, so a
+ * re-import adds nothing; a list the member deleted stays deleted.
+ */
+export async function writeImportedList(
+  runner: CommandRunner,
+  listId: string,
+  list: ImportedList,
+  filmIds: readonly string[],
+  actor: ListActor,
+  context: CommandContext,
+): Promise<ListOutcome> {
+  const title = clip(list.name, LIST_TITLE_MAX) || list.slug;
+  const description = list.description === null ? null : clip(list.description, LIST_DESCRIPTION_MAX) || null;
+  const create = {
+    type: 'CreateList',
+    actor,
+    official: false,
+    ranked: list.ranked,
+    visibility: 'private',
+    title,
+    description,
+  } as const;
+  try {
+    const result = await runner.run({
+      decider: importListDecider,
+      streamId: listStream(listId),
+      command: { type: 'ImportList', create, films: filmIds },
+      context,
+    });
+    return { written: result.events.length };
+  } catch (error) {
+    if (error instanceof ListNotFound) return { deleted: true };
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import type { ImportFilmLog } from '../../film-log/domain/film-log.decider.js';
+import type { ImportedCheck, ImportedFilm, ImportedMark } from '../parsing/import-plan.js';
+
+const earlier = <Mark extends ImportedMark>(a: Mark | null, b: Mark | null): Mark | null =>
+  a === null ? b : b === null ? a : Date.parse(b.at) < Date.parse(a.at) ? b : a;
+
+/** The earliest viewing date known wins; a dated check beats an undated one. */
+const earlierCheck = (a: ImportedCheck | null, b: ImportedCheck | null): ImportedCheck | null => {
+  if (a === null || b === null) return a ?? b;
+  if (a.watchedOn !== null && b.watchedOn !== null) return b.watchedOn < a.watchedOn ? b : a;
+  if (a.watchedOn !== null || b.watchedOn !== null) return a.watchedOn !== null ? a : b;
+  return earlier(a, b);
+};
+
+/**
+ * One ImportFilmLog for the export's rows that matched the same catalogue film (two spellings of a
+ * title, an IMDb id and a title): the earliest of each mark.
+ */
+export function mergeMarks(films: readonly ImportedFilm[]): ImportFilmLog {
+  let command: ImportFilmLog = {
+    type: 'ImportFilmLog',
+    checked: null,
+    favourite: null,
+    disliked: null,
+    watchlisted: null,
+  };
+  for (const film of films)
+    command = {
+      type: 'ImportFilmLog',
+      checked: earlierCheck(command.checked, film.checked),
+      favourite: earlier(command.favourite, film.favourite),
+      disliked: earlier(command.disliked, film.disliked),
+      watchlisted: earlier(command.watchlisted, film.watchlisted),
+    };
+  return command;
+}
