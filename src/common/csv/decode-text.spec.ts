@@ -1,8 +1,9 @@
 import { decodeText } from './decode-text.js';
 
 describe('decodeText', () => {
-  it('reads UTF-8, keeping a byte order mark for the CSV reader', () => {
-    expect(decodeText(Buffer.from('\uFEFFAmélie;2001', 'utf8'))).toBe('\uFEFFAmélie;2001');
+  it('reads UTF-8, without its byte order mark', () => {
+    expect(decodeText(Buffer.from('\uFEFFAmélie;2001', 'utf8'))).toBe('Amélie;2001');
+    expect(decodeText(Buffer.from('Amélie;2001', 'utf8'))).toBe('Amélie;2001');
   });
 
   it('falls back to ISO-8859-1 when the bytes are not UTF-8', () => {

@@ -2,7 +2,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('iso-8859-1');
 
 /**
- * Text from bytes in UTF-8 (a byte order mark is kept for the CSV reader to skip) or, when the
+ * Text from bytes in UTF-8 (without its byte order mark, if any) or, when the
  * bytes are not valid UTF-8, ISO-8859-1: older exports are written in it, and every byte is valid there.
  */
 export function decodeText(bytes: Uint8Array): string {

@@ -92,7 +92,8 @@ export class ImportPlanBuilder {
       entry = { film, checked: null, favourite: null, disliked: null, watchlisted: null, rows: [] };
       this.films.set(key, entry);
     }
-    entry.rows.push(row);
+    const last = entry.rows.at(-1);
+    if (last?.file !== row.file || last.line !== row.line) entry.rows.push(row);
     return entry;
   }
 }
