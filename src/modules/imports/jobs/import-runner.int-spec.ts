@@ -109,7 +109,7 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
         'ListCreated',
         expect.objectContaining({ ownerId: member, kind: 'personal', ranked: true, visibility: 'private' }),
       ],
-      ['FilmAddedToList', { filmId: films.parasite, rank: 1, note: null }],
+      ['FilmAddedToList', { filmId: films.parasite, rank: 1, note: "Bong's best, by far" }],
       ['FilmAddedToList', { filmId: films.portrait, rank: 2, note: null }],
     ]);
 

@@ -17,7 +17,7 @@ import type { ImportedFilm, ImportPlan } from '../parsing/import-plan.js';
 import { parseImport } from '../parsing/parse-import.js';
 import { forEachBounded } from './bounded.js';
 import { FilmLogWriter } from './film-log-writer.js';
-import { writeImportedList } from './list-writer.js';
+import { writeImportedList, type ImportedListFilm } from './list-writer.js';
 import { mergeMarks } from './merge-films.js';
 import { ProgressReporter } from './progress-reporter.js';
 
@@ -141,16 +141,17 @@ export class ImportRunner {
     const rowErrors = [...plan.rowErrors];
     for (const list of plan.lists) {
       const listMatches = await this.match(list.items.map((item) => ({ imdbId: null, ...item })));
-      const filmIds: string[] = [];
+      const listed: ImportedListFilm[] = [];
       list.items.forEach((item, index) => {
         const match = listMatches[index]!;
         if (match.matched) {
-          if (!filmIds.includes(match.filmId)) filmIds.push(match.filmId);
+          if (!listed.some(({ filmId }) => filmId === match.filmId))
+            listed.push({ filmId: match.filmId, note: item.note });
         } else unmatched.push({ title: item.title, year: item.year, file: list.file, line: item.line });
       });
       const actor = { id: memberId, admin: false };
       const listId = importedListId(memberId, plan.source, list.slug);
-      const outcome = await writeImportedList(this.deps.runner, listId, list, filmIds, actor, context);
+      const outcome = await writeImportedList(this.deps.runner, listId, list, listed, actor, context);
       if ('deleted' in outcome)
         rowErrors.push({
           file: list.file,

@@ -1,6 +1,7 @@
 import type { CommandContext, CommandRunner, Decider } from '#decider';
 import {
   LIST_DESCRIPTION_MAX,
+  LIST_NOTE_MAX,
   LIST_TITLE_MAX,
   listDecider,
   ListNotFound,
@@ -16,8 +17,8 @@ import type { ImportedList } from '../parsing/import-plan.js';
 interface ImportList {
   readonly type: 'ImportList';
   readonly create: Extract<ListCommand, { type: 'CreateList' }>;
-  /** Film ids in rank order. */
-  readonly films: readonly string[];
+  /** Films in rank order, with the note the export gives (null: none). */
+  readonly films: readonly ImportedListFilm[];
 }
 
 const importListDecider: Decider<ImportList, ListEvent, ListState> = {
@@ -34,17 +35,23 @@ const importListDecider: Decider<ImportList, ListEvent, ListState> = {
     };
     apply(command.create);
     // Ranks only where the list as it stands is ranked (an earlier import may have made it unranked).
-    command.films.forEach((filmId, index) =>
+    command.films.forEach(({ filmId, note }, index) =>
       apply({
         type: 'PutListItem',
         actor: command.create.actor,
         filmId,
         ...(now.ranked ? { rank: index + 1 } : {}),
+        ...(note === null ? {} : { note }),
       }),
     );
     return events;
   },
 };
+
+export interface ImportedListFilm {
+  readonly filmId: string;
+  readonly note: string | null;
+}
 
 const clip = (text: string, max: number): string => [...text.trim()].slice(0, max).join('');
 
@@ -60,7 +67,7 @@ export async function writeImportedList(
   runner: CommandRunner,
   listId: string,
   list: ImportedList,
-  filmIds: readonly string[],
+  films: readonly ImportedListFilm[],
   actor: ListActor,
   context: CommandContext,
 ): Promise<ListOutcome> {
@@ -79,7 +86,14 @@ export async function writeImportedList(
     const result = await runner.run({
       decider: importListDecider,
       streamId: listStream(listId),
-      command: { type: 'ImportList', create, films: filmIds },
+      command: {
+        type: 'ImportList',
+        create,
+        films: films.map(({ filmId, note }) => ({
+          filmId,
+          note: note === null ? null : clip(note, LIST_NOTE_MAX) || null,
+        })),
+      },
       context,
     });
     return { written: result.events.length };
