@@ -9,6 +9,9 @@ export class StartImportRequest {
     format: 'binary',
     description: 'A Letterboxd export (.zip), an iCheckMovies CSV, or an IMDb ratings or list CSV',
   })
+  // Multer takes the file out of the form; declared for the OpenAPI document, and allowed so the
+  // whitelist does not trip on the class field. A missing file is named by the controller.
+  @IsOptional()
   file?: unknown;
 
   @ApiPropertyOptional({ enum: IMPORT_SOURCES, description: 'Guessed from the file when left out' })
