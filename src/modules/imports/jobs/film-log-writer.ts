@@ -5,14 +5,18 @@ import {
   filmLogDecider,
   filmLogStream,
   type FilmLogEvent,
+  type FilmLogState,
   type ImportFilmLog,
 } from '../../film-log/domain/film-log.decider.js';
 
 /**
- * Writes one film's imported marks on the member's film-log stream. A stream that does not exist
- * yet (most of a first import) is decided on the initial state and appended with `no_stream`,
- * which saves the read; if it exists after all, the append is refused and the command goes
- * through the runner (load, decide, append), like any other command.
+ * Writes one film's imported marks on the member's film-log stream, given what the read model
+ * shows of the film (null: no mark). A film without a mark (most of a first import) is decided on
+ * the initial state and appended with `no_stream`, which saves the read; if the stream exists
+ * after all, the append is refused and the command goes through the runner (load, decide,
+ * append), like any other command. A film whose marks already cover the import (most of a
+ * re-import) is left alone: the read model lags the stream but never leads it, so the member had
+ * those marks; one they took back in the last moments stays taken back.
  */
 export class FilmLogWriter {
   constructor(
@@ -26,10 +30,11 @@ export class FilmLogWriter {
     filmId: string,
     command: ImportFilmLog,
     context: CommandContext,
-    fresh: boolean,
+    seen: FilmLogState | null,
   ): Promise<readonly FilmLogEvent[]> {
     const streamId = filmLogStream(memberId, filmId);
-    if (fresh) {
+    if (seen !== null && filmLogDecider.decide(command, seen).length === 0) return [];
+    if (seen === null) {
       const events = filmLogDecider.decide(command, filmLogDecider.initialState);
       if (events.length === 0) return events;
       try {

@@ -2,7 +2,8 @@ import type { CommandContext, CommandRunner } from '#decider';
 import type { EventStore } from '#event-store';
 import { fold } from '#decider';
 import type pg from 'pg';
-import { FilmMatcher, type FilmMatch, type FilmMatchRequest } from '../../catalog/films/film-matcher.js';
+import { FilmMatcher } from '../../catalog/films/film-matcher.js';
+import type { FilmLogState } from '../../film-log/domain/film-log.decider.js';
 import { importDecider, importStream, LISTED_ROWS_MAX } from '../domain/import.decider.js';
 import type {
   ImportCommand,
@@ -23,8 +24,6 @@ import { ProgressReporter } from './progress-reporter.js';
 
 /** Films written at once: enough to keep the event store's connections busy. */
 export const IMPORT_CONCURRENCY = 32;
-/** Rows matched per FilmMatcher call. */
-const MATCH_BATCH = 5000;
 
 export interface ImportRunnerDeps {
   readonly store: EventStore;
@@ -46,8 +45,14 @@ interface Started {
   readonly source: string;
 }
 
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, at) => items.slice(at * size, (at + 1) * size));
+interface MarksRow {
+  film_id: string;
+  checked: boolean;
+  watched_on: string | null;
+  favourite: boolean;
+  disliked: boolean;
+  watchlisted: boolean;
+}
 
 /**
  * Runs one import: the stored file is parsed, matched against the catalogue, and written as the
@@ -114,7 +119,11 @@ export class ImportRunner {
     progress.add(readOnly);
 
     const unmatched: UnmatchedRow[] = [];
-    const matches = await this.match(plan.films.map((film) => film.film));
+    // One pass for the films and every list's items: the matcher reads each year's films once.
+    const listItems = plan.lists.flatMap((list) => list.items.map((item) => ({ imdbId: null, ...item })));
+    const everything = await this.matcher.match([...plan.films.map((film) => film.film), ...listItems]);
+    const matches = everything.slice(0, plan.films.length);
+    let listMatches = everything.slice(plan.films.length);
     const byFilm = new Map<string, ImportedFilm[]>();
     plan.films.forEach((film, index) => {
       const match = matches[index]!;
@@ -127,9 +136,10 @@ export class ImportRunner {
     });
 
     const counts = { checked: 0, favourites: 0, watchlist: 0, lists: 0, unmatched: 0 };
-    const fresh = await this.filmsWithoutMarks(memberId, [...byFilm.keys()]);
+    const seen = await this.marksSeen(memberId, [...byFilm.keys()]);
     await forEachBounded([...byFilm], this.deps.concurrency ?? IMPORT_CONCURRENCY, async ([filmId, rows]) => {
-      const events = await this.films.write(memberId, filmId, mergeMarks(rows), context, fresh.has(filmId));
+      const command = mergeMarks(rows);
+      const events = await this.films.write(memberId, filmId, command, context, seen.get(filmId) ?? null);
       for (const event of events) {
         if (event.type === 'FilmChecked') counts.checked += 1;
         else if (event.type === 'FilmFavourited') counts.favourites += 1;
@@ -140,10 +150,11 @@ export class ImportRunner {
 
     const rowErrors = [...plan.rowErrors];
     for (const list of plan.lists) {
-      const listMatches = await this.match(list.items.map((item) => ({ imdbId: null, ...item })));
+      const matched = listMatches.slice(0, list.items.length);
+      listMatches = listMatches.slice(list.items.length);
       const listed: ImportedListFilm[] = [];
       list.items.forEach((item, index) => {
-        const match = listMatches[index]!;
+        const match = matched[index]!;
         if (match.matched) {
           if (!listed.some(({ filmId }) => filmId === match.filmId))
             listed.push({ filmId: match.filmId, note: item.note });
@@ -179,23 +190,26 @@ export class ImportRunner {
     return { status: 'completed', counts };
   }
 
-  private async match(requests: readonly FilmMatchRequest[]): Promise<FilmMatch[]> {
-    const results: FilmMatch[] = [];
-    for (const chunk of chunks(requests, MATCH_BATCH)) results.push(...(await this.matcher.match(chunk)));
-    return results;
-  }
-
-  /**
-   * Films the member has no mark on in the read model: their streams are most likely new, so
-   * they take the fast path (a stream the read model has not caught up with is refused and retried).
-   */
-  private async filmsWithoutMarks(memberId: string, filmIds: readonly string[]): Promise<Set<string>> {
-    const { rows } = await this.deps.pool.query<{ film_id: string }>(
-      `SELECT film_id FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
+  /** The member's marks on these films as the read model shows them; films without a mark are left out. */
+  private async marksSeen(memberId: string, filmIds: readonly string[]): Promise<Map<string, FilmLogState>> {
+    const { rows } = await this.deps.pool.query<MarksRow>(
+      `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted
+         FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
       [memberId, filmIds],
     );
-    const marked = new Set(rows.map((row) => row.film_id));
-    return new Set(filmIds.filter((id) => !marked.has(id)));
+    return new Map(
+      rows.map((row) => [
+        row.film_id,
+        {
+          checked: row.checked,
+          checkedAt: null,
+          watchedOn: row.watched_on,
+          favourite: row.favourite,
+          disliked: row.disliked,
+          watchlisted: row.watchlisted,
+        },
+      ]),
+    );
   }
 
   private async load(importId: string): Promise<Started> {
