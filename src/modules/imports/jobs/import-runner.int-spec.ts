@@ -178,6 +178,34 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('with the read model caught up, a re-import adds nothing; a film it has not caught up with is decided on its stream', async () => {
+    const member = randomUUID();
+    await new ImportRunner({ store, runner, pool }).run(await start(member, zip));
+    // The read model as the user-film-state projection leaves it, but Stalker's row not there yet.
+    await pool.query(
+      `INSERT INTO user_film_state (user_id, film_id, checked, watched_on, favourite, disliked, watchlisted)
+       SELECT $1::uuid, split_part(stream_id, '.', 2)::uuid, bool_or(type = 'FilmChecked'),
+              max(data->>'watchedOn')::date, bool_or(type = 'FilmFavourited'), false,
+              bool_or(type = 'FilmAddedToWatchlist')
+         FROM events WHERE stream_id LIKE $2 AND stream_id <> $3 GROUP BY stream_id`,
+      [member, `filmlog-${member}.%`, filmLogStream(member, films.stalker)],
+    );
+    const second = await start(member, zip);
+    const outcome = await new ImportRunner({ store, runner, pool }).run(second);
+    expect(outcome).toMatchObject({
+      status: 'completed',
+      counts: { checked: 0, favourites: 0, watchlist: 0 },
+    });
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events WHERE stream_id NOT LIKE 'import-%' AND metadata->>'correlationId' = $1`,
+      [second],
+    );
+    expect(rows[0]!.n).toBe(0);
+    expect((await read(filmLogStream(member, films.stalker))).map((event) => event.type)).toEqual([
+      'FilmAddedToWatchlist',
+    ]);
+  });
+
   it('fails an import whose file cannot be read, with the reason, and forgets the file', async () => {
     const member = randomUUID();
     const importId = await start(member, Buffer.from('PK\u0003\u0004 not really a zip'));
