@@ -1,5 +1,6 @@
 import pg from 'pg';
 import yazl from 'yazl';
+import { titleKeys } from '../../src/modules/catalog/films/film-title-key.js';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
 import type { ImportsBenchOptions } from './options.js';
 
@@ -26,25 +27,30 @@ export interface GeneratedExport {
   readonly likes: number;
 }
 
-/** Films whose title (and original title) no other film shares, so each row has one answer. */
+/**
+ * Films no other film could be taken for: no other title or original title of the same year has
+ * the same key as the matcher compares them (accents, case, punctuation and articles aside).
+ */
 async function unambiguousFilms(url: string, count: number): Promise<CatalogueFilm[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<CatalogueFilm>(
-      `WITH titles AS (
-         SELECT lower(title) AS key FROM films
-         UNION ALL SELECT lower(original_title) FROM films WHERE original_title IS DISTINCT FROM title
-       ), shared AS (SELECT key FROM titles GROUP BY key HAVING count(*) > 1)
-       SELECT title, year FROM films
-       WHERE year IS NOT NULL AND lower(title) NOT IN (SELECT key FROM shared)
-         AND (original_title IS NULL OR lower(original_title) NOT IN (SELECT key FROM shared))
-       ORDER BY md5(id::text) LIMIT $1`,
-      [count],
+    const { rows } = await client.query<CatalogueFilm & { original_title: string | null }>(
+      'SELECT title, original_title, year FROM films WHERE year IS NOT NULL ORDER BY md5(id::text)',
     );
-    if (rows.length < count)
-      throw new Error(`only ${rows.length} films have a title of their own; ${count} needed`);
-    return rows;
+    const keysOf = (film: (typeof rows)[number]): string[] => [
+      ...new Set(
+        [film.title, film.original_title ?? film.title].map(
+          (title) => `${titleKeys(title).bare}|${film.year}`,
+        ),
+      ),
+    ];
+    const seen = new Map<string, number>();
+    for (const film of rows) for (const key of keysOf(film)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    const films = rows.filter((film) => keysOf(film).every((key) => seen.get(key) === 1)).slice(0, count);
+    if (films.length < count)
+      throw new Error(`only ${films.length} films can be told apart; ${count} needed`);
+    return films.map(({ title, year }) => ({ title, year }));
   } finally {
     await client.end();
   }

@@ -53,13 +53,14 @@ export async function runImport(
   });
   if (posted.status !== 202)
     throw new Error(`POST /imports answered ${posted.status}: ${await posted.text()}`);
-  const { importId } = (await posted.json()) as { importId: string };
+  const { importId, position } = (await posted.json()) as { importId: string; position: string };
   const uploadMs = performance.now() - begin;
   const steps = new Set<number>();
   const deadline = Date.now() + limitMs;
   for (;;) {
     const response = await fetch(`${app.baseUrl}/api/v1/imports/${importId}`, {
-      headers: { authorization: `Bearer ${member.token}` },
+      // The import's row is written by a projection: wait for it on the first look.
+      headers: { authorization: `Bearer ${member.token}`, 'x-consistent-with': position },
     });
     if (response.status !== 200) throw new Error(`GET /imports/{id} answered ${response.status}`);
     const view = (await response.json()) as ImportView;
