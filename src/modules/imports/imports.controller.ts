@@ -40,6 +40,7 @@ import {
 } from './imports.response.js';
 import { GetImport } from './queries/get-import.query.js';
 import { GetMemberImports } from './queries/member-imports.query.js';
+import { uploadedFileName } from './uploaded-file-name.js';
 
 /** What multer hands over with memory storage (the fields used here). */
 interface UploadedExport {
@@ -84,7 +85,7 @@ export class ImportsController {
       throw new InvalidInputException([
         { field: 'file', message: 'file must be an uploaded, non-empty file' },
       ]);
-    const upload = { bytes: file.buffer, fileName: file.originalname || 'upload' };
+    const upload = { bytes: file.buffer, fileName: uploadedFileName(file.originalname) };
     return this.commands.execute(
       new StartImport(user.id, upload, body.source, commandContext(user.id, request)),
     );
