@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { measureImport } from './catalogue/import-phase.js';
 import { describeMethod } from './catalogue/method.js';
 import { parseCatalogueBenchOptions, type CatalogueBenchOptions } from './catalogue/options.js';
@@ -13,29 +12,27 @@ import { writeTitleBasicsFile } from './catalogue/title-basics-file.js';
 import { BenchDatabases } from './store/databases.js';
 import { progress, runBench, timed } from './shared/bench-cli.js';
 
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 const QUERIES = 500;
 
 async function importPhase(databases: BenchDatabases, options: CatalogueBenchOptions) {
   const directory = await mkdtemp(path.join(tmpdir(), 'filmlog-bench-'));
-  const url = await databases.create('catalogue_import', { migrate: true });
   try {
-    const filePath = path.join(directory, 'title.basics.tsv');
-    const file = await timed(`generate ${options.tsvRows} TSV rows`, () =>
-      writeTitleBasicsFile(filePath, options.tsvRows),
-    );
-    return await timed('import (twice)', () =>
-      measureImport({ ...file, path: filePath }, url, (line) => progress(`  importer: ${line}`)),
-    );
+    return await databases.inFresh('catalogue_import', async (url) => {
+      const filePath = path.join(directory, 'title.basics.tsv');
+      const file = await timed(`generate ${options.tsvRows} TSV rows`, () =>
+        writeTitleBasicsFile(filePath, options.tsvRows),
+      );
+      return timed('import (twice)', () =>
+        measureImport({ ...file, path: filePath }, url, (line) => progress(`  importer: ${line}`)),
+      );
+    });
   } finally {
-    await databases.drop(url);
     await rm(directory, { recursive: true, force: true });
   }
 }
 
 async function searchPhase(databases: BenchDatabases, options: CatalogueBenchOptions) {
-  const url = await databases.create('catalogue_search', { migrate: true });
-  try {
+  return databases.inFresh('catalogue_search', async (url) => {
     const catalogue = await timed(`fill ${options.searchFilms} films`, () =>
       fillSearchCatalogue(url, options.searchFilms),
     );
@@ -45,17 +42,13 @@ async function searchPhase(databases: BenchDatabases, options: CatalogueBenchOpt
       ),
     );
     return { ...figures, catalogue: { films: catalogue.films, people: catalogue.people } };
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 const options = parseCatalogueBenchOptions(process.argv.slice(2));
 await runBench<CatalogueBenchReport>({
   name: 'catalogue',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatReport,
   measure: async (databases) => {
     const importFigures = await importPhase(databases, options);

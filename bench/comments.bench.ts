@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
 import { drivePosts, driveFilmComments, driveQueue, thirdQueuePage } from './comments/loads.js';
 import { parseCommentsBenchOptions, type CommentsBenchOptions } from './comments/options.js';
@@ -24,7 +23,6 @@ import { appendStreams } from './social/prefill.js';
 import { watchServiceCatchUp } from './social/projections.js';
 import { openPool, type BenchDatabases } from './store/databases.js';
 
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const AUTOHIDE_REPORTS = 3;
 
@@ -118,8 +116,7 @@ async function loadPhase(
 
 async function measure(databases: BenchDatabases, options: CommentsBenchOptions) {
   const begin = performance.now();
-  const url = await databases.create('comments', { migrate: true });
-  try {
+  return databases.inFresh('comments', async (url) => {
     const { ids: filmIds, figures: films } = await timed(`fill ${options.films} films`, () =>
       fillFilms(url, options.films),
     );
@@ -175,17 +172,13 @@ async function measure(databases: BenchDatabases, options: CommentsBenchOptions)
       };
       return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
     });
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 const options = parseCommentsBenchOptions(process.argv.slice(2));
 await runBench<CommentsBenchReport>({
   name: 'comments',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatReport,
   measure: (databases) => measure(databases, options),
 });

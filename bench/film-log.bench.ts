@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { filmLogStream } from '../src/modules/film-log/domain/film-log.decider.js';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
@@ -17,8 +16,6 @@ import { BenchDatabases } from './store/databases.js';
 import type { AppendFigures } from './store/load.js';
 import { measureRawAppends } from './store/raw.js';
 
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-
 /** The service as deployed on one machine, with sign-ups unthrottled so the bench can register its members. */
 const SERVICE_ENV = {
   APP_ROLE: 'all',
@@ -28,17 +25,14 @@ const SERVICE_ENV = {
 };
 
 async function rawBaseline(databases: BenchDatabases, options: FilmLogBenchOptions): Promise<AppendFigures> {
-  const url = await databases.create('raw_append', { migrate: true });
-  try {
+  return databases.inFresh('raw_append', async (url) => {
     return await measureRawAppends(url, {
       writers: options.connections,
       warmUpMs: options.rawWarmUpMs,
       appendMs: options.rawMs,
       appendCount: Number.POSITIVE_INFINITY,
     });
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 async function eventsAfter(url: string, globalPosition: string | null, leaveOut: string): Promise<number> {
@@ -126,8 +120,7 @@ async function readPhase(
 async function measure(databases: BenchDatabases, options: FilmLogBenchOptions) {
   const begin = performance.now();
   const raw = await timed(`raw INSERT baseline (${options.rawMs} ms)`, () => rawBaseline(databases, options));
-  const url = await databases.create('film_log', { migrate: true });
-  try {
+  return databases.inFresh('film_log', async (url) => {
     const films = await timed(`fill ${options.films} films`, () => fillFilms(url, options.films));
     const probeFilm = films.ids.at(-1)!;
     const loadFilms = films.ids.slice(0, -1);
@@ -178,17 +171,13 @@ async function measure(databases: BenchDatabases, options: FilmLogBenchOptions) 
       ...measured,
     };
     return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 const options = parseFilmLogBenchOptions(process.argv.slice(2));
 await runBench<FilmLogBenchReport>({
   name: 'film-log',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatReport,
   measure: (databases) => measure(databases, options),
 });

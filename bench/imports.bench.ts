@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { withRunningApp } from './catalogue/search-load.js';
 import { fillFilms, vacuumAnalyze } from './film-log/prefill.js';
 import { generateExport } from './imports/export.js';
@@ -14,7 +13,6 @@ import { appendStreams } from './social/prefill.js';
 import { watchServiceCatchUp } from './social/projections.js';
 import type { BenchDatabases } from './store/databases.js';
 
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 const JWT_SECRET = randomBytes(32).toString('base64url');
 
 const SERVICE_ENV = {
@@ -26,8 +24,7 @@ const SERVICE_ENV = {
 
 async function measure(databases: BenchDatabases, options: ImportsBenchOptions) {
   const begin = performance.now();
-  const url = await databases.create('imports', { migrate: true });
-  try {
+  return databases.inFresh('imports', async (url) => {
     const { figures: films } = await timed(`fill ${options.films} films`, () =>
       fillFilms(url, options.films),
     );
@@ -64,17 +61,13 @@ async function measure(databases: BenchDatabases, options: ImportsBenchOptions) 
       };
       return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
     });
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 const options = parseImportsBenchOptions(process.argv.slice(2));
 await runBench<ImportsBenchReport>({
   name: 'imports',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatReport,
   measure: (databases) => measure(databases, options),
 });

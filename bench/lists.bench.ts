@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { withRunningApp } from './catalogue/search-load.js';
 import { fillFilms, prefillFilmLog, settle, vacuumAnalyze } from './film-log/prefill.js';
 import { driveProgress, driveReranks, publishEdition, wholeLists } from './lists/loads.js';
@@ -15,7 +14,6 @@ import { appendStreams } from './social/prefill.js';
 import { watchServiceCatchUp } from './social/projections.js';
 import { openPool, type BenchDatabases } from './store/databases.js';
 
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 const JWT_SECRET = randomBytes(32).toString('base64url');
 
 const SERVICE_ENV = {
@@ -40,8 +38,7 @@ async function membersWithProgress(url: string, list: BenchList): Promise<number
 
 async function measure(databases: BenchDatabases, options: ListsBenchOptions) {
   const begin = performance.now();
-  const url = await databases.create('lists', { migrate: true });
-  try {
+  return databases.inFresh('lists', async (url) => {
     const { ids: filmIds, figures: films } = await timed(`fill ${options.films} films`, () =>
       fillFilms(url, options.films),
     );
@@ -132,17 +129,13 @@ async function measure(databases: BenchDatabases, options: ListsBenchOptions) {
       };
       return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
     });
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 const options = parseListsBenchOptions(process.argv.slice(2));
 await runBench<ListsBenchReport>({
   name: 'lists',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatReport,
   measure: (databases) => measure(databases, options),
 });

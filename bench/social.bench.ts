@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
 import { fillFilms, prefillFilmLog, settle, vacuumAnalyze } from './film-log/prefill.js';
 import { runBench, timed } from './shared/bench-cli.js';
@@ -35,8 +34,6 @@ import {
   type SocialPrefill,
 } from './social/report.js';
 import type { BenchDatabases } from './store/databases.js';
-
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
 /** Signs the readers' tokens here and in the service, which is started with it. */
 const JWT_SECRET = randomBytes(32).toString('base64url');
@@ -122,8 +119,7 @@ async function loadPhase(
 
 async function measure(databases: BenchDatabases, options: SocialBenchOptions) {
   const begin = performance.now();
-  const url = await databases.create('social', { migrate: true });
-  try {
+  return databases.inFresh('social', async (url) => {
     const members = benchMembers(options.members);
     const { films, figures: prefilled, head, readers } = await prefill(url, options, members);
     await timed('vacuum (analyze)', () => vacuumAnalyze(url));
@@ -156,17 +152,13 @@ async function measure(databases: BenchDatabases, options: SocialBenchOptions) {
       loads,
     };
     return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
-  } finally {
-    await databases.drop(url);
-  }
+  });
 }
 
 const options = parseSocialBenchOptions(process.argv.slice(2));
 await runBench<SocialBenchReport>({
   name: 'social',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatReport,
   measure: (databases) => measure(databases, options),
 });

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { measureOurAppends } from './store/append.js';
 import { measureOurCatchUp } from './store/catch-up.js';
 import { BenchDatabases } from './store/databases.js';
@@ -13,8 +12,6 @@ import { prefillOurEvents } from './store/prefill.js';
 import { measureRawAppends } from './store/raw.js';
 import { formatTable, targetsOf, type BenchReport } from './store/report.js';
 
-const RESULTS_DIRECTORY = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   progress(`${label}...`);
   const begin = Date.now();
@@ -23,43 +20,37 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Runs `work` in a new database of its own, dropped afterwards to give its disk back. */
-async function inFreshDatabase<T>(
-  databases: BenchDatabases,
-  purpose: string,
-  migrate: boolean,
-  work: (url: string) => Promise<T>,
-): Promise<T> {
-  const url = await databases.create(purpose, { migrate });
-  try {
-    return await work(url);
-  } finally {
-    await databases.drop(url);
-  }
-}
-
 async function measureStores(
   databases: BenchDatabases,
   options: BenchOptions,
 ): Promise<BenchReport['stores']> {
-  const ourAppend = await inFreshDatabase(databases, 'ours_append', true, (url) =>
+  const ourAppend = await databases.inFresh('ours_append', (url) =>
     timed('ours: appends', () => measureOurAppends(url, options)),
   );
-  const rawAppend = await inFreshDatabase(databases, 'raw_append', true, (url) =>
+  const rawAppend = await databases.inFresh('raw_append', (url) =>
     timed('raw: appends', () => measureRawAppends(url, options)),
   );
-  const ourCatchUp = await inFreshDatabase(databases, 'ours_catch_up', true, async (url) => {
+  const ourCatchUp = await databases.inFresh('ours_catch_up', async (url) => {
     await timed(`ours: prefill ${options.catchUpEvents} events`, () => prefillOurEvents(url, options));
     return timed('ours: catch-up', () => measureOurCatchUp(url, options));
   });
-  const emmettAppend = await inFreshDatabase(databases, 'emmett_append', false, (url) =>
-    timed('emmett: appends', () => measureEmmettAppends(url, options)),
+  // Emmett makes its own schema: these databases stay empty of ours.
+  const emmettAppend = await databases.inFresh(
+    'emmett_append',
+    (url) => timed('emmett: appends', () => measureEmmettAppends(url, options)),
+    { migrate: false },
   );
-  const emmettCatchUp = await inFreshDatabase(databases, 'emmett_catch_up', false, async (url) => {
-    await createEmmettSchema(url);
-    await timed(`emmett: prefill ${options.catchUpEvents} events`, () => prefillEmmettMessages(url, options));
-    return timed('emmett: catch-up', () => measureEmmettCatchUp(url, options));
-  });
+  const emmettCatchUp = await databases.inFresh(
+    'emmett_catch_up',
+    async (url) => {
+      await createEmmettSchema(url);
+      await timed(`emmett: prefill ${options.catchUpEvents} events`, () =>
+        prefillEmmettMessages(url, options),
+      );
+      return timed('emmett: catch-up', () => measureEmmettCatchUp(url, options));
+    },
+    { migrate: false },
+  );
   return {
     ours: { append: ourAppend, catchUp: ourCatchUp },
     raw: { append: rawAppend, catchUp: null },
@@ -70,9 +61,7 @@ async function measureStores(
 const options = parseBenchOptions(process.argv.slice(2));
 await runBench<BenchReport>({
   name: 'store',
-  smoke: options.smoke,
-  serverUrl: options.serverUrl,
-  resultsDirectory: RESULTS_DIRECTORY,
+  options,
   format: formatTable,
   measure: async (databases) => {
     const stores = await measureStores(databases, options);

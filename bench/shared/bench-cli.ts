@@ -1,7 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BenchDatabases } from '../store/databases.js';
 import { describeMachine, loadAverage, type MachineInfo } from '../store/machine.js';
+
+/** Where every bench keeps its JSON results. */
+const RESULTS_DIRECTORY = fileURLToPath(new URL('../../../bench/results/', import.meta.url));
 
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -59,17 +63,16 @@ export interface BenchRun {
  * What every bench does around its measurements: describe the machine, drop its databases on
  * the way out (Ctrl-C included), print the table and keep the JSON in bench/results/.
  */
-export async function runBench<Report extends object>(options: {
+export async function runBench<Report extends object>(run: {
   readonly name: string;
-  readonly smoke: boolean;
-  readonly serverUrl: string;
-  readonly resultsDirectory: string;
+  /** The bench's parsed options: a smoke run or not, and the server to make its databases on. */
+  readonly options: { readonly smoke: boolean; readonly serverUrl: string };
   readonly measure: (databases: BenchDatabases) => Promise<Omit<Report, keyof BenchRun>>;
   readonly format: (report: Report) => string;
 }): Promise<void> {
   const startedAt = new Date().toISOString();
   const atStart = loadAverage();
-  const databases = new BenchDatabases(options.serverUrl);
+  const databases = new BenchDatabases(run.options.serverUrl);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       progress(`${signal}: dropping the bench databases`);
@@ -77,23 +80,20 @@ export async function runBench<Report extends object>(options: {
     });
   }
   try {
-    const machine = await describeMachine(options.serverUrl);
+    const machine = await describeMachine(run.options.serverUrl);
     progress(
-      `${options.smoke ? 'smoke' : 'full'} run on ${machine.cpuModel} (${machine.cores} cores), PostgreSQL ${machine.postgres}`,
+      `${run.options.smoke ? 'smoke' : 'full'} run on ${machine.cpuModel} (${machine.cores} cores), PostgreSQL ${machine.postgres}`,
     );
-    const figures = await options.measure(databases);
+    const figures = await run.measure(databases);
     const report = {
       startedAt,
       machine,
       loadAverage: { atStart, atEnd: loadAverage() },
       ...figures,
     } as unknown as Report;
-    process.stdout.write(`\n${options.format(report)}\n\n`);
-    await mkdir(options.resultsDirectory, { recursive: true });
-    const file = path.join(
-      options.resultsDirectory,
-      `${options.name}-${startedAt.replaceAll(':', '-')}.json`,
-    );
+    process.stdout.write(`\n${run.format(report)}\n\n`);
+    await mkdir(RESULTS_DIRECTORY, { recursive: true });
+    const file = path.join(RESULTS_DIRECTORY, `${run.name}-${startedAt.replaceAll(':', '-')}.json`);
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     progress(`written to ${file}`);
   } finally {

@@ -26,6 +26,20 @@ export class BenchDatabases {
     return url;
   }
 
+  /** Runs `work` in a new database of its own (migrated unless told not to), dropped afterwards to give its disk back. */
+  async inFresh<T>(
+    purpose: string,
+    work: (url: string) => Promise<T>,
+    options: { migrate: boolean } = { migrate: true },
+  ): Promise<T> {
+    const url = await this.create(purpose, options);
+    try {
+      return await work(url);
+    } finally {
+      await this.drop(url);
+    }
+  }
+
   async drop(url: string): Promise<void> {
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
     await this.admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
