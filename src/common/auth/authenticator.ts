@@ -14,6 +14,12 @@ export abstract class Authenticator {
   abstract verifyAccessToken(token: string): Promise<SignedInUser | null>;
   /** Live roles and status; null when the account no longer exists. */
   abstract accessOf(userId: string): Promise<MemberAccess | null>;
+
+  /** Whether the member holds the role (or a higher one) now; false when the account is gone. */
+  async holds(userId: string, role: Role): Promise<boolean> {
+    const access = await this.accessOf(userId);
+    return access !== null && holdsRole(access.roles, role);
+  }
 }
 
 const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Authenticator, holdsRole, type SignedInUser } from '../../../common/auth/index.js';
+import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
 
 /** Who reads or acts on a comment: moderators (and admins) see and delete hidden ones. */
 export interface CommentViewer {
@@ -13,8 +13,7 @@ export class CommentViewers {
   constructor(private readonly authenticator: Authenticator) {}
 
   async of(user: SignedInUser): Promise<CommentViewer> {
-    const access = await this.authenticator.accessOf(user.id);
-    return { id: user.id, moderates: access !== null && holdsRole(access.roles, 'moderator') };
+    return { id: user.id, moderates: await this.authenticator.holds(user.id, 'moderator') };
   }
 
   /** Null for an anonymous reader. */

@@ -1,8 +1,8 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { CommandRunner, fold, type CommandContext, type CommandResult } from '#decider';
+import { CommandRunner, loadStream, type CommandContext, type CommandResult } from '#decider';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
-import { Authenticator, holdsRole, type SignedInUser } from '../../../common/auth/index.js';
+import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
 import { QUERY_POOL } from '../../../platform/database/database.module.js';
 import { isUuid } from '../../catalog/films/film-reader.js';
 import {
@@ -39,8 +39,7 @@ export class ListCommandRunner {
 
   /** Roles are read live, like the guard reads them: a revoked admin loses the rights at once. */
   async actorOf(user: SignedInUser): Promise<ListActor> {
-    const access = await this.authenticator.accessOf(user.id);
-    return { id: user.id, admin: access !== null && holdsRole(access.roles, 'admin') };
+    return { id: user.id, admin: await this.authenticator.holds(user.id, 'admin') };
   }
 
   async run(
@@ -79,10 +78,7 @@ export class ListCommandRunner {
 
   /** Judged on the stream, which the refusal was decided on; friendship on the follows table. */
   private async visibleTo(listId: string, readerId: string): Promise<boolean> {
-    const events: ListEvent[] = [];
-    for await (const recorded of this.store.readStream(listStream(listId)))
-      events.push({ type: recorded.type, data: recorded.data } as ListEvent);
-    const state = fold(listDecider, listDecider.initialState, events);
+    const { state } = await loadStream(this.store, listStream(listId), listDecider, {});
     if (state.ownerId === null) return false;
     return mayReaderSee(this.pool, { ownerId: state.ownerId, visibility: state.visibility }, readerId);
   }
