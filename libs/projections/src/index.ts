@@ -5,3 +5,4 @@ export { CHECKPOINT_CHANNEL, CheckpointMovedError } from './checkpoint-store.js'
 export { StaleProjectionVersionError } from './projection-session.js';
 export * from './projection-tables.migration.js';
 export { inTransaction } from './sql.js';
+export { addCounts } from './counters.js';

@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import type { Projection, ProjectionContext } from '#projections';
-import { addCounts } from '../../film-log/projections/mark-counts.js';
+import { addCounts, type Projection, type ProjectionContext } from '#projections';
 import type { CommentEvent } from '../domain/comment.decider.js';
 import { commentIdOfStream } from '../domain/comment-stream.js';
 

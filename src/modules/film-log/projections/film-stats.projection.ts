@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
-import type { Projection, ProjectionContext } from '#projections';
+import { addCounts, type Projection, type ProjectionContext } from '#projections';
 import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../domain/film-log.decider.js';
-import { addCounts, tallyMarks } from './mark-counts.js';
+import { tallyMarks } from './mark-counts.js';
 
 const FILM_STATS = {
   name: 'film_stats',
