@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { bearer, registerUser, type TestUser } from './support/auth.js';
-import { addFilm } from './support/films.js';
+import { addFilm, addFilms } from './support/films.js';
 import { MemberClient, startCrowdedApp, type Page } from './support/member-client.js';
 import { fieldsOf, type ProblemBody } from './support/problems.js';
 import type { TestApp } from './support/test-app.js';
@@ -106,7 +106,7 @@ describe('feed and friends (e2e)', () => {
 
     it('pages through without repeating or skipping while followees keep adding', async () => {
       const [reader, ...followees] = await client.members(9);
-      const films = await Promise.all(Array.from({ length: 4 }, () => addFilm(testApp.app)));
+      const films = await addFilms(testApp.app, 4);
       for (const followee of followees) await client.follow(reader!, followee.username);
       for (const film of films) {
         for (const followee of followees) await client.mark(followee, 'put', 'check', film);

@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Film } from '../src/modules/catalog/films/film.js';
 import type { FilmLogState } from '../src/modules/film-log/domain/film-log.decider.js';
 import { bearer, registerUser, type TestUser } from './support/auth.js';
-import { addFilm } from './support/films.js';
+import { addFilms } from './support/films.js';
 import {
   countMarks,
   halfUpPercent,
@@ -111,7 +111,7 @@ describe('film log read models against a recount of the events (property, e2e)',
   /** Fresh members and films for every run, so runs (and shrinks) do not see each other's marks. */
   const newCast = async (): Promise<Cast> => ({
     members: await Promise.all(Array.from({ length: MEMBERS }, () => registerUser(testApp.app))),
-    films: await Promise.all(Array.from({ length: FILMS }, () => addFilm(testApp.app))),
+    films: await addFilms(testApp.app, FILMS),
   });
 
   const send = async (cast: Cast, tap: Tap): Promise<Answer> => {

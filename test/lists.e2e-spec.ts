@@ -1,6 +1,6 @@
 import type { Film } from '../src/modules/catalog/films/film.js';
 import { registerUser, type TestUser } from './support/auth.js';
-import { addFilm } from './support/films.js';
+import { addFilms } from './support/films.js';
 import { ListClient, type FilmListsBody } from './support/list-client.js';
 import { PROBLEM_JSON } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -17,8 +17,7 @@ describe('lists (e2e): ranks, details, official lists and editions', () => {
     lists = new ListClient(testApp.app);
     owner = await registerUser(testApp.app);
     admin = await registerUser(testApp.app, { roles: ['admin'] });
-    films = [];
-    for (let n = 0; n < 16; n += 1) films.push(await addFilm(testApp.app));
+    films = await addFilms(testApp.app, 16);
   });
 
   afterAll(() => testApp.close());

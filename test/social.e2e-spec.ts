@@ -2,7 +2,7 @@ import type { RecordedEvent } from '#event-store';
 import request from 'supertest';
 import { followStream } from '../src/modules/social/domain/follow.decider.js';
 import { bearer, type TestUser } from './support/auth.js';
-import { addFilm } from './support/films.js';
+import { addFilms } from './support/films.js';
 import { MemberClient, startCrowdedApp } from './support/member-client.js';
 import { fieldsOf, PROBLEM_JSON, type ProblemBody } from './support/problems.js';
 import type { TestApp } from './support/test-app.js';
@@ -203,7 +203,7 @@ describe('social (e2e)', () => {
 
     it('counts film marks and follows, read after the last write', async () => {
       const [ana, ben, cleo] = await client.members(3);
-      const [seen, loved, hated, later] = await Promise.all([1, 2, 3, 4].map(() => addFilm(testApp.app)));
+      const [seen, loved, hated, later] = await addFilms(testApp.app, 4);
       await client.mark(ana, 'put', 'check', seen!);
       await client.mark(ana, 'put', 'favourite', loved!);
       await client.mark(ana, 'put', 'dislike', hated!);

@@ -21,3 +21,10 @@ export async function addFilm(app: INestApplication, details: Partial<FilmReques
   } as FilmRequest;
   return app.get(FilmWriter).create(request);
 }
+
+/** `count` films, made one after the other, in that order. */
+export async function addFilms(app: INestApplication, count: number): Promise<Film[]> {
+  const films: Film[] = [];
+  for (let index = 0; index < count; index += 1) films.push(await addFilm(app));
+  return films;
+}
