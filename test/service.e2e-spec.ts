@@ -1,11 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import pg from 'pg';
 import { adminDatabaseUrl, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
+import { buildIfStale, REPO_ROOT } from './support/built-cli.js';
 
-const root = join(__dirname, '..');
 const BUILD_TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 30_000;
 
@@ -20,7 +19,7 @@ const freePort = async (): Promise<number> => {
 
 const startService = (env: Record<string, string>): ChildProcess =>
   spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: root,
+    cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,13 +53,7 @@ async function appliedMigrations(url: string): Promise<string[]> {
 }
 
 describe('the built service (node dist/src/main.js)', () => {
-  beforeAll(() => {
-    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-  }, BUILD_TIMEOUT_MS);
+  beforeAll(buildIfStale, BUILD_TIMEOUT_MS);
 
   it('refuses a malformed variable with one line naming it, and exit code 1', async () => {
     const child = startService({ PORT: 'eighty', APP_ROLE: 'scheduler' });

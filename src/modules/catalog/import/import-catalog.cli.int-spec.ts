@@ -1,37 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '#testing';
+import { buildIfStale, runBuiltCli, type CliRun } from '../../../../test/support/built-cli.js';
 
-const root = join(__dirname, '..', '..', '..', '..');
 const CLI = 'dist/src/modules/catalog/import/import-catalog.cli.js';
 const HEADER =
   'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres';
-
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('npm run catalog:import (the built CLI)', () => {
   let database: TestDatabase;
   let directory: string;
 
-  const run = async (...args: string[]): Promise<CliRun> => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, stdout, stderr };
-  };
+  const run = (...args: string[]): Promise<CliRun> => runBuiltCli(CLI, args, { DATABASE_URL: database.url });
 
   const file = async (name: string, text: string): Promise<string> => {
     const path = join(directory, name);
@@ -40,11 +21,7 @@ describe('npm run catalog:import (the built CLI)', () => {
   };
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+    buildIfStale();
     database = await createTestDatabase();
     directory = await mkdtemp(join(tmpdir(), 'filmlog-import-cli-'));
   }, 120_000);

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,16 +7,10 @@ import { createTestDatabase, testPool, type TestDatabase } from '#testing';
 import type pg from 'pg';
 import { validateFilmRequest } from '../../catalog/films/film-request.js';
 import { FilmWriter } from '../../catalog/films/film-writer.js';
+import { buildIfStale, runBuiltCli, type CliRun } from '../../../../test/support/built-cli.js';
 
-const root = join(__dirname, '..', '..', '..', '..');
 const CLI = 'dist/src/modules/lists/import/import-list.cli.js';
 const TITLE = "TSPDT's 1,000 Greatest Films";
-
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('npm run lists:import (the built CLI)', () => {
   let database: TestDatabase;
@@ -27,19 +20,8 @@ describe('npm run lists:import (the built CLI)', () => {
   const films: Record<string, string> = {};
   const members: Record<string, string> = {};
 
-  const run = async (...args: string[]): Promise<CliRun> => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, stdout, stderr };
-  };
+  const run = (...args: string[]): Promise<CliRun> =>
+    runBuiltCli(CLI, args, { DATABASE_URL: database.url, EVENT_STORE: 'postgres' });
 
   const file = async (name: string, text: string): Promise<string> => {
     const path = join(directory, name);
@@ -77,11 +59,7 @@ describe('npm run lists:import (the built CLI)', () => {
   };
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+    buildIfStale();
     database = await createTestDatabase();
     pool = testPool(database);
     store = await createEventStore({ kind: 'postgres', databaseUrl: database.url, applicationName: 'test' });
