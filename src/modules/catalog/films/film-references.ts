@@ -31,6 +31,39 @@ export class FilmReferences {
     return id;
   }
 
+  /**
+   * The ids of many references in their order, the ones not known yet looked up in one statement;
+   * a FilmNotFoundError (404) for the first reference no film answers to.
+   */
+  async idsOf(references: readonly string[]): Promise<string[]> {
+    const keys = references.map((reference) => (isUuid(reference) ? reference.toLowerCase() : reference));
+    const found = new Map<string, string>();
+    for (const key of keys) {
+      const id = this.known.get(key);
+      if (id !== undefined) found.set(key, id);
+    }
+    const unknown = [...new Set(keys.filter((key) => !found.has(key)))];
+    if (unknown.length > 0) {
+      const { rows } = await this.db.query<{ id: string; slug: string }>({
+        name: 'film-references-many',
+        text: 'SELECT id, slug FROM films WHERE id = ANY($1::uuid[]) OR slug = ANY($2::text[])',
+        values: [unknown.filter(isUuid), unknown.filter((key) => !isUuid(key))],
+      });
+      for (const row of rows) {
+        for (const key of [row.id, row.slug]) {
+          if (!unknown.includes(key)) continue;
+          found.set(key, row.id);
+          this.remember(key, row.id);
+        }
+      }
+    }
+    return keys.map((key, index) => {
+      const id = found.get(key);
+      if (id === undefined) throw new FilmNotFoundError(references[index]!);
+      return id;
+    });
+  }
+
   private async lookUp(key: string): Promise<string | null> {
     const byId = isUuid(key);
     const { rows } = await this.db.query<{ id: string }>({

@@ -26,9 +26,7 @@ export class PublishListEditionHandler implements ICommandHandler<PublishListEdi
 
   async execute({ user, listId, filmReferences, context }: PublishListEdition): Promise<ListEditionWritten> {
     const id = ListCommandRunner.checkId(listId);
-    // One at a time: known references are answered from memory, and an unknown one stops it early (404).
-    const filmIds: string[] = [];
-    for (const reference of filmReferences) filmIds.push(await this.films.idOf(reference));
+    const filmIds = await this.films.idsOf(filmReferences);
     const { result, position } = await this.lists.run(
       id,
       (actor) => ({ type: 'PublishListEdition', actor, films: filmIds }),
