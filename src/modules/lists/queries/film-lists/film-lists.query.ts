@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { FilmReferences } from '../../../catalog/films/film-references.js';
 import type { FilmLists } from '../../lists.response.js';
+import { entryRankSql } from '../../projections/list-ranks.js';
 
 /** The official lists a film is in now, with its rank in each, and how many ever included it. */
 export class GetFilmLists extends Query<FilmLists> {
@@ -36,10 +37,7 @@ export class GetFilmListsHandler implements IQueryHandler<GetFilmLists> {
     const { rows } = await this.pool.query<MembershipRow>({
       name: 'film-official-lists',
       text: `SELECT list.id, list.title, list.size, list.ranked, entry.removed_at IS NULL AS current,
-               CASE WHEN entry.removed_at IS NULL THEN 1 + (
-                 SELECT count(*) FROM list_entries AS earlier
-                 WHERE earlier.list_id = entry.list_id AND earlier.removed_at IS NULL
-                   AND earlier.position < entry.position)::int END AS rank
+               CASE WHEN entry.removed_at IS NULL THEN ${entryRankSql('entry')} END AS rank
              FROM list_entries AS entry JOIN lists AS list ON list.id = entry.list_id
              WHERE entry.film_id = $1 AND list.kind = 'official' AND list.deleted_at IS NULL
              ORDER BY list.title, list.id`,
