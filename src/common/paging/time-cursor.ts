@@ -1,3 +1,4 @@
+import { isCanonicalUuid } from '../uuid.js';
 import { decodeCursorFields, encodeCursorFields } from './cursor-fields.js';
 
 /**
@@ -14,7 +15,6 @@ export interface TimeCursor {
 /** Before every row: a list's first page seeks from here, so one statement serves every page. */
 export const FIRST_PAGE: TimeCursor = { at: 'infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICROSECOND_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})\d{3}Z$/;
 const MAX_CURSOR_LENGTH = 200;
 
@@ -34,5 +34,5 @@ export function decodeTimeCursor(text: string): TimeCursor | null {
   const fields = decodeCursorFields(text, MAX_CURSOR_LENGTH);
   if (fields?.length !== 2) return null;
   const [at, id] = fields;
-  return isMicrosecondTime(at) && typeof id === 'string' && UUID.test(id) ? { at, id } : null;
+  return isMicrosecondTime(at) && isCanonicalUuid(id) ? { at, id } : null;
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '../../../common/uuid.js';
 import type pg from 'pg';
 import type { CriticReview, Film, PersonCredit } from './film.js';
 
@@ -66,10 +67,6 @@ export function toFilm(row: FilmRow): Film {
     criticReviews: row.critic_reviews,
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 const FILM_BY_ID = `SELECT ${filmColumns('f')} FROM films f WHERE f.id = $1::uuid`;
 const FILM_BY_SLUG = `SELECT ${filmColumns('f')} FROM films f WHERE f.slug = $1`;

@@ -1,5 +1,6 @@
 import { FilmNotFoundError } from './film-errors.js';
-import { isUuid, type Queryable } from './film-reader.js';
+import { type Queryable } from './film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 
 const DEFAULT_CAPACITY = 100_000;
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { searchTextOf, slugBase, slugWithSuffix } from '../domain/normalise.js';
 import type { FilmDraft } from './film-draft.js';
-import { isUuid } from './film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 import type { ResolvedCredits } from './people-resolver.js';
 
 export const SLUG_CONSTRAINT = 'films_slug_key';

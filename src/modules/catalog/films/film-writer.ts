@@ -4,7 +4,8 @@ import { inTransaction } from '#projections';
 import type { Film } from './film.js';
 import { toFilmDraft, type FilmDraft } from './film-draft.js';
 import { ExternalIdConflictError, FilmNotFoundError, MissingExternalIdError } from './film-errors.js';
-import { isUuid, loadFilm } from './film-reader.js';
+import { loadFilm } from './film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 import type { FilmRequest } from './film-request.js';
 import {
   IMDB_CONSTRAINT,

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { normaliseText, slugBase } from '../domain/normalise.js';
-import { isUuid } from '../films/film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 import type { BadRow, WriteOutcome } from './import-tally.js';
 import type { TitleBasicsRow, TitleBasicsSink } from './title-basics.import.js';
 import type { TitleBasicsFilm } from './title-basics.line.js';

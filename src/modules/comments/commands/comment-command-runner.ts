@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CommandRunner, type CommandContext, type CommandResult } from '#decider';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
-import { isUuid } from '../../catalog/films/film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 import {
   CommentActionForbidden,
   commentDecider,

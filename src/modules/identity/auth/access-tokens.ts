@@ -1,3 +1,4 @@
+import { isUuid } from '../../../common/uuid.js';
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { SignedInUser } from '../../../common/auth/index.js';
@@ -7,7 +8,6 @@ interface AccessTokenClaims {
   readonly name: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALGORITHM = 'HS256';
 
 /** Short-lived HS256 tokens naming the member; roles are not in them, so a revocation is immediate. */
@@ -33,7 +33,7 @@ export class AccessTokens {
       const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token, {
         algorithms: [ALGORITHM],
       });
-      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.name !== 'string')
+      if (typeof claims.sub !== 'string' || !isUuid(claims.sub) || typeof claims.name !== 'string')
         return null;
       return { id: claims.sub, username: claims.name };
     } catch {

@@ -2,7 +2,7 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { QUERY_POOL } from '../../../platform/database/database.module.js';
-import { isUuid } from '../../catalog/films/film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 import type { ImportView } from '../imports.response.js';
 import { IMPORT_COLUMNS, toImportView, type ImportRow } from './import-rows.js';
 

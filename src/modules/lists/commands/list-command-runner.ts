@@ -4,7 +4,7 @@ import { CommandRunner, loadStream, type CommandContext, type CommandResult } fr
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
 import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
 import { QUERY_POOL } from '../../../platform/database/database.module.js';
-import { isUuid } from '../../catalog/films/film-reader.js';
+import { isUuid } from '../../../common/uuid.js';
 import {
   listDecider,
   ListEditForbidden,

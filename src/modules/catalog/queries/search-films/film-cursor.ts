@@ -1,3 +1,4 @@
+import { isCanonicalUuid } from '../../../../common/uuid.js';
 import { decodeCursorFields, encodeCursorFields } from '../../../../common/paging/index.js';
 
 /**
@@ -25,7 +26,6 @@ export interface RelevanceCursor {
 
 export type FilmCursor = TitleCursor | RelevanceCursor;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_CURSOR_LENGTH = 2000;
 const TIER_CODES: Readonly<Record<string, RelevanceTier>> = { e: 'exact', s: 'similar' };
 
@@ -37,8 +37,6 @@ export function encodeCursor(cursor: FilmCursor): string {
   return encodeCursorFields(fields);
 }
 
-const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-
 /** The cursor, or null when the text is not one this API gave out. */
 export function decodeCursor(text: string): FilmCursor | null {
   const fields = decodeCursorFields(text, MAX_CURSOR_LENGTH);
@@ -46,12 +44,13 @@ export function decodeCursor(text: string): FilmCursor | null {
   const [code, ...rest] = fields;
   if (code === 't' && rest.length === 2) {
     const [title, id] = rest;
-    return typeof title === 'string' && isId(id) ? { kind: 'title', title, id } : null;
+    return typeof title === 'string' && isCanonicalUuid(id) ? { kind: 'title', title, id } : null;
   }
   const tier = typeof code === 'string' ? TIER_CODES[code] : undefined;
   if (tier && rest.length === 3) {
     const [score, length, id] = rest;
-    const valid = typeof score === 'number' && Number.isFinite(score) && Number.isInteger(length) && isId(id);
+    const valid =
+      typeof score === 'number' && Number.isFinite(score) && Number.isInteger(length) && isCanonicalUuid(id);
     return valid ? { kind: 'relevance', tier, score, length: length as number, id } : null;
   }
   return null;

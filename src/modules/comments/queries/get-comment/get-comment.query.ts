@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import type { SignedInUser } from '../../../../common/auth/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
-import { isUuid } from '../../../catalog/films/film-reader.js';
+import { isUuid } from '../../../../common/uuid.js';
 import { CommentNotFoundException } from '../../commands/comment-command-runner.js';
 import type { CommentDetail } from '../../comments.response.js';
 import { CommentViewers } from '../../readers/comment-viewers.js';

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { DEFAULT_PAGE_SIZE } from '../../../../common/paging/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
-import { isUuid } from '../../../catalog/films/film-reader.js';
+import { isUuid } from '../../../../common/uuid.js';
 import { ListNotFoundException } from '../../list-not-found.exception.js';
 import type { ListDetail, ListItem } from '../../lists.response.js';
 import { LIST_SUMMARY_COLUMNS, listSummaryJoins, toListSummary, type ListSummaryRow } from '../list-rows.js';

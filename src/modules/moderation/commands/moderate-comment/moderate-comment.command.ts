@@ -1,3 +1,4 @@
+import { isUuid } from '../../../../common/uuid.js';
 import { Inject, NotFoundException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext } from '#decider';
@@ -12,8 +13,6 @@ import {
 import type { CommentModerated } from '../../moderation.response.js';
 
 export type CommentDecision = 'hide' | 'restore' | 'dismiss';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A moderator hides a comment, restores it, or dismisses its reports. */
 export class ModerateComment extends Command<CommentModerated> {
@@ -53,7 +52,7 @@ export class ModerateCommentHandler implements ICommandHandler<ModerateComment> 
 
   async execute(command: ModerateComment): Promise<CommentModerated> {
     // A malformed id names no comment: the same 404 as an unknown one.
-    if (!UUID.test(command.commentId)) throw new NotFoundException(new CommentNotFound().message);
+    if (!isUuid(command.commentId)) throw new NotFoundException(new CommentNotFound().message);
     const commentId = command.commentId.toLowerCase();
     try {
       const result = await this.runner.run({

@@ -1,3 +1,4 @@
+import { isCanonicalUuid } from '../../../../common/uuid.js';
 import {
   decodeCursorFields,
   decodeTimeCursor,
@@ -25,7 +26,6 @@ export interface ResolvedCursor extends TimeCursor {
 
 export type QueueCursor = OpenCursor | ResolvedCursor;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const OPEN = 'o';
 
 export const encodeQueueCursor = (cursor: QueueCursor): string =>
@@ -40,8 +40,7 @@ export function decodeQueueCursor(text: string): QueueCursor | null {
   const fields = decodeCursorFields(text, 200);
   if (fields?.length !== 4 || fields[0] !== OPEN) return null;
   const [, reports, since, id] = fields;
-  if (!Number.isInteger(reports) || (reports as number) < 0 || typeof id !== 'string' || !UUID.test(id))
-    return null;
+  if (!Number.isInteger(reports) || (reports as number) < 0 || !isCanonicalUuid(id)) return null;
   // The same instant check as a time cursor's.
   const asTime = typeof since === 'string' ? decodeTimeCursor(encodeTimeCursor({ at: since, id })) : null;
   return asTime ? { kind: 'open', reports: reports as number, since: asTime.at, id } : null;
