@@ -47,7 +47,7 @@ export function randomCommentHistory(options: {
     const member = memberIds[pick(memberIds.length)]!;
     const author = state.authorId ?? member;
     const commands: CommentCommand[] = [
-      { type: 'EditComment', editorId: author, body: `edit ${pick(1000)}` },
+      { type: 'EditComment', editorId: author, editorModerates: false, body: `edit ${pick(1000)}` },
       { type: 'DeleteComment', actorId: author, actorModerates: false },
       { type: 'DeleteComment', actorId: moderatorId, actorModerates: true },
       { type: 'ReportComment', reporterId: member, reporterModerates: false, reason: 'spam', note: null },

@@ -157,7 +157,7 @@ export class CommentsController {
     @Param('id') id: string,
     @Body() body: CommentBodyRequest,
   ): Promise<CommentWritten> {
-    return this.commands.execute(new EditComment(user.id, id, body.body, commandContext(user.id, request)));
+    return this.commands.execute(new EditComment(user, id, body.body, commandContext(user.id, request)));
   }
 
   @Delete('comments/:id')

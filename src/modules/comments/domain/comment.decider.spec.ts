@@ -33,9 +33,10 @@ const dismissed: CommentEvent = {
   data: { moderatorId: moderator, reason: 'fine' },
 };
 
-const edit = (editorId: string, body = 'Changed my mind.'): CommentCommand => ({
+const edit = (editorId: string, body = 'Changed my mind.', editorModerates = false): CommentCommand => ({
   type: 'EditComment',
   editorId,
+  editorModerates,
   body,
 });
 const remove = (actorId: string, actorModerates = false): CommentCommand => ({
@@ -117,7 +118,9 @@ describe('comment decider', () => {
 
     it('forbids anyone else, moderators included', () => {
       given(commentDecider, [posted]).when(edit(other)).thenThrows(CommentActionForbidden);
-      given(commentDecider, [posted]).when(edit(moderator)).thenThrows(CommentActionForbidden);
+      given(commentDecider, [posted])
+        .when(edit(moderator, 'Mine now.', true))
+        .thenThrows(CommentActionForbidden);
     });
 
     it('lets the author edit a hidden comment; others are told it does not exist', () => {
@@ -126,6 +129,11 @@ describe('comment decider', () => {
         .then([edited('Changed my mind.')]);
       given(commentDecider, [posted, hidden]).when(edit(other)).thenThrows(CommentNotFound);
     });
+
+    it('refuses a moderator, who sees the hidden comment, rather than hiding it from them', () =>
+      given(commentDecider, [posted, hidden])
+        .when(edit(moderator, 'Mine now.', true))
+        .thenThrows(CommentActionForbidden));
 
     it('finds no comment never posted or deleted', () => {
       given(commentDecider).when(edit(author)).thenThrows(CommentNotFound);

@@ -60,7 +60,13 @@ export type CommentCommand =
       readonly authorId: string;
       readonly body: string;
     }
-  | { readonly type: 'EditComment'; readonly editorId: string; readonly body: string }
+  | {
+      readonly type: 'EditComment';
+      readonly editorId: string;
+      /** A moderator sees a hidden comment, so is refused (403) rather than told it does not exist. */
+      readonly editorModerates: boolean;
+      readonly body: string;
+    }
   | { readonly type: 'DeleteComment'; readonly actorId: string; readonly actorModerates: boolean }
   | {
       readonly type: 'ReportComment';
@@ -154,7 +160,7 @@ export const commentDecider: Decider<CommentCommand, CommentEvent, CommentState>
         return [];
       }
       case 'EditComment':
-        existing(state, command.editorId, false);
+        existing(state, command.editorId, command.editorModerates);
         if (state.authorId !== command.editorId)
           throw new CommentActionForbidden('Only the author can edit a comment.');
         return state.body === command.body ? [] : [{ type: 'CommentEdited', data: { body: command.body } }];
