@@ -48,7 +48,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The real service (`node dist/src/main.js`), api role unless `env` says otherwise, on the bench database. */
+/**
+ * The real service (`node dist/src/main.js`), api role unless `env` says otherwise, on the bench
+ * database; serving once `readyPath` answers 200 (a worker serves only /health and /metrics).
+ */
 export class RunningApp {
   private output = '';
 
@@ -63,12 +66,26 @@ export class RunningApp {
     child.stderr?.on('data', keep);
   }
 
+  /** False once the process has ended: a crash during a load shows here, not only as refused connections. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The last lines it wrote, to say why it stopped. */
+  get recentOutput(): string {
+    return this.output;
+  }
+
   /** The service's process id, to read its memory from /proc. */
   get pid(): number | undefined {
     return this.child.pid;
   }
 
-  static async start(databaseUrl: string, env: Readonly<Record<string, string>> = {}): Promise<RunningApp> {
+  static async start(
+    databaseUrl: string,
+    env: Readonly<Record<string, string>> = {},
+    readyPath = '/api/v1/films?limit=1',
+  ): Promise<RunningApp> {
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       env: {
@@ -82,19 +99,19 @@ export class RunningApp {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const app = new RunningApp(child, `http://127.0.0.1:${port}`);
-    await app.waitUntilServing();
+    await app.waitUntilServing(readyPath);
     return app;
   }
 
-  private async waitUntilServing(): Promise<void> {
+  private async waitUntilServing(readyPath: string): Promise<void> {
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline && this.child.exitCode === null) {
-      const response = await fetch(`${this.baseUrl}/api/v1/films?limit=1`).catch(() => null);
+      const response = await fetch(`${this.baseUrl}${readyPath}`).catch(() => null);
       if (response?.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await this.stop();
-    throw new Error(`the service did not serve GET /api/v1/films:\n${this.output}`);
+    throw new Error(`the service did not serve GET ${readyPath}:\n${this.output}`);
   }
 
   async stop(): Promise<void> {
