@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { registerUser, uniqueUsername, type TestUser } from '../support/auth.js';
 import { addFilms } from '../support/films.js';
+import type { Page } from '../support/member-client.js';
 import { PROBLEM_JSON } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ApiClient, type Method, type Send } from './api-client.js';
@@ -426,7 +427,18 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
 
   afterAll(async () => {
     // Lets the imports the cells started finish before the app goes.
-    await world?.api.settle();
+    if (world) {
+      const { api, users } = world;
+      await api.settle();
+      const running = async (user: TestUser) =>
+        ((await api.expect(200, 'get', '/imports', { user })).body as Page<{ status: string }>).items.some(
+          (started) => started.status === 'queued' || started.status === 'running',
+        );
+      await api.until(
+        async () => !(await Promise.all(Object.values(users).map(running))).some(Boolean),
+        'the imports of the matrix',
+      );
+    }
     await testApp?.close();
   });
 
