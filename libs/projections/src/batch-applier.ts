@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Position, RecordedEvent, SubscriptionBatch } from '#event-store';
 import { CheckpointMovedError, type CheckpointStore, type Track } from './checkpoint-store.js';
 import { parkDeadLetter } from './dead-letters.js';
-import type { Projection, ProjectionContext, ProjectionLogger } from './projection.js';
+import type { HaltedAt, Projection, ProjectionContext, ProjectionLogger } from './projection.js';
 import type { ProjectionMetrics } from './projection-metrics.js';
 import { errorMessage, inTransaction, type Queryable, sleep } from './sql.js';
 import { tableNamer } from './table-names.js';
@@ -15,11 +15,24 @@ export interface BatchApplierOptions {
   readonly metrics: ProjectionMetrics;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
+  readonly maxRetryDelayMs: number;
 }
 
 interface ParkedEvent {
   readonly event: RecordedEvent;
   readonly error: string;
+}
+
+/** A 'halt' projection stopped before an event it cannot apply; the track tries again after `retryInMs`. */
+export class ProjectionHaltedError extends Error {
+  override readonly name = 'ProjectionHaltedError';
+
+  constructor(
+    readonly halted: HaltedAt,
+    readonly retryInMs: number,
+  ) {
+    super(`halted before event ${halted.eventId} (${halted.eventType}): ${halted.error}`);
+  }
 }
 
 /**
@@ -29,8 +42,24 @@ interface ParkedEvent {
 export class BatchApplier {
   /** True while the latest batch failed and is being retried. */
   failing = false;
+  /** Tracks halted before an event, with how many rounds of retries they have had since. */
+  private readonly halts = new Map<Track, number>();
 
   constructor(private readonly options: BatchApplierOptions) {}
+
+  get halted(): boolean {
+    return this.halts.size > 0;
+  }
+
+  /** A new session reads the state from the database again; another instance may have moved on. */
+  reset(): void {
+    this.failing = false;
+    this.halts.clear();
+  }
+
+  clearHalt(track: Track): void {
+    this.halts.delete(track);
+  }
 
   async apply(
     batch: SubscriptionBatch,
@@ -39,11 +68,29 @@ export class BatchApplier {
     signal: AbortSignal,
   ): Promise<void> {
     if (batch.events.length === 0) return this.advance(batch.checkpoint, from, track);
+    // A halted track had its retries already: each of its rounds goes straight to the event.
+    if (!this.halts.has(track) && (await this.applyWithRetries(batch, from, track, signal))) return;
+    if (this.options.projection.onPoisonEvent === 'halt') return this.applyUntilPoison(batch, from, track);
+    const parked = await inTransaction(this.options.pool, (client) =>
+      this.applyOneByOne(client, batch, from, track),
+    );
+    this.reportParked(parked);
+    await this.committed(batch.events.length - parked.length, track);
+  }
+
+  /** The whole batch in one transaction, retried with backoff; false once the attempts are spent. */
+  private async applyWithRetries(
+    batch: SubscriptionBatch,
+    from: Position | null,
+    track: Track,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     const { maxAttempts, retryBaseMs } = this.options;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       try {
         await inTransaction(this.options.pool, (client) => this.applyAll(client, batch, from, track));
-        return await this.committed(batch.events.length, track);
+        await this.committed(batch.events.length, track);
+        return true;
       } catch (error) {
         if (error instanceof CheckpointMovedError) throw error;
         await this.recordFailure(batch, track, attempt, error);
@@ -51,11 +98,7 @@ export class BatchApplier {
         signal.throwIfAborted();
       }
     }
-    const parked = await inTransaction(this.options.pool, (client) =>
-      this.applyOneByOne(client, batch, from, track),
-    );
-    this.reportParked(parked);
-    await this.committed(batch.events.length - parked.length, track);
+    return false;
   }
 
   /** Events the filter left out still move the checkpoint, so "has passed T" holds for them too. */
@@ -87,18 +130,88 @@ export class BatchApplier {
     const context = this.context(client, track);
     const parked: ParkedEvent[] = [];
     for (const event of batch.events) {
-      await client.query('SAVEPOINT projection_event');
-      try {
-        await projection.apply([event], context);
-        await client.query('RELEASE SAVEPOINT projection_event');
-      } catch (error) {
-        await client.query('ROLLBACK TO SAVEPOINT projection_event');
-        const message = errorMessage(error);
-        await parkDeadLetter(client, projection.name, event, message, maxAttempts + 1);
-        parked.push({ event, error: message });
-      }
+      const error = await this.applyAlone(client, event, context);
+      if (error === null) continue;
+      await parkDeadLetter(client, projection.name, event, error, maxAttempts + 1);
+      parked.push({ event, error });
     }
     return parked;
+  }
+
+  /**
+   * Applies the events in order up to the first that fails on its own, which it never skips: the
+   * checkpoint stops just before it, the halt is recorded and ProjectionHaltedError thrown.
+   */
+  private async applyUntilPoison(
+    batch: SubscriptionBatch,
+    from: Position | null,
+    track: Track,
+  ): Promise<void> {
+    const { pool, projection, checkpoints, maxAttempts } = this.options;
+    const rounds = this.halts.get(track);
+    const outcome = await inTransaction(pool, async (client) => {
+      if (!(await checkpoints.lockAt(client, projection.name, track, from))) {
+        throw new CheckpointMovedError(projection.name, track, from);
+      }
+      const context = this.context(client, track);
+      for (const [index, event] of batch.events.entries()) {
+        const error = await this.applyAlone(client, event, context);
+        if (error === null) continue;
+        const next = index === 0 ? null : batch.events[index - 1]!.position;
+        const attempts = rounds === undefined ? maxAttempts + 1 : 1;
+        const halted = await checkpoints.halt(
+          client,
+          projection.name,
+          track,
+          { expected: from, next },
+          { event, error, attempts },
+        );
+        if (!halted) throw new CheckpointMovedError(projection.name, track, from);
+        return { applied: index, halted };
+      }
+      await this.moveCheckpoint(client, from, batch.checkpoint, track);
+      return { applied: batch.events.length, halted: null };
+    });
+    if (outcome.halted) return this.stopped(track, outcome.applied, outcome.halted, rounds ?? 0);
+    this.halts.delete(track);
+    if (rounds !== undefined) {
+      this.options.logger.info(
+        { projection: projection.name, track },
+        'projection applied the event it had halted at; running again',
+      );
+    }
+    await this.committed(outcome.applied, track);
+  }
+
+  /** One event in a savepoint of the batch's transaction; answers its error, or null once applied. */
+  private async applyAlone(
+    client: pg.PoolClient,
+    event: RecordedEvent,
+    context: ProjectionContext,
+  ): Promise<string | null> {
+    await client.query('SAVEPOINT projection_event');
+    try {
+      await this.options.projection.apply([event], context);
+      await client.query('RELEASE SAVEPOINT projection_event');
+      return null;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT projection_event');
+      return errorMessage(error);
+    }
+  }
+
+  private async stopped(track: Track, applied: number, halted: HaltedAt, rounds: number): Promise<never> {
+    const { projection, logger, metrics, maxAttempts, retryBaseMs, maxRetryDelayMs } = this.options;
+    this.failing = false;
+    this.halts.set(track, rounds + 1);
+    metrics.eventsApplied(projection.name, applied);
+    if (applied > 0 && track === 'live') await this.announce();
+    // The pauses go on doubling from where the batch's attempts left off, up to the cap.
+    const retryInMs = Math.min(maxRetryDelayMs, retryBaseMs * 2 ** (maxAttempts - 1 + rounds));
+    const details = { projection: projection.name, ...halted, retryInMs };
+    if (rounds === 0) logger.error(details, 'projection halted before an event it cannot apply');
+    else logger.warn(details, 'projection still cannot apply the event it halted at');
+    throw new ProjectionHaltedError(halted, retryInMs);
   }
 
   private async moveCheckpoint(

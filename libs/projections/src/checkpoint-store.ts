@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { Position } from '#event-store';
+import type { Position, RecordedEvent } from '#event-store';
+import type { HaltedAt } from './projection.js';
 import type { Queryable } from './sql.js';
 
 /** Listeners of this channel hear the name of a projection whose checkpoint moved. */
@@ -18,6 +19,7 @@ export interface CheckpointRow {
   readonly rebuildCheckpoint: Position | null;
   readonly rebuildRequested: boolean;
   readonly lastError: string | null;
+  readonly halted: HaltedAt | null;
 }
 
 interface StoredRow {
@@ -28,10 +30,11 @@ interface StoredRow {
   rebuild_checkpoint: string | null;
   rebuild_requested: boolean;
   last_error: string | null;
+  halted: HaltedAt | null;
 }
 
 const columns = `projection, version, checkpoint, rebuild_version, rebuild_checkpoint,
-  rebuild_requested_at IS NOT NULL AS rebuild_requested, last_error`;
+  rebuild_requested_at IS NOT NULL AS rebuild_requested, last_error, halted`;
 
 const toRow = (row: StoredRow): CheckpointRow => ({
   projection: row.projection,
@@ -41,7 +44,14 @@ const toRow = (row: StoredRow): CheckpointRow => ({
   rebuildCheckpoint: row.rebuild_checkpoint,
   rebuildRequested: row.rebuild_requested,
   lastError: row.last_error,
+  halted: row.halted,
 });
+
+/** A halt on the track is over once a batch of that track commits. */
+const CLEAR_HALT_OF_TRACK = `halted = CASE WHEN halted->>'track' = $4 THEN NULL ELSE halted END`;
+
+/** Attempts and start of a halt carry on while it is the same event on the same track. */
+const SAME_HALT = `halted->>'track' = $2 AND halted->>'eventId' = $5`;
 
 /** Raised when a checkpoint is no longer where this instance left it: someone else moved it. */
 export class CheckpointMovedError extends Error {
@@ -92,14 +102,68 @@ export class CheckpointStore {
   ): Promise<boolean> {
     const column = checkpointColumn[track];
     const rebuilding = track === 'rebuild' ? 'AND rebuild_version IS NOT NULL' : '';
-    // Batches of both tracks run one at a time, so a success means nothing is failing now.
+    // Batches of both tracks run one at a time, so a success means no batch is being retried now.
     const { rowCount } = await db.query(
       `UPDATE projection_checkpoints
-       SET ${column} = $3, last_error = NULL, failing_since = NULL, updated_at = now()
+       SET ${column} = $3, last_error = NULL, failing_since = NULL, ${CLEAR_HALT_OF_TRACK}, updated_at = now()
        WHERE projection = $1 AND ${column} IS NOT DISTINCT FROM $2 ${rebuilding}`,
-      [name, expected, next],
+      [name, expected, next, track],
     );
     return rowCount === 1;
+  }
+
+  /**
+   * Locks the row for the rest of the transaction if the checkpoint is still at `expected`, so a
+   * competing instance waits on it; false when it moved.
+   */
+  async lockAt(db: Queryable, name: string, track: Track, expected: Position | null): Promise<boolean> {
+    const column = checkpointColumn[track];
+    const { rowCount } = await db.query(
+      `SELECT 1 FROM projection_checkpoints
+       WHERE projection = $1 AND ${column} IS NOT DISTINCT FROM $2 FOR UPDATE`,
+      [name, expected],
+    );
+    return rowCount === 1;
+  }
+
+  /**
+   * Records that the track stopped before `event`, moving its checkpoint from `expected` to
+   * `next` first when the events before it were applied; answers the halt as stored.
+   */
+  async halt(
+    db: Queryable,
+    name: string,
+    track: Track,
+    moved: { readonly expected: Position | null; readonly next: Position | null },
+    stop: { readonly event: RecordedEvent; readonly error: string; readonly attempts: number },
+  ): Promise<HaltedAt | null> {
+    const column = checkpointColumn[track];
+    const { event, error, attempts } = stop;
+    const { rows } = await db.query<{ halted: HaltedAt }>(
+      `UPDATE projection_checkpoints SET
+         ${column} = coalesce($9, ${column}), last_error = $3,
+         failing_since = coalesce(failing_since, now()), updated_at = now(),
+         halted = jsonb_build_object(
+           'track', $2::text, 'eventId', $5::text, 'eventType', $6::text, 'streamId', $7::text,
+           'position', $8::text, 'error', $3::text,
+           'attempts', CASE WHEN ${SAME_HALT} THEN (halted->>'attempts')::int ELSE 0 END + $4,
+           'since', CASE WHEN ${SAME_HALT} THEN halted->'since' ELSE to_jsonb(now()) END)
+       WHERE projection = $1 AND ${column} IS NOT DISTINCT FROM $10
+       RETURNING halted`,
+      [
+        name,
+        track,
+        error,
+        attempts,
+        event.metadata.eventId,
+        event.type,
+        event.streamId,
+        event.position,
+        moved.next,
+        moved.expected,
+      ],
+    );
+    return rows[0]?.halted ?? null;
   }
 
   async recordFailure(name: string, error: string): Promise<void> {
@@ -124,7 +188,8 @@ export class CheckpointStore {
   async beginRebuild(db: Queryable, name: string, version: number): Promise<void> {
     await db.query(
       `UPDATE projection_checkpoints
-       SET rebuild_version = $2, rebuild_checkpoint = NULL, rebuild_requested_at = NULL, updated_at = now()
+       SET rebuild_version = $2, rebuild_checkpoint = NULL, rebuild_requested_at = NULL,
+         halted = CASE WHEN halted->>'track' = 'rebuild' THEN NULL ELSE halted END, updated_at = now()
        WHERE projection = $1`,
       [name, version],
     );
@@ -136,7 +201,7 @@ export class CheckpointStore {
       `UPDATE projection_checkpoints
        SET version = rebuild_version, checkpoint = rebuild_checkpoint,
          rebuild_version = NULL, rebuild_checkpoint = NULL,
-         last_error = NULL, failing_since = NULL, updated_at = now()
+         last_error = NULL, failing_since = NULL, halted = NULL, updated_at = now()
        WHERE projection = $1 AND rebuild_version IS NOT NULL
          AND rebuild_checkpoint IS NOT DISTINCT FROM $2`,
       [name, rebuildCheckpoint],

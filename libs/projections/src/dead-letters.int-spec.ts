@@ -84,5 +84,13 @@ describe('an event a projection cannot apply', () => {
     expect(await metricValue(registry, 'filmlog_projection_events_applied_total')).toBe(4);
     expect(await metricValue(registry, 'filmlog_projection_lag_events')).toBe(0);
     expect(await metricValue(registry, 'filmlog_projection_lag_seconds')).toBe(0);
+
+    // Read from the table: a process that never ran the projection reports the same.
+    const monitor = harness.monitor([projection]);
+    const elsewhere = new Registry();
+    monitor.registerMetrics(elsewhere);
+    expect(await metricValue(elsewhere, 'filmlog_projection_dead_letters_parked')).toBe(1);
+    expect(await metricValue(elsewhere, 'filmlog_projection_halted')).toBe(0);
+    expect((await monitor.statuses())[0]).toMatchObject({ deadLetters: 1, status: 'running' });
   });
 });

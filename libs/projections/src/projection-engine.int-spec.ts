@@ -120,6 +120,7 @@ describe('ProjectionEngine', () => {
         metrics: new ProjectionMetrics(undefined, async () => new Map()),
         maxAttempts: 1,
         retryBaseMs: 1,
+        maxRetryDelayMs: 1,
       });
 
     const signal = new AbortController().signal;

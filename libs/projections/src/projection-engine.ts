@@ -9,7 +9,13 @@ import {
 import { ProjectionMetrics } from './projection-metrics.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-const DEFAULTS = { batchSize: 500, lockRetryMs: 1_000, maxAttempts: 5, retryBaseMs: 100 };
+const DEFAULTS = {
+  batchSize: 500,
+  lockRetryMs: 1_000,
+  maxAttempts: 5,
+  retryBaseMs: 100,
+  maxRetryDelayMs: 30_000,
+};
 
 /** Runs the projections whose advisory lock this process holds; any number of processes may run one. */
 export class ProjectionEngine {
@@ -28,6 +34,7 @@ export class ProjectionEngine {
         projection.name,
         new ProjectionRunner({
           ...settings,
+          ...withoutUndefined(projection.retry ?? {}),
           store: options.store,
           pool: options.pool,
           projection,
@@ -68,11 +75,12 @@ function assertDistinctNames(projections: readonly Projection[]): void {
   if (repeated) throw new Error(`Two projections are named ${repeated}`);
 }
 
-function withoutUndefined(options: ProjectionEngineOptions): Partial<typeof DEFAULTS> {
-  const { batchSize, lockRetryMs, maxAttempts, retryBaseMs } = options;
+function withoutUndefined(
+  options: Partial<Record<keyof typeof DEFAULTS, unknown>>,
+): Partial<typeof DEFAULTS> {
   return Object.fromEntries(
-    Object.entries({ batchSize, lockRetryMs, maxAttempts, retryBaseMs }).filter(
-      ([, value]) => value !== undefined,
-    ),
+    Object.keys(DEFAULTS)
+      .map((key) => [key, options[key as keyof typeof DEFAULTS]])
+      .filter(([, value]) => value !== undefined),
   );
 }

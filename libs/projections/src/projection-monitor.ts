@@ -1,12 +1,14 @@
 import type pg from 'pg';
+import type { Registry } from 'prom-client';
 import type { EventStore, Position } from '#event-store';
 import { heldLockCondition } from './advisory-lock.js';
 import { CheckpointListener } from './checkpoint-listener.js';
 import { type CheckpointRow, CheckpointStore } from './checkpoint-store.js';
 import { countDeadLetters } from './dead-letters.js';
 import { measureLags } from './lag.js';
-import type { Projection, ProjectionState, ProjectionStatus } from './projection.js';
+import type { HaltedAt, Projection, ProjectionState, ProjectionStatus } from './projection.js';
 import { sleep } from './sql.js';
+import { registerStatusMetrics } from './status-metrics.js';
 
 export interface ProjectionMonitorOptions {
   store: EventStore;
@@ -14,6 +16,15 @@ export interface ProjectionMonitorOptions {
   projections: readonly Projection[];
   /** Polling fallback of waitFor, for announcements that got lost (default 250 ms). */
   pollIntervalMs?: number;
+}
+
+/** What the database says of a projection, without its lag: cheap enough for every scrape. */
+export interface ProjectionCondition {
+  readonly name: string;
+  readonly status: ProjectionState;
+  /** Events parked in projection_dead_letters. */
+  readonly deadLetters: number;
+  readonly halted?: HaltedAt;
 }
 
 /** Read side, usable from any process (api or worker): reads checkpoints from the database. */
@@ -45,9 +56,35 @@ export class ProjectionMonitor {
         lagEvents: lag.events,
         lagSeconds: lag.seconds,
         deadLetters: deadLetters.get(projection.name) ?? 0,
-        status: running.has(projection.name) ? runningState(row) : 'stopped',
+        status: stateOf(row, running.has(projection.name)),
+        ...(row?.halted ? { halted: row.halted } : {}),
       };
     });
+  }
+
+  /** Status, dead letters and halt of each projection, from its row and lock only. */
+  async conditions(): Promise<ProjectionCondition[]> {
+    const names = this.options.projections.map((projection) => projection.name);
+    const [rows, deadLetters, running] = await Promise.all([
+      this.checkpoints.readMany(names),
+      countDeadLetters(this.options.pool, names),
+      this.runningProjections(names),
+    ]);
+    const byName = new Map(rows.map((row) => [row.projection, row]));
+    return names.map((name) => {
+      const row = byName.get(name);
+      return {
+        name,
+        status: stateOf(row, running.has(name)),
+        deadLetters: deadLetters.get(name) ?? 0,
+        ...(row?.halted ? { halted: row.halted } : {}),
+      };
+    });
+  }
+
+  /** Gauges of parked dead letters, halts and statuses, read from the database at each scrape. */
+  registerMetrics(registry: Registry): void {
+    registerStatusMetrics(registry, () => this.conditions());
   }
 
   /** True once every named projection's checkpoint is at or past `position`. */
@@ -115,7 +152,10 @@ export class ProjectionMonitor {
   }
 }
 
-function runningState(row: CheckpointRow | undefined): ProjectionState {
+/** A halt outlives the process that ran into it: until the event applies, the projection is behind. */
+function stateOf(row: CheckpointRow | undefined, running: boolean): ProjectionState {
+  if (row?.halted) return 'halted';
+  if (!running) return 'stopped';
   if (row?.lastError) return 'failing';
   return row?.rebuildVersion != null ? 'rebuilding' : 'running';
 }

@@ -19,6 +19,7 @@ export interface ProjectionRunnerOptions {
   readonly lockRetryMs: number;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
+  readonly maxRetryDelayMs: number;
 }
 
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -41,6 +42,7 @@ export class ProjectionRunner {
 
   get state(): ProjectionState {
     if (this.session) {
+      if (this.applier.halted) return 'halted';
       if (this.applier.failing) return 'failing';
       return this.session.rebuilding ? 'rebuilding' : 'running';
     }
@@ -82,6 +84,7 @@ export class ProjectionRunner {
     try {
       if (!(await lock.acquire(lockRetryMs, this.stopping.signal))) return;
       logger.info({ projection: projection.name }, 'projection lock taken; running');
+      this.applier.reset();
       this.session = new ProjectionSession({
         ...this.options,
         applier: this.applier,

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { EventStore, Position, SubscriptionBatch } from '#event-store';
-import type { BatchApplier } from './batch-applier.js';
+import { ProjectionHaltedError, type BatchApplier } from './batch-applier.js';
 import { CheckpointMovedError, type CheckpointRow, type CheckpointStore } from './checkpoint-store.js';
 import { Gate, Mutex } from './coordination.js';
 import type { Projection, ProjectionLogger } from './projection.js';
@@ -75,6 +75,7 @@ export class ProjectionSession {
       try {
         await this.followLiveOnce(AbortSignal.any([session, this.liveRestart.signal]), session);
       } catch (error) {
+        if (await waitedOutHalt(error, session)) continue;
         if (!(error instanceof CheckpointMovedError)) throw error;
         this.options.logger.warn(
           { projection: this.options.projection.name, error: error.message },
@@ -105,8 +106,16 @@ export class ProjectionSession {
       const row = (await checkpoints.read(projection.name))!;
       const wanted = row.version !== projection.version || row.rebuildRequested;
       const unfinished = row.rebuildVersion === projection.version;
-      if (wanted || unfinished) await this.rebuild(row, session);
-      else await sleep(rebuildPollMs, session);
+      if (!wanted && !unfinished) {
+        await sleep(rebuildPollMs, session);
+        continue;
+      }
+      try {
+        await this.rebuild(row, session);
+      } catch (error) {
+        // A halted rebuild resumes from its own checkpoint on the next turn.
+        if (!(await waitedOutHalt(error, session))) throw error;
+      }
     }
   }
 
@@ -157,6 +166,8 @@ export class ProjectionSession {
       });
       // Inside the mutex, so a live batch read before the swap is dropped rather than tried.
       this.liveRestart.abort();
+      // The rebuilt tables are past any event the live track had halted at.
+      this.options.applier.clearHalt('live');
       return true;
     });
     if (!swapped) return false;
@@ -172,4 +183,14 @@ export class ProjectionSession {
     const { store, projection, batchSize } = this.options;
     return store.subscribe({ from, filter: { eventTypes: projection.handles }, batchSize, signal });
   }
+}
+
+/**
+ * For a track halted before an event: pauses (outside the mutex, so the other track goes on) and
+ * answers true, after which the track resubscribes from its stored checkpoint and tries again.
+ */
+async function waitedOutHalt(error: unknown, session: AbortSignal): Promise<boolean> {
+  if (!(error instanceof ProjectionHaltedError)) return false;
+  await sleep(error.retryInMs, session);
+  return true;
 }

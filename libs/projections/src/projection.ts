@@ -18,9 +18,44 @@ export interface Projection {
   /** Read-model tables it owns (copied and swapped on rebuild). */
   readonly tables: readonly string[];
   apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
+  /** What to do with an event apply() still fails on after the retries (default 'park'). */
+  readonly onPoisonEvent?: PoisonEventPolicy;
+  /** This projection's own retry settings, over the engine's. */
+  readonly retry?: RetrySettings;
 }
 
-export type ProjectionState = 'running' | 'standby' | 'rebuilding' | 'stopped' | 'failing';
+/**
+ * 'park': record the event in projection_dead_letters and go on with the next ones (for read
+ * models whose damage stays with the event's own key). 'halt': never skip it; the checkpoint stays
+ * just before it and the event is retried, with a capped backoff, until it applies.
+ */
+export type PoisonEventPolicy = 'park' | 'halt';
+
+export interface RetrySettings {
+  /** Attempts of a failing batch before it is split to find the event that fails (default 5). */
+  readonly maxAttempts?: number;
+  /** First pause between attempts, doubled each time (default 100 ms). */
+  readonly retryBaseMs?: number;
+  /** Longest pause between the attempts of a halted projection (default 30 s). */
+  readonly maxRetryDelayMs?: number;
+}
+
+export type ProjectionState = 'running' | 'standby' | 'rebuilding' | 'stopped' | 'failing' | 'halted';
+
+/** The event a 'halt' projection stopped before, and why. */
+export interface HaltedAt {
+  /** The live read model, or the fresh copy a rebuild fills. */
+  readonly track: 'live' | 'rebuild';
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly streamId: string;
+  readonly position: Position;
+  readonly error: string;
+  /** Attempts at the event so far. */
+  readonly attempts: number;
+  /** When it first stopped there (ISO 8601). */
+  readonly since: string;
+}
 
 export interface ProjectionStatus {
   name: string;
@@ -30,6 +65,8 @@ export interface ProjectionStatus {
   lagSeconds: number;
   deadLetters: number;
   status: ProjectionState;
+  /** Present while the projection is halted. */
+  halted?: HaltedAt;
 }
 
 export interface ProjectionLogger {
@@ -50,6 +87,7 @@ export interface ProjectionEngineOptions {
   lockRetryMs?: number;
   maxAttempts?: number;
   retryBaseMs?: number;
+  maxRetryDelayMs?: number;
 }
 
 export const silentLogger: ProjectionLogger = {

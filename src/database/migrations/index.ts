@@ -1,5 +1,5 @@
 import { CreateEventStore1763683200000 } from '#event-store';
-import { CreateProjectionTables1763683300000 } from '#projections';
+import { AddProjectionHalts1764288000000, CreateProjectionTables1763683300000 } from '#projections';
 import { CoverActivityActorIndex1763942560000 } from '../../modules/activity/activity-covering-index.migration.js';
 import { CreateActivityWithheld1764029000000 } from '../../modules/activity/activity-withheld.migration.js';
 import { CreateActivityListVisibility1764115300000 } from '../../modules/activity/activity-list-visibility.migration.js';
@@ -31,4 +31,5 @@ export const migrations = [
   CreateListTables1764115200000,
   CreateActivityListVisibility1764115300000,
   CreateImportTables1764201600000,
+  AddProjectionHalts1764288000000,
 ];

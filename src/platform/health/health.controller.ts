@@ -1,10 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
 import { writeJson } from '../../common/write-json.js';
 import { ReadinessService } from './readiness.service.js';
 import { Public } from '../../common/auth/index.js';
+
+const CHECKS =
+  'checks: { postgres, redis, eventStore: { status: up|down, latencyMs, reason? }, ' +
+  'projections: { status: up|degraded|down, deadLetters, reason?, projections: [{ name, version, checkpoint, ' +
+  'lagEvents, lagSeconds, deadLetters, status, halted?: { eventId, eventType, position, attempts, since } }] } }';
 
 @ApiTags('operations')
 @Public()
@@ -14,16 +19,36 @@ export class HealthController {
 
   /** Liveness: the process answers; dependencies are /health/ready's business. */
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiResponse({ status: 200, description: '{ status: "ok" }' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOperation({
+    summary:
+      'Readiness: PostgreSQL, Redis and the event store answer within 2 s, and no projection is halted or failing',
+  })
+  @ApiResponse({
+    status: 200,
+    description:
+      '{ status: "ok" | "degraded", checks }. "degraded": ready, but some projection parked events it could not ' +
+      `apply (projections.status "degraded", projections.deadLetters > 0). ${CHECKS}`,
+  })
+  @ApiResponse({
+    status: 503,
+    description:
+      'problem+json { status: 503, detail: "Not ready: <checks down>", checks }: a dependency is down, or a ' +
+      'projection is halted before an event it cannot apply or is retrying a failed batch ' +
+      `(projections.status "down", reason names them). ${CHECKS}`,
+  })
   async ready(@Res() response: ServerResponse): Promise<void> {
-    const { ready, checks } = await this.readiness.check();
+    const { ready, degraded, checks } = await this.readiness.check();
     response.setHeader('Cache-Control', 'no-store');
     if (ready) {
-      writeJson(response, HttpStatus.OK, { status: 'ok', checks }, 'application/json');
+      const status = degraded ? 'degraded' : 'ok';
+      writeJson(response, HttpStatus.OK, { status, checks }, 'application/json');
       return;
     }
     const down = Object.entries(checks)

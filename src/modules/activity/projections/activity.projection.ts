@@ -66,6 +66,8 @@ export const activityProjection: Projection = {
   version: 3,
   handles: [...FILM_LOG_EVENT_TYPES, ...COMMENT_ACTIVITY_EVENT_TYPES, ...LIST_ACTIVITY_EVENT_TYPES],
   tables: ['activity', 'activity_withheld', 'activity_list_visibility'],
+  // A skipped hide or visibility change would leak hidden comments or private lists (docs/adr/0008).
+  onPoisonEvent: 'halt',
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     await applyMarks(foldMarks(events), context);

@@ -98,6 +98,8 @@ export const commentsProjection: Projection = {
   version: 1,
   handles: HANDLED,
   tables: ['comments', 'film_comment_counts', 'member_comment_counts'],
+  // A skipped hide or delete would keep showing a comment moderation took down (docs/adr/0008).
+  onPoisonEvent: 'halt',
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     if (events.length === 0) return;

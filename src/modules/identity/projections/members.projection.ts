@@ -56,6 +56,8 @@ export const membersProjection: Projection = {
   version: 1,
   handles: MEMBER_EVENT_TYPES,
   tables: ['members'],
+  // A skipped role change or suspension would authorise wrongly from then on (docs/adr/0008).
+  onPoisonEvent: 'halt',
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     const table = context.table('members');

@@ -42,6 +42,8 @@ export const listsProjection: Projection = {
   version: 1,
   handles: [...LIST_EVENT_TYPES, ...CHECK_EVENT_TYPES],
   tables: ['lists', 'list_entries', 'list_checks', 'list_progress'],
+  // Later ranks, progress and visibility build on every earlier event (docs/adr/0008).
+  onPoisonEvent: 'halt',
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     const outcomes = await foldLists(
