@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { settle, vacuumAnalyze } from './film-log/prefill.js';
 import { progress, runBench, timed } from './shared/bench-cli.js';
@@ -12,7 +13,7 @@ import { describeMethod, formatReport, targetsOf, type SoakReport } from './soak
 import { seed } from './soak/seed.js';
 import { soak } from './soak/soak-phase.js';
 import { AUTOHIDE_REPORTS, JWT_SECRET, withSoakServices } from './soak/services.js';
-import { autovacuumOn, PeriodicVacuum } from './soak/vacuum.js';
+import { autovacuumOn } from './soak/database.js';
 import type { BenchDatabases } from './store/databases.js';
 
 /** Set by the run: whether every bound held, for the exit code. */
@@ -26,6 +27,11 @@ async function measure(databases: BenchDatabases, options: SoakOptions) {
     const seedSeconds = (performance.now() - seedBegin) / 1_000;
     await timed('vacuum (analyze)', () => vacuumAnalyze(url));
     const vacuumEvery = (await autovacuumOn(url)) ? 0 : options.vacuumEverySeconds;
+    const [load] = os.loadavg();
+    if (load! > os.cpus().length)
+      progress(
+        `the machine is busy (load average ${load!.toFixed(1)} on ${os.cpus().length} cores): the figures will show it`,
+      );
 
     return withSoakServices(url, async (services, startedAt) => {
       const catchUp = await timed('the worker catches up on the seed', () =>
@@ -50,7 +56,7 @@ async function measure(databases: BenchDatabases, options: SoakOptions) {
         const rps = Math.max(1, Math.round(maxRps / 2));
         progress(`maximum ${Math.round(maxRps)} req/s: the soak holds ${rps} req/s`);
         const phase = await timed(`soak at ${rps} req/s for ${options.durationSeconds} s`, () =>
-          soak(services, client, mix, admin!.token, rps, options, new PeriodicVacuum(url, vacuumEvery)),
+          soak({ url, services, client, mix, adminToken: admin!.token }, rps, options, vacuumEvery),
         );
         const figures = {
           options,

@@ -1,12 +1,35 @@
 import { performance } from 'node:perf_hooks';
 import { progress } from '../shared/bench-cli.js';
 import { openPool } from '../store/databases.js';
+import type pg from 'pg';
 
 export interface VacuumFigures {
   /** Every how many seconds; 0 when the server's own autovacuum is on (or the run is a smoke). */
   readonly everySeconds: number;
   readonly runs: number;
   readonly maxSeconds: number;
+  /** Runs that could not start or finish (a server out of connections refuses them too). */
+  readonly failures: number;
+}
+
+export interface ConnectionCounts {
+  /** Every connection the server holds (the soak's and anyone else's): it refuses more than max_connections. */
+  readonly server: number;
+  /** The api's and the worker's (by the application name each gives its pools). */
+  readonly api: number;
+  readonly worker: number;
+}
+
+/** Connections the server holds now; a shared server running out of them answers 503s that are not the service's. */
+export async function connectionCounts(pool: pg.Pool): Promise<ConnectionCounts> {
+  const { rows } = await pool.query<ConnectionCounts>(
+    `SELECT count(*)::int AS server,
+            (count(*) FILTER (WHERE datname = current_database() AND application_name LIKE 'filmlog-api%'))::int AS api,
+            (count(*) FILTER (WHERE datname = current_database() AND application_name LIKE 'filmlog-worker%'))::int
+              AS worker
+     FROM pg_stat_activity WHERE backend_type = 'client backend'`,
+  );
+  return rows[0]!;
 }
 
 /** Whether the server runs autovacuum at all: the test server may have it off. */
@@ -31,6 +54,8 @@ export class PeriodicVacuum {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private readonly durations: number[] = [];
+  private failures = 0;
+  private stopped = false;
 
   constructor(
     url: string,
@@ -46,11 +71,13 @@ export class PeriodicVacuum {
   async stop(): Promise<VacuumFigures> {
     clearInterval(this.timer);
     await this.running;
-    await this.pool.end();
+    if (!this.stopped) await this.pool.end();
+    this.stopped = true;
     return {
       everySeconds: this.everySeconds,
       runs: this.durations.length,
       maxSeconds: Math.max(0, ...this.durations),
+      failures: this.failures,
     };
   }
 
@@ -62,7 +89,10 @@ export class PeriodicVacuum {
       .then(() => {
         this.durations.push((performance.now() - begin) / 1_000);
       })
-      .catch((error: unknown) => progress(`VACUUM failed: ${String(error)}`))
+      .catch((error: unknown) => {
+        this.failures += 1;
+        progress(`VACUUM failed: ${String(error)}`);
+      })
       .finally(() => {
         this.running = null;
       });

@@ -1,5 +1,6 @@
 import { summarizeLatencies, type LatencySummary } from '../store/latency.js';
 import type { StatusCounts } from './load.js';
+import type { ConnectionCounts } from './database.js';
 import type { LagSample, RssSample } from './monitor.js';
 
 /** One line of the soak: what was answered in it, and the processes at its end. */
@@ -17,6 +18,8 @@ export interface SoakWindow {
   /** V8 heap in use at the window's end (the processes' /metrics): a leak shows here before RSS. */
   readonly apiHeapMiB: number;
   readonly workerHeapMiB: number;
+  /** PostgreSQL connections at the window's end; null when they could not be counted. */
+  readonly connections: ConnectionCounts | null;
   /** Worst lag seen in the window. */
   readonly lagSeconds: number;
   readonly lagEvents: number;
@@ -25,6 +28,11 @@ export interface SoakWindow {
 export interface MemoryTrend {
   /** Least-squares slope over the samples from `fittedFrom` seconds on. */
   readonly slopeMiBPerMinute: number;
+  /**
+   * The same through each minute's lowest sample: the floor the garbage collector comes back to,
+   * less swayed by where the soak stops in a sawtooth of collections (not judged).
+   */
+  readonly floorSlopeMiBPerMinute: number;
   readonly fittedFrom: number;
   readonly samples: number;
   readonly startMiB: number;
@@ -51,14 +59,16 @@ export const sumCounts = (counts: readonly StatusCounts[]): StatusCounts => {
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function windowOf(
-  endsAt: number,
-  seconds: number,
-  answered: { latencies: readonly number[]; statuses: StatusCounts },
-  rss: RssSample | undefined,
-  heap: { readonly api: number; readonly worker: number },
-  lag: readonly LagSample[],
-): SoakWindow {
+export function windowOf(seen: {
+  readonly endsAt: number;
+  readonly seconds: number;
+  readonly answered: { latencies: readonly number[]; statuses: StatusCounts };
+  readonly rss: RssSample | undefined;
+  readonly heap: { readonly api: number; readonly worker: number };
+  readonly lag: readonly LagSample[];
+  readonly connections: ConnectionCounts | null;
+}): SoakWindow {
+  const { endsAt, seconds, answered, rss, heap, lag } = seen;
   const latency = summarizeLatencies(answered.latencies);
   return {
     endsAt: round(endsAt, 1),
@@ -72,6 +82,7 @@ export function windowOf(
     workerMiB: round(rss?.workerMiB ?? Number.NaN, 1),
     apiHeapMiB: round(heap.api, 1),
     workerHeapMiB: round(heap.worker, 1),
+    connections: seen.connections,
     lagSeconds: round(Math.max(0, ...lag.map((sample) => sample.seconds))),
     lagEvents: Math.max(0, ...lag.map((sample) => sample.events)),
   };
@@ -99,8 +110,18 @@ export function memoryTrend(
   const known = samples.filter((sample) => Number.isFinite(sample[process]));
   const fitted = known.filter((sample) => sample.at >= fittedFrom);
   const perSecond = leastSquaresSlope(fitted.map((sample) => [sample.at, sample[process]]));
+  const minutes = new Map<number, RssSample>();
+  for (const sample of fitted) {
+    const minute = Math.floor((sample.at - fittedFrom) / 60);
+    const lowest = minutes.get(minute);
+    if (!lowest || sample[process] < lowest[process]) minutes.set(minute, sample);
+  }
+  const floorPerSecond = leastSquaresSlope(
+    [...minutes.values()].map((sample) => [sample.at, sample[process]]),
+  );
   return {
     slopeMiBPerMinute: round(perSecond * 60, 3),
+    floorSlopeMiBPerMinute: round(floorPerSecond * 60, 3),
     fittedFrom,
     samples: fitted.length,
     startMiB: round(known[0]?.[process] ?? Number.NaN, 1),

@@ -92,6 +92,7 @@ export class SoakMonitor {
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | null = null;
   private begin = 0;
+  private stopped = false;
 
   constructor(
     private readonly client: SoakClient,
@@ -110,7 +111,10 @@ export class SoakMonitor {
     return (performance.now() - this.begin) / 1_000;
   }
 
+  /** Takes a last sample, the first time. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     clearInterval(this.timer);
     await this.reading;
     this.sample();

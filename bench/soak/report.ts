@@ -5,7 +5,7 @@ import type { HeapTrend, LatencyTrend, MemoryTrend, SoakWindow } from './figures
 import type { CalibrationFigures, OpenLoopFigures, StatusCounts } from './load.js';
 import { NOT_SENT } from './load.js';
 import type { SoakOptions } from './options.js';
-import type { VacuumFigures } from './vacuum.js';
+import type { VacuumFigures } from './database.js';
 
 /** Bounds the soak is judged by; the smoke run judges only the failures, too short for trends. */
 export const BOUNDS = {
@@ -140,6 +140,7 @@ function windowRows(report: SoakReport): string[][] {
       'heap',
       'worker RSS',
       'heap',
+      'pg conns',
       'lag s',
       'lag ev',
       'not 2xx',
@@ -154,6 +155,9 @@ function windowRows(report: SoakReport): string[][] {
       window.apiHeapMiB.toFixed(1),
       window.workerMiB.toFixed(1),
       window.workerHeapMiB.toFixed(1),
+      window.connections
+        ? `${window.connections.api}+${window.connections.worker}/${window.connections.server}`
+        : '?',
       window.lagSeconds.toFixed(2),
       whole(window.lagEvents),
       statusText(window.statuses),
@@ -161,12 +165,16 @@ function windowRows(report: SoakReport): string[][] {
   ];
 }
 
+/** A slope needs two points: a run too short for one says so. */
+const slope = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
+
 const trend = (name: string, memory: MemoryTrend, heap: HeapTrend): string[] => [
   `${name} RSS`,
-  `${memory.slopeMiBPerMinute.toFixed(2)} MiB/min`,
+  `${slope(memory.slopeMiBPerMinute)} MiB/min`,
   `${memory.startMiB.toFixed(1)} → ${memory.endMiB.toFixed(1)} MiB, max ${memory.maxMiB.toFixed(1)}; ` +
-    `slope over ${memory.samples} samples from ${memory.fittedFrom} s; V8 heap used ` +
-    `${heap.startMiB.toFixed(1)} → ${heap.endMiB.toFixed(1)} MiB (${heap.slopeMiBPerMinute.toFixed(2)} MiB/min)`,
+    `slope over ${memory.samples} samples from ${memory.fittedFrom} s (of each minute's lowest: ` +
+    `${slope(memory.floorSlopeMiBPerMinute)}); V8 heap used ` +
+    `${heap.startMiB.toFixed(1)} → ${heap.endMiB.toFixed(1)} MiB (${slope(heap.slopeMiBPerMinute)} MiB/min)`,
 ];
 
 function summaryRows(report: SoakReport): string[][] {
@@ -211,7 +219,8 @@ function summaryRows(report: SoakReport): string[][] {
       'vacuum',
       report.vacuum.everySeconds > 0 ? `every ${report.vacuum.everySeconds} s` : 'none',
       report.vacuum.everySeconds > 0
-        ? `${report.vacuum.runs} runs under the load, the longest ${report.vacuum.maxSeconds.toFixed(1)} s (autovacuum is off)`
+        ? `${report.vacuum.runs} runs under the load, the longest ${report.vacuum.maxSeconds.toFixed(1)} s, ` +
+          `${report.vacuum.failures} failed (the server's autovacuum is off)`
         : 'autovacuum on, or a smoke run',
     ],
     [
