@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { castOf, REQUEST_TIMEOUT_MS, runMixedLoad, type Cast, type Client, type Outcome } from './support/mixed-load.js';
+import {
+  castOf,
+  REQUEST_TIMEOUT_MS,
+  runMixedLoad,
+  type Cast,
+  type Client,
+  type Outcome,
+} from './support/mixed-load.js';
 import type { ServiceProcess } from './support/service-process.js';
 import { Stack } from './support/stack.js';
 

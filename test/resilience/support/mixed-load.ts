@@ -210,7 +210,9 @@ export async function runMixedLoad(
       const other = random.pick(cast.members);
       if (other.id === member.id) return;
       const method = random.below(3) === 0 ? 'DELETE' : 'PUT';
-      await client.send(`${method} follow`, method, `/users/${other.username}/follow`, { token: member.token });
+      await client.send(`${method} follow`, method, `/users/${other.username}/follow`, {
+        token: member.token,
+      });
     } else if (roll < 78) {
       const key = randomUUID();
       const outcome = await client.send('post comment', 'POST', `/films/${filmId}/comments`, {

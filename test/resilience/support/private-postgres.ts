@@ -78,10 +78,7 @@ export class PrivatePostgres {
       'stream',
     ]);
     const replica = new PrivatePostgres(directory, await freePort());
-    replica.configure([
-      'hot_standby = on',
-      `recovery_min_apply_delay = '${options.applyDelayMs ?? 0}ms'`,
-    ]);
+    replica.configure(['hot_standby = on', `recovery_min_apply_delay = '${options.applyDelayMs ?? 0}ms'`]);
     replica.start();
     return replica;
   }
@@ -118,7 +115,17 @@ export class PrivatePostgres {
 
   /** Stops the server (if it runs) and deletes its data. */
   destroy(): void {
-    spawnSync('runuser', ['-u', SERVER_USER, '--', join(BIN, 'pg_ctl'), '-D', this.dataDirectory, '-m', 'immediate', 'stop']);
+    spawnSync('runuser', [
+      '-u',
+      SERVER_USER,
+      '--',
+      join(BIN, 'pg_ctl'),
+      '-D',
+      this.dataDirectory,
+      '-m',
+      'immediate',
+      'stop',
+    ]);
     rmSync(this.dataDirectory, { recursive: true, force: true });
   }
 

@@ -48,7 +48,11 @@ export class PrivateRedis {
       { stdio: 'ignore' },
     );
     this.child = child;
-    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis(this.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     const deadline = Date.now() + 10_000;
     try {
       for (;;) {

@@ -16,7 +16,10 @@ export class ReadModels {
   constructor(databaseUrl: string) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     this.pool.on('error', () => undefined);
-    this.store = new PostgresEventStore({ connectionString: databaseUrl, applicationName: 'resilience-test' });
+    this.store = new PostgresEventStore({
+      connectionString: databaseUrl,
+      applicationName: 'resilience-test',
+    });
     this.monitor = new ProjectionMonitor({ store: this.store, pool: this.pool, projections });
   }
 
@@ -77,7 +80,8 @@ export class ReadModels {
           EXCEPT ALL SELECT 'recount only', ${row('l')} FROM "before_recount_${table}" l)
          LIMIT 20`,
       );
-      for (const difference of rows) differences.push(`${table}: ${difference.side} ${JSON.stringify(difference.row)}`);
+      for (const difference of rows)
+        differences.push(`${table}: ${difference.side} ${JSON.stringify(difference.row)}`);
     }
     return differences;
   }
@@ -86,7 +90,9 @@ export class ReadModels {
   async rowCounts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const table of projections.flatMap((projection) => projection.tables)) {
-      const { rows } = await this.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM "${table}"`);
+      const { rows } = await this.pool.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM "${table}"`,
+      );
       counts[table] = rows[0]!.count;
     }
     return counts;
