@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       databaseReadUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
       redisUrl: 'redis://127.0.0.1:6379',
       redisKeyPrefix: 'filmlog:',
+      redisSentinels: null,
       eventStore: { kind: 'postgres' },
       jwtSecret: DEVELOPMENT_JWT_SECRET,
       accessTokenTtlSeconds: 3600,
@@ -60,6 +61,8 @@ describe('parseConfig', () => {
       REDIS_KEY_PREFIX: 'filmlog-eu:',
       ACCESS_TOKEN_TTL_SECONDS: '900',
       TRUST_PROXY_HOPS: '1',
+      REDIS_SENTINELS: 'sentinel-a:26379,10.0.0.7:26380',
+      REDIS_SENTINEL_MASTER: 'filmlog-jobs',
     });
 
     expect(config).toMatchObject({
@@ -79,6 +82,13 @@ describe('parseConfig', () => {
       redisKeyPrefix: 'filmlog-eu:',
       accessTokenTtlSeconds: 900,
       trustProxyHops: 1,
+      redisSentinels: {
+        master: 'filmlog-jobs',
+        hosts: [
+          { host: 'sentinel-a', port: 26379 },
+          { host: '10.0.0.7', port: 26380 },
+        ],
+      },
     });
   });
 
@@ -108,6 +118,7 @@ describe('parseConfig', () => {
     ['ACCESS_TOKEN_TTL_SECONDS', '10', 'ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60 to 31536000'],
     ['REDIS_KEY_PREFIX', 'a b', 'REDIS_KEY_PREFIX must be 1 to 64 letters, digits or _ . : -'],
     ['MIGRATIONS_RUN', 'yes', 'MIGRATIONS_RUN must be true or false'],
+    ['REDIS_SENTINELS', 'sentinel-a', 'REDIS_SENTINELS must be host:port pairs separated by commas'],
     ['MODERATION_AUTOHIDE_REPORTS', '0', 'MODERATION_AUTOHIDE_REPORTS must be a whole number from 1 to 1000'],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
     ['IMPORT_MAX_BYTES', '50MB', 'IMPORT_MAX_BYTES must be a whole number from 1 to 1073741824'],

@@ -13,6 +13,11 @@ export interface AppConfig {
   readonly redisUrl: string;
   /** Namespaces every Redis key, so several deployments (or test runs) can share one server. */
   readonly redisKeyPrefix: string;
+  /** Redis through Sentinel: the master's name and the sentinels that know it; null for REDIS_URL alone. */
+  readonly redisSentinels: {
+    readonly master: string;
+    readonly hosts: readonly { readonly host: string; readonly port: number }[];
+  } | null;
   readonly eventStore: {
     readonly kind: 'postgres' | 'kurrentdb';
     readonly kurrentdbUrl?: string;
@@ -68,6 +73,15 @@ const toAppConfig = (environment: Environment): AppConfig => ({
   databaseReadUrl: environment.DATABASE_READ_URL ?? environment.DATABASE_URL,
   redisUrl: environment.REDIS_URL,
   redisKeyPrefix: environment.REDIS_KEY_PREFIX,
+  redisSentinels: environment.REDIS_SENTINELS
+    ? {
+        master: environment.REDIS_SENTINEL_MASTER,
+        hosts: environment.REDIS_SENTINELS.split(',').map((pair) => {
+          const separator = pair.lastIndexOf(':');
+          return { host: pair.slice(0, separator), port: Number(pair.slice(separator + 1)) };
+        }),
+      }
+    : null,
   eventStore: {
     kind: environment.EVENT_STORE,
     ...(environment.KURRENTDB_URL ? { kurrentdbUrl: environment.KURRENTDB_URL } : {}),

@@ -61,6 +61,16 @@ export const environmentSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits or _ . : -' })
       .default('filmlog:'),
+    REDIS_SENTINELS: z
+      .string()
+      .regex(/^[^,:\s]+:\d{1,5}(,[^,:\s]+:\d{1,5})*$/, {
+        error: 'must be host:port pairs separated by commas',
+      })
+      .optional(),
+    REDIS_SENTINEL_MASTER: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'must be 1 to 64 letters, digits or _ . -' })
+      .default('mymaster'),
     EVENT_STORE: oneOf(['postgres', 'kurrentdb']).default('postgres'),
     KURRENTDB_URL: kurrentdbUrl.optional(),
     APP_ROLE: oneOf(['api', 'worker', 'all']).default('all'),

@@ -16,6 +16,12 @@ export interface ProjectionMonitorOptions {
   projections: readonly Projection[];
   /** Polling fallback of waitFor, for announcements that got lost (default 250 ms). */
   pollIntervalMs?: number;
+  /**
+   * Where waitFor reads checkpoints: the replica that queries read (default `pool`). A checkpoint
+   * commits with its rows, so once the replica shows it, the replica has the rows too.
+   * Announcements still come from `pool`, since a standby cannot LISTEN.
+   */
+  checkpointsPool?: pg.Pool;
 }
 
 /** What the database says of a projection, without its lag: cheap enough for every scrape. */
@@ -30,11 +36,13 @@ export interface ProjectionCondition {
 /** Read side, usable from any process (api or worker): reads checkpoints from the database. */
 export class ProjectionMonitor {
   private readonly checkpoints: CheckpointStore;
+  private readonly awaitedCheckpoints: CheckpointStore;
   private readonly listener: CheckpointListener;
   private readonly pollIntervalMs: number;
 
   constructor(private readonly options: ProjectionMonitorOptions) {
     this.checkpoints = new CheckpointStore(options.pool);
+    this.awaitedCheckpoints = new CheckpointStore(options.checkpointsPool ?? options.pool);
     this.listener = new CheckpointListener({ ...options.pool.options });
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
   }
@@ -91,7 +99,7 @@ export class ProjectionMonitor {
   async hasPassed(names: readonly string[], position: Position): Promise<boolean> {
     // Every projection has passed the origin, even one that has applied nothing yet.
     if (this.options.store.comparePositions(position, this.options.store.origin) <= 0) return true;
-    const rows = await this.checkpoints.readMany(names);
+    const rows = await this.awaitedCheckpoints.readMany(names);
     const passed = new Set(
       rows
         .filter(

@@ -11,6 +11,13 @@ export const QUERY_POOL = Symbol('QUERY_POOL');
 
 const CONNECT_TIMEOUT_MS = 5000;
 
+/**
+ * The process id in the connection's application_name tells an operator (and the fault tests)
+ * which process holds which projection's advisory lock in pg_stat_activity.
+ */
+const processName = (config: AppConfig, purpose?: string): string =>
+  ['filmlog', config.role, purpose, process.pid].filter((part) => part !== undefined).join('-');
+
 const createPool = (connectionString: string, applicationName: string): pg.Pool => {
   const pool = new pg.Pool({
     connectionString,
@@ -51,12 +58,12 @@ class PoolsCloser implements OnApplicationShutdown {
     {
       provide: READ_MODEL_POOL,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createPool(config.databaseUrl, `filmlog-${config.role}`),
+      useFactory: (config: AppConfig) => createPool(config.databaseUrl, processName(config)),
     },
     {
       provide: QUERY_POOL,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createPool(config.databaseReadUrl, `filmlog-${config.role}-queries`),
+      useFactory: (config: AppConfig) => createPool(config.databaseReadUrl, processName(config, 'queries')),
     },
     PoolsCloser,
   ],

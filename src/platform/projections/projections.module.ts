@@ -2,11 +2,14 @@ import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/
 import { ProjectionMonitor, type Projection } from '#projections';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type pg from 'pg';
-import { READ_MODEL_POOL } from '../database/database.module.js';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { QUERY_POOL, READ_MODEL_POOL } from '../database/database.module.js';
 import { projections } from './projections.js';
 
 /** The projection list as a provider, so a test can run the application with projections of its own. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
+
+const REPLICA_POLL_MS = 20;
 
 @Injectable()
 class ProjectionMonitorCloser implements OnApplicationShutdown {
@@ -24,9 +27,24 @@ class ProjectionMonitorCloser implements OnApplicationShutdown {
     { provide: PROJECTIONS, useValue: projections },
     {
       provide: ProjectionMonitor,
-      inject: [EVENT_STORE, READ_MODEL_POOL, PROJECTIONS],
-      useFactory: (store: EventStore, pool: pg.Pool, list: readonly Projection[]) =>
-        new ProjectionMonitor({ store, pool, projections: list }),
+      inject: [EVENT_STORE, READ_MODEL_POOL, QUERY_POOL, PROJECTIONS, APP_CONFIG],
+      useFactory: (
+        store: EventStore,
+        pool: pg.Pool,
+        queryPool: pg.Pool,
+        list: readonly Projection[],
+        config: AppConfig,
+      ) =>
+        config.databaseReadUrl === config.databaseUrl
+          ? new ProjectionMonitor({ store, pool, projections: list })
+          : // A replica applies a checkpoint after the primary announced it: poll it more often.
+            new ProjectionMonitor({
+              store,
+              pool,
+              projections: list,
+              checkpointsPool: queryPool,
+              pollIntervalMs: REPLICA_POLL_MS,
+            }),
     },
     ProjectionMonitorCloser,
   ],

@@ -19,13 +19,30 @@ const firstConnection = (redis: Redis): Promise<void> =>
     redis.once('ready', done);
   });
 
+/** With Sentinel, REDIS_URL still gives the password, user and database number of the master. */
+const credentialsOf = (url: string): { username?: string; password?: string; db?: number } => {
+  const parsed = new URL(url);
+  return {
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+  };
+};
+
 /**
  * Connected before anything uses it, so callers that refuse to queue behind a missing
  * connection (the rate limiter) do not take the first moments after a start for an outage.
  */
-const createRedis = async (url: string): Promise<Redis> => {
+const createRedis = async (config: AppConfig): Promise<Redis> => {
   // BullMQ needs maxRetriesPerRequest: null: its blocking commands wait through reconnects.
-  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  const redis = config.redisSentinels
+    ? new Redis({
+        ...credentialsOf(config.redisUrl),
+        sentinels: [...config.redisSentinels.hosts],
+        name: config.redisSentinels.master,
+        maxRetriesPerRequest: null,
+      })
+    : new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const logger = new Logger('Redis');
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
   await firstConnection(redis);
@@ -48,7 +65,7 @@ class RedisCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config.redisUrl) },
+    { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config) },
     RedisCloser,
   ],
   exports: [REDIS],
