@@ -21,7 +21,8 @@ export class ProjectionsAdminController {
 
   @Get()
   @ApiOperation({
-    summary: 'Every projection: [{ name, version, checkpoint, lagEvents, lagSeconds, deadLetters, status }]',
+    summary:
+      'Every projection: [{ name, version, checkpoint, lagEvents, lagSeconds, deadLetters, status, halted? }]; status is running, rebuilding, failing, halted or stopped, and halted names the event it stopped at (docs/adr/0008)',
   })
   list(): Promise<ProjectionStatus[]> {
     return this.monitor.statuses();
