@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       port: 3000,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
       databaseReadUrl: 'postgres://postgres@127.0.0.1:5432/filmlog',
+      databasePoolSize: 10,
       redisUrl: 'redis://127.0.0.1:6379',
       redisKeyPrefix: 'filmlog:',
       redisSentinels: null,
@@ -61,6 +62,7 @@ describe('parseConfig', () => {
       REDIS_KEY_PREFIX: 'filmlog-eu:',
       ACCESS_TOKEN_TTL_SECONDS: '900',
       TRUST_PROXY_HOPS: '1',
+      DATABASE_POOL_SIZE: '25',
       REDIS_SENTINELS: 'sentinel-a:26379,10.0.0.7:26380',
       REDIS_SENTINEL_MASTER: 'filmlog-jobs',
     });
@@ -82,6 +84,7 @@ describe('parseConfig', () => {
       redisKeyPrefix: 'filmlog-eu:',
       accessTokenTtlSeconds: 900,
       trustProxyHops: 1,
+      databasePoolSize: 25,
       redisSentinels: {
         master: 'filmlog-jobs',
         hosts: [

@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly databaseUrl: string;
   /** Replica for queries; the primary when none is configured. */
   readonly databaseReadUrl: string;
+  /** Connections of each pool (read models, queries, events); a process holds about 3 × this plus one per projection. */
+  readonly databasePoolSize: number;
   readonly redisUrl: string;
   /** Namespaces every Redis key, so several deployments (or test runs) can share one server. */
   readonly redisKeyPrefix: string;
@@ -71,6 +73,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
   port: environment.PORT,
   databaseUrl: environment.DATABASE_URL,
   databaseReadUrl: environment.DATABASE_READ_URL ?? environment.DATABASE_URL,
+  databasePoolSize: environment.DATABASE_POOL_SIZE,
   redisUrl: environment.REDIS_URL,
   redisKeyPrefix: environment.REDIS_KEY_PREFIX,
   redisSentinels: environment.REDIS_SENTINELS

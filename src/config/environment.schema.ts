@@ -56,6 +56,7 @@ export const environmentSchema = z
     PORT: integer(1, 65_535).default(3000),
     DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/filmlog'),
     DATABASE_READ_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: integer(1, 1000).default(10),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z
       .string()

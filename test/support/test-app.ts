@@ -34,6 +34,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     // Suites share one Redis; their rate-limit counters must not meet.
     REDIS_KEY_PREFIX: `${database.name}:`,
+    // Two suites run at once on a server allowing 100 connections; each app holds about 3 pools.
+    DATABASE_POOL_SIZE: '4',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({

@@ -6,6 +6,8 @@ export interface EventStoreSelection {
   readonly databaseUrl: string;
   readonly kurrentdbUrl?: string;
   readonly applicationName?: string;
+  /** Connections of the PostgreSQL store's pool (default 10). */
+  readonly poolSize?: number;
 }
 
 /** The selected adapter; the KurrentDB client is only loaded when KurrentDB is selected. */
@@ -14,6 +16,7 @@ export async function createEventStore(selection: EventStoreSelection): Promise<
     return new PostgresEventStore({
       connectionString: selection.databaseUrl,
       applicationName: selection.applicationName,
+      poolSize: selection.poolSize,
     });
   }
   if (!selection.kurrentdbUrl) throw new Error('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');

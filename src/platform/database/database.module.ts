@@ -18,9 +18,10 @@ const CONNECT_TIMEOUT_MS = 5000;
 const processName = (config: AppConfig, purpose?: string): string =>
   ['filmlog', config.role, purpose, process.pid].filter((part) => part !== undefined).join('-');
 
-const createPool = (connectionString: string, applicationName: string): pg.Pool => {
+const createPool = (connectionString: string, applicationName: string, max: number): pg.Pool => {
   const pool = new pg.Pool({
     connectionString,
+    max,
     application_name: applicationName,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
@@ -49,6 +50,7 @@ class PoolsCloser implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ...createDataSource(config.databaseUrl).options,
+        extra: { max: config.databasePoolSize },
         retryAttempts: 3,
         retryDelay: 1000,
       }),
@@ -58,12 +60,14 @@ class PoolsCloser implements OnApplicationShutdown {
     {
       provide: READ_MODEL_POOL,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createPool(config.databaseUrl, processName(config)),
+      useFactory: (config: AppConfig) =>
+        createPool(config.databaseUrl, processName(config), config.databasePoolSize),
     },
     {
       provide: QUERY_POOL,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createPool(config.databaseReadUrl, processName(config, 'queries')),
+      useFactory: (config: AppConfig) =>
+        createPool(config.databaseReadUrl, processName(config, 'queries'), config.databasePoolSize),
     },
     PoolsCloser,
   ],

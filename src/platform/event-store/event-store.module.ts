@@ -24,6 +24,7 @@ class EventStoreCloser implements OnApplicationShutdown {
           databaseUrl: config.databaseUrl,
           kurrentdbUrl: config.eventStore.kurrentdbUrl,
           applicationName: `filmlog-${config.role}-events`,
+          poolSize: config.databasePoolSize,
         }),
     },
     EventStoreCloser,
