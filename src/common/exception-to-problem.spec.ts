@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   ForbiddenException,
   HttpException,
   InternalServerErrorException,
@@ -45,6 +46,24 @@ describe('exceptionToProblem', () => {
       status: 413,
       title: 'Payload Too Large',
     });
+  });
+
+  it('names the part of the request the HTTP layer could not read in its 400s', () => {
+    const parsed = (cause: Error) =>
+      exceptionToProblem(new BadRequestException(cause.message, { cause })).problem.errors;
+    const multer = Object.assign(new Error('Unexpected field'), {
+      code: 'LIMIT_UNEXPECTED_FILE',
+      field: 'upload',
+    });
+
+    expect(parsed(new SyntaxError('Unexpected end of JSON input'))).toEqual([
+      { field: 'body', message: 'Unexpected end of JSON input' },
+    ]);
+    expect(parsed(new URIError("Failed to decode param '%E0%A4%A'"))).toEqual([
+      { field: 'path', message: "Failed to decode param '%E0%A4%A'" },
+    ]);
+    expect(parsed(multer)).toEqual([{ field: 'upload', message: 'Unexpected field' }]);
+    expect(exceptionToProblem(new BadRequestException('ours')).problem.errors).toBeUndefined();
   });
 
   it('answers a refusal by a domain rule with 422 and the rule code', () => {

@@ -86,11 +86,30 @@ export function exceptionToProblem(exception: unknown): MappedProblem {
   };
 }
 
+/**
+ * The part of the request a 400 raised before any handler could not read, from the error the
+ * HTTP layer kept as the cause: the multipart field multer names, `path` for a path that is not
+ * valid percent-encoded UTF-8, else `body` (body-parser: malformed JSON, a false content
+ * encoding; multipart the parser cannot follow). Null for a 400 thrown by our own code.
+ */
+function unreadablePart(exception: HttpException): string | null {
+  const cause = exception.cause;
+  if (!(cause instanceof Error)) return null;
+  const { field } = cause as { field?: unknown };
+  if (typeof field === 'string' && field.length > 0) return field;
+  return cause instanceof URIError ? 'path' : 'body';
+}
+
 function httpExceptionToProblem(exception: HttpException): MappedProblem {
   const status = exception.getStatus();
   if (status === HttpStatus.INTERNAL_SERVER_ERROR) {
     return { problem: problemDetails(status, 'An unexpected error occurred.'), kind: 'server' };
   }
   const kind = status >= 500 ? 'dependency' : 'client';
-  return { problem: problemDetails(status, httpExceptionDetail(exception)), kind };
+  const detail = httpExceptionDetail(exception);
+  const part = status === HttpStatus.BAD_REQUEST ? unreadablePart(exception) : null;
+  return {
+    problem: problemDetails(status, detail, part ? [{ field: part, message: detail }] : undefined),
+    kind,
+  };
 }

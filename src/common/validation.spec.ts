@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { InvalidInputException } from './invalid-input.exception.js';
@@ -37,5 +38,31 @@ describe('the global validation pipe', () => {
     expect(failure).toBeInstanceOf(InvalidInputException);
     const fields = (failure as InvalidInputException).fieldErrors.map((error) => error.field);
     expect(fields.sort()).toEqual(['items.0.rank', 'owner', 'title']);
+  });
+
+  it('refuses text PostgreSQL cannot store and nesting past the limit, by field, before the DTO is built', async () => {
+    const deep = JSON.parse('['.repeat(10_000) + ']'.repeat(10_000)) as unknown;
+    const fieldsOf = (body: unknown) =>
+      validate(body).then(
+        () => [],
+        (error: InvalidInputException) => error.fieldErrors.map((fieldError) => fieldError.field).sort(),
+      );
+
+    expect(await fieldsOf({ title: 'a\u0000b', items: [{ rank: 1 }] })).toEqual(['title']);
+    expect(await fieldsOf({ title: 'a\u0000b', items: [{ rank: 0 }] })).toEqual(['items.0.rank', 'title']);
+    expect(await fieldsOf({ title: 'ok', items: [{ rank: 1, note: '\uD800' }] })).toEqual(['items.0.note']);
+    expect(await fieldsOf({ title: deep, items: [] })).toEqual(['title']);
+    expect(await fieldsOf(deep)).toEqual(['body']);
+    expect(await fieldsOf({ title: 'Paired 🎬', items: [] })).toEqual([]);
+  });
+
+  it('answers a path segment holding NUL as naming nothing (404)', async () => {
+    const segment = createValidationPipe().transform('a\u0000b', {
+      type: 'param',
+      metatype: String,
+      data: 'idOrSlug',
+    });
+
+    await expect(segment).rejects.toBeInstanceOf(NotFoundException);
   });
 });

@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from '../../common/problem-details.filter.js';
 import { createValidationPipe } from '../../common/validation.js';
 import { writeJson } from '../../common/write-json.js';
 import { HttpMetrics } from '../metrics/http-metrics.js';
+import { answerUnreadableRequests } from './client-errors.js';
 import { HttpDrain } from './http-drain.js';
 import { setupOpenApi } from '../openapi/openapi.js';
 
@@ -30,6 +31,7 @@ const unknownRoute = (request: IncomingMessage, response: ServerResponse): void 
 export async function initHttpApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  answerUnreadableRequests(app.getHttpServer());
   // The client address keys the sign-in rate limit; behind a proxy it comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
   // upgrade-insecure-requests would make browsers fetch the docs' assets over https from a plain-http server.

@@ -1,0 +1,44 @@
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { HttpStatus } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
+
+/** Not in Nest's HttpStatus. */
+const HEADERS_TOO_LARGE = 431;
+
+const statusOf = (code: string | undefined): number => {
+  if (code === 'HPE_HEADER_OVERFLOW') return HEADERS_TOO_LARGE;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return HttpStatus.REQUEST_TIMEOUT;
+  return HttpStatus.BAD_REQUEST;
+};
+
+const DETAILS: Readonly<Record<number, string>> = {
+  [HEADERS_TOO_LARGE]: 'The request line and headers are larger than the server accepts.',
+  [HttpStatus.REQUEST_TIMEOUT]: 'The request did not arrive in time.',
+  [HttpStatus.BAD_REQUEST]: 'The request is not valid HTTP.',
+};
+
+/**
+ * Node's HTTP parser answers the requests it cannot read (headers past its size limit, a
+ * malformed request line) with a bare status and no body; these get the problem+json every
+ * other error gets (API.md "Errors").
+ */
+export function answerUnreadableRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = statusOf(error.code);
+    const detail = DETAILS[status]!;
+    const errors = status === HttpStatus.BAD_REQUEST ? [{ field: 'request', message: detail }] : undefined;
+    const body = JSON.stringify(problemDetails(status, detail, errors));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  });
+}
