@@ -23,9 +23,10 @@ const suspendedDetail = ({ suspension }: MemberAccess): string => {
 
 /**
  * Global: every route needs a valid token unless marked @Public(). A token that is sent but
- * invalid is refused even on public routes, never read as anonymous. Writes also need an
- * active (not suspended) member, and @RequireRole routes the role, both read live so a
- * suspension or revocation takes effect without waiting for tokens to expire.
+ * invalid, or names an account that does not exist, is refused even on public routes, never
+ * read as anonymous. Writes also need an active (not suspended) member, and @RequireRole routes
+ * the role, both read live so a suspension or revocation takes effect without waiting for tokens
+ * to expire.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -51,12 +52,13 @@ export class AuthGuard implements CanActivate {
     const user = token ? await this.authenticator.verifyAccessToken(token) : null;
     if (!user)
       throw this.unauthorized(http.getResponse<Response>(), 'The access token is invalid or expired.');
+    // A well-signed token naming no account is as invalid as a forged one, on reads too (API.md).
+    const access = await this.authenticator.accessOf(user.id);
+    if (!access) throw this.unauthorized(http.getResponse<Response>(), 'The account no longer exists.');
     request.user = user;
 
     const isWrite = !READ_METHODS.has(request.method);
     if (!requiredRole && (isPublic || !isWrite)) return true;
-    const access = await this.authenticator.accessOf(user.id);
-    if (!access) throw this.unauthorized(http.getResponse<Response>(), 'The account no longer exists.');
     if (requiredRole && !holdsRole(access.roles, requiredRole)) {
       throw new ForbiddenException(`This needs the ${requiredRole} role.`);
     }
