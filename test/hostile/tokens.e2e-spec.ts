@@ -120,6 +120,15 @@ describe('tokens an attacker could send, and members acting on what is not their
       }
     });
 
+    it('takes the scheme in any case, as HTTP says, but not a token with its case changed', async () => {
+      for (const scheme of ['bearer', 'BEARER']) {
+        const response = await call(`${scheme} ${owner.token}`, routes()[2]!);
+        expect([scheme, response.status]).toEqual([scheme, 200]);
+      }
+      const flipped = owner.token.replace(/[a-z]/, (letter) => letter.toUpperCase());
+      expectRefused(await call(`Bearer ${flipped}`, routes()[2]!), 401, 'token with one letter upper-cased');
+    });
+
     it('roles come from the member record, not from claims: a well-signed token claiming admin is a member', async () => {
       const key = createSecretKey(Buffer.from(testApp.config.jwtSecret, 'utf8'));
       const claimsAdmin = jwt.sign({ sub: other.id, name: other.username, roles: ['admin'] }, key, {

@@ -12,7 +12,8 @@ import { Authenticator, holdsRole, type MemberAccess } from './authenticator.js'
 import type { AuthenticatedRequest, Role } from './signed-in-user.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/;
+// The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i;
 
 /** Names the reason and the end, so the member knows why and for how long. */
 const suspendedDetail = ({ suspension }: MemberAccess): string => {
