@@ -10,25 +10,10 @@ import { PinoLogger } from 'nestjs-pino';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { READ_MODEL_POOL } from '../database/database.module.js';
-import { REDIS } from '../redis/redis.module.js';
+import { firstConnection, REDIS } from '../redis/redis.module.js';
 import { bullPrefix } from './bullmq.js';
 import { JobWorkers } from './job-workers.js';
 import { OutboxRelay } from './outbox-relay.js';
-
-/** Bound on waiting for the relay's first Redis connection, so a start does not log a spurious outage. */
-const FIRST_CONNECTION_WAIT_MS = 2000;
-
-const ready = (redis: Redis): Promise<void> =>
-  new Promise((resolve) => {
-    if (redis.status === 'ready') return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      redis.off('ready', done);
-      resolve();
-    };
-    const timer = setTimeout(done, FIRST_CONNECTION_WAIT_MS);
-    redis.once('ready', done);
-  });
 
 /** Runs the outbox relay in a worker process, on a connection of its own that fails fast while Redis is down. */
 @Injectable()
@@ -50,7 +35,8 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
     // Errors show as failed deliveries, logged once per outage by the relay.
     connection.on('error', () => undefined);
     this.connection = connection;
-    await ready(connection);
+    // Waited for, so a start does not log a spurious outage.
+    await firstConnection(connection);
     this.relay = new OutboxRelay({
       pool: this.pool,
       connection,

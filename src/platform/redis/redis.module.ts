@@ -7,9 +7,10 @@ export const REDIS = Symbol('REDIS');
 /** Bound on waiting for the first connection at start; past it the app starts anyway and readiness says Redis is down. */
 const FIRST_CONNECTION_WAIT_MS = 2000;
 
-/** Resolves once the client is ready, or after the bound; never rejects. */
-const firstConnection = (redis: Redis): Promise<void> =>
+/** Resolves once the client is ready (at once if it is), or after the bound; never rejects. */
+export const firstConnection = (redis: Redis): Promise<void> =>
   new Promise((resolve) => {
+    if (redis.status === 'ready') return resolve();
     const done = (): void => {
       clearTimeout(timer);
       redis.off('ready', done);
