@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { registerUser, uniqueUsername, type TestUser } from '../support/auth.js';
 import { addFilms } from '../support/films.js';
 import type { Page } from '../support/member-client.js';
 import { PROBLEM_JSON } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { openApiDocument, operationsOf } from '../support/openapi.js';
 import { ApiClient, type Method, type Send } from './api-client.js';
 
 /**
@@ -368,8 +368,6 @@ function fill(template: string, params: Readonly<Record<string, string>>): strin
   return template.replace(/\{(\w+)\}/g, (_all, name: string) => encodeURIComponent(params[name]!));
 }
 
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
-
 describe('authorisation matrix (e2e): every operation × anonymous, member, other member, moderator, admin', () => {
   let testApp: TestApp;
   let world: World;
@@ -381,13 +379,7 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
     });
     const { app } = testApp;
     const api = new ApiClient(app);
-    const document = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
-    documented = Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(
-      ([path, operations]) =>
-        Object.keys(operations)
-          .filter((method) => HTTP_METHODS.has(method))
-          .map((method) => `${method.toUpperCase()} ${path}`),
-    );
+    documented = operationsOf(await openApiDocument(app)).map(({ method, path }) => `${method} ${path}`);
 
     const [memberUser, other, followee, roleTarget, moderator, admin] = await Promise.all([
       registerUser(app),

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { letterboxdExport } from '../support/letterboxd-export.js';
 import type { ListBody, ListSummaryBody, FilmListsBody } from '../support/list-client.js';
 import type { Page } from '../support/member-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { openApiDocument, operationsOf } from '../support/openapi.js';
 import { ApiClient } from './api-client.js';
 
 /**
@@ -75,19 +75,12 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
     });
     const { app } = testApp;
     api = new ApiClient(app);
-    const document = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
-    type Operation = { parameters?: { name: string; in: string }[] };
-    documentedReads = Object.entries(document.body.paths as Record<string, { get?: Operation }>).flatMap(
-      ([path, operations]) =>
-        operations.get
-          ? [
-              {
-                path,
-                paged: (operations.get.parameters ?? []).some((p) => p.in === 'query' && p.name === 'limit'),
-              },
-            ]
-          : [],
-    );
+    documentedReads = operationsOf(await openApiDocument(app))
+      .filter(({ method }) => method === 'GET')
+      .map(({ path, parameters }) => ({
+        path,
+        paged: parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'limit'),
+      }));
 
     const [owner, fan, friend, reporter, moderator, admin] = await Promise.all([
       registerUser(app),

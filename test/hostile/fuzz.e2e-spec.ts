@@ -1,6 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
-import { OPENAPI_UI_PATH } from '../../src/platform/openapi/openapi.js';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
@@ -8,7 +6,7 @@ import { fieldsOf, PROBLEM_JSON, type ProblemBody } from '../support/problems.js
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { casesFor } from './support/families.js';
 import { fuzzTargets, IMPORT_FILE, sentinelData } from './support/fuzz-data.js';
-import { operationsOf, type OpenApiDocument } from './support/openapi.js';
+import { openApiDocument, operationsOf } from '../support/openapi.js';
 import { faultOf } from './support/problem-check.js';
 import { mapConcurrently, RawHttpClient, type RawResponse } from './support/raw-http.js';
 import { Draft, seedOf, type RequestCase } from './support/request-cases.js';
@@ -197,9 +195,7 @@ describe('every operation of the OpenAPI document under hostile input', () => {
 
   it('answers every generated request with a success or a problem+json 4xx naming its field, and changes nothing it should not', async () => {
     const started = Date.now();
-    const server = testApp.app.getHttpServer();
-    const document = (await request(server).get(`/${OPENAPI_UI_PATH}-json`).expect(200))
-      .body as OpenApiDocument;
+    const document = await openApiDocument(testApp.app);
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThan(50);
 

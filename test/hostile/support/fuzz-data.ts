@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { memberEvents, type TestUser } from '../../support/auth.js';
 import { addFilm } from '../../support/films.js';
 import type { ListClient } from '../../support/list-client.js';
-import type { Operation, Parameter } from './openapi.js';
+import type { Operation, Parameter } from '../../support/openapi.js';
 import type { Fixtures } from './request-cases.js';
 import { validValue } from './schema-values.js';
 

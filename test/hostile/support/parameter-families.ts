@@ -9,7 +9,7 @@ import {
   HOSTILE_NUMBERS,
   HUGE_100_KB,
 } from './hostile-values.js';
-import type { Parameter } from './openapi.js';
+import type { Parameter } from '../../support/openapi.js';
 import { kindOf } from './schema-values.js';
 import { headerSafe } from './wire.js';
 

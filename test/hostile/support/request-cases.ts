@@ -1,4 +1,4 @@
-import type { Operation, Parameter, Schema } from './openapi.js';
+import type { Operation, Parameter, Schema } from '../../support/openapi.js';
 import { validObject, validValue, type ValueKind } from './schema-values.js';
 import {
   fillPath,

@@ -1,4 +1,4 @@
-import type { Schema } from './openapi.js';
+import type { Schema } from '../../support/openapi.js';
 
 export type ValueKind = 'string' | 'number' | 'boolean' | 'array' | 'object';
 

@@ -1,4 +1,8 @@
-/** The parts of an OpenAPI 3 document the fuzzer reads: operations, their parameters and bodies. */
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { OPENAPI_UI_PATH } from '../../src/platform/openapi/openapi.js';
+
+/** The parts of an OpenAPI 3 document the tests read: operations, their parameters and bodies. */
 export interface Schema {
   readonly $ref?: string;
   readonly type?: string;
@@ -58,7 +62,7 @@ export interface Operation {
   readonly secured: boolean;
 }
 
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
 const MAX_REF_DEPTH = 20;
 
 /** The schema with every $ref replaced by what it points at (recursively, bounded for cyclic documents). */
@@ -109,4 +113,10 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         };
       }),
   );
+}
+
+/** The document the application serves, as a client would fetch it. */
+export async function openApiDocument(app: INestApplication): Promise<OpenApiDocument> {
+  return (await request(app.getHttpServer()).get(`/${OPENAPI_UI_PATH}-json`).expect(200))
+    .body as OpenApiDocument;
 }
