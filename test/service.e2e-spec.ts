@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import pg from 'pg';
-import { adminDatabaseUrl, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
+import { adminDatabaseUrl, freePort, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
 import { buildIfStale, REPO_ROOT } from './support/built-cli.js';
 
 const BUILD_TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 30_000;
-
-const freePort = async (): Promise<number> => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-};
 
 const startService = (env: Record<string, string>): ChildProcess =>
   spawn(process.execPath, ['dist/src/main.js'], {

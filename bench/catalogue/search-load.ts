@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '#testing';
 import { timed } from '../shared/bench-cli.js';
 import type { QueryKind, SearchQuery } from './search-queries.js';
 
@@ -37,15 +37,6 @@ export interface SearchFigures {
     Record<string, { readonly queries: number; readonly medianMs: number; readonly maxMs: number }>
   >;
   readonly slowest: readonly QueryTiming[];
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /**

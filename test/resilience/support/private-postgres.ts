@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports.js';
+import { freePort } from '#testing';
 
 const BIN = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
 /** PostgreSQL refuses to run as root; its own account runs the private servers. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from './ports.js';
+import { freePort } from '#testing';
 
 /** Waits until a Redis (or Sentinel) at `url` answers PING. */
 async function untilAnswering(url: string, child: ChildProcess): Promise<void> {

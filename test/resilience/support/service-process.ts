@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../support/built-cli.js';
-import { freePort } from './ports.js';
+import { freePort } from '#testing';
 
 const START_TIMEOUT_MS = 60_000;
 
