@@ -5,12 +5,11 @@ import type { FilmRequest } from '../../src/modules/catalog/films/film-request.j
 
 let made = 0;
 
-/** A film in the catalogue, written the way the admin endpoint writes it; titles are unique per call. */
-export async function addFilm(app: INestApplication, details: Partial<FilmRequest> = {}): Promise<Film> {
-  made += 1;
-  const request = {
-    title: `Test Film ${made} ${Math.random().toString(36).slice(2, 8)}`,
-    year: 2000 + (made % 20),
+/** The body of POST /films for a film with nothing but a title and a year, unless `details` add more. */
+export const filmRequest = (
+  details: Partial<FilmRequest> & Pick<FilmRequest, 'title' | 'year'>,
+): FilmRequest =>
+  ({
     directors: [],
     cast: [],
     genres: [],
@@ -18,7 +17,16 @@ export async function addFilm(app: INestApplication, details: Partial<FilmReques
     countries: [],
     criticReviews: [],
     ...details,
-  } as FilmRequest;
+  }) as FilmRequest;
+
+/** A film in the catalogue, written the way the admin endpoint writes it; titles are unique per call. */
+export async function addFilm(app: INestApplication, details: Partial<FilmRequest> = {}): Promise<Film> {
+  made += 1;
+  const request = filmRequest({
+    title: `Test Film ${made} ${Math.random().toString(36).slice(2, 8)}`,
+    year: 2000 + (made % 20),
+    ...details,
+  });
   return app.get(FilmWriter).create(request);
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { filmRequest } from '../../support/films.js';
 
 /** One request of the load and what came back; `status` 0 when no answer came at all. */
 export interface Outcome {
@@ -160,16 +161,7 @@ export async function castOf(client: Client, memberCount: number, filmCount: num
   for (let index = 0; index < filmCount; index += 1) {
     const film = await client.must('add film', 'POST', '/films', {
       token: admin.token,
-      body: {
-        title: `Resilience ${index} ${randomUUID().slice(0, 6)}`,
-        year: 1950 + index,
-        directors: [],
-        cast: [],
-        genres: [],
-        languages: [],
-        countries: [],
-        criticReviews: [],
-      },
+      body: filmRequest({ title: `Resilience ${index} ${randomUUID().slice(0, 6)}`, year: 1950 + index }),
     });
     filmIds.push(String(film.id));
   }
