@@ -7,9 +7,8 @@ import { parseImportsBenchOptions, type ImportsBenchOptions } from './imports/op
 import { describeMethod, formatReport, targetsOf, type ImportsBenchReport } from './imports/report.js';
 import { runImport } from './imports/run.js';
 import { runBench, timed } from './shared/bench-cli.js';
-import { memberStreams } from './shared/events.js';
-import { benchMembers, insertAccounts, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
-import { appendStreams } from './social/prefill.js';
+import { benchMembers, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
+import { registerMembers } from './social/prefill.js';
 import { watchServiceCatchUp } from './social/projections.js';
 import type { BenchDatabases } from './store/databases.js';
 
@@ -30,12 +29,7 @@ async function measure(databases: BenchDatabases, options: ImportsBenchOptions) 
     );
     // The first member is an admin no one uses; the second imports.
     const members = benchMembers(2);
-    await insertAccounts(url, members);
-    const registered = await appendStreams(url, 'members', memberStreams(members, 'admin'), {
-      writers: 1,
-      expectedStreams: members.length,
-      after: null,
-    });
+    const registered = await registerMembers(url, members, 1);
     const generated = await timed('generate the export', () => generateExport(url, options));
     await timed('vacuum (analyze)', () => vacuumAnalyze(url));
     const serviceBegin = performance.now();

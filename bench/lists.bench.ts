@@ -7,10 +7,9 @@ import { parseListsBenchOptions, type ListsBenchOptions } from './lists/options.
 import { describeMethod, formatReport, targetsOf, type ListsBenchReport } from './lists/report.js';
 import { officialList, personalLists, type BenchList } from './lists/streams.js';
 import { runBench, timed } from './shared/bench-cli.js';
-import { memberStreams } from './shared/events.js';
 import type { LoadTiming } from './social/loads.js';
-import { benchMembers, insertAccounts, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
-import { appendStreams } from './social/prefill.js';
+import { benchMembers, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
+import { appendStreams, registerMembers } from './social/prefill.js';
 import { watchServiceCatchUp } from './social/projections.js';
 import { openPool, type BenchDatabases } from './store/databases.js';
 
@@ -46,15 +45,8 @@ async function measure(databases: BenchDatabases, options: ListsBenchOptions) {
     const [admin] = members;
     const owners = members.slice(1, 1 + options.rerankLists);
     const readers = members.slice(1 + options.rerankLists, 1 + options.rerankLists + options.readers);
-    await timed(`${members.length} accounts rows`, () => insertAccounts(url, members));
     const writers = options.prefillWriters;
-    const registered = await timed(`append ${members.length} member streams`, () =>
-      appendStreams(url, 'members', memberStreams(members, 'admin'), {
-        writers,
-        expectedStreams: members.length,
-        after: null,
-      }),
-    );
+    const registered = await registerMembers(url, members, writers);
     const filmLog = await timed(`prefill ${options.events} film-log events`, () =>
       prefillFilmLog(
         url,

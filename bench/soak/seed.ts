@@ -4,10 +4,9 @@ import { fillSearchCatalogue } from '../catalogue/search-catalogue.js';
 import { prefillFilmLog } from '../film-log/prefill.js';
 import { officialList, personalLists, type BenchList } from '../lists/streams.js';
 import { timed } from '../shared/bench-cli.js';
-import { memberStreams } from '../shared/events.js';
 import { FollowGraph } from '../social/follows.js';
-import { benchMembers, insertAccounts, type BenchMember } from '../social/members.js';
-import { appendStreams } from '../social/prefill.js';
+import { benchMembers, type BenchMember } from '../social/members.js';
+import { appendStreams, registerMembers } from '../social/prefill.js';
 import type { SoakOptions } from './options.js';
 
 export interface SoakSeed {
@@ -47,15 +46,8 @@ export async function seed(url: string, options: SoakOptions): Promise<SoakSeed>
   const films = await filmsOf(url);
   const filmIds = films.map((film) => film.id);
   const members = benchMembers(options.members);
-  await timed(`${members.length} accounts rows`, () => insertAccounts(url, members));
   const writers = options.prefillWriters;
-  const registered = await timed(`append ${members.length} member streams`, () =>
-    appendStreams(url, 'members', memberStreams(members, 'admin'), {
-      writers,
-      expectedStreams: members.length,
-      after: null,
-    }),
-  );
+  const registered = await registerMembers(url, members, writers);
   const filmLog = await timed(`prefill ${options.events} film-log events`, () =>
     prefillFilmLog(
       url,

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { PostgresEventStore, type Position } from '#event-store';
-import { progress } from '../shared/bench-cli.js';
+import { progress, timed } from '../shared/bench-cli.js';
+import { memberStreams } from '../shared/events.js';
+import { insertAccounts, type BenchMember } from './members.js';
 import { summarizeLatencies, type LatencySummary } from '../store/latency.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 
@@ -70,4 +72,23 @@ export async function appendStreams(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The members' account rows and their member streams (the first member an admin), as
+ * registration leaves them: the start of every bench that serves signed-in members.
+ */
+export async function registerMembers(
+  url: string,
+  members: readonly BenchMember[],
+  writers: number,
+): Promise<{ figures: AppendRunFigures; head: Position }> {
+  await timed(`${members.length} accounts rows`, () => insertAccounts(url, members));
+  return timed(`append ${members.length} member streams`, () =>
+    appendStreams(url, 'members', memberStreams(members, 'admin'), {
+      writers,
+      expectedStreams: members.length,
+      after: null,
+    }),
+  );
 }
