@@ -18,6 +18,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The pages' stylesheet and script are read from the source tree at start (src/web/http/web-assets.ts).
+COPY --from=build --chown=node:node /app/src/web/assets ./src/web/assets
 USER node
 EXPOSE 3000
 # The slim image has no curl; Node's fetch asks /health (liveness) instead.

@@ -10,9 +10,13 @@ const esmOnlyPackages = [
   '@borewit',
   'nestjs-pino',
   'fractional-indexing',
+  'preact',
+  'preact-render-to-string',
 ];
 
-const swc = { ...require('./test/swc-options.cjs'), sourceMaps: 'inline' };
+const swcOptions = require('./test/swc-options.cjs');
+const swc = { ...swcOptions.typescript, sourceMaps: 'inline' };
+const swcTsx = { ...swcOptions.tsx, sourceMaps: 'inline' };
 
 const libs = ['event-store', 'decider', 'projections', 'testing'];
 
@@ -24,7 +28,10 @@ module.exports = {
     '<rootDir>/{src,libs}/**/*.int-spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
-  transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.tsx$': ['@swc/jest', swcTsx],
+    '^.+\\.(ts|js|mjs|jsx)$': ['@swc/jest', swc],
+  },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
     ...Object.fromEntries(

@@ -19,7 +19,7 @@ function newestSourceTime(directory) {
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && entry.name !== 'results')
         newest = Math.max(newest, newestSourceTime(path));
-    } else if (entry.name.endsWith('.ts') && !testFile.test(entry.name)) {
+    } else if (/\.tsx?$/.test(entry.name) && !testFile.test(entry.name)) {
       newest = Math.max(newest, statSync(path).mtimeMs);
     }
   }

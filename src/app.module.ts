@@ -24,6 +24,7 @@ import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ModerationJobsModule } from './modules/moderation/jobs/auto-hide.job.js';
 import { ImportJobsModule } from './modules/imports/jobs/run-import.job.js';
 import { JobsModule } from './platform/jobs/jobs.module.js';
+import { WebModule } from './web/web.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
 const platformModules: Type[] = [
@@ -38,7 +39,7 @@ const platformModules: Type[] = [
   HttpDrainModule,
 ];
 
-/** Feature modules with HTTP controllers (APP_ROLE api or all). */
+/** Feature modules with HTTP controllers, and the web pages over them (APP_ROLE api or all). */
 const httpApiModules: Type[] = [
   IdentityModule,
   ProjectionsAdminModule,
@@ -50,6 +51,7 @@ const httpApiModules: Type[] = [
   ModerationModule,
   ListsModule,
   ImportsModule,
+  WebModule,
 ];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */

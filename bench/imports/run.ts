@@ -44,7 +44,7 @@ export async function runImport(
 ): Promise<ImportRunFigures> {
   const rssBeforeMb = await memoryMb(app.pid, 'VmRSS');
   const form = new FormData();
-  form.append('file', new Blob([zip], { type: 'application/zip' }), 'letterboxd-export.zip');
+  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'letterboxd-export.zip');
   const begin = performance.now();
   const posted = await fetch(`${app.baseUrl}/api/v1/imports`, {
     method: 'POST',

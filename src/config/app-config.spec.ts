@@ -28,6 +28,7 @@ describe('parseConfig', () => {
       eventStore: { kind: 'postgres' },
       jwtSecret: DEVELOPMENT_JWT_SECRET,
       accessTokenTtlSeconds: 3600,
+      sessionCookieSecure: true,
       trustProxyHops: 0,
       admin: null,
       moderation: { autohideReports: 3 },

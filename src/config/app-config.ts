@@ -26,6 +26,8 @@ export interface AppConfig {
   };
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
+  /** The web pages' session cookie is sent over HTTPS only (browsers treat http://localhost as secure). */
+  readonly sessionCookieSecure: boolean;
   /** Reverse proxies in front of the api whose X-Forwarded-For is trusted for the client address. */
   readonly trustProxyHops: number;
   readonly admin: { readonly username: string; readonly password: string } | null;
@@ -91,6 +93,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
   },
   jwtSecret: environment.JWT_SECRET,
   accessTokenTtlSeconds: environment.ACCESS_TOKEN_TTL_SECONDS,
+  sessionCookieSecure: environment.SESSION_COOKIE_SECURE,
   trustProxyHops: environment.TRUST_PROXY_HOPS,
   admin:
     environment.ADMIN_USERNAME && environment.ADMIN_PASSWORD

@@ -80,6 +80,7 @@ export const environmentSchema = z
       .min(MIN_JWT_SECRET_LENGTH, { error: `must be at least ${MIN_JWT_SECRET_LENGTH} characters` })
       .default(DEVELOPMENT_JWT_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: integer(60, 31_536_000).default(3600),
+    SESSION_COOKIE_SECURE: flag.default(true),
     ADMIN_USERNAME: z
       .string()
       .regex(/^[a-zA-Z0-9_]{3,30}$/, { error: 'must be 3 to 30 letters, digits or underscores' })

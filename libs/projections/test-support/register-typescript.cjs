@@ -6,7 +6,12 @@ const Module = require('node:module');
 const { transformSync } = require('@swc/core');
 const swcOptions = require('../../../test/swc-options.cjs');
 
-Module._extensions['.ts'] = function compileTypeScript(module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcOptions, filename });
-  module._compile(code, filename);
-};
+for (const [extension, options] of [
+  ['.ts', swcOptions.typescript],
+  ['.tsx', swcOptions.tsx],
+]) {
+  Module._extensions[extension] = function compileTypeScript(module, filename) {
+    const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename });
+    module._compile(code, filename);
+  };
+}

@@ -16,7 +16,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i;
 
 /** Names the reason and the end, so the member knows why and for how long. */
-const suspendedDetail = ({ suspension }: MemberAccess): string => {
+export const suspendedDetail = ({ suspension }: MemberAccess): string => {
   const until = suspension?.until ? `until ${suspension.until}` : 'until a moderator reinstates it';
   const reason = suspension?.reason ? ` Reason: ${suspension.reason}.` : '';
   return `Your account is suspended ${until}: you can read but not write.${reason}`;

@@ -61,6 +61,6 @@ import { GetMeHandler } from './queries/get-me/get-me.query.js';
     GetMeHandler,
     AdminBootstrap,
   ],
-  exports: [Authenticator, AccountsRepository],
+  exports: [Authenticator, AccountsRepository, AuthRateLimiter],
 })
 export class IdentityModule {}

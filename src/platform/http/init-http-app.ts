@@ -1,6 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpStatus } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { servesHttpApi, type AppConfig } from '../../config/index.js';
@@ -12,17 +13,27 @@ import { HttpMetrics } from '../metrics/http-metrics.js';
 import { answerUnreadableRequests } from './client-errors.js';
 import { HttpDrain } from './http-drain.js';
 import { setupOpenApi } from '../openapi/openapi.js';
+import { WebAssets } from '../../web/http/web-assets.js';
+import { WebRenderer } from '../../web/http/web-renderer.js';
+import { webRoutesOutsideApiPrefix } from '../../web/web-paths.js';
 
 export const API_PREFIX = 'api/v1';
 /** Operations endpoints live outside the API prefix (API.md "Operations"). */
 export const OPERATIONS_PATHS = ['health', 'health/ready', 'metrics'];
 
 /** Nest answers unknown paths under the prefix itself; this answers every other unknown path the same way. */
-const unknownRoute = (request: IncomingMessage, response: ServerResponse): void => {
-  const path = (request.url ?? '/').split('?')[0];
+const unknownRoute = (pages: WebRenderer | null) => (request: Request, response: Response): void => {
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  if (pages && wantsPage(request, path)) return pages.sendNotFound(response);
   const problem = problemDetails(HttpStatus.NOT_FOUND, `Cannot ${request.method ?? 'GET'} ${path}`);
   writeJson(response, HttpStatus.NOT_FOUND, problem, PROBLEM_CONTENT_TYPE);
 };
+
+/** A browser asking for a page (not the API, not an operations endpoint) gets an HTML 404. */
+const wantsPage = (request: Request, path: string): boolean =>
+  !path.startsWith(`/${API_PREFIX}/`) &&
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  (request.headers.accept ?? '').includes('text/html');
 
 /**
  * Everything HTTP-wide, then init. main.ts and the e2e tests both go through here, so the
@@ -38,10 +49,13 @@ export async function initHttpApp(app: NestExpressApplication, config: AppConfig
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(app.get(HttpDrain).middleware);
   app.use(app.get(HttpMetrics).middleware);
-  app.setGlobalPrefix(API_PREFIX, { exclude: OPERATIONS_PATHS });
+  app.use(cookieParser());
+  if (servesHttpApi(config)) app.use(app.get(WebAssets).middleware);
+  // The web pages live at the root; the API under its prefix.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_PATHS, ...webRoutesOutsideApiPrefix()] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   if (servesHttpApi(config)) setupOpenApi(app);
   await app.init();
-  app.use(unknownRoute);
+  app.use(unknownRoute(servesHttpApi(config) ? app.get(WebRenderer) : null));
 }

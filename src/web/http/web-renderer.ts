@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { h, type VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { ErrorPage } from '../views/error-page.js';
+import { WebContext, type WebContextValue } from '../views/web-context.js';
+import { WebAssets } from './web-assets.js';
+import { WebCsrf } from './web-csrf.js';
+import type { WebRequest } from './web-request.js';
+
+/** A rendered page: each view has its own props, so the renderer takes any. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type View = VNode<any>;
+
+/** Strict: no inline script or style anywhere, nothing from other origins. */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Builds the context every view reads (reader, form token, asset URLs). */
+@Injectable()
+export class WebRenderer {
+  constructor(
+    private readonly csrf: WebCsrf,
+    private readonly assets: WebAssets,
+  ) {}
+
+  of(request: WebRequest, response: Response): WebContextValue {
+    return {
+      reader: request.reader ?? null,
+      csrfToken: this.csrf.tokenFor(request, response),
+      path: request.originalUrl || '/',
+      now: new Date(),
+      assets: { css: this.assets.css.url, js: this.assets.js.url },
+    };
+  }
+
+  /** The 404 page for a path no route serves: rendered without a session, as no guard ran. */
+  sendNotFound(response: Response): void {
+    const context: WebContextValue = {
+      reader: null,
+      csrfToken: '',
+      path: '/',
+      now: new Date(),
+      assets: { css: this.assets.css.url, js: this.assets.js.url },
+    };
+    const detail = 'There is no page at this address. Search for a film, or start from the home page.';
+    this.send(response, context, h(ErrorPage, { status: 404, detail }), 404);
+  }
+
+  /** Writes the page: `<!doctype html>` and the view rendered with the context. */
+  send(response: Response, context: WebContextValue, view: View, status = 200): void {
+    const html = `<!doctype html>${renderToString(h(WebContext.Provider, { value: context }, view))}`;
+    response.status(status);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Content-Security-Policy', PAGE_CSP);
+    // Pages show the reader's own state: never from a shared cache, never stale after a write.
+    response.setHeader('Cache-Control', 'no-store');
+    response.send(html);
+  }
+}

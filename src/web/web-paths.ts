@@ -1,0 +1,33 @@
+import { RequestMethod } from '@nestjs/common';
+
+interface ExcludedRoute {
+  readonly path: string;
+  readonly method: RequestMethod;
+}
+
+/**
+ * The first path segments the web pages own. They are served at the root, outside the API's
+ * `/api/v1` prefix, so none may be the first segment of an API route (the exclusion matches the
+ * route's path, and `films` would also take the API's `films/:ref` out of the prefix).
+ */
+export const WEB_SEGMENTS = [
+  'sign-up',
+  'sign-in',
+  'sign-out',
+  'film',
+  'search',
+  'member',
+  'list',
+  'my',
+  'moderate',
+  'assets',
+] as const;
+
+/** Routes kept out of the global API prefix: the home page and everything under the web's segments. */
+export const webRoutesOutsideApiPrefix = (): ExcludedRoute[] => [
+  { path: '/', method: RequestMethod.GET },
+  ...WEB_SEGMENTS.flatMap((segment) => [
+    { path: segment, method: RequestMethod.ALL },
+    { path: `${segment}/{*rest}`, method: RequestMethod.ALL },
+  ]),
+];

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AuthPagesModule } from './auth/auth-pages.module.js';
+import { FilmPagesModule } from './films/films-pages.module.js';
+import { HomePagesModule } from './home/home-pages.module.js';
+import { WebHttpModule } from './http/web-http.module.js';
+import { ImportPagesModule } from './imports/imports-pages.module.js';
+import { ListPagesModule } from './lists/lists-pages.module.js';
+import { MemberPagesModule } from './members/members-pages.module.js';
+import { ModerationPagesModule } from './moderation/moderation-pages.module.js';
+import { SearchPagesModule } from './search/search-pages.module.js';
+
+/**
+ * The web front end: server-rendered pages over the modules' own commands and queries. It adds
+ * no rules of its own; each area is a module of controllers and views.
+ */
+@Module({
+  imports: [
+    WebHttpModule,
+    AuthPagesModule,
+    HomePagesModule,
+    FilmPagesModule,
+    SearchPagesModule,
+    MemberPagesModule,
+    ListPagesModule,
+    ImportPagesModule,
+    ModerationPagesModule,
+  ],
+})
+export class WebModule {}
