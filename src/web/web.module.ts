@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthPagesModule } from './auth/auth-pages.module.js';
+import { CommentPagesModule } from './comments/comments-pages.module.js';
 import { FilmPagesModule } from './films/films-pages.module.js';
 import { HomePagesModule } from './home/home-pages.module.js';
 import { WebHttpModule } from './http/web-http.module.js';
@@ -19,6 +20,7 @@ import { SearchPagesModule } from './search/search-pages.module.js';
     AuthPagesModule,
     HomePagesModule,
     FilmPagesModule,
+    CommentPagesModule,
     SearchPagesModule,
     MemberPagesModule,
     ListPagesModule,

@@ -22,12 +22,14 @@ export const API_PREFIX = 'api/v1';
 export const OPERATIONS_PATHS = ['health', 'health/ready', 'metrics'];
 
 /** Nest answers unknown paths under the prefix itself; this answers every other unknown path the same way. */
-const unknownRoute = (pages: WebRenderer | null) => (request: Request, response: Response): void => {
-  const path = (request.url ?? '/').split('?')[0] ?? '/';
-  if (pages && wantsPage(request, path)) return pages.sendNotFound(response);
-  const problem = problemDetails(HttpStatus.NOT_FOUND, `Cannot ${request.method ?? 'GET'} ${path}`);
-  writeJson(response, HttpStatus.NOT_FOUND, problem, PROBLEM_CONTENT_TYPE);
-};
+const unknownRoute =
+  (pages: WebRenderer | null) =>
+  (request: Request, response: Response): void => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (pages && wantsPage(request, path)) return pages.sendNotFound(response);
+    const problem = problemDetails(HttpStatus.NOT_FOUND, `Cannot ${request.method ?? 'GET'} ${path}`);
+    writeJson(response, HttpStatus.NOT_FOUND, problem, PROBLEM_CONTENT_TYPE);
+  };
 
 /** A browser asking for a page (not the API, not an operations endpoint) gets an HTML 404. */
 const wantsPage = (request: Request, path: string): boolean =>

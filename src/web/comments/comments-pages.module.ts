@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Posting, editing, deleting and reporting comments from a film page. */
+@Module({ controllers: [] })
+export class CommentPagesModule {}
