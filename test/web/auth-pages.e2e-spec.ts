@@ -139,6 +139,25 @@ describe('web: sign up, sign in, sign out', () => {
     await context.close();
   });
 
+  it('can be used by keyboard alone: skip link first, then every control in order', async () => {
+    const user = await registerUser(web.app);
+    const { context, page } = await visitor();
+    await page.goto('/sign-in');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('field-login');
+    await page.keyboard.type(user.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(user.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('/');
+    await expect(signedInName(page).textContent()).resolves.toBe(user.username);
+    await context.close();
+  });
+
   it('works on a phone-sized screen', async () => {
     const { context, page } = await newVisitor(web.browser, web.baseURL, { phone: true });
     await page.goto('/sign-up');

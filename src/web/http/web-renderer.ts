@@ -61,6 +61,8 @@ export class WebRenderer {
     response.status(status);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.setHeader('Content-Security-Policy', PAGE_CSP);
+    // Same-origin only: a refused form then returns the reader to the page it came from.
+    response.setHeader('Referrer-Policy', 'same-origin');
     // Pages show the reader's own state: never from a shared cache, never stale after a write.
     response.setHeader('Cache-Control', 'no-store');
     response.send(html);
