@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Page } from 'playwright-core';
+import { AccessTokens } from '../../src/modules/identity/auth/access-tokens.js';
 import { registerUser, uniqueUsername } from '../support/auth.js';
 import { expectAccessible, newVisitor, pageProblems } from './support/browser.js';
 import { signUpThroughPage } from './support/members.js';
@@ -111,6 +112,25 @@ describe('web: sign up, sign in, sign out', () => {
       .type('form')
       .send({ _csrf: token })
       .expect(403);
+  });
+
+  it('renews a session in use past half its life, and leaves a fresh one alone', async () => {
+    const user = await registerUser(web.app);
+    const server = web.app.getHttpServer();
+    const sessionCookieOf = (response: request.Response) =>
+      ((response.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((cookie) =>
+        cookie.startsWith('filmlog_session='),
+      );
+    const fresh = await request(server).get('/').set('Cookie', `filmlog_session=${user.token}`).expect(200);
+    expect(sessionCookieOf(fresh)).toBeUndefined();
+
+    const ageing = await new AccessTokens(web.config.jwtSecret, 120).issue(user);
+    const renewed = await request(server).get('/').set('Cookie', `filmlog_session=${ageing}`).expect(200);
+    const cookie = sessionCookieOf(renewed);
+    expect(cookie).toMatch(/HttpOnly/);
+    const token = /^filmlog_session=([^;]+)/.exec(cookie!)![1]!;
+    expect(token).not.toBe(ageing);
+    await request(server).get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
   });
 
   it('serves pages under a strict Content-Security-Policy, with no inline script or style', async () => {

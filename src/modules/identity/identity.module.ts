@@ -61,6 +61,6 @@ import { GetMeHandler } from './queries/get-me/get-me.query.js';
     GetMeHandler,
     AdminBootstrap,
   ],
-  exports: [Authenticator, AccountsRepository, AuthRateLimiter],
+  exports: [Authenticator, AccountsRepository, AuthRateLimiter, AccessTokens],
 })
 export class IdentityModule {}

@@ -4,15 +4,15 @@ import type { Response } from 'express';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import type { WebRequest } from './web-request.js';
-import { SESSION_COOKIE } from './web-session.js';
 
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * Signed double-submit tokens (csrf-csrf): the token in each form must equal the HTTP-only cookie
- * and carry an HMAC over the session, so a token from before a sign-in, or another member's,
- * is refused.
+ * and carry an HMAC over the member it was made for, so a token from before a sign-in, or another
+ * member's, is refused. Bound to the member rather than the token, so a renewed session cookie
+ * leaves the forms of other open pages valid.
  */
 @Injectable()
 export class WebCsrf {
@@ -23,7 +23,7 @@ export class WebCsrf {
     const secret = createHmac('sha256', config.jwtSecret).update('filmlog web csrf').digest('hex');
     this.csrf = doubleCsrf({
       getSecret: () => secret,
-      getSessionIdentifier: (request) => (request as WebRequest).cookies[SESSION_COOKIE] ?? '',
+      getSessionIdentifier: (request) => (request as WebRequest).reader?.id ?? '',
       cookieName: 'filmlog_csrf',
       cookieOptions: { sameSite: 'strict', secure: config.sessionCookieSecure, httpOnly: true, path: '/' },
       getCsrfTokenFromRequest: (request) => {

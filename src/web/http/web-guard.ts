@@ -35,7 +35,10 @@ export class WebGuard implements CanActivate {
     const reader = await this.session.readerOf(request);
     if (!reader && this.session.hasCookie(request)) this.session.end(http.getResponse<Response>());
     request.reader = reader;
-    if (reader) request.user = { id: reader.id, username: reader.username };
+    if (reader) {
+      request.user = { id: reader.id, username: reader.username };
+      await this.session.renew(request, http.getResponse<Response>(), reader);
+    }
 
     const isWrite = !READ_METHODS.has(request.method);
     if (isWrite && !this.reflector.get<boolean>(CSRF_CHECKED_BY_HANDLER, context.getHandler())) {

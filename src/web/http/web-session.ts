@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CookieOptions, Response } from 'express';
 import { Authenticator, suspendedDetail } from '../../common/auth/index.js';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { AccessTokens } from '../../modules/identity/auth/access-tokens.js';
 import type { Reader, WebRequest } from './web-request.js';
 
 export const SESSION_COOKIE = 'filmlog_session';
@@ -14,6 +15,7 @@ export const SESSION_COOKIE = 'filmlog_session';
 export class WebSession {
   constructor(
     private readonly authenticator: Authenticator,
+    private readonly tokens: AccessTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,6 +32,17 @@ export class WebSession {
       suspended: access.suspended,
       suspensionDetail: access.suspended ? suspendedDetail(access) : null,
     };
+  }
+
+  /**
+   * A session in use past half its life gets a fresh token, so an active reader is not signed out
+   * mid-visit; an idle one still is, when the token expires.
+   */
+  async renew(request: WebRequest, response: Response, reader: Reader): Promise<void> {
+    const expiresAt = expiryOf(request.cookies[SESSION_COOKIE] ?? '');
+    const halfLifeMs = (this.config.accessTokenTtlSeconds * 1000) / 2;
+    if (expiresAt === null || expiresAt - Date.now() > halfLifeMs) return;
+    this.start(response, await this.tokens.issue({ id: reader.id, username: reader.username }));
   }
 
   hasCookie(request: WebRequest): boolean {
@@ -50,5 +63,17 @@ export class WebSession {
   private cookieOptions(): CookieOptions {
     // Lax: a link from elsewhere still opens the page signed in; forms are guarded by the CSRF token.
     return { httpOnly: true, secure: this.config.sessionCookieSecure, sameSite: 'lax', path: '/' };
+  }
+}
+
+/** The `exp` of a token already verified, in ms; null when it has none. */
+function expiryOf(token: string): number | null {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
+  } catch {
+    return null;
   }
 }
