@@ -19,5 +19,7 @@ import { GetMemberImportsHandler } from './queries/member-imports.query.js';
   ],
   controllers: [ImportsController],
   providers: [StartImportHandler, GetImportHandler, GetMemberImportsHandler],
+  // The upload limits, for the web's upload form too.
+  exports: [MulterModule],
 })
 export class ImportsModule {}

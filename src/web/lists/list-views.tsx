@@ -1,0 +1,164 @@
+import type { ListVisibility } from '../../modules/lists/domain/list.decider.js';
+import { awardFor, type Award, type ListProgress } from '../../modules/lists/domain/progress.js';
+import type { ListDetail, ListItem } from '../../modules/lists/lists.response.js';
+import { Layout } from '../views/layout.js';
+import { useWeb } from '../views/web-context.js';
+
+const AWARD_NAMES: Record<Award, string> = {
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
+  platinum: 'Platinum',
+};
+
+const VISIBILITY_WORDS: Record<ListVisibility, string> = {
+  public: 'Public',
+  friends: 'Friends only: the members its owner follows',
+  private: 'Private: only its owner sees it',
+};
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * The next award and how many more films it takes, found by asking the lists module's own rule
+ * (awardFor) rather than restating its thresholds; null once nothing is left to win.
+ */
+export function nextAward(checked: number, total: number): { award: Award; more: number } | null {
+  const current = awardFor(checked, total);
+  for (let seen = checked + 1; seen <= total; seen += 1) {
+    const award = awardFor(seen, total);
+    if (award !== null && award !== current) return { award, more: seen - checked };
+  }
+  return null;
+}
+
+export interface ListViewProps {
+  readonly list: ListDetail;
+  /** Back to the first films, on later pages. */
+  readonly firstHref: string | null;
+  readonly nextHref: string | null;
+}
+
+/** A list: what it is, whose, the reader's progress and award, and its films in rank order. */
+export function ListView({ list, firstHref, nextHref }: ListViewProps) {
+  return (
+    <Layout title={list.title} noIndex={list.visibility !== 'public'}>
+      <article class="list-page">
+        <header class="list-header">
+          <p class="list-kind">{list.official ? 'Official list' : 'Member list'}</p>
+          <h1>{list.title}</h1>
+          <p class="list-meta">
+            By <a href={`/member/${encodeURIComponent(list.owner.username)}`}>{list.owner.username}</a>
+            {' · '}
+            {list.size === 1 ? '1 film' : `${count(list.size)} films`}
+            {list.ranked ? ', ranked' : ''}
+            {list.official && list.edition > 0 ? ` · Edition ${list.edition}` : ''}
+            {' · '}
+            {VISIBILITY_WORDS[list.visibility]}
+          </p>
+          {list.description && <p class="list-description">{list.description}</p>}
+        </header>
+        <ListProgressSection progress={list.progress} />
+        <section aria-labelledby="list-films-heading">
+          <h2 id="list-films-heading">Films</h2>
+          <ListItems items={list.items} ranked={list.ranked} />
+          <ListPager firstHref={firstHref} nextHref={nextHref} />
+        </section>
+      </article>
+    </Layout>
+  );
+}
+
+/** The signed-in reader's progress bar and award; a sign-in prompt for anonymous readers. */
+function ListProgressSection({ progress }: { readonly progress: ListProgress | undefined }) {
+  const { path } = useWeb();
+  return (
+    <section class="list-progress card" aria-labelledby="list-progress-heading" data-region="list-progress">
+      <h2 id="list-progress-heading">Your progress</h2>
+      {progress === undefined ? (
+        <p>
+          <a href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</a> to see how many of these films you
+          have seen and the award you have earned.
+        </p>
+      ) : progress.total === 0 ? (
+        <p>This list has no films yet.</p>
+      ) : (
+        <ProgressDetails progress={progress} />
+      )}
+    </section>
+  );
+}
+
+function ProgressDetails({ progress }: { readonly progress: ListProgress }) {
+  const { checked, total, percent, award } = progress;
+  const next = nextAward(checked, total);
+  return (
+    <>
+      <p class="list-progress-label">
+        <label for="list-progress-bar">
+          {count(checked)} of {count(total)} seen ({percent}%)
+        </label>
+      </p>
+      <progress id="list-progress-bar" value={checked} max={total}>
+        {percent}%
+      </progress>
+      <p class="list-award">
+        {award === null ? (
+          'No award yet.'
+        ) : (
+          <>
+            Award: <strong class={`award award-${award}`}>{AWARD_NAMES[award]}</strong>
+          </>
+        )}
+      </p>
+      {next && (
+        <p class="list-next-award">
+          See {next.more === 1 ? '1 more film' : `${count(next.more)} more films`} for{' '}
+          {AWARD_NAMES[next.award]}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function ListItems({ items, ranked }: { readonly items: readonly ListItem[]; readonly ranked: boolean }) {
+  if (items.length === 0) return <p>There are currently no films on this list.</p>;
+  const entries = items.map((item) => (
+    <li key={item.film.id} class="list-item" value={item.rank}>
+      {item.rank !== undefined && <span class="list-rank">{item.rank}</span>}
+      <span class="list-film">
+        <a href={`/film/${encodeURIComponent(item.film.slug)}`}>{item.film.title}</a>
+        {item.film.year !== null && <span class="list-year"> ({item.film.year})</span>}
+        {item.note && <span class="list-note">{item.note}</span>}
+      </span>
+    </li>
+  ));
+  return ranked ? (
+    <ol class="list-items list-items-ranked" start={items[0]?.rank}>
+      {entries}
+    </ol>
+  ) : (
+    <ul class="list-items">{entries}</ul>
+  );
+}
+
+/** Pages of a long list's films, in rank order. */
+function ListPager({
+  firstHref,
+  nextHref,
+}: {
+  readonly firstHref: string | null;
+  readonly nextHref: string | null;
+}) {
+  if (!firstHref && !nextHref) return null;
+  return (
+    <nav class="pager" aria-label="Pages of films">
+      {firstHref && <a href={firstHref}>Back to the first films</a>}
+      {nextHref && (
+        <a href={nextHref} rel="next">
+          Next films
+        </a>
+      )}
+    </nav>
+  );
+}
