@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SearchPagesController } from './search-pages.controller.js';
 
-/** The search pages (see src/web/README.md). */
-@Module({ controllers: [] })
+/** The film search page, with the catalogue's filters and paging. */
+@Module({ controllers: [SearchPagesController] })
 export class SearchPagesModule {}

@@ -1,0 +1,96 @@
+import { Body, Get, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
+import { InvalidInputException } from '../../common/invalid-input.exception.js';
+import { commandContext } from '../../platform/commands/command-context.js';
+import { GetFilmActivity } from '../../modules/activity/queries/get-film-activity/get-film-activity.query.js';
+import { GetFriendsWhoChecked } from '../../modules/activity/queries/get-friends-who-checked/get-friends-who-checked.query.js';
+import { GetFilm } from '../../modules/catalog/queries/get-film/get-film.query.js';
+import { LogFilm } from '../../modules/film-log/commands/log-film/log-film.command.js';
+import type { FilmLogCommand } from '../../modules/film-log/domain/film-log.decider.js';
+import { GetFilmState } from '../../modules/film-log/queries/get-film-state/get-film-state.query.js';
+import { GetFilmStats } from '../../modules/film-log/queries/get-film-stats/get-film-stats.query.js';
+import { GetFilmLists } from '../../modules/lists/queries/film-lists/film-lists.query.js';
+import { loadFilmComments } from '../comments/film-comments.js';
+import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
+import { SignInRequired } from '../http/web-metadata.js';
+import type { WebRequest } from '../http/web-request.js';
+import { FILM_MARKS, FilmView, filmPath, type FilmMark } from './film-views.js';
+
+/** Recent activity shown per page; older items are a link away. */
+const ACTIVITY_PAGE = 10;
+const FRIENDS_PAGE = 20;
+
+/** The command each mark's button runs, pressed on or off: the same ones as the API's PUT and DELETE. */
+const COMMANDS: Record<FilmMark, { on: FilmLogCommand; off: FilmLogCommand }> = {
+  check: { on: { type: 'CheckFilm' }, off: { type: 'UncheckFilm' } },
+  favourite: { on: { type: 'FavouriteFilm' }, off: { type: 'UnfavouriteFilm' } },
+  dislike: { on: { type: 'DislikeFilm' }, off: { type: 'UndislikeFilm' } },
+  watchlist: { on: { type: 'AddFilmToWatchlist' }, off: { type: 'RemoveFilmFromWatchlist' } },
+};
+
+const isMark = (mark: string): mark is FilmMark => (FILM_MARKS as readonly string[]).includes(mark);
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** A film's page and the reader's marks on it. */
+@WebPages()
+export class FilmPagesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('film/:slug')
+  async film(
+    @Param('slug') reference: string,
+    @Req() request: WebRequest,
+    @Query('cursor') cursor: unknown,
+    @Query('activity') activityCursor: unknown,
+  ) {
+    const reader = request.reader ?? null;
+    const film = await this.queries.execute(new GetFilm(reference));
+    const [stats, lists, activity, state, friends, comments] = await Promise.all([
+      this.queries.execute(new GetFilmStats(film.id)),
+      this.queries.execute(new GetFilmLists(film.id)),
+      this.queries.execute(
+        new GetFilmActivity(film.id, { limit: ACTIVITY_PAGE, cursor: textOf(activityCursor) }),
+      ),
+      reader ? this.queries.execute(new GetFilmState(reader.id, film.id)) : null,
+      reader
+        ? this.queries.execute(new GetFriendsWhoChecked(reader.id, film.id, { limit: FRIENDS_PAGE }))
+        : null,
+      loadFilmComments(this.queries, { id: film.id, slug: film.slug }, reader, textOf(cursor)),
+    ]);
+    return view(FilmView, {
+      film,
+      stats,
+      lists,
+      activity,
+      state,
+      friends,
+      comments,
+    });
+  }
+
+  @Post('film/:slug/:mark')
+  @SignInRequired()
+  async mark(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: WebRequest,
+    @Param('slug') reference: string,
+    @Param('mark') mark: string,
+    @Body() body: Record<string, unknown> | undefined,
+  ): Promise<SeeOther> {
+    if (!isMark(mark)) throw new NotFoundException('There is no such button on a film page.');
+    const on = body?.on;
+    if (on !== 'on' && on !== 'off') {
+      throw new InvalidInputException([{ field: 'on', message: 'on must be "on" or "off"' }]);
+    }
+    const result = await this.commands.execute(
+      new LogFilm(user.id, reference, COMMANDS[mark][on], commandContext(user.id, request)),
+    );
+    return seeOther(filmPath(reference), result.position);
+  }
+}

@@ -1,0 +1,442 @@
+import type { ComponentChildren } from 'preact';
+import type { Page } from '../../common/paging/index.js';
+import type { FilmActivityItem, FriendCheck } from '../../modules/activity/activity.response.js';
+import type { ActivityVerb } from '../../modules/activity/activity-verbs.js';
+import { countryOf } from '../../modules/catalog/domain/countries.js';
+import type { Film, PersonCredit } from '../../modules/catalog/films/film.js';
+import type { FilmLogState } from '../../modules/film-log/domain/film-log.decider.js';
+import type { FilmStats } from '../../modules/film-log/film-log.response.js';
+import type { FilmLists } from '../../modules/lists/lists.response.js';
+import { FilmComments, type FilmCommentsData } from '../comments/film-comments.js';
+import { PostForm, RelativeTime } from '../views/components.js';
+import { Layout } from '../views/layout.js';
+import { useWeb } from '../views/web-context.js';
+
+export const FILM_MARKS = ['check', 'favourite', 'dislike', 'watchlist'] as const;
+export type FilmMark = (typeof FILM_MARKS)[number];
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** "French" for "fr"; the code itself when the name is unknown. */
+export const languageName = (code: string): string => languageNames.of(code) ?? code;
+
+export const countryName = (code: string): string => countryOf(code)?.name ?? code;
+
+/** "Science fiction" for "science-fiction": genres are stored as lowercase kebab. */
+export const genreName = (genre: string): string => {
+  const words = genre.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** "2 h 10 min" for 130. */
+export const runtimeText = (minutes: number): string => {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+};
+
+export const filmPath = (slug: string): string => `/film/${encodeURIComponent(slug)}`;
+const memberPath = (username: string): string => `/member/${encodeURIComponent(username)}`;
+
+export interface FilmViewProps {
+  readonly film: Film;
+  readonly stats: FilmStats;
+  readonly lists: FilmLists;
+  readonly activity: Page<FilmActivityItem>;
+  /** The reader's marks; null for an anonymous reader. */
+  readonly state: FilmLogState | null;
+  /** Followed members who checked it; null for an anonymous reader. */
+  readonly friends: Page<FriendCheck> | null;
+  readonly comments: FilmCommentsData;
+}
+
+export function FilmView({ film, stats, lists, activity, state, friends, comments }: FilmViewProps) {
+  const title = film.year ? `${film.title} (${film.year})` : film.title;
+  return (
+    <Layout title={title}>
+      <article class="film-page">
+        <header class="film-heading">
+          <h1>
+            {film.title} {film.year !== null && <span class="film-year">({film.year})</span>}
+          </h1>
+          {film.originalTitle && film.originalTitle !== film.title && (
+            <p class="film-original-title">
+              Original title: <span lang={film.languages[0]}>{film.originalTitle}</span>
+            </p>
+          )}
+          <FilmFacts film={film} />
+        </header>
+        <div class="film-columns">
+          <div class="film-main">
+            <FilmDetails film={film} />
+            {film.synopsis && (
+              <section aria-labelledby="synopsis-heading">
+                <h2 id="synopsis-heading">Synopsis</h2>
+                <p class="film-synopsis">{film.synopsis}</p>
+              </section>
+            )}
+            <CriticQuotes film={film} />
+          </div>
+          <aside class="film-side" aria-label="Marks, statistics and activity">
+            <YourMarks film={film} state={state} />
+            <FilmStatistics stats={stats} />
+            <OfficialLists lists={lists} />
+            <FriendsWhoSaw friends={friends} />
+            <RecentActivity film={film} activity={activity} />
+          </aside>
+        </div>
+        <FilmComments data={comments} />
+      </article>
+    </Layout>
+  );
+}
+
+/** Year, runtime and classification on one line, under the title. */
+function FilmFacts({ film }: { readonly film: Film }) {
+  const facts = [
+    film.year !== null ? String(film.year) : null,
+    film.runtimeMinutes !== null ? runtimeText(film.runtimeMinutes) : null,
+    film.classification,
+  ].filter((fact): fact is string => fact !== null && fact !== '');
+  if (facts.length === 0) return null;
+  return <p class="film-facts">{facts.join(' · ')}</p>;
+}
+
+function People({ people }: { readonly people: readonly PersonCredit[] }) {
+  return (
+    <ul class="inline-list">
+      {people.map((person) => (
+        <li key={person.id}>{person.name}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Words({ words }: { readonly words: readonly string[] }) {
+  return (
+    <ul class="inline-list">
+      {words.map((word) => (
+        <li key={word}>{word}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Detail({ term, children }: { readonly term: string; readonly children: ComponentChildren }) {
+  return (
+    <div class="film-detail">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function FilmDetails({ film }: { readonly film: Film }) {
+  const details: ComponentChildren[] = [];
+  if (film.directors.length > 0)
+    details.push(
+      <Detail key="directors" term={film.directors.length === 1 ? 'Director' : 'Directors'}>
+        <People people={film.directors} />
+      </Detail>,
+    );
+  if (film.cast.length > 0)
+    details.push(
+      <Detail key="cast" term="Cast">
+        <People people={film.cast} />
+      </Detail>,
+    );
+  if (film.genres.length > 0)
+    details.push(
+      <Detail key="genres" term={film.genres.length === 1 ? 'Genre' : 'Genres'}>
+        <Words words={film.genres.map(genreName)} />
+      </Detail>,
+    );
+  if (film.languages.length > 0)
+    details.push(
+      <Detail key="languages" term={film.languages.length === 1 ? 'Language' : 'Languages'}>
+        <Words words={film.languages.map(languageName)} />
+      </Detail>,
+    );
+  if (film.countries.length > 0)
+    details.push(
+      <Detail key="countries" term={film.countries.length === 1 ? 'Country' : 'Countries'}>
+        <Words words={film.countries.map(countryName)} />
+      </Detail>,
+    );
+  if (film.runtimeMinutes !== null)
+    details.push(
+      <Detail key="runtime" term="Runtime">
+        {runtimeText(film.runtimeMinutes)}
+      </Detail>,
+    );
+  if (film.classification)
+    details.push(
+      <Detail key="classification" term="Classification">
+        {film.classification}
+      </Detail>,
+    );
+  return (
+    <section aria-labelledby="details-heading">
+      <h2 id="details-heading">Details</h2>
+      {details.length > 0 ? (
+        <dl class="film-details">{details}</dl>
+      ) : (
+        <p>There are no details about this film yet.</p>
+      )}
+    </section>
+  );
+}
+
+function CriticQuotes({ film }: { readonly film: Film }) {
+  return (
+    <section aria-labelledby="critics-heading">
+      <h2 id="critics-heading">What the critics said</h2>
+      {film.criticReviews.length === 0 ? (
+        <p>There are no critic quotes for this film yet.</p>
+      ) : (
+        <ul class="critic-quotes">
+          {film.criticReviews.map((review, index) => (
+            <li key={index}>
+              <figure class="critic-quote">
+                <blockquote cite={review.url}>
+                  <p>{review.excerpt}</p>
+                </blockquote>
+                <figcaption>
+                  <cite>{review.outlet}</cite>
+                  {review.region && (
+                    <span class="muted"> ({countryOf(review.region)?.name ?? review.region})</span>
+                  )}
+                  {review.url && (
+                    <>
+                      {' '}
+                      <a href={review.url} rel="noopener noreferrer">
+                        Read the review in {review.outlet}
+                      </a>
+                    </>
+                  )}
+                </figcaption>
+              </figure>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const MARK_BUTTONS: Record<
+  FilmMark,
+  { label: string; pressed: (state: FilmLogState) => boolean; on: string; off: string }
+> = {
+  check: { label: 'Check', pressed: (s) => s.checked, on: 'Checked', off: 'Unchecked' },
+  favourite: {
+    label: 'Favourite',
+    pressed: (s) => s.favourite,
+    on: 'Favourited',
+    off: 'No longer a favourite',
+  },
+  dislike: { label: 'Dislike', pressed: (s) => s.disliked, on: 'Disliked', off: 'No longer disliked' },
+  watchlist: {
+    label: 'Watchlist',
+    pressed: (s) => s.watchlisted,
+    on: 'Added to your watchlist',
+    off: 'Taken off your watchlist',
+  },
+};
+
+/** The reader's four toggles; each posts on/off and the page comes back with every region updated. */
+function YourMarks({ film, state }: { readonly film: Film; readonly state: FilmLogState | null }) {
+  const { reader, path } = useWeb();
+  return (
+    <section aria-labelledby="marks-heading" class="film-marks card" data-region="marks">
+      <h2 id="marks-heading">Your marks</h2>
+      {!reader || !state ? (
+        <p>
+          <a href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</a> to check this film, make it a
+          favourite, dislike it or put it on your watchlist.
+        </p>
+      ) : (
+        <>
+          <ul class="mark-buttons">
+            {FILM_MARKS.map((mark) => {
+              const button = MARK_BUTTONS[mark];
+              const pressed = button.pressed(state);
+              return (
+                <li key={mark}>
+                  <PostForm action={`${filmPath(film.slug)}/${mark}`} enhance>
+                    <button
+                      type="submit"
+                      id={`mark-${mark}`}
+                      name="on"
+                      value={pressed ? 'off' : 'on'}
+                      aria-pressed={pressed ? 'true' : 'false'}
+                      data-done={pressed ? button.off : button.on}
+                      disabled={reader.suspended}
+                    >
+                      {button.label}
+                    </button>
+                  </PostForm>
+                </li>
+              );
+            })}
+          </ul>
+          <p class="muted mark-summary">{markSummary(state)}</p>
+          {reader.suspended && <p class="muted">{reader.suspensionDetail}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The reader's marks in words, beside the buttons whose pressed state says the same. */
+function markSummary(state: FilmLogState): ComponentChildren {
+  const parts: string[] = [];
+  if (state.favourite) parts.push('one of your favourites');
+  if (state.disliked) parts.push('disliked');
+  if (state.watchlisted) parts.push('on your watchlist');
+  if (!state.checked) {
+    return parts.length > 0
+      ? `You have not seen it yet; it is ${parts.join(' and ')}.`
+      : 'You have not checked this film.';
+  }
+  const seen = state.watchedOn ? `You saw it on ${state.watchedOn}` : 'You have seen it';
+  return parts.length > 0 ? `${seen}; it is ${parts.join(' and ')}.` : `${seen}.`;
+}
+
+/** "13.2% of the viewers favorited this title, 2.1% disliked it" */
+export const statsSentence = (stats: FilmStats): string =>
+  `${stats.favouritePercent}% of the viewers favorited this title, ${stats.dislikePercent}% disliked it`;
+
+const members = (count: number): string => (count === 1 ? '1 member' : `${count} members`);
+
+function FilmStatistics({ stats }: { readonly stats: FilmStats }) {
+  return (
+    <section aria-labelledby="stats-heading" data-region="stats">
+      <h2 id="stats-heading">Statistics</h2>
+      {stats.checks === 0 ? (
+        <p>No one has checked this title yet.</p>
+      ) : (
+        <p class="film-stats-sentence">{statsSentence(stats)}</p>
+      )}
+      <ul class="film-counts">
+        <li>Checked by {members(stats.checks)}</li>
+        <li>On the watchlist of {members(stats.watchlists)}</li>
+        <li>{stats.comments === 1 ? '1 comment' : `${stats.comments} comments`}</li>
+      </ul>
+    </section>
+  );
+}
+
+const officialLists = (count: number): string =>
+  count === 1 ? '1 official list' : `${count} official lists`;
+
+/** "Currently in 8 official lists, but has been in 11" */
+export function listsSentence({ currentCount, everCount }: FilmLists): string {
+  if (everCount === 0) return 'Not in any official list.';
+  const now =
+    currentCount === 0 ? 'Currently in no official list' : `Currently in ${officialLists(currentCount)}`;
+  return everCount > currentCount ? `${now}, but has been in ${everCount}` : now;
+}
+
+function OfficialLists({ lists }: { readonly lists: FilmLists }) {
+  return (
+    <section aria-labelledby="lists-heading">
+      <h2 id="lists-heading">Official lists</h2>
+      <p>{listsSentence(lists)}</p>
+      {lists.items.length > 0 && (
+        <ul class="film-lists">
+          {lists.items.map(({ list, rank }) => (
+            <li key={list.id}>
+              <a href={`/list/${encodeURIComponent(list.id)}`}>{list.title}</a>
+              {rank !== null && <span class="list-rank"> At #{rank}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const VERB_TEXT: Record<ActivityVerb, string> = {
+  checked: 'checked this title',
+  favourited: 'favorited this title',
+  disliked: 'disliked this title',
+  watchlisted: 'added this title to their watchlist',
+  commented: 'commented on this title',
+  listed: 'added this title to a list',
+};
+
+function RecentActivity({
+  film,
+  activity,
+}: {
+  readonly film: Film;
+  readonly activity: Page<FilmActivityItem>;
+}) {
+  return (
+    <section aria-labelledby="activity-heading" data-region="activity">
+      <h2 id="activity-heading">Recent activity</h2>
+      {activity.items.length === 0 ? (
+        <p>There is no activity on this film yet.</p>
+      ) : (
+        <ul class="film-activity">
+          {activity.items.map((item, index) => (
+            <li key={`${item.actor.id}-${item.verb}-${index}`}>
+              <a href={memberPath(item.actor.username)}>{item.actor.username}</a> {VERB_TEXT[item.verb]}{' '}
+              <RelativeTime at={item.occurredAt} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {activity.nextCursor && (
+        <p>
+          <a
+            href={`${filmPath(film.slug)}?activity=${encodeURIComponent(activity.nextCursor)}#activity-heading`}
+          >
+            Older activity
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function friendMarks(friend: FriendCheck): string {
+  if (friend.favourite) return 'a favourite';
+  if (friend.disliked) return 'disliked';
+  return '';
+}
+
+function FriendsWhoSaw({ friends }: { readonly friends: Page<FriendCheck> | null }) {
+  const { path } = useWeb();
+  return (
+    <section aria-labelledby="friends-heading" data-region="friends">
+      <h2 id="friends-heading">Friends who have seen it</h2>
+      {friends === null ? (
+        <p>
+          <a href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</a> to see which of the members you
+          follow have seen this film.
+        </p>
+      ) : friends.items.length === 0 ? (
+        <p>None of the members you follow has seen this film yet.</p>
+      ) : (
+        <ul class="film-friends">
+          {friends.items.map((friend) => {
+            const marks = friendMarks(friend);
+            return (
+              <li key={friend.user.id}>
+                <a href={memberPath(friend.user.username)}>{friend.user.username}</a> checked it{' '}
+                <RelativeTime at={friend.checkedAt} />
+                {marks && <span class="muted"> ({marks})</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {friends?.nextCursor && (
+        <p class="muted">These are the {friends.items.length} who checked it most recently.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,269 @@
+import type { FieldError } from '../../common/problem-details.js';
+import { COUNTRIES } from '../../modules/catalog/domain/countries.js';
+import { isLanguageCode } from '../../modules/catalog/domain/languages.js';
+import type { Film } from '../../modules/catalog/films/film.js';
+import type { FilmPage } from '../../modules/catalog/queries/search-films/search-films.query.js';
+import { filmPath, genreName, runtimeText } from '../films/film-views.js';
+import type { FormFailure } from '../http/forms.js';
+import { ErrorSummary, Field } from '../views/components.js';
+import { Layout } from '../views/layout.js';
+
+export const SEARCH_FIELDS = ['q', 'year', 'genre', 'language', 'country'] as const;
+export type SearchFields = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>;
+
+interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+const byLabel = (a: Option, b: Option): number => a.label.localeCompare(b.label, 'en');
+
+/** Every ISO 639-1 language the catalogue accepts, by English name. */
+const LANGUAGE_OPTIONS: readonly Option[] = (() => {
+  const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const options: Option[] = [];
+  for (const first of letters)
+    for (const second of letters) {
+      const code = `${first}${second}`;
+      if (isLanguageCode(code)) options.push({ value: code, label: names.of(code) ?? code });
+    }
+  return options.sort(byLabel);
+})();
+
+const COUNTRY_OPTIONS: readonly Option[] = COUNTRIES.map((country) => ({
+  value: country.code,
+  label: country.name,
+})).sort(byLabel);
+
+/** The search's address with these fields (empty ones left out), and a cursor for a later page. */
+export function searchHref(fields: SearchFields, cursor?: string): string {
+  const params = new URLSearchParams();
+  for (const name of SEARCH_FIELDS) {
+    const value = fields[name];
+    if (value) params.set(name, value);
+  }
+  if (cursor) params.set('cursor', cursor);
+  const query = params.toString();
+  return query ? `/search?${query}` : '/search';
+}
+
+export interface SearchViewProps {
+  readonly fields: SearchFields;
+  /** Null when the search was refused (a bad filter): the form shows why. */
+  readonly page: FilmPage | null;
+  /** A later page than the first. */
+  readonly paged: boolean;
+  readonly failure?: FormFailure;
+}
+
+const hasFilters = (fields: SearchFields): boolean =>
+  Boolean(fields.year || fields.genre || fields.language || fields.country);
+
+function heading(fields: SearchFields): string {
+  if (fields.q) return `Films matching “${fields.q}”`;
+  return hasFilters(fields) ? 'Films' : 'All films';
+}
+
+export function SearchView({ fields, page, paged, failure }: SearchViewProps) {
+  const title = heading(fields);
+  return (
+    <Layout title={title} noIndex={paged}>
+      <h1>{title}</h1>
+      <div class="search-page">
+        <SearchForm fields={fields} failure={failure} />
+        <section aria-labelledby="results-heading" class="search-results">
+          <h2 id="results-heading">Results</h2>
+          {page && <Results fields={fields} page={page} paged={paged} />}
+          {!page && <p>Correct the search above to see films.</p>}
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+function SelectField({
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+  errors,
+}: {
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly options: readonly Option[];
+  readonly anyLabel: string;
+  readonly errors?: readonly FieldError[];
+}) {
+  const id = `field-${name}`;
+  const error = errors?.find((candidate) => candidate.field === name);
+  const selected = value?.toLowerCase();
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error.message}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value.toLowerCase() === selected}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function SearchForm({ fields, failure }: { readonly fields: SearchFields; readonly failure?: FormFailure }) {
+  const errors = failure?.errors;
+  return (
+    <form
+      class="search-form card"
+      method="get"
+      action="/search"
+      role="search"
+      aria-label="Search and filter films"
+    >
+      <ErrorSummary message={failure?.message} errors={errors} />
+      <Field
+        name="q"
+        label="Title or director"
+        type="search"
+        value={fields.q}
+        errors={errors}
+        hint="Small typos and missing accents are forgiven."
+      />
+      <fieldset class="search-filters">
+        <legend>Filters</legend>
+        <Field name="year" label="Year" type="number" value={fields.year} errors={errors} />
+        <Field
+          name="genre"
+          label="Genre"
+          value={fields.genre}
+          errors={errors}
+          hint="For example drama or science-fiction."
+        />
+        <SelectField
+          name="language"
+          label="Language"
+          value={fields.language}
+          options={LANGUAGE_OPTIONS}
+          anyLabel="Any language"
+          errors={errors}
+        />
+        <SelectField
+          name="country"
+          label="Country"
+          value={fields.country}
+          options={COUNTRY_OPTIONS}
+          anyLabel="Any country"
+          errors={errors}
+        />
+      </fieldset>
+      <div class="search-actions">
+        <button type="submit" class="primary">
+          Search
+        </button>
+        {(fields.q || hasFilters(fields)) && <a href="/search">Clear the search</a>}
+      </div>
+    </form>
+  );
+}
+
+function Results({
+  fields,
+  page,
+  paged,
+}: {
+  readonly fields: SearchFields;
+  readonly page: FilmPage;
+  readonly paged: boolean;
+}) {
+  if (page.items.length === 0) {
+    if (paged) return <p>There are no more films for this search.</p>;
+    if (fields.q)
+      return (
+        <p>
+          No films match “{fields.q}”{hasFilters(fields) ? ' with these filters' : ''}. Check the spelling,
+          try fewer words{hasFilters(fields) ? ' or remove a filter' : ''}.
+        </p>
+      );
+    return hasFilters(fields) ? (
+      <p>No films match these filters. Remove a filter to see more.</p>
+    ) : (
+      <p>There are no films in the catalogue yet.</p>
+    );
+  }
+  return (
+    <>
+      <ol class="search-list">
+        {page.items.map((film) => (
+          <li key={film.id}>
+            <FilmResult film={film} />
+          </li>
+        ))}
+      </ol>
+      <ResultPager
+        nextHref={page.nextCursor ? searchHref(fields, page.nextCursor) : null}
+        firstHref={paged ? searchHref(fields) : null}
+      />
+    </>
+  );
+}
+
+/**
+ * The shared Pager speaks of newest and older, right for activity; results here are in title or
+ * relevance order, so its links say "more results" instead.
+ */
+function ResultPager({
+  nextHref,
+  firstHref,
+}: {
+  readonly nextHref: string | null;
+  readonly firstHref: string | null;
+}) {
+  if (!nextHref && !firstHref) return null;
+  return (
+    <nav class="pager" aria-label="Result pages">
+      {firstHref && <a href={firstHref}>Back to the first results</a>}
+      {nextHref && (
+        <a href={nextHref} rel="next">
+          More results
+        </a>
+      )}
+    </nav>
+  );
+}
+
+function FilmResult({ film }: { readonly film: Film }) {
+  const facts = [
+    film.directors.length > 0
+      ? `Directed by ${film.directors.map((person) => person.name).join(', ')}`
+      : null,
+    film.runtimeMinutes !== null ? runtimeText(film.runtimeMinutes) : null,
+    film.genres.length > 0 ? film.genres.map(genreName).join(', ') : null,
+  ].filter((fact): fact is string => fact !== null);
+  return (
+    <article class="search-result">
+      <h3>
+        <a href={filmPath(film.slug)}>{film.title}</a>
+        {film.year !== null && <span class="film-year"> ({film.year})</span>}
+      </h3>
+      {film.originalTitle && film.originalTitle !== film.title && (
+        <p class="muted">Original title: {film.originalTitle}</p>
+      )}
+      {facts.length > 0 && <p class="search-facts">{facts.join(' · ')}</p>}
+    </article>
+  );
+}
