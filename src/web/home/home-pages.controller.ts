@@ -1,11 +1,28 @@
-import { Get } from '@nestjs/common';
+import { Get, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetFeed } from '../../modules/activity/queries/get-feed/get-feed.query.js';
+import { GetProfile } from '../../modules/social/queries/get-profile/get-profile.query.js';
 import { WebPages, view } from '../http/web-page.js';
+import type { WebRequest } from '../http/web-request.js';
+import { cursorParam } from './cursor-param.js';
 import { HomeView } from './home-views.js';
 
 @WebPages()
 export class HomePagesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** A welcome for anonymous readers; the signed-in reader's feed of the members they follow. */
   @Get()
-  home() {
-    return view(HomeView, {});
+  async home(@Req() request: WebRequest, @Query('cursor') cursorValue: unknown) {
+    const reader = request.reader;
+    if (!reader) return view(HomeView, { feed: null });
+    const cursor = cursorParam(cursorValue);
+    const page = await this.queries.execute(new GetFeed(reader.id, { cursor }));
+    // An empty first page says why: nobody followed yet, or the followed have done nothing yet.
+    const followsSomeone =
+      page.items.length > 0 || cursor !== undefined
+        ? true
+        : (await this.queries.execute(new GetProfile(reader.username))).counts.following > 0;
+    return view(HomeView, { feed: { page, cursor, followsSomeone } });
   }
 }

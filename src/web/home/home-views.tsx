@@ -1,18 +1,89 @@
+import type { FeedItem } from '../../modules/activity/activity.response.js';
+import type { Page } from '../../common/paging/index.js';
+import { Pager } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
+import { ActivityList, memberHref } from './activity-views.js';
 
-/** The home page; the signed-in reader's feed of friends' activity is added by the home area. */
-export function HomeView() {
-  const { reader } = useWeb();
+export interface FeedData {
+  readonly page: Page<FeedItem>;
+  /** The cursor this page was read from; absent on the newest page. */
+  readonly cursor?: string;
+  /** Whether the reader follows anyone: an empty feed says what to do about it. */
+  readonly followsSomeone: boolean;
+}
+
+export interface HomeViewProps {
+  /** The signed-in reader's feed; null for anonymous readers, who get the welcome. */
+  readonly feed: FeedData | null;
+}
+
+/** The home page: the welcome, or the signed-in reader's feed of friends' activity. */
+export function HomeView({ feed }: HomeViewProps) {
+  return feed ? <FeedPage feed={feed} /> : <Welcome />;
+}
+
+function Welcome() {
   return (
     <Layout title="Home">
-      <h1>{reader ? `Welcome back, ${reader.username}` : 'Log the films you have seen'}</h1>
-      {!reader && (
-        <p>
-          Check the films you have seen, keep a watchlist, follow friends and read what they watch.{' '}
-          <a href="/sign-up">Create an account</a> or <a href="/sign-in">sign in</a>.
+      <h1>Log the films you have seen</h1>
+      <p>
+        Check the films you have seen, keep a watchlist, follow friends and read what they watch.{' '}
+        <a href="/sign-up">Create an account</a> or <a href="/sign-in">sign in</a>.
+      </p>
+    </Layout>
+  );
+}
+
+function FeedPage({ feed }: { readonly feed: FeedData }) {
+  const { reader } = useWeb();
+  const { page, cursor } = feed;
+  return (
+    <Layout title="Your feed" noIndex>
+      <h1>Your feed</h1>
+      <p class="feed-intro muted">
+        What the members you follow check, favourite, dislike and add to their watchlists.
+      </p>
+      <section aria-labelledby="feed-heading" class="feed">
+        <h2 id="feed-heading" class="visually-hidden">
+          {cursor ? 'Older activity' : 'Latest activity'}
+        </h2>
+        {page.items.length > 0 ? (
+          <ActivityList items={page.items} label="Activity of the members you follow, newest first" />
+        ) : (
+          <EmptyFeed older={cursor !== undefined} followsSomeone={feed.followsSomeone} />
+        )}
+        <Pager
+          nextHref={page.nextCursor ? `/?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+          firstHref={cursor ? '/' : undefined}
+        />
+      </section>
+      {reader && (
+        <p class="feed-own">
+          <a href={memberHref(reader.username)}>Your profile and your own activity</a>
         </p>
       )}
     </Layout>
+  );
+}
+
+function EmptyFeed({ older, followsSomeone }: { readonly older: boolean; readonly followsSomeone: boolean }) {
+  if (older) return <p class="feed-empty">There is no older activity in your feed.</p>;
+  if (followsSomeone) {
+    return (
+      <p class="feed-empty">
+        The members you follow have not checked, favourited or listed any films yet. Their activity will
+        appear here as soon as they do.
+      </p>
+    );
+  }
+  return (
+    <div class="feed-empty">
+      <p>Your feed is empty because you do not follow anyone yet.</p>
+      <p>
+        Follow members to see what they watch: open a member’s profile, from a film’s activity or a list, and
+        choose Follow. Their checks, favourites and watchlist additions will then appear here.
+      </p>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MemberPagesController } from './members-pages.controller.js';
 
-/** The members pages (see src/web/README.md). */
-@Module({ controllers: [] })
+/** Members' profiles: counts, checks, favourites, watchlist, lists, activity, follows; following them. */
+@Module({ controllers: [MemberPagesController] })
 export class MemberPagesModule {}

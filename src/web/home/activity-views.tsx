@@ -1,0 +1,68 @@
+import type { ComponentChildren } from 'preact';
+import type { FeedItem, FilmRef } from '../../modules/activity/activity.response.js';
+import { RelativeTime } from '../views/components.js';
+
+export const memberHref = (username: string): string => `/member/${encodeURIComponent(username)}`;
+export const filmHref = (slug: string): string => `/film/${encodeURIComponent(slug)}`;
+
+/** A film's title (and year) linking to its page. */
+export function FilmLink({ film }: { readonly film: FilmRef }) {
+  return (
+    <a href={filmHref(film.slug)}>
+      {film.title}
+      {film.year !== null && <span class="film-year"> ({film.year})</span>}
+    </a>
+  );
+}
+
+/** What a member did to a film, as a sentence around the film's link. */
+function sentence(item: FeedItem, film: ComponentChildren): ComponentChildren {
+  switch (item.verb) {
+    case 'checked':
+      return <>checked {film}</>;
+    case 'favourited':
+      return <>favourited {film}</>;
+    case 'disliked':
+      return <>disliked {film}</>;
+    case 'watchlisted':
+      return <>added {film} to their watchlist</>;
+    case 'commented':
+      return <>commented on {film}</>;
+    case 'listed':
+      return <>added {film} to a list</>;
+  }
+}
+
+/** "filmlovepenguin favourited Paris (2008) 11 minutes ago". */
+export function ActivityEntry({ item }: { readonly item: FeedItem }) {
+  return (
+    <li class="activity-entry">
+      <span class="activity-what">
+        <a href={memberHref(item.actor.username)} class="activity-actor">
+          {item.actor.username}
+        </a>{' '}
+        {sentence(item, <FilmLink film={item.film} />)}
+      </span>{' '}
+      <span class="activity-when">
+        <RelativeTime at={item.occurredAt} />
+      </span>
+    </li>
+  );
+}
+
+/** Activity newest first; the caller says what an empty list means. */
+export function ActivityList({
+  items,
+  label,
+}: {
+  readonly items: readonly FeedItem[];
+  readonly label: string;
+}) {
+  return (
+    <ol class="activity-list" aria-label={label}>
+      {items.map((item) => (
+        <ActivityEntry key={`${item.actor.id}-${item.verb}-${item.film.id}-${item.occurredAt}`} item={item} />
+      ))}
+    </ol>
+  );
+}

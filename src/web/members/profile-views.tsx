@@ -1,0 +1,276 @@
+import type { ComponentChildren } from 'preact';
+import type { ListSummary } from '../../modules/lists/lists.response.js';
+import type { Profile } from '../../modules/social/social.response.js';
+import { ActivityList, FilmLink, memberHref } from '../home/activity-views.js';
+import { Pager, PostForm, RelativeTime } from '../views/components.js';
+import { Layout } from '../views/layout.js';
+import { useWeb } from '../views/web-context.js';
+import { PROFILE_TABS, profileHref, type ProfileSection, type ProfileTab } from './member-sections.js';
+
+export interface ProfileViewProps {
+  readonly profile: Profile;
+  /** Whether the reader follows the member; null when anonymous or on their own profile. */
+  readonly following: boolean | null;
+  readonly section: ProfileSection;
+  /** The cursor this page of the section was read from; absent on its newest page. */
+  readonly cursor?: string;
+}
+
+const TAB_NAMES: Record<ProfileTab, string> = {
+  checks: 'Checks',
+  favourites: 'Favourites',
+  watchlist: 'Watchlist',
+  lists: 'Lists',
+  activity: 'Activity',
+  followers: 'Followers',
+  following: 'Following',
+};
+
+const SECTION_HEADINGS: Record<ProfileTab, string> = {
+  ...TAB_NAMES,
+  checks: 'Films checked',
+  favourites: 'Favourite films',
+  activity: 'Recent activity',
+};
+
+/** A member's public profile, one tab at a time. */
+export function ProfileView({ profile, following, section, cursor }: ProfileViewProps) {
+  const { username } = profile;
+  const title = section.tab === PROFILE_TABS[0] ? username : `${username}: ${TAB_NAMES[section.tab]}`;
+  return (
+    <Layout title={title}>
+      <div class="profile-head">
+        <div>
+          <h1>{username}</h1>
+          <p class="muted">
+            Joined <RelativeTime at={profile.joinedAt} />
+          </p>
+        </div>
+        <FollowControl profile={profile} following={following} tab={section.tab} />
+      </div>
+      <ProfileCounts profile={profile} />
+      <nav class="profile-tabs" aria-label={`${username}’s profile`}>
+        <ul>
+          {PROFILE_TABS.map((tab) => (
+            <li key={tab}>
+              <a href={profileHref(username, tab)} aria-current={tab === section.tab ? 'page' : undefined}>
+                {TAB_NAMES[tab]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section class="profile-section" aria-labelledby="profile-section-heading">
+        <h2 id="profile-section-heading">{SECTION_HEADINGS[section.tab]}</h2>
+        <SectionItems username={username} section={section} older={cursor !== undefined} />
+        <Pager
+          nextHref={
+            section.page.nextCursor ? profileHref(username, section.tab, section.page.nextCursor) : null
+          }
+          firstHref={cursor ? profileHref(username, section.tab) : undefined}
+        />
+      </section>
+      <p id="enhance-status" class="visually-hidden" role="status" />
+    </Layout>
+  );
+}
+
+/** Follow / Unfollow for other members; a way to sign in for anonymous readers; nothing on one's own. */
+function FollowControl({
+  profile,
+  following,
+  tab,
+}: {
+  readonly profile: Profile;
+  readonly following: boolean | null;
+  readonly tab: ProfileTab;
+}) {
+  const { reader, path } = useWeb();
+  const { username } = profile;
+  if (!reader) {
+    return (
+      <p class="follow-control">
+        <a href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in to follow {username}</a>
+      </p>
+    );
+  }
+  if (reader.id === profile.id || following === null) return null;
+  return (
+    <div class="follow-control" data-region="follow">
+      <PostForm action={`${memberHref(username)}/follow`} enhance label={`Follow ${username}`}>
+        <input type="hidden" name="following" value={following ? 'false' : 'true'} />
+        <input type="hidden" name="tab" value={tab} />
+        <button
+          type="submit"
+          class={following ? undefined : 'primary'}
+          aria-pressed={following ? 'true' : 'false'}
+          disabled={reader.suspended}
+          data-done={following ? `You no longer follow ${username}` : `You now follow ${username}`}
+        >
+          {following ? 'Unfollow' : 'Follow'}
+        </button>
+      </PostForm>
+    </div>
+  );
+}
+
+/** The profile's counts, as the profile query gives them. */
+function ProfileCounts({ profile }: { readonly profile: Profile }) {
+  const { counts } = profile;
+  const entries: [string, number][] = [
+    ['Checked', counts.checked],
+    ['Favourites', counts.favourites],
+    ['Dislikes', counts.dislikes],
+    ['Watchlist', counts.watchlist],
+    ['Followers', counts.followers],
+    ['Following', counts.following],
+    ['Comments', counts.comments],
+  ];
+  return (
+    <section class="profile-counts" aria-labelledby="profile-counts-heading" data-region="profile-counts">
+      <h2 id="profile-counts-heading" class="visually-hidden">
+        In numbers
+      </h2>
+      <dl>
+        {entries.map(([name, count]) => (
+          <div key={name} class="profile-count">
+            <dt>{name}</dt>
+            <dd>{count.toLocaleString('en-GB')}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function SectionItems({
+  username,
+  section,
+  older,
+}: {
+  readonly username: string;
+  readonly section: ProfileSection;
+  readonly older: boolean;
+}) {
+  if (section.page.items.length === 0) {
+    return (
+      <p class="profile-empty">{older ? 'There is nothing older here.' : emptyText(username, section.tab)}</p>
+    );
+  }
+  switch (section.tab) {
+    case 'checks':
+      return (
+        <ul class="film-entries">
+          {section.page.items.map((check) => (
+            <FilmEntry key={check.film.id} film={<FilmLink film={check.film} />}>
+              checked <RelativeTime at={check.checkedAt} />
+              {check.watchedOn && <> · seen on {check.watchedOn}</>}
+              {check.favourite && <span class="mark-badge">Favourite</span>}
+              {check.disliked && <span class="mark-badge">Disliked</span>}
+            </FilmEntry>
+          ))}
+        </ul>
+      );
+    case 'favourites':
+      return (
+        <ul class="film-entries">
+          {section.page.items.map((favourite) => (
+            <FilmEntry key={favourite.film.id} film={<FilmLink film={favourite.film} />}>
+              favourited <RelativeTime at={favourite.favouritedAt} />
+            </FilmEntry>
+          ))}
+        </ul>
+      );
+    case 'watchlist':
+      return (
+        <ul class="film-entries">
+          {section.page.items.map((entry) => (
+            <FilmEntry key={entry.film.id} film={<FilmLink film={entry.film} />}>
+              added <RelativeTime at={entry.addedAt} />
+            </FilmEntry>
+          ))}
+        </ul>
+      );
+    case 'lists':
+      return (
+        <ul class="list-entries">
+          {section.page.items.map((list) => (
+            <ListEntry key={list.id} list={list} />
+          ))}
+        </ul>
+      );
+    case 'activity':
+      return <ActivityList items={section.page.items} label={`What ${username} did, newest first`} />;
+    case 'followers':
+    case 'following':
+      return (
+        <ul class="member-entries">
+          {section.page.items.map((entry) => (
+            <li key={entry.user.id}>
+              <a href={memberHref(entry.user.username)}>{entry.user.username}</a>{' '}
+              <span class="muted">
+                {section.tab === 'followers' ? 'started following them' : 'followed'}{' '}
+                <RelativeTime at={entry.followedAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      );
+  }
+}
+
+function emptyText(username: string, tab: ProfileTab): string {
+  switch (tab) {
+    case 'checks':
+      return `${username} has not checked any films yet.`;
+    case 'favourites':
+      return `${username} has no favourite films yet.`;
+    case 'watchlist':
+      return `${username}’s watchlist is empty.`;
+    case 'lists':
+      return `${username} has no lists you can see.`;
+    case 'activity':
+      return `${username} has not done anything yet.`;
+    case 'followers':
+      return `Nobody follows ${username} yet.`;
+    case 'following':
+      return `${username} does not follow anyone yet.`;
+  }
+}
+
+function FilmEntry({
+  film,
+  children,
+}: {
+  readonly film: ComponentChildren;
+  readonly children: ComponentChildren;
+}) {
+  return (
+    <li class="film-entry">
+      <span class="film-entry-title">{film}</span> <span class="film-entry-detail muted">{children}</span>
+    </li>
+  );
+}
+
+const VISIBILITY_NAMES = { private: 'Private', friends: 'Friends only', public: 'Public' } as const;
+
+function ListEntry({ list }: { readonly list: ListSummary }) {
+  const details = [
+    `${list.size.toLocaleString('en-GB')} ${list.size === 1 ? 'film' : 'films'}`,
+    list.ranked ? 'ranked' : null,
+    list.official ? 'official' : VISIBILITY_NAMES[list.visibility],
+  ].filter(Boolean);
+  return (
+    <li class="list-entry">
+      <a href={`/list/${encodeURIComponent(list.id)}`}>{list.title}</a>{' '}
+      <span class="muted">{details.join(' · ')}</span>
+      {list.progress && (
+        <span class="list-progress">
+          {' '}
+          You have seen {list.progress.checked} of {list.progress.total} ({list.progress.percent}%)
+          {list.progress.award && <> · {list.progress.award} award</>}
+        </span>
+      )}
+    </li>
+  );
+}
