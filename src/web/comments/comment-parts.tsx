@@ -3,7 +3,7 @@ import { REPORT_NOTE_MAX } from '../../modules/comments/domain/comment-text.js';
 import { decodeTimeCursor } from '../../common/paging/index.js';
 
 /** The film page's query parameter naming the page of comments shown. */
-export const COMMENTS_PAGE_PARAM = 'comments';
+export const COMMENTS_PAGE_PARAM = 'cursor';
 
 /** The film page at a page of its comments (the first when no cursor), scrolled to them. */
 export const commentsHref = (slug: string, cursor?: string | null): string =>

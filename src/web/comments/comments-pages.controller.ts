@@ -29,7 +29,7 @@ import { formFailureOf, formInput, type FormFailure } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
-import { commentsHref, pageCursorOf } from './comment-parts.js';
+import { COMMENTS_PAGE_PARAM, commentsHref, pageCursorOf } from './comment-parts.js';
 import { EditCommentView, PostCommentView, ReportCommentView } from './comment-views.js';
 
 type FormBody = Record<string, unknown>;
@@ -94,7 +94,7 @@ export class CommentPagesController {
   async editPage(
     @Param('slug') slug: string,
     @Param('id') id: string,
-    @Query('comments') comments: unknown,
+    @Query(COMMENTS_PAGE_PARAM) comments: unknown,
     @CurrentUser() user: SignedInUser,
   ) {
     const comment = await this.commentOn(slug, id, user);

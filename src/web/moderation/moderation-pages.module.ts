@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ModerationPagesController } from './moderation-pages.controller.js';
 
-/** The moderation pages (see src/web/README.md). */
-@Module({ controllers: [] })
+/** The moderation pages: the queue of reported comments with the decisions on them, and the log. */
+@Module({ controllers: [ModerationPagesController] })
 export class ModerationPagesModule {}
