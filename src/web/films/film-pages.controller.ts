@@ -1,4 +1,4 @@
-import { Body, Get, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
@@ -15,7 +15,7 @@ import { loadFilmComments } from '../comments/film-comments.js';
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
-import { FILM_MARKS, FilmView, filmPath, type FilmMark } from './film-views.js';
+import { FilmView, filmPath, type FilmMark } from './film-views.js';
 
 /** Recent activity shown per page; older items are a link away. */
 const ACTIVITY_PAGE = 10;
@@ -29,7 +29,7 @@ const COMMANDS: Record<FilmMark, { on: FilmLogCommand; off: FilmLogCommand }> = 
   watchlist: { on: { type: 'AddFilmToWatchlist' }, off: { type: 'RemoveFilmFromWatchlist' } },
 };
 
-const isMark = (mark: string): mark is FilmMark => (FILM_MARKS as readonly string[]).includes(mark);
+type FormBody = Record<string, unknown> | undefined;
 
 const textOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -74,16 +74,59 @@ export class FilmPagesController {
     });
   }
 
-  @Post('film/:slug/:mark')
+  // One route per mark: a `:mark` parameter would also take the comments' POST /film/:slug/comments.
+  @Post('film/:slug/check')
   @SignInRequired()
-  async mark(
+  check(
     @CurrentUser() user: SignedInUser,
     @Req() request: WebRequest,
-    @Param('slug') reference: string,
-    @Param('mark') mark: string,
-    @Body() body: Record<string, unknown> | undefined,
+    @Param('slug') film: string,
+    @Body() body: FormBody,
+  ) {
+    return this.mark(user, request, film, 'check', body);
+  }
+
+  @Post('film/:slug/favourite')
+  @SignInRequired()
+  favourite(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: WebRequest,
+    @Param('slug') film: string,
+    @Body() body: FormBody,
+  ) {
+    return this.mark(user, request, film, 'favourite', body);
+  }
+
+  @Post('film/:slug/dislike')
+  @SignInRequired()
+  dislike(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: WebRequest,
+    @Param('slug') film: string,
+    @Body() body: FormBody,
+  ) {
+    return this.mark(user, request, film, 'dislike', body);
+  }
+
+  @Post('film/:slug/watchlist')
+  @SignInRequired()
+  watchlist(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: WebRequest,
+    @Param('slug') film: string,
+    @Body() body: FormBody,
+  ) {
+    return this.mark(user, request, film, 'watchlist', body);
+  }
+
+  /** Runs the mark's command, pressed on or off, and goes back to the film, which waits for it. */
+  private async mark(
+    user: SignedInUser,
+    request: WebRequest,
+    reference: string,
+    mark: FilmMark,
+    body: FormBody,
   ): Promise<SeeOther> {
-    if (!isMark(mark)) throw new NotFoundException('There is no such button on a film page.');
     const on = body?.on;
     if (on !== 'on' && on !== 'off') {
       throw new InvalidInputException([{ field: 'on', message: 'on must be "on" or "off"' }]);

@@ -87,6 +87,8 @@ export function FilmView({ film, stats, lists, activity, state, friends, comment
           </aside>
         </div>
         <FilmComments data={comments} />
+        {/* Where the page script says what a background submit did; outside every region, so it stays. */}
+        <p id="enhance-status" class="visually-hidden" role="status" />
       </article>
     </Layout>
   );
@@ -103,25 +105,12 @@ function FilmFacts({ film }: { readonly film: Film }) {
   return <p class="film-facts">{facts.join(' · ')}</p>;
 }
 
-function People({ people }: { readonly people: readonly PersonCredit[] }) {
-  return (
-    <ul class="inline-list">
-      {people.map((person) => (
-        <li key={person.id}>{person.name}</li>
-      ))}
-    </ul>
-  );
-}
+/** Names in billing order, as a sentence would list them. */
+const People = ({ people }: { readonly people: readonly PersonCredit[] }) => (
+  <>{people.map((person) => person.name).join(', ')}</>
+);
 
-function Words({ words }: { readonly words: readonly string[] }) {
-  return (
-    <ul class="inline-list">
-      {words.map((word) => (
-        <li key={word}>{word}</li>
-      ))}
-    </ul>
-  );
-}
+const Words = ({ words }: { readonly words: readonly string[] }) => <>{words.join(', ')}</>;
 
 function Detail({ term, children }: { readonly term: string; readonly children: ComponentChildren }) {
   return (
