@@ -140,7 +140,7 @@ function DecisionForm({
         <input id={`${ids}-reason`} name="reason" maxLength={REASON_MAX} value={reason} />
       </div>
       <div class="queue-buttons">
-        {(!comment.hidden || item.autoHidden) && (
+        {(!comment.hidden || (item.autoHidden && item.status === 'open')) && (
           <button type="submit" name="decision" value="hide" class="danger">
             Hide comment
           </button>
