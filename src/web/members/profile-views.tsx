@@ -165,8 +165,18 @@ function SectionItems({
             <FilmEntry key={check.film.id} film={<FilmLink film={check.film} />}>
               checked <RelativeTime at={check.checkedAt} />
               {check.watchedOn && <> · seen on {check.watchedOn}</>}
-              {check.favourite && <span class="mark-badge">Favourite</span>}
-              {check.disliked && <span class="mark-badge">Disliked</span>}
+              {check.favourite && (
+                <>
+                  {' '}
+                  <span class="mark-badge">Favourite</span>
+                </>
+              )}
+              {check.disliked && (
+                <>
+                  {' '}
+                  <span class="mark-badge">Disliked</span>
+                </>
+              )}
             </FilmEntry>
           ))}
         </ul>
