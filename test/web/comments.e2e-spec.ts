@@ -3,7 +3,12 @@ import request from 'supertest';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ModerationClient } from '../support/moderation.js';
-import { expectAccessible, newVisitor, pageProblems as allPageProblems } from './support/browser.js';
+import {
+  expectAccessible,
+  newVisitor,
+  pageProblems as allPageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { signInAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -87,6 +92,7 @@ describe('web: comments on a film page', () => {
     await expect(newComment(page).inputValue()).resolves.toBe('');
     await expect(mine.locator('summary', { hasText: 'Report' }).count()).resolves.toBe(0);
     await expectAccessible(page);
+    await saveScreenshot(page, 'film-comments');
 
     await mine.locator('summary', { hasText: 'Edit' }).click();
     await expectAccessible(page);
@@ -189,6 +195,10 @@ describe('web: comments on a film page', () => {
     await theirs.getByLabel('Note for the moderators (optional)').fill('Spoils the ending.');
     await theirs.getByRole('button', { name: 'Send report' }).click();
     await theirs.locator('details[open]').waitFor({ state: 'detached' });
+    // With the script, the page says so where a screen reader hears it.
+    await expect(page.locator('#enhance-status').textContent()).resolves.toBe(
+      'Report sent to the moderators',
+    );
 
     const queue = await api.call('get', '/moderation/queue', moderator);
     const item = (queue.body as { items: { comment: { id: string }; reports: unknown[] }[] }).items.find(

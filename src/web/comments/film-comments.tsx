@@ -153,7 +153,7 @@ function EditDisclosure({
         <BackField cursor={data.cursor} />
         <label for={id}>Your comment</label>
         <textarea id={id} name="body" required maxLength={COMMENT_BODY_MAX} rows={4} value={comment.body} />
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" data-done="Comment saved">
           Save changes
         </button>
       </PostForm>
@@ -182,7 +182,7 @@ function DeleteDisclosure({
           {own ? 'Delete your comment?' : `Delete ${comment.author.username}’s comment?`} This cannot be
           undone.
         </p>
-        <button type="submit" class="danger">
+        <button type="submit" class="danger" data-done="Comment deleted">
           Delete comment
         </button>
       </PostForm>
@@ -207,7 +207,9 @@ function ReportDisclosure({
       >
         <BackField cursor={data.cursor} />
         <ReportFields idPrefix={`comment-${comment.id}-report`} />
-        <button type="submit">Send report</button>
+        <button type="submit" data-done="Report sent to the moderators">
+          Send report
+        </button>
       </PostForm>
     </details>
   );
@@ -233,7 +235,7 @@ function NewComment({ data }: { readonly data: FilmCommentsData }) {
         <label for="new-comment-body">Your comment</label>
         <textarea id="new-comment-body" name="body" required maxLength={COMMENT_BODY_MAX} rows={4} />
       </div>
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" data-done="Comment posted">
         Post comment
       </button>
     </PostForm>
