@@ -4,8 +4,8 @@ import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
 import { SearchFilms } from '../../modules/catalog/queries/search-films/search-films.query.js';
 import { SearchFilmsRequest } from '../../modules/catalog/queries/search-films/search-films.request.js';
 import { formFailureOf, formInput } from '../http/forms.js';
-import { PageResult, WebPages, view } from '../http/web-page.js';
-import { SEARCH_FIELDS, SearchView, type SearchFields } from './search-views.js';
+import { PageResult, WebPages, seeOther, view } from '../http/web-page.js';
+import { SEARCH_FIELDS, SearchView, searchHref, type SearchFields } from './search-views.js';
 
 /** What the reader typed, as text, to fill the form again whatever its validity. */
 function fieldsOf(query: Record<string, unknown>): SearchFields {
@@ -26,6 +26,9 @@ export class SearchPagesController {
   async search(@Query() query: Record<string, unknown>) {
     const fields = fieldsOf(query);
     const cursor = typeof query.cursor === 'string' && query.cursor !== '' ? query.cursor : undefined;
+    // The form sends every field, empty ones too: the address to share and bookmark leaves them out.
+    if (Object.values(query).some((value) => typeof value === 'string' && value.trim() === ''))
+      return seeOther(searchHref(fields, cursor));
     try {
       const input = await formInput(SearchFilmsRequest, cursor ? { ...fields, cursor } : fields);
       const page = await this.queries.execute(
