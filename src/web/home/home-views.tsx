@@ -42,7 +42,8 @@ function FeedPage({ feed }: { readonly feed: FeedData }) {
     <Layout title="Your feed" noIndex>
       <h1>Your feed</h1>
       <p class="feed-intro muted">
-        What the members you follow check, favourite, dislike and add to their watchlists.
+        What the members you follow do: the films they check, favourite, dislike, add to their watchlists and
+        lists, and comment on.
       </p>
       <section aria-labelledby="feed-heading" class="feed">
         <h2 id="feed-heading" class="visually-hidden">
