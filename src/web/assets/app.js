@@ -6,6 +6,18 @@
   // place. Without this script the same form posts and reloads the page.
   const regionsOf = (root) => root.querySelectorAll('[data-region]');
 
+  function successorOf(form, submitter) {
+    const action = form.getAttribute('action');
+    for (const candidate of document.querySelectorAll('form[data-enhance]')) {
+      if (candidate.getAttribute('action') !== action) continue;
+      const button = submitter?.name
+        ? candidate.querySelector(`button[name="${submitter.name}"]`)
+        : candidate.querySelector('button[type="submit"], button:not([type])');
+      if (button) return button;
+    }
+    return null;
+  }
+
   async function submit(form, submitter) {
     const body = new URLSearchParams(new FormData(form, submitter));
     form.setAttribute('aria-busy', 'true');
@@ -24,10 +36,14 @@
         return;
       }
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const hadFocus = form.contains(document.activeElement);
       for (const region of regionsOf(page)) {
         const current = document.querySelector(`[data-region="${region.dataset.region}"]`);
         if (current) current.replaceWith(document.importNode(region, true));
       }
+      // The button was replaced with its region: give focus to its successor, so a keyboard
+      // user stays where they were.
+      if (hadFocus) successorOf(form, submitter)?.focus();
       const status = document.getElementById('enhance-status');
       if (status) status.textContent = submitter?.dataset.done ?? 'Saved';
     } catch {
