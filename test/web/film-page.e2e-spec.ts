@@ -374,6 +374,14 @@ describe('web: the film page', () => {
     await saveScreenshot(page, 'film-page');
     expect(pageProblems(page)).toEqual([]);
 
+    // Ten at a time: the rest of the activity is a link away.
+    await expect(page.locator('.film-activity li').count()).resolves.toBe(10);
+    await page.getByRole('link', { name: 'Older activity' }).click();
+    await page.waitForURL(/[?&]activity=/);
+    const older = await page.locator('.film-activity li').allTextContents();
+    expect(older.length).toBeGreaterThan(0);
+    expect(older.join(' ')).toContain('checked this title');
+
     const phone = await visitor(true);
     await phone.page.goto(`/film/${film.slug}`);
     await expect(overflow(phone.page)).resolves.toBeLessThanOrEqual(0);

@@ -338,7 +338,7 @@ function OfficialLists({ lists }: { readonly lists: FilmLists }) {
           {lists.items.map(({ list, rank }) => (
             <li key={list.id}>
               <a href={`/list/${encodeURIComponent(list.id)}`}>{list.title}</a>
-              {rank !== null && <span class="list-rank"> At #{rank}</span>}
+              {rank !== null && <span class="film-list-rank"> At #{rank}</span>}
             </li>
           ))}
         </ul>
