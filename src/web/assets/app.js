@@ -7,6 +7,7 @@
   const regionsOf = (root) => root.querySelectorAll('[data-region]');
 
   function successorOf(form, submitter) {
+    if (submitter?.id) return document.getElementById(submitter.id);
     const action = form.getAttribute('action');
     for (const candidate of document.querySelectorAll('form[data-enhance]')) {
       if (candidate.getAttribute('action') !== action) continue;
