@@ -151,6 +151,28 @@ describe('web: the film page', () => {
     await context.close();
   });
 
+  it('keeps keyboard focus on a button pressed with the keyboard, after its part of the page is replaced', async () => {
+    const film = await addFilm(web.app, {
+      title: 'Mon oncle',
+      year: 1958,
+      directors: [{ name: 'Jacques Tati' }],
+    });
+    const member = await registerUser(web.app);
+    const { context, page } = await visitor();
+    await signInAs(context, web.baseURL, member);
+    await page.goto(`/film/${film.slug}`);
+    await page.locator('#mark-check').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('#mark-check')?.getAttribute('aria-pressed') === 'true',
+    );
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mark-check');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mark-favourite');
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
   it('offers an anonymous reader sign-in links instead of buttons, and answers an unknown film with a 404 page', async () => {
     const film = await addFilm(web.app, { title: 'Jour de fête', year: 1949 });
     const { context, page } = await visitor();
