@@ -180,7 +180,7 @@ describe('web: reporting comments and the moderation pages', () => {
     }
   });
 
-  it('restores a reported comment from the queue, and dismisses reports', async () => {
+  it('restores a reported comment from the queue, dismisses reports, deletes from the film page; the log lists each', async () => {
     const film = await addFilm(web.app);
     const [author, other, reporter, moderator] = await Promise.all([
       registerUser(web.app),
@@ -218,12 +218,23 @@ describe('web: reporting comments and the moderation pages', () => {
     await expect(commentBy(reader.page, author.username).count()).resolves.toBe(1);
     await expect(commentBy(reader.page, other.username).count()).resolves.toBe(1);
 
+    // A moderator deletes a comment from the film page, confirming first.
+    await page.goto(`/film/${film.slug}`);
+    await commentBy(page, author.username).locator('summary', { hasText: 'Delete' }).click();
+    await expect(commentBy(page, author.username).textContent()).resolves.toContain(
+      `Delete ${author.username}’s comment? This cannot be undone.`,
+    );
+    await commentBy(page, author.username).getByRole('button', { name: 'Delete comment' }).click();
+    await commentBy(page, author.username).waitFor({ state: 'detached' });
+
     await page.goto('/moderate/log');
     const actions = await page.getByRole('table').locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(actions.slice(0, 3)).toEqual([
+    expect(actions.slice(0, 4)).toEqual([
+      'Deleted a comment',
       `Restored ${other.username}’s comment on ${film.title}`,
       `Hid ${other.username}’s comment on ${film.title}`,
-      `Dismissed the reports on ${author.username}’s comment on ${film.title}`,
+      // The dismissed comment is the one deleted since: the log keeps the action.
+      'Dismissed the reports on a comment since deleted',
     ]);
     expect(pageProblems(page)).toEqual([]);
     await reader.context.close();
@@ -299,6 +310,28 @@ describe('web: reporting comments and the moderation pages', () => {
       .expect(400);
 
     const moderator = await registerUser(web.app, { roles: ['moderator'] });
+    // The log pages, newest first.
+    for (const name of [
+      await registerUser(web.app),
+      await registerUser(web.app),
+      await registerUser(web.app),
+    ]) {
+      const suspended = await api.call('post', `/moderation/members/${name.username}/suspend`, moderator, {
+        reason: 'Paging the log',
+      });
+      expect(suspended.status).toBe(200);
+    }
+    await api.call('get', '/moderation/log', moderator); // a consistent read: the log has them
+    const asModerator = `filmlog_session=${moderator.token}`;
+    const first = await request(server).get('/moderate/log?limit=2').set('Cookie', asModerator).expect(200);
+    expect(first.text.match(/<tr>/g)).toHaveLength(3); // the header row and two entries
+    const older = /href="(\/moderate\/log\?cursor=[^"]+)" rel="next"/.exec(first.text)![1]!;
+    const next = await request(server)
+      .get(older.replaceAll('&amp;', '&'))
+      .set('Cookie', asModerator)
+      .expect(200);
+    expect(next.text).toContain('Back to the newest');
+
     const { context, page } = await visitorAs(moderator, true);
     for (const path of ['/moderate', '/moderate?status=resolved', '/moderate/log']) {
       await page.goto(path);

@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
@@ -100,8 +100,10 @@ export class ModerationPagesController {
           try {
             const comment = await this.queries.execute(new GetComment(id, moderator));
             return [id, { author: comment.author.username, film: comment.film }];
-          } catch {
-            return [id, null];
+          } catch (error) {
+            // Deleted since: the log keeps the action, the comment is gone.
+            if (error instanceof NotFoundException) return [id, null];
+            throw error;
           }
         }),
       ),

@@ -357,7 +357,7 @@ function LogTarget({
   const { target } = entry;
   if (target.kind === 'member') return <a href={memberHref(target.username)}>{target.username}</a>;
   const comment = comments.get(target.id);
-  if (!comment) return <>a comment since deleted</>;
+  if (!comment) return <>{entry.action === 'delete' ? 'a comment' : 'a comment since deleted'}</>;
   return (
     <>
       <a href={commentHref(comment.film.slug, target.id)}>
