@@ -69,7 +69,7 @@ describe('web: sign up, sign in, sign out', () => {
     const user = await registerUser(web.app);
     const { context, page } = await visitor();
     await page.goto('/search?q=casablanca');
-    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click();
     await expectAccessible(page);
     await page.getByLabel('Username or email').fill(user.username);
     await page.getByLabel('Password').fill('wrong-password');
@@ -83,7 +83,8 @@ describe('web: sign up, sign in, sign out', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('/');
-    await expect(page.getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(1);
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await expect(menu.getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(1);
     expect((await context.cookies()).some((cookie) => cookie.name === 'filmlog_session')).toBe(false);
     await context.close();
   });
