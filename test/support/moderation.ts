@@ -43,6 +43,13 @@ export class ModerationClient {
     return (response.body as { id: string }).id;
   }
 
+  /** A comment posted, once reads can show it (a consistent read through the comments projection). */
+  async readableComment(author: TestUser, filmId: string, body?: string): Promise<string> {
+    const id = await this.comment(author, filmId, body);
+    await this.call('get', `/comments/${id}`);
+    return id;
+  }
+
   async report(reporter: TestUser, commentId: string, reason = 'spam', note?: string): Promise<void> {
     const response = await this.call('post', `/comments/${commentId}/reports`, reporter, {
       reason,

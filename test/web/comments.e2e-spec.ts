@@ -3,20 +3,14 @@ import request from 'supertest';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ModerationClient } from '../support/moderation.js';
-import {
-  expectAccessible,
-  newVisitor,
-  pageProblems as allPageProblems,
-  saveScreenshot,
-} from './support/browser.js';
-import { signInAs } from './support/members.js';
+import { expectAccessible, pageProblems as allPageProblems, saveScreenshot } from './support/browser.js';
+import { visitorAs as signedInVisitor } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
 
 /** The page's problems, but for Chromium's line on each form the tests have the server refuse (400). */
-const pageProblems = (page: Page): readonly string[] =>
-  allPageProblems(page).filter((problem) => !problem.includes('the server responded with a status of 400'));
+const pageProblems = (page: Page): readonly string[] => allPageProblems(page, { except: [400] });
 
 describe('web: comments on a film page', () => {
   let web: WebTestApp;
@@ -31,18 +25,10 @@ describe('web: comments on a film page', () => {
     await web?.close();
   });
 
-  /** A comment posted over the API, once its pages can show it. */
-  const posted = async (author: TestUser, filmId: string, body?: string): Promise<string> => {
-    const id = await api.comment(author, filmId, body);
-    await api.call('get', `/comments/${id}`); // a consistent read: the comments projection has it
-    return id;
-  };
+  const posted = (author: TestUser, filmId: string, body?: string) =>
+    api.readableComment(author, filmId, body);
 
-  const visitorAs = async (user?: TestUser, phone = false) => {
-    const visitor = await newVisitor(web.browser, web.baseURL, { phone });
-    if (user) await signInAs(visitor.context, web.baseURL, user);
-    return visitor;
-  };
+  const visitorAs = (user?: TestUser, phone = false) => signedInVisitor(web, user, { phone });
   const comments = (page: Page) => page.locator('#comments');
   const commentBy = (page: Page, username: string) =>
     comments(page).getByRole('article', { name: `Comment by ${username}` });

@@ -3,7 +3,7 @@ import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm, addFilms } from '../support/films.js';
 import { MemberClient } from '../support/member-client.js';
 import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
-import { signInAs } from './support/members.js';
+import { visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
@@ -24,11 +24,7 @@ describe('web: the home page and the feed', () => {
     await web?.close();
   });
 
-  const signedIn = async (user: TestUser, options: { phone?: boolean } = {}) => {
-    const visitor = await newVisitor(web.browser, web.baseURL, options);
-    await signInAs(visitor.context, web.baseURL, user);
-    return visitor;
-  };
+  const signedIn = (user: TestUser, options: { phone?: boolean } = {}) => visitorAs(web, user, options);
 
   /** Waits until the reader's feed includes every write made through the client so far. */
   const settled = (reader: TestUser) => client.read('/feed', {}, reader);

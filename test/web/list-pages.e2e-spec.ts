@@ -4,7 +4,7 @@ import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilms } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
 import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
-import { signInAs } from './support/members.js';
+import { visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
@@ -34,11 +34,7 @@ describe('web: the list page', () => {
     await web?.close();
   });
 
-  const signedIn = async (user: TestUser, options: { phone?: boolean } = {}) => {
-    const visitor = await newVisitor(web.browser, web.baseURL, options);
-    await signInAs(visitor.context, web.baseURL, user);
-    return visitor;
-  };
+  const signedIn = (user: TestUser, options: { phone?: boolean } = {}) => visitorAs(web, user, options);
 
   const progressText = (page: Page) => page.locator('label[for="list-progress-bar"]').textContent();
   const progressBar = (page: Page) => page.locator('progress#list-progress-bar');

@@ -4,7 +4,7 @@ import { addFilm, addFilms } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
 import { MemberClient } from '../support/member-client.js';
 import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
-import { signInAs } from './support/members.js';
+import { signInAs, visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
@@ -27,11 +27,7 @@ describe('web: member profiles', () => {
     await web?.close();
   });
 
-  const signedIn = async (user: TestUser, options: { phone?: boolean } = {}) => {
-    const visitor = await newVisitor(web.browser, web.baseURL, options);
-    await signInAs(visitor.context, web.baseURL, user);
-    return visitor;
-  };
+  const signedIn = (user: TestUser, options: { phone?: boolean } = {}) => visitorAs(web, user, options);
 
   /** Waits until the profile and the member's lists include every write made so far. */
   const settled = async (member: TestUser) => {
@@ -295,7 +291,7 @@ describe('web: member profiles', () => {
       tabs(page, member.username).getByRole('link', { name: 'Lists' }).getAttribute('href'),
     ).resolves.toBe(`/member/${member.username}?tab=lists`);
     // The browser reports each 404 answer itself; nothing else may go wrong.
-    expect(pageProblems(page).filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+    expect(pageProblems(page, { except: [404] })).toEqual([]);
     await context.close();
   });
 

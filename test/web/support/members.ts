@@ -1,6 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestUser } from '../../support/auth.js';
 import { SESSION_COOKIE } from '../../../src/web/http/web-session.js';
+import { newVisitor } from './browser.js';
 
 /** Signs a member up through the sign-up page, as a visitor would; lands on the home page. */
 export async function signUpThroughPage(page: Page, username: string, password = `pw-${username}-secret`) {
@@ -18,4 +19,15 @@ export async function signInAs(context: BrowserContext, baseURL: string, user: T
   await context.addCookies([
     { name: SESSION_COOKIE, value: user.token, url: baseURL, httpOnly: true, secure: true, sameSite: 'Lax' },
   ]);
+}
+
+/** A visitor of their own, signed in as the member when one is given. */
+export async function visitorAs(
+  web: { readonly browser: Browser; readonly baseURL: string },
+  user?: TestUser,
+  options: { readonly phone?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const visitor = await newVisitor(web.browser, web.baseURL, options);
+  if (user) await signInAs(visitor.context, web.baseURL, user);
+  return visitor;
 }
