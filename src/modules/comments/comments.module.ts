@@ -35,6 +35,6 @@ const queryHandlers = [ListFilmCommentsHandler, GetCommentHandler];
     ...commandHandlers,
     ...queryHandlers,
   ],
-  exports: [CommentCommandRunner, CommentViewers],
+  exports: [CommentCommandRunner, CommentViewers, CommentRateLimiter],
 })
 export class CommentsModule {}
