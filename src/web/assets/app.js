@@ -72,7 +72,8 @@
     if (!response.ok) return;
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const next = page.querySelector(`[data-region="${region.dataset.region}"]`);
-    if (!next) return;
+    // Unchanged: leave it, so nothing flickers and a reader's place in it is kept.
+    if (!next || next.outerHTML === region.outerHTML) return;
     region.replaceWith(document.importNode(next, true));
   }
 
