@@ -114,6 +114,8 @@ describe('web: my imports', () => {
       .locator('[data-region="import-progress"] h2', { hasText: 'Finished' })
       .waitFor({ timeout: FINISH_MS });
     expect(new URL(page.url()).pathname).toBe(path);
+    // Announced to screen readers through the status line outside the replaced region.
+    await expect(page.locator('#live-status[role="status"]').textContent()).resolves.toBe('Finished');
     await expect(region(page).getAttribute('data-live-url')).resolves.toBeNull();
     await expect(page.locator('progress').count()).resolves.toBe(0);
 

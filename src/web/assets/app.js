@@ -64,8 +64,9 @@
 })();
 
 (function liveRegions() {
-  // A region marked data-live-url is refreshed from that URL every few seconds while it says so
-  // (an import in progress); the server-rendered page refreshes itself without the script.
+  // A region marked data-live-url is refreshed from that URL every second while it says so (an
+  // import in progress); its data-announce text, when it changes, is read out through #live-status.
+  // The server-rendered page refreshes itself without the script.
   async function refresh(region) {
     const url = region.dataset.liveUrl;
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
@@ -74,6 +75,10 @@
     const next = page.querySelector(`[data-region="${region.dataset.region}"]`);
     // Unchanged: leave it, so nothing flickers and a reader's place in it is kept.
     if (!next || next.outerHTML === region.outerHTML) return;
+    const status = document.getElementById('live-status');
+    if (status && next.dataset.announce && next.dataset.announce !== region.dataset.announce) {
+      status.textContent = next.dataset.announce;
+    }
     region.replaceWith(document.importNode(next, true));
   }
 

@@ -183,10 +183,13 @@ export function ImportPageView(props: ImportPageViewProps) {
         aria-labelledby="import-status-heading"
         data-region="import-progress"
         data-live-url={finished ? undefined : importHref(item.id)}
+        data-announce={STATUS_WORDS[item.status]}
       >
         <h2 id="import-status-heading">{STATUS_WORDS[item.status]}</h2>
         {finished ? <ImportResult {...props} /> : <ImportRunning item={item} />}
       </section>
+      {/* Outside the refreshed region, so screen readers hear when the status changes. */}
+      <p id="live-status" class="visually-hidden" role="status" />
     </Layout>
   );
 }
