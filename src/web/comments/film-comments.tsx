@@ -5,7 +5,7 @@ import type { CommentItem } from '../../modules/comments/comments.response.js';
 import { COMMENT_BODY_MAX } from '../../modules/comments/domain/comment.decider.js';
 import { ListFilmComments } from '../../modules/comments/queries/list-film-comments/list-film-comments.query.js';
 import type { Reader } from '../http/web-request.js';
-import { PostForm, RelativeTime } from '../views/components.js';
+import { Pager, PostForm, RelativeTime, type PagerWords } from '../views/components.js';
 import { useWeb } from '../views/web-context.js';
 import { commentActionPath, commentsHref, ReportFields, SuspendedNote } from './comment-parts.js';
 
@@ -16,6 +16,13 @@ export interface CommentViewer {
   readonly suspended: boolean;
   readonly suspensionDetail: string | null;
 }
+
+/** Comments run oldest first. */
+const COMMENT_PAGES: PagerWords = {
+  label: 'Comment pages',
+  first: 'Back to the first comments',
+  next: 'Later comments',
+};
 
 /** A film's comments as its page shows them: one page, oldest first, and the reader's controls. */
 export interface FilmCommentsData {
@@ -75,16 +82,11 @@ export function FilmComments({ data }: { readonly data: FilmCommentsData }) {
           ))}
         </ol>
       )}
-      {(cursor || nextCursor) && (
-        <nav class="pager" aria-label="Comment pages">
-          {cursor && <a href={commentsHref(film.slug)}>Back to the first comments</a>}
-          {nextCursor && (
-            <a href={commentsHref(film.slug, nextCursor)} rel="next">
-              Later comments
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager
+        firstHref={cursor ? commentsHref(film.slug) : null}
+        nextHref={nextCursor ? commentsHref(film.slug, nextCursor) : null}
+        words={COMMENT_PAGES}
+      />
       <NewComment data={data} />
     </section>
   );

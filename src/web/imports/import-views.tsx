@@ -1,8 +1,11 @@
 import type { ImportView, ImportStatus } from '../../modules/imports/imports.response.js';
 import { IMPORT_SOURCES, type ImportSource } from '../../modules/imports/parsing/import-plan.js';
 import type { FormFailure } from '../http/forms.js';
-import { ErrorSummary, Pager, PostForm, RelativeTime } from '../views/components.js';
+import { ErrorSummary, Pager, PostForm, RelativeTime, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+
+/** An import's result rows, in file order. */
+const ROW_PAGES: PagerWords = { label: 'Pages of rows', first: 'Back to the first rows', next: 'Next rows' };
 
 const SOURCE_NAMES: Record<ImportSource, string> = {
   letterboxd: 'Letterboxd',
@@ -68,7 +71,7 @@ export function ImportsPageView({ imports, firstHref, nextHref, failure, source 
             ))}
           </ul>
         )}
-        <Pager firstHref={firstHref ?? undefined} nextHref={nextHref} />
+        <Pager firstHref={firstHref} nextHref={nextHref} />
       </section>
     </Layout>
   );
@@ -336,16 +339,7 @@ function ImportResult({ item, offset, rowsPerPage, firstHref, nextHref }: Import
           )}
         </>
       )}
-      {(firstHref || nextHref) && (
-        <nav class="pager" aria-label="Pages of rows">
-          {firstHref && <a href={firstHref}>Back to the first rows</a>}
-          {nextHref && (
-            <a href={nextHref} rel="next">
-              Next rows
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager firstHref={firstHref} nextHref={nextHref} words={ROW_PAGES} />
     </>
   );
 }

@@ -1,8 +1,16 @@
 import type { ListVisibility } from '../../modules/lists/domain/list.decider.js';
 import { awardFor, type Award, type ListProgress } from '../../modules/lists/domain/progress.js';
 import type { ListDetail, ListItem } from '../../modules/lists/lists.response.js';
+import { Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
+
+/** Pages of a long list's films, in rank order. */
+const FILM_PAGES: PagerWords = {
+  label: 'Pages of films',
+  first: 'Back to the first films',
+  next: 'Next films',
+};
 
 const AWARD_NAMES: Record<Award, string> = {
   bronze: 'Bronze',
@@ -62,7 +70,7 @@ export function ListView({ list, firstHref, nextHref }: ListViewProps) {
         <section aria-labelledby="list-films-heading">
           <h2 id="list-films-heading">Films</h2>
           <ListItems items={list.items} ranked={list.ranked} />
-          <ListPager firstHref={firstHref} nextHref={nextHref} />
+          <Pager firstHref={firstHref} nextHref={nextHref} words={FILM_PAGES} />
         </section>
       </article>
     </Layout>
@@ -139,26 +147,5 @@ function ListItems({ items, ranked }: { readonly items: readonly ListItem[]; rea
     </ol>
   ) : (
     <ul class="list-items">{entries}</ul>
-  );
-}
-
-/** Pages of a long list's films, in rank order. */
-function ListPager({
-  firstHref,
-  nextHref,
-}: {
-  readonly firstHref: string | null;
-  readonly nextHref: string | null;
-}) {
-  if (!firstHref && !nextHref) return null;
-  return (
-    <nav class="pager" aria-label="Pages of films">
-      {firstHref && <a href={firstHref}>Back to the first films</a>}
-      {nextHref && (
-        <a href={nextHref} rel="next">
-          Next films
-        </a>
-      )}
-    </nav>
   );
 }

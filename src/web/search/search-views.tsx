@@ -5,8 +5,15 @@ import type { Film } from '../../modules/catalog/films/film.js';
 import type { FilmPage } from '../../modules/catalog/queries/search-films/search-films.query.js';
 import { filmPath, genreName, runtimeText } from '../films/film-views.js';
 import type { FormFailure } from '../http/forms.js';
-import { ErrorSummary, Field } from '../views/components.js';
+import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+
+/** Results run in title or relevance order, not by time. */
+const RESULT_PAGES: PagerWords = {
+  label: 'Result pages',
+  first: 'Back to the first results',
+  next: 'More results',
+};
 
 export const SEARCH_FIELDS = ['q', 'year', 'genre', 'language', 'country'] as const;
 export type SearchFields = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>;
@@ -214,35 +221,12 @@ function Results({
           </li>
         ))}
       </ol>
-      <ResultPager
+      <Pager
+        words={RESULT_PAGES}
         nextHref={page.nextCursor ? searchHref(fields, page.nextCursor) : null}
         firstHref={paged ? searchHref(fields) : null}
       />
     </>
-  );
-}
-
-/**
- * The shared Pager speaks of newest and older, right for activity; results here are in title or
- * relevance order, so its links say "more results" instead.
- */
-function ResultPager({
-  nextHref,
-  firstHref,
-}: {
-  readonly nextHref: string | null;
-  readonly firstHref: string | null;
-}) {
-  if (!nextHref && !firstHref) return null;
-  return (
-    <nav class="pager" aria-label="Result pages">
-      {firstHref && <a href={firstHref}>Back to the first results</a>}
-      {nextHref && (
-        <a href={nextHref} rel="next">
-          More results
-        </a>
-      )}
-    </nav>
   );
 }
 

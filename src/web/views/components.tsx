@@ -131,21 +131,37 @@ export function Field({
   );
 }
 
-/** "Newer / Older" links for cursor-paged lists; `nextHref` is null on the last page. */
+/** The wording of a pager: what its pages are and which way they run. */
+export interface PagerWords {
+  /** The nav's accessible name. */
+  readonly label: string;
+  readonly first: string;
+  readonly next: string;
+}
+
+/** Newest first (activity, feeds, imports): the default wording. */
+const NEWEST_FIRST: PagerWords = { label: 'Pages', first: 'Back to the newest', next: 'Older' };
+
+/**
+ * Links to the next page and back to the first, for cursor- or offset-paged lists; `nextHref` is
+ * null on the last page. `words` fits the order: ranks, results or rows say so.
+ */
 export function Pager({
   nextHref,
   firstHref,
+  words = NEWEST_FIRST,
 }: {
   readonly nextHref: string | null;
-  readonly firstHref?: string;
+  readonly firstHref?: string | null;
+  readonly words?: PagerWords;
 }) {
   if (!nextHref && !firstHref) return null;
   return (
-    <nav class="pager" aria-label="Pages">
-      {firstHref && <a href={firstHref}>Back to the newest</a>}
+    <nav class="pager" aria-label={words.label}>
+      {firstHref && <a href={firstHref}>{words.first}</a>}
       {nextHref && (
         <a href={nextHref} rel="next">
-          Older
+          {words.next}
         </a>
       )}
     </nav>
