@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { Page } from 'playwright-core';
 import { AccessTokens } from '../../src/modules/identity/auth/access-tokens.js';
 import { registerUser, uniqueUsername } from '../support/auth.js';
-import { expectAccessible, newVisitor, pageProblems } from './support/browser.js';
+import { expectAccessible, horizontalOverflow, newVisitor, pageProblems } from './support/browser.js';
 import { signUpThroughPage } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -182,7 +182,7 @@ describe('web: sign up, sign in, sign out', () => {
   it('works on a phone-sized screen', async () => {
     const { context, page } = await newVisitor(web.browser, web.baseURL, { phone: true });
     await page.goto('/sign-up');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await context.close();

@@ -3,7 +3,12 @@ import request from 'supertest';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ModerationClient } from '../support/moderation.js';
-import { expectAccessible, pageProblems as allPageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  pageProblems as allPageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { visitorAs as signedInVisitor } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -36,9 +41,7 @@ describe('web: comments on a film page', () => {
   const newComment = (page: Page) =>
     page.locator('form[aria-label="Post a comment"]').getByRole('textbox', { name: 'Your comment' });
   const noHorizontalScroll = async (page: Page) =>
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
   it('says there are no comments yet, and offers an anonymous reader to sign in to comment', async () => {
     const film = await addFilm(web.app);

@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm, addFilms } from '../support/films.js';
 import { MemberClient } from '../support/member-client.js';
-import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  newVisitor,
+  pageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -216,7 +222,7 @@ describe('web: the home page and the feed', () => {
     const { context, page } = await signedIn(reader, { phone: true });
     await page.goto('/');
     await expect(feedEntries(page).count()).resolves.toBe(2);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);

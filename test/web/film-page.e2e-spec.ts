@@ -6,7 +6,13 @@ import { DEMO_FILMS } from '../../src/modules/catalog/seed/demo-films.js';
 import { registerUser, uniqueUsername, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ListClient, type FilmListsBody } from '../support/list-client.js';
-import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  newVisitor,
+  pageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { signInAs, signUpThroughPage } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -31,8 +37,6 @@ describe('web: the film page', () => {
   const pressed = (page: Page, mark: string) => page.locator(`#mark-${mark}`).getAttribute('aria-pressed');
   const textOf = async (page: Page, selector: string) =>
     ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  const overflow = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   /** A member's mark over the API; the next read through `lists` includes it. */
   const markOverApi = async (user: TestUser, film: Film, mark: string) =>
@@ -406,7 +410,7 @@ describe('web: the film page', () => {
 
     const phone = await visitor(true);
     await phone.page.goto(`/film/${film.slug}`);
-    await expect(overflow(phone.page)).resolves.toBeLessThanOrEqual(0);
+    await expect(horizontalOverflow(phone.page)).resolves.toBeLessThanOrEqual(0);
     await expectAccessible(phone.page);
     await phone.context.close();
     await context.close();

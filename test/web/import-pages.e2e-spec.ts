@@ -9,7 +9,13 @@ import { letterboxdSample } from '../fixtures/imports/letterboxd-sample.js';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { letterboxdExport } from '../support/letterboxd-export.js';
-import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  newVisitor,
+  pageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { signInAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -282,11 +288,10 @@ describe('web: my imports', () => {
     await upload(page, zip(sampleZip, 'a-rather-long-export-file-name-from-letterboxd-2024-01-01.zip'));
     await page.waitForURL(IMPORT_PAGE);
     await statusHeading(page).filter({ hasText: 'Finished' }).waitFor({ timeout: FINISH_MS });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await page.goto('/my/imports');
-    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
     await context.close();

@@ -3,7 +3,13 @@ import type { Film } from '../../src/modules/catalog/films/film.js';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilms } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
-import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  newVisitor,
+  pageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -180,7 +186,7 @@ describe('web: the list page', () => {
     await lists.check(member, films[0]!);
     const { context, page } = await signedIn(member, { phone: true });
     await openList(page, topTen, member);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);

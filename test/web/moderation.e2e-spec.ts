@@ -3,7 +3,12 @@ import request from 'supertest';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ModerationClient } from '../support/moderation.js';
-import { expectAccessible, pageProblems as allPageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  pageProblems as allPageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { visitorAs as signedInVisitor } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -34,9 +39,7 @@ describe('web: reporting comments and the moderation pages', () => {
   const queueItem = (page: Page, author: string, filmTitle: string) =>
     page.getByRole('article', { name: `${author}’s comment on ${filmTitle}` });
   const noHorizontalScroll = async (page: Page) =>
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
   /** Opens the queue once the moderation projection shows the reports sent through the pages. */
   async function openQueueWith(page: Page, author: string, filmTitle: string) {

@@ -3,7 +3,13 @@ import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm, addFilms } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
 import { MemberClient } from '../support/member-client.js';
-import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  newVisitor,
+  pageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { signInAs, visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -302,7 +308,7 @@ describe('web: member profiles', () => {
     await expect(followButton(page).textContent()).resolves.toBe('Unfollow');
     for (const search of ['', '?tab=lists', '?tab=activity']) {
       await page.goto(`/member/${member.username}${search}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await horizontalOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
     }
     await expectAccessible(page);

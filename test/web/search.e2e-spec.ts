@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addFilm } from '../support/films.js';
-import { expectAccessible, newVisitor, pageProblems } from './support/browser.js';
+import { expectAccessible, horizontalOverflow, newVisitor, pageProblems } from './support/browser.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
@@ -185,7 +185,7 @@ describe('web: the search page', () => {
   it('fits a phone-sized screen', async () => {
     const { context, page } = await visitor(true);
     await page.goto('/search?q=quillwort');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);

@@ -82,6 +82,10 @@ export const pageProblems = (
       !except.some((status) => problem.includes(`the server responded with a status of ${status}`)),
   );
 
+/** How far the page is wider than the window: above 0, a phone reader scrolls sideways. */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 /** axe-core on the page as it is now: no serious or critical violation (WCAG 2.2 A and AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
