@@ -6,14 +6,12 @@ import { RegisterMember } from '../../modules/identity/commands/register/registe
 import { RegisterRequest } from '../../modules/identity/commands/register/register.request.js';
 import { SignIn } from '../../modules/identity/commands/sign-in/sign-in.command.js';
 import { SignInRequest } from '../../modules/identity/commands/sign-in/sign-in.request.js';
-import { formFailureOf, formInput } from '../http/forms.js';
+import { fieldText, formFailureOf, formInput } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { WebSession } from '../http/web-session.js';
 import { SignInView, SignUpView } from './auth-views.js';
 
 type FormBody = Record<string, unknown>;
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Only a path of this site: `next=//evil.example` or `https://…` would be an open redirect. */
 export const safeNext = (next: unknown): string =>
@@ -50,7 +48,7 @@ export class AuthPagesController {
       return seeOther(safeNext(next));
     } catch (error) {
       const failure = formFailureOf(error);
-      const page = view(SignInView, { next: safeNext(next), login: text(fields.login), failure });
+      const page = view(SignInView, { next: safeNext(next), login: fieldText(fields.login), failure });
       return new PageResult(page, failure.status);
     }
   }
@@ -76,7 +74,11 @@ export class AuthPagesController {
       return seeOther('/', registered.position);
     } catch (error) {
       const failure = formFailureOf(error);
-      const page = view(SignUpView, { username: text(body.username), email: text(body.email), failure });
+      const page = view(SignUpView, {
+        username: fieldText(body.username),
+        email: fieldText(body.email),
+        failure,
+      });
       return new PageResult(page, failure.status);
     }
   }

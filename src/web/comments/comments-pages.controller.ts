@@ -25,7 +25,7 @@ import type { CommentDetail } from '../../modules/comments/comments.response.js'
 import { idempotencyKeyOf } from '../../modules/comments/idempotency-key.js';
 import { GetComment } from '../../modules/comments/queries/get-comment/get-comment.query.js';
 import { commandContext } from '../../platform/commands/command-context.js';
-import { formFailureOf, formInput, type FormFailure } from '../http/forms.js';
+import { fieldText, filledText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
@@ -33,8 +33,6 @@ import { COMMENTS_PAGE_PARAM, commentsHref, pageCursorOf } from './comment-parts
 import { EditCommentView, PostCommentView, ReportCommentView } from './comment-views.js';
 
 type FormBody = Record<string, unknown>;
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** A refusal to show beside the form; a missing film or comment is the 404 page instead. */
 const failureOf = (error: unknown): FormFailure => {
@@ -68,7 +66,7 @@ export class CommentPagesController {
     const cursor = pageCursorOf(comments);
     try {
       // The form's hidden key plays the API's Idempotency-Key: a double submit posts once.
-      const idempotencyKey = idempotencyKeyOf(typeof key === 'string' && key !== '' ? key : undefined);
+      const idempotencyKey = idempotencyKeyOf(filledText(key));
       const input = await formInput(CommentBodyRequest, fields);
       await this.rateLimiter.consume(user.id, response);
       const written = await this.commands.execute(
@@ -81,7 +79,7 @@ export class CommentPagesController {
       // A fresh key: the refused post wrote nothing, and the next try may carry another text.
       const page = view(PostCommentView, {
         film,
-        body: text(fields.body),
+        body: fieldText(fields.body) ?? '',
         postKey: randomUUID(),
         cursor,
         failure,
@@ -121,7 +119,7 @@ export class CommentPagesController {
     } catch (error) {
       const failure = failureOf(error);
       const comment = await this.commentOn(slug, id, user);
-      const page = view(EditCommentView, { comment, body: text(fields.body), cursor, failure });
+      const page = view(EditCommentView, { comment, body: fieldText(fields.body) ?? '', cursor, failure });
       return new PageResult(page, failure.status);
     }
   }
@@ -161,8 +159,8 @@ export class CommentPagesController {
       const comment = await this.commentOn(slug, id, user);
       const page = view(ReportCommentView, {
         comment,
-        reason: text(fields.reason),
-        note: text(fields.note),
+        reason: fieldText(fields.reason) ?? '',
+        note: fieldText(fields.note) ?? '',
         cursor,
         failure,
       });

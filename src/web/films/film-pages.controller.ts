@@ -16,6 +16,7 @@ import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
 import { FilmView, filmPath, type FilmMark } from './film-views.js';
+import { filledText } from '../http/forms.js';
 
 /** Recent activity shown per page; older items are a link away. */
 const ACTIVITY_PAGE = 10;
@@ -30,9 +31,6 @@ const COMMANDS: Record<FilmMark, { on: FilmLogCommand; off: FilmLogCommand }> = 
 };
 
 type FormBody = Record<string, unknown> | undefined;
-
-const textOf = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
 
 /** A film's page and the reader's marks on it. */
 @WebPages()
@@ -55,13 +53,13 @@ export class FilmPagesController {
       this.queries.execute(new GetFilmStats(film.id)),
       this.queries.execute(new GetFilmLists(film.id)),
       this.queries.execute(
-        new GetFilmActivity(film.id, { limit: ACTIVITY_PAGE, cursor: textOf(activityCursor) }),
+        new GetFilmActivity(film.id, { limit: ACTIVITY_PAGE, cursor: filledText(activityCursor) }),
       ),
       reader ? this.queries.execute(new GetFilmState(reader.id, film.id)) : null,
       reader
         ? this.queries.execute(new GetFriendsWhoChecked(reader.id, film.id, { limit: FRIENDS_PAGE }))
         : null,
-      loadFilmComments(this.queries, { id: film.id, slug: film.slug }, reader, textOf(cursor)),
+      loadFilmComments(this.queries, { id: film.id, slug: film.slug }, reader, filledText(cursor)),
     ]);
     return view(FilmView, {
       film,

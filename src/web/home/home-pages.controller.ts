@@ -4,8 +4,8 @@ import { GetFeed } from '../../modules/activity/queries/get-feed/get-feed.query.
 import { GetProfile } from '../../modules/social/queries/get-profile/get-profile.query.js';
 import { WebPages, view } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
-import { cursorParam } from './cursor-param.js';
 import { HomeView } from './home-views.js';
+import { filledText } from '../http/forms.js';
 
 @WebPages()
 export class HomePagesController {
@@ -16,7 +16,7 @@ export class HomePagesController {
   async home(@Req() request: WebRequest, @Query('cursor') cursorValue: unknown) {
     const reader = request.reader;
     if (!reader) return view(HomeView, { feed: null });
-    const cursor = cursorParam(cursorValue);
+    const cursor = filledText(cursorValue);
     const page = await this.queries.execute(new GetFeed(reader.id, { cursor }));
     // An empty first page says why: nobody followed yet, or the followed have done nothing yet.
     const followsSomeone =

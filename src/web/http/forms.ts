@@ -6,6 +6,14 @@ import { CSRF_FIELD } from './web-csrf.js';
 
 const pipe = createValidationPipe();
 
+/** A form or query field's text; undefined when absent or not text (a repeated field is an array). */
+export const fieldText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/** A field's text unless empty: `?cursor=` as the queries take it (absent is the first page), an optional key. */
+export const filledText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
 /**
  * A form's fields as the API's request DTO, validated by the same pipe and rules; throws the
  * same InvalidInputException naming each bad field. Empty optional fields are absent.

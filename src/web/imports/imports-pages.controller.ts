@@ -10,7 +10,7 @@ import { GetImport } from '../../modules/imports/queries/get-import.query.js';
 import { GetMemberImports } from '../../modules/imports/queries/member-imports.query.js';
 import { uploadedFileName } from '../../modules/imports/uploaded-file-name.js';
 import { commandContext } from '../../platform/commands/command-context.js';
-import { formFailureOf, formInput, type FormFailure } from '../http/forms.js';
+import { fieldText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
 import { WebCsrf } from '../http/web-csrf.js';
 import { CsrfCheckedByHandler, SignInRequired } from '../http/web-metadata.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
@@ -25,8 +25,6 @@ interface UploadedExport {
 
 /** Unmatched rows (and unreadable ones) per page of an import's result; the module keeps up to 1,000. */
 export const RESULT_ROWS_PER_PAGE = 100;
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 const importPath = (id: string): string => `/my/imports/${encodeURIComponent(id)}`;
 
@@ -74,7 +72,7 @@ export class ImportPagesController {
       return seeOther(importPath(started.importId), started.position);
     } catch (error) {
       const failure: FormFailure = formFailureOf(error);
-      const page = await this.importsPage(user, undefined, { failure, source: text(body?.source) });
+      const page = await this.importsPage(user, undefined, { failure, source: fieldText(body?.source) });
       return new PageResult(view(ImportsPageView, page), failure.status);
     }
   }

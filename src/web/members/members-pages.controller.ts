@@ -6,12 +6,12 @@ import { FollowMember } from '../../modules/social/commands/follow/follow.comman
 import { GetProfile } from '../../modules/social/queries/get-profile/get-profile.query.js';
 import { IsFollowing } from '../../modules/social/queries/is-following/is-following.query.js';
 import { commandContext } from '../../platform/commands/command-context.js';
-import { cursorParam } from '../home/cursor-param.js';
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
 import { DEFAULT_TAB, PROFILE_TABS, loadSection, profileHref, tabOf } from './member-sections.js';
 import { ProfileView } from './profile-views.js';
+import { filledText } from '../http/forms.js';
 
 type FormBody = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export class MemberPagesController {
     @Query('cursor') cursorValue: unknown,
   ) {
     const tab = tabOf(tabValue);
-    const cursor = cursorParam(cursorValue);
+    const cursor = filledText(cursorValue);
     const reader = request.reader ?? null;
     const profile = await this.queries.execute(new GetProfile(username));
     const [following, section] = await Promise.all([

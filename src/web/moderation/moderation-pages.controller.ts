@@ -23,7 +23,7 @@ import {
   type QueueStatus,
 } from '../../modules/moderation/queries/get-queue/queue-cursor.js';
 import { commandContext } from '../../platform/commands/command-context.js';
-import { formFailureOf, formInput } from '../http/forms.js';
+import { fieldText, formFailureOf, formInput } from '../http/forms.js';
 import { ForRole } from '../http/web-metadata.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
@@ -41,12 +41,10 @@ type FormBody = Record<string, unknown>;
 
 const DECISIONS: readonly CommentDecision[] = ['hide', 'restore', 'dismiss'];
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
 /** The queue page a form came from, when it names one this site gave out; else the first open page. */
 const placeOf = (body: FormBody): QueuePlace => {
   const status = QUEUE_STATUSES.find((candidate) => candidate === body.status) ?? 'open';
-  const cursor = text(body.cursor);
+  const cursor = fieldText(body.cursor);
   return cursor && decodeQueueCursor(cursor)?.kind === status ? { status, cursor } : { status };
 };
 
@@ -159,7 +157,7 @@ export class ModerationPagesController {
       const item = page.items.find((candidate) => candidate.comment.id === id.toLowerCase());
       if (!item) throw error;
       return new PageResult(
-        view(DecisionFailureView, { item, place, reason: text(body.reason), failure }),
+        view(DecisionFailureView, { item, place, reason: fieldText(body.reason), failure }),
         failure.status,
       );
     }
@@ -195,8 +193,8 @@ export class ModerationPagesController {
       const page = view(SuspendFailureView, {
         username,
         place,
-        reason: text(body.reason),
-        until: text(body.until),
+        reason: fieldText(body.reason),
+        until: fieldText(body.until),
         failure,
       });
       return new PageResult(page, failure.status);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
 import { SearchFilms } from '../../modules/catalog/queries/search-films/search-films.query.js';
 import { SearchFilmsRequest } from '../../modules/catalog/queries/search-films/search-films.request.js';
-import { formFailureOf, formInput } from '../http/forms.js';
+import { filledText, formFailureOf, formInput } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view } from '../http/web-page.js';
 import { SEARCH_FIELDS, SearchView, searchHref, type SearchFields } from './search-views.js';
 
@@ -25,7 +25,7 @@ export class SearchPagesController {
   @Get('search')
   async search(@Query() query: Record<string, unknown>) {
     const fields = fieldsOf(query);
-    const cursor = typeof query.cursor === 'string' && query.cursor !== '' ? query.cursor : undefined;
+    const cursor = filledText(query.cursor);
     // The form sends every field, empty ones too: the address to share and bookmark leaves them out.
     if (Object.values(query).some((value) => typeof value === 'string' && value.trim() === ''))
       return seeOther(searchHref(fields, cursor));
