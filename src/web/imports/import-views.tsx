@@ -3,6 +3,7 @@ import { IMPORT_SOURCES, type ImportSource } from '../../modules/imports/parsing
 import type { FormFailure } from '../http/forms.js';
 import { ErrorSummary, Pager, PostForm, RelativeTime, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { count } from '../views/numbers.js';
 
 /** An import's result rows, in file order. */
 const ROW_PAGES: PagerWords = { label: 'Pages of rows', first: 'Back to the first rows', next: 'Next rows' };
@@ -20,7 +21,6 @@ const STATUS_WORDS: Record<ImportStatus, string> = {
   failed: 'Failed',
 };
 
-const count = (n: number): string => n.toLocaleString('en-GB');
 const rows = (n: number): string => (n === 1 ? '1 row' : `${count(n)} rows`);
 const isFinished = (status: ImportStatus): boolean => status === 'completed' || status === 'failed';
 const importHref = (id: string): string => `/my/imports/${encodeURIComponent(id)}`;

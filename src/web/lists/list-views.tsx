@@ -3,6 +3,7 @@ import { awardFor, type Award, type ListProgress } from '../../modules/lists/dom
 import type { ListDetail, ListItem } from '../../modules/lists/lists.response.js';
 import { Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { count } from '../views/numbers.js';
 import { useWeb } from '../views/web-context.js';
 
 /** Pages of a long list's films, in rank order. */
@@ -24,8 +25,6 @@ const VISIBILITY_WORDS: Record<ListVisibility, string> = {
   friends: 'Friends only: the members its owner follows',
   private: 'Private: only its owner sees it',
 };
-
-const count = (n: number): string => n.toLocaleString('en-GB');
 
 /**
  * The next award and how many more films it takes, found by asking the lists module's own rule

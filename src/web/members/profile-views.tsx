@@ -4,6 +4,7 @@ import type { Profile } from '../../modules/social/social.response.js';
 import { ActivityList, FilmLink, memberHref } from '../home/activity-views.js';
 import { Pager, PostForm, RelativeTime } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { count } from '../views/numbers.js';
 import { useWeb } from '../views/web-context.js';
 import { PROFILE_TABS, profileHref, type ProfileSection, type ProfileTab } from './member-sections.js';
 
@@ -132,10 +133,10 @@ function ProfileCounts({ profile }: { readonly profile: Profile }) {
         In numbers
       </h2>
       <dl>
-        {entries.map(([name, count]) => (
+        {entries.map(([name, value]) => (
           <div key={name} class="profile-count">
             <dt>{name}</dt>
-            <dd>{count.toLocaleString('en-GB')}</dd>
+            <dd>{count(value)}</dd>
           </div>
         ))}
       </dl>
@@ -266,7 +267,7 @@ const VISIBILITY_NAMES = { private: 'Private', friends: 'Friends only', public: 
 
 function ListEntry({ list }: { readonly list: ListSummary }) {
   const details = [
-    `${list.size.toLocaleString('en-GB')} ${list.size === 1 ? 'film' : 'films'}`,
+    `${count(list.size)} ${list.size === 1 ? 'film' : 'films'}`,
     list.ranked ? 'ranked' : null,
     list.official ? 'official' : VISIBILITY_NAMES[list.visibility],
   ].filter(Boolean);
