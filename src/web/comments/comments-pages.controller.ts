@@ -25,7 +25,7 @@ import type { CommentDetail } from '../../modules/comments/comments.response.js'
 import { idempotencyKeyOf } from '../../modules/comments/idempotency-key.js';
 import { GetComment } from '../../modules/comments/queries/get-comment/get-comment.query.js';
 import { commandContext } from '../../platform/commands/command-context.js';
-import { fieldText, filledText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
+import { fieldText, filledText, formFailureOf, formInput } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
@@ -33,13 +33,6 @@ import { COMMENTS_PAGE_PARAM, commentsHref, pageCursorOf } from './comment-parts
 import { EditCommentView, PostCommentView, ReportCommentView } from './comment-views.js';
 
 type FormBody = Record<string, unknown>;
-
-/** A refusal to show beside the form; a missing film or comment is the 404 page instead. */
-const failureOf = (error: unknown): FormFailure => {
-  const failure = formFailureOf(error);
-  if (failure.status === 404) throw error;
-  return failure;
-};
 
 /**
  * Comments from the film page: post, edit, delete, report. Each runs the comments module's
@@ -74,7 +67,7 @@ export class CommentPagesController {
       );
       return seeOther(commentsHref(slug, cursor), written.position);
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = formFailureOf(error);
       const film = await this.queries.execute(new GetFilm(slug));
       // A fresh key: the refused post wrote nothing, and the next try may carry another text.
       const page = view(PostCommentView, {
@@ -117,7 +110,7 @@ export class CommentPagesController {
       );
       return seeOther(commentsHref(slug, cursor), written.position);
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = formFailureOf(error);
       const comment = await this.commentOn(slug, id, user);
       const page = view(EditCommentView, { comment, body: fieldText(fields.body) ?? '', cursor, failure });
       return new PageResult(page, failure.status);
@@ -155,7 +148,7 @@ export class CommentPagesController {
       );
       return seeOther(commentsHref(slug, cursor), accepted.position);
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = formFailureOf(error);
       const comment = await this.commentOn(slug, id, user);
       const page = view(ReportCommentView, {
         comment,

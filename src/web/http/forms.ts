@@ -40,10 +40,11 @@ export interface FormFailure {
 
 /**
  * A client error (bad field, taken name, wrong password, rule refused, too many attempts) as
- * something to show beside the form; anything else is rethrown for the error page.
+ * something to show beside the form; anything else is rethrown for the error page: a refusal
+ * (403), a film, comment or member that is not there (404), a server error.
  */
 export function formFailureOf(error: unknown): FormFailure {
   const { problem, kind } = exceptionToProblem(error);
-  if (kind !== 'client' || problem.status === 403) throw error;
+  if (kind !== 'client' || problem.status === 403 || problem.status === 404) throw error;
   return { status: problem.status, message: problem.detail, errors: problem.errors ?? [] };
 }

@@ -146,7 +146,6 @@ export class ModerationPagesController {
       return seeOther(queueHref(place), decided.position);
     } catch (error) {
       const failure = formFailureOf(error);
-      if (failure.status === 404) throw error;
       const page = await this.queries.execute(
         new GetModerationQueue(
           place.status,
@@ -189,7 +188,6 @@ export class ModerationPagesController {
       return seeOther(queueHref(place), suspended.position);
     } catch (error) {
       const failure = formFailureOf(error);
-      if (failure.status === 404) throw error;
       const page = view(SuspendFailureView, {
         username,
         place,
