@@ -33,26 +33,28 @@ export class WebRenderer {
   ) {}
 
   of(request: WebRequest, response: Response): WebContextValue {
-    return {
-      reader: request.reader ?? null,
-      csrfToken: this.csrf.tokenFor(request, response),
-      path: request.originalUrl || '/',
-      now: new Date(),
-      assets: { css: this.assets.css.url, js: this.assets.js.url },
-    };
+    return this.context(
+      request.reader ?? null,
+      this.csrf.tokenFor(request, response),
+      request.originalUrl || '/',
+    );
   }
 
   /** The 404 page for a path no route serves: rendered without a session, as no guard ran. */
   sendNotFound(response: Response): void {
-    const context: WebContextValue = {
-      reader: null,
-      csrfToken: '',
-      path: '/',
+    const context = this.context(null, '', '/');
+    const detail = 'There is no page at this address. Search for a film, or start from the home page.';
+    this.send(response, context, h(ErrorPage, { status: 404, detail }), 404);
+  }
+
+  private context(reader: WebContextValue['reader'], csrfToken: string, path: string): WebContextValue {
+    return {
+      reader,
+      csrfToken,
+      path,
       now: new Date(),
       assets: { css: this.assets.css.url, js: this.assets.js.url },
     };
-    const detail = 'There is no page at this address. Search for a film, or start from the home page.';
-    this.send(response, context, h(ErrorPage, { status: 404, detail }), 404);
   }
 
   /** Writes the page: `<!doctype html>` and the view rendered with the context. */
