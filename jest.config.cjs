@@ -12,6 +12,9 @@ const esmOnlyPackages = [
   'fractional-indexing',
   'preact',
   'preact-render-to-string',
+  'temporal-polyfill',
+  'temporal-utils',
+  'ical-generator',
 ];
 
 const swcOptions = require('./test/swc-options.cjs');

@@ -19,6 +19,7 @@ import { SocialModule } from './modules/social/social.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { FestivalsModule } from './modules/festivals/festivals.module.js';
 import { ListsModule } from './modules/lists/lists.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ModerationJobsModule } from './modules/moderation/jobs/auto-hide.job.js';
@@ -51,6 +52,7 @@ const httpApiModules: Type[] = [
   ModerationModule,
   ListsModule,
   ImportsModule,
+  FestivalsModule,
   WebModule,
 ];
 

@@ -8,6 +8,7 @@ import { CreateCommentTables1764028800000 } from '../../modules/comments/comment
 import { CreateCatalogTables1763769600000 } from '../../modules/catalog/catalog.migration.js';
 import { CreateFilmLogTables1763856000000 } from '../../modules/film-log/film-log.migration.js';
 import { CreateIdentityTables1763769500000 } from '../../modules/identity/identity.migration.js';
+import { CreateFestivalTables1765000000000 } from '../../modules/festivals/festivals.migration.js';
 import { CreateImportTables1764201600000 } from '../../modules/imports/imports.migration.js';
 import { CreateListTables1764115200000 } from '../../modules/lists/lists.migration.js';
 import { CreateModerationTables1764028900000 } from '../../modules/moderation/moderation.migration.js';
@@ -32,4 +33,5 @@ export const migrations = [
   CreateActivityListVisibility1764115300000,
   CreateImportTables1764201600000,
   AddProjectionHalts1764288000000,
+  CreateFestivalTables1765000000000,
 ];
