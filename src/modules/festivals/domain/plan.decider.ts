@@ -1,0 +1,86 @@
+import { unreachable, type Decider } from '#decider';
+import type { PlanEvent, PlanVisibility } from './plan.events.js';
+
+export const PLAN_STREAM_PREFIX = 'festivalplan-';
+
+/** One stream per member and edition: their plan for that festival year. */
+export const planStream = (memberId: string, editionId: string): string =>
+  `${PLAN_STREAM_PREFIX}${memberId}.${editionId}`;
+
+/** The member and edition a plan stream belongs to. */
+export function parsePlanStream(streamId: string): { memberId: string; editionId: string } {
+  const separator = streamId.indexOf('.', PLAN_STREAM_PREFIX.length);
+  if (!streamId.startsWith(PLAN_STREAM_PREFIX) || separator < 0) {
+    throw new RangeError(`Not a festival plan stream: ${streamId}`);
+  }
+  return {
+    memberId: streamId.slice(PLAN_STREAM_PREFIX.length, separator),
+    editionId: streamId.slice(separator + 1),
+  };
+}
+
+/** The edition travels with each command: the stream alone does not say it to `decide`. */
+export type PlanCommand =
+  | { readonly type: 'PlanScreening'; readonly editionId: string; readonly screeningId: string }
+  | { readonly type: 'UnplanScreening'; readonly editionId: string; readonly screeningId: string }
+  | {
+      readonly type: 'ChangePlanVisibility';
+      readonly editionId: string;
+      readonly visibility: PlanVisibility;
+    };
+
+export interface PlanState {
+  /** Sorted, so equal plans are equal states. */
+  readonly screeningIds: readonly string[];
+  readonly visibility: PlanVisibility;
+}
+
+const initialState: PlanState = { screeningIds: [], visibility: 'private' };
+
+function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
+  switch (command.type) {
+    case 'PlanScreening':
+      if (state.screeningIds.includes(command.screeningId)) return [];
+      return [
+        {
+          type: 'ScreeningPlanned',
+          data: { editionId: command.editionId, screeningId: command.screeningId },
+        },
+      ];
+    case 'UnplanScreening':
+      if (!state.screeningIds.includes(command.screeningId)) return [];
+      return [
+        {
+          type: 'ScreeningUnplanned',
+          data: { editionId: command.editionId, screeningId: command.screeningId },
+        },
+      ];
+    case 'ChangePlanVisibility':
+      if (state.visibility === command.visibility) return [];
+      return [
+        {
+          type: 'PlanVisibilityChanged',
+          data: { editionId: command.editionId, visibility: command.visibility },
+        },
+      ];
+    default:
+      return unreachable(command);
+  }
+}
+
+function evolve(state: PlanState, event: PlanEvent): PlanState {
+  switch (event.type) {
+    case 'ScreeningPlanned':
+      if (state.screeningIds.includes(event.data.screeningId)) return state;
+      return { ...state, screeningIds: [...state.screeningIds, event.data.screeningId].sort() };
+    case 'ScreeningUnplanned':
+      return { ...state, screeningIds: state.screeningIds.filter((id) => id !== event.data.screeningId) };
+    case 'PlanVisibilityChanged':
+      return { ...state, visibility: event.data.visibility };
+    default:
+      return unreachable(event);
+  }
+}
+
+/** A member's plan for one edition: which screenings, and who may see it. */
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide, evolve, initialState };
