@@ -11,6 +11,7 @@ import { moderationTriggersProjection } from '../../modules/moderation/projectio
 import { listsProjection } from '../../modules/lists/projections/lists.projection.js';
 import { importsProjection } from '../../modules/imports/projections/imports.projection.js';
 import { importsTriggersProjection } from '../../modules/imports/projections/imports-triggers.projection.js';
+import { festivalPlansProjection } from '../../modules/festivals/plan/projections/festival-plans.projection.js';
 
 /** Every read-model projection of the application; feature modules add theirs here. */
 export const projections: readonly Projection[] = [
@@ -26,4 +27,5 @@ export const projections: readonly Projection[] = [
   listsProjection,
   importsProjection,
   importsTriggersProjection,
+  festivalPlansProjection,
 ];
