@@ -1,0 +1,250 @@
+import type autocannon from 'autocannon';
+import pg from 'pg';
+import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import type { FilmLogResult } from '../../src/modules/film-log/film-log.response.js';
+import type { RunningApp } from '../catalogue/search-load.js';
+import { drive, type LoadFigures } from '../film-log/http-load.js';
+import type { KnownMarks } from '../film-log/known-marks.js';
+import type { Reader } from '../social/members.js';
+import { popularScreening } from './plans.js';
+import type { BenchEdition } from './programme.js';
+
+export interface LoadTiming {
+  readonly connections: number;
+  readonly warmUpSeconds: number;
+  readonly seconds: number;
+}
+
+export interface WriteFigures {
+  readonly load: LoadFigures;
+  readonly puts: number;
+  readonly deletes: number;
+  /** Events the measured load appended, of the kind the command writes. */
+  readonly events: number;
+  readonly eventsPerSecond: number;
+}
+
+/** A reader and the path it asks for. */
+export interface ReadTarget {
+  readonly path: string;
+  readonly token?: string;
+}
+
+type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request;
+type OnResponse = (status: number, body: string, context: Record<string, unknown>) => void;
+
+/** Popular films more often, with the film-log bench's power law. */
+const popularFilm = (random: SeededRandom, filmIds: readonly string[]): string =>
+  filmIds[Math.floor(filmIds.length * random.next() ** 2.5)]!;
+
+/**
+ * Load members a request may take: none that another request in flight holds, so no two
+ * connections write one member's stream at once (each member's screen sends one command at a
+ * time) and the figures hold no retries on a version conflict of the bench's making.
+ */
+class MemberTurns {
+  private readonly busy = new Set<number>();
+
+  constructor(
+    private readonly members: readonly Reader[],
+    private readonly random: SeededRandom,
+  ) {}
+
+  take(context: Record<string, unknown>): Reader {
+    // A request cut by an error never answers: forget every turn rather than wait for it.
+    if (this.busy.size >= this.members.length) this.busy.clear();
+    let index = Math.floor(this.random.next() * this.members.length);
+    while (this.busy.has(index)) index = (index + 1) % this.members.length;
+    this.busy.add(index);
+    context['member'] = index;
+    return this.members[index]!;
+  }
+
+  give(context: Record<string, unknown>): void {
+    this.busy.delete(context['member'] as number);
+  }
+}
+
+async function lastPosition(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ last: string | null }>(
+      'SELECT coalesce(max(global_position), 0)::text AS last FROM events',
+    );
+    return rows[0]!.last!;
+  } finally {
+    await client.end();
+  }
+}
+
+async function eventsSince(url: string, position: string, types: readonly string[]): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ events: number }>(
+      'SELECT count(*)::int AS events FROM events WHERE global_position > $1::bigint AND type = ANY($2::text[])',
+      [position, types],
+    );
+    return rows[0]!.events;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A warm-up (discarded), then the measured load, counting the PUTs, DELETEs and events it made. */
+async function driveWrites(
+  app: RunningApp,
+  url: string,
+  timing: LoadTiming,
+  eventTypes: readonly string[],
+  setup: (counted: { puts: number; deletes: number }) => { setup: Setup; onResponse: OnResponse },
+): Promise<WriteFigures> {
+  if (timing.warmUpSeconds > 0) {
+    const warm = setup({ puts: 0, deletes: 0 });
+    await drive(app, timing.connections, timing.warmUpSeconds, warm.setup, warm.onResponse);
+  }
+  const counted = { puts: 0, deletes: 0 };
+  const measured = setup(counted);
+  const before = await lastPosition(url);
+  const load = await drive(app, timing.connections, timing.seconds, measured.setup, measured.onResponse);
+  const events = await eventsSince(url, before, eventTypes);
+  return { load, ...counted, events, eventsPerSecond: events / load.seconds };
+}
+
+/**
+ * The film-log reference: PUT /films/{id}/favourite when the member does not hold it, DELETE when
+ * they do (as far as the generator knows: user_film_state read before, then each answer's state);
+ * a random load member, a film (popular ones more often).
+ */
+export function driveFavourites(
+  app: RunningApp,
+  url: string,
+  members: readonly Reader[],
+  filmIds: readonly string[],
+  known: KnownMarks,
+  timing: LoadTiming,
+  eventTypes: readonly string[],
+): Promise<WriteFigures> {
+  const random = new SeededRandom(17);
+  return driveWrites(app, url, timing, eventTypes, (counted) => {
+    const turns = new MemberTurns(members, random);
+    return {
+      setup: (request, context) => {
+        const member = turns.take(context);
+        const filmId = popularFilm(random, filmIds);
+        const put = !known.get(member.id, filmId).favourite;
+        context['pair'] = { memberId: member.id, filmId };
+        if (put) counted.puts += 1;
+        else counted.deletes += 1;
+        return {
+          ...request,
+          method: put ? 'PUT' : 'DELETE',
+          path: `/api/v1/films/${filmId}/favourite`,
+          headers: { ...request.headers, authorization: `Bearer ${member.token}` },
+          body: '',
+        };
+      },
+      onResponse: (status, body, context) => {
+        turns.give(context);
+        const pair = context['pair'] as { memberId: string; filmId: string };
+        if (status === 200) known.set(pair.memberId, pair.filmId, (JSON.parse(body) as FilmLogResult).state);
+      },
+    };
+  });
+}
+
+/**
+ * Plan writes as a member's screen makes them: half the time a screening not in the plan is added
+ * (PUT, popular screenings more often), half the time one of the plan is taken out (DELETE; a PUT
+ * when the plan is empty), so every command changes the plan and plans keep their size.
+ */
+export function drivePlanWrites(
+  app: RunningApp,
+  url: string,
+  edition: BenchEdition,
+  members: readonly Reader[],
+  known: ReadonlyMap<string, Set<string>>,
+  timing: LoadTiming,
+  eventTypes: readonly string[],
+): Promise<WriteFigures> {
+  const random = new SeededRandom(19);
+  const base = `/api/v1/me/festivals/${edition.festival}/${edition.year}/plan`;
+  return driveWrites(app, url, timing, eventTypes, (counted) => {
+    const turns = new MemberTurns(members, random);
+    return {
+      setup: (request, context) => {
+        const member = turns.take(context);
+        const plan = known.get(member.id)!;
+        const put = plan.size === 0 || random.chance(0.5);
+        let screeningId: string;
+        if (put) {
+          do screeningId = popularScreening(random, edition);
+          while (plan.has(screeningId));
+          counted.puts += 1;
+        } else {
+          screeningId = random.pick([...plan]);
+          counted.deletes += 1;
+        }
+        context['item'] = { plan, screeningId, put };
+        return {
+          ...request,
+          method: put ? 'PUT' : 'DELETE',
+          path: `${base}/${screeningId}`,
+          headers: { ...request.headers, authorization: `Bearer ${member.token}` },
+          body: '',
+        };
+      },
+      onResponse: (status, _body, context) => {
+        turns.give(context);
+        const item = context['item'] as { plan: Set<string>; screeningId: string; put: boolean };
+        if (status !== 200) return;
+        if (item.put) item.plan.add(item.screeningId);
+        else item.plan.delete(item.screeningId);
+      },
+    };
+  });
+}
+
+/** GETs, each request the next target of the list (so tokens and days rotate); a warm-up first. */
+export async function driveReads(
+  app: RunningApp,
+  targets: readonly ReadTarget[],
+  timing: LoadTiming,
+): Promise<LoadFigures> {
+  let next = 0;
+  const setup: Setup = (request) => {
+    const target = targets[next++ % targets.length]!;
+    return {
+      ...request,
+      method: 'GET',
+      path: target.path,
+      headers: { ...request.headers, ...(target.token ? { authorization: `Bearer ${target.token}` } : {}) },
+    };
+  };
+  if (timing.warmUpSeconds > 0) await drive(app, timing.connections, timing.warmUpSeconds, setup);
+  return drive(app, timing.connections, timing.seconds, setup);
+}
+
+/** GET /films/{id}/stats, public, popular films more often: the film-log read of reference. */
+export function filmStatsTargets(filmIds: readonly string[], count: number): ReadTarget[] {
+  const random = new SeededRandom(23);
+  return Array.from({ length: count }, () => ({
+    path: `/api/v1/films/${popularFilm(random, filmIds)}/stats`,
+  }));
+}
+
+export const editionTargets = (edition: BenchEdition): ReadTarget[] => [
+  { path: `/api/v1/festivals/${edition.festival}/${edition.year}` },
+];
+
+export const dayTargets = (edition: BenchEdition): ReadTarget[] =>
+  edition.days.map((day) => ({
+    path: `/api/v1/festivals/${edition.festival}/${edition.year}/screenings?day=${day}`,
+  }));
+
+export const planTargets = (edition: BenchEdition, members: readonly Reader[]): ReadTarget[] =>
+  members.map((member) => ({
+    path: `/api/v1/me/festivals/${edition.festival}/${edition.year}/plan`,
+    token: member.token,
+  }));
