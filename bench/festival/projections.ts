@@ -4,39 +4,10 @@ import { ProjectionEngine, ProjectionMonitor, type Projection } from '#projectio
 import type pg from 'pg';
 import { filmStatsProjection } from '../../src/modules/film-log/projections/film-stats.projection.js';
 import { userFilmStateProjection } from '../../src/modules/film-log/projections/user-film-state.projection.js';
-import { projections as serviceProjections } from '../../src/platform/projections/projections.js';
+import { festivalPlansProjection } from '../../src/modules/festivals/plan/projections/festival-plans.projection.js';
 import { openPool } from '../store/databases.js';
 import type { FestivalBenchOptions } from './options.js';
 import type { PlanTotals } from './plans.js';
-
-/** The plan read model's projection, as the service registers it. */
-export const FESTIVAL_PLANS = 'festival-plans';
-
-export interface CatchUpRun {
-  readonly projection: string;
-  /** Events of the types it handles: what it read and applied. */
-  readonly events: number;
-  readonly seconds: number;
-  readonly eventsPerSecond: number;
-}
-
-export interface CatchUpFigures {
-  readonly batchSize: number;
-  readonly festivalPlans: CatchUpRun;
-  readonly userFilmState: CatchUpRun;
-  readonly filmStats: CatchUpRun;
-}
-
-export function festivalPlansProjection(): Projection {
-  const projection = serviceProjections.find((candidate) => candidate.name === FESTIVAL_PLANS);
-  if (!projection) {
-    throw new Error(
-      `The service registers no '${FESTIVAL_PLANS}' projection (src/platform/projections/projections.ts): ` +
-        'there is no plan read model to measure yet',
-    );
-  }
-  return projection;
-}
 
 async function eventsHandled(pool: pg.Pool, projection: Projection): Promise<number> {
   const { rows } = await pool.query<{ events: number }>(
@@ -111,7 +82,7 @@ export async function measureCatchUps(
   totals: PlanTotals,
   options: Pick<FestivalBenchOptions, 'projectionBatchSize' | 'limitMs'>,
 ): Promise<CatchUpFigures> {
-  const festivalPlans = await catchUpAlone(url, festivalPlansProjection(), heads.plans, options);
+  const festivalPlans = await catchUpAlone(url, festivalPlansProjection, heads.plans, options);
   await checkPlans(url, totals);
   const userFilmState = await catchUpAlone(url, userFilmStateProjection, heads.filmLog, options);
   const filmStats = await catchUpAlone(url, filmStatsProjection, heads.filmLog, options);
