@@ -9,6 +9,21 @@ import { openPool } from '../store/databases.js';
 import type { FestivalBenchOptions } from './options.js';
 import type { PlanTotals } from './plans.js';
 
+export interface CatchUpRun {
+  readonly projection: string;
+  /** Events of the types it handles: what it read and applied. */
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface CatchUpFigures {
+  readonly batchSize: number;
+  readonly festivalPlans: CatchUpRun;
+  readonly userFilmState: CatchUpRun;
+  readonly filmStats: CatchUpRun;
+}
+
 async function eventsHandled(pool: pg.Pool, projection: Projection): Promise<number> {
   const { rows } = await pool.query<{ events: number }>(
     'SELECT count(*)::int AS events FROM events WHERE type = ANY($1::text[])',
