@@ -63,7 +63,7 @@ interface EditionRow {
   bulk_discounts: BulkDiscount[];
 }
 
-interface ScreeningRow {
+export interface ScreeningRow {
   id: string;
   edition_id: string;
   film_id: string;
@@ -147,6 +147,32 @@ export class ProgrammeReader {
     });
     return rows.map(toScreening);
   }
+}
+
+/** What every screening read selects (FROM festival_screenings s), for toScreening. */
+export const SCREENING_SELECT = `SELECT s.id, s.edition_id, s.film_id, f.slug AS film_slug, f.title AS film_title,
+                    f.year AS film_year, f.runtime_minutes, s.venue, s.starts_at,
+                    s.local_date::text AS local_date, sel.gala, e.time_zone
+             FROM festival_screenings s
+             JOIN films f ON f.id = s.film_id
+             JOIN festival_selections sel ON sel.edition_id = s.edition_id AND sel.film_id = s.film_id
+             JOIN festival_editions e ON e.id = s.edition_id`;
+
+/** An edition's screenings, of some films or all, on one festival day or all, by start then id. */
+export async function editionScreenings(
+  db: Queryable,
+  editionId: string,
+  filter: { readonly filmIds?: readonly string[]; readonly day?: string },
+): Promise<ScreeningView[]> {
+  const { rows } = await db.query<ScreeningRow>({
+    name: 'festival-edition-screenings',
+    text: `${SCREENING_SELECT}
+           WHERE s.edition_id = $1 AND ($2::uuid[] IS NULL OR s.film_id = ANY($2::uuid[]))
+             AND ($3::date IS NULL OR s.local_date = $3::date)
+           ORDER BY s.starts_at, s.id`,
+    values: [editionId, filter.filmIds ?? null, filter.day ?? null],
+  });
+  return rows.map(toScreening);
 }
 
 const toEdition = (row: EditionRow): EditionRef => ({
