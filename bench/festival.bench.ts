@@ -11,6 +11,7 @@ import {
   driveReads,
   editionTargets,
   filmStatsTargets,
+  knownFavourites,
   planTargets,
   type LoadTiming,
 } from './festival/loads.js';
@@ -25,7 +26,6 @@ import {
   targetsOf,
   type FestivalBenchReport,
 } from './festival/report.js';
-import { KnownMarks } from './film-log/known-marks.js';
 import { fillFilms, prefillFilmLog, settle, vacuumAnalyze } from './film-log/prefill.js';
 import { waitForServiceProjections } from './film-log/projections.js';
 import { runBench, timed } from './shared/bench-cli.js';
@@ -99,12 +99,9 @@ async function measure(databases: BenchDatabases, options: FestivalBenchOptions)
         seconds: options.loadSeconds,
       };
       const phase = `(${options.warmUpSeconds} + ${options.loadSeconds} s)`;
-      const marks = await KnownMarks.load(
-        url,
-        readers.map((reader) => reader.id),
-      );
-      const favourites = await timed(`PUT/DELETE favourite ${phase}`, () =>
-        driveFavourites(app, url, readers, filmIds, marks, timing, FILM_LOG_EVENT_TYPES),
+      const favourites = await knownFavourites(url, readers);
+      const favouriting = await timed(`PUT/DELETE favourite ${phase}`, () =>
+        driveFavourites(app, url, readers, filmIds, favourites, timing, FILM_LOG_EVENT_TYPES),
       );
       const planWrites = await timed(`PUT/DELETE plan items ${phase}`, () =>
         drivePlanWrites(app, url, edition, readers, known, timing, PLAN_EVENT_TYPES),
@@ -123,7 +120,7 @@ async function measure(databases: BenchDatabases, options: FestivalBenchOptions)
       );
       return {
         serviceCatchUp,
-        writes: { favourites, plans: planWrites },
+        writes: { favourites: favouriting, plans: planWrites },
         reads: { filmStats, edition: editionPage, day, plan },
       };
     });

@@ -4,7 +4,6 @@ import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
 import type { FilmLogResult } from '../../src/modules/film-log/film-log.response.js';
 import type { RunningApp } from '../catalogue/search-load.js';
 import { drive, type LoadFigures } from '../film-log/http-load.js';
-import type { KnownMarks } from '../film-log/known-marks.js';
 import type { Reader } from '../social/members.js';
 import { popularScreening } from './plans.js';
 import type { BenchEdition } from './programme.js';
@@ -17,6 +16,7 @@ export interface LoadTiming {
 
 export interface WriteFigures {
   readonly load: LoadFigures;
+  /** Answered 200. */
   readonly puts: number;
   readonly deletes: number;
   /** Events the measured load appended, of the kind the command writes. */
@@ -29,6 +29,18 @@ export interface ReadTarget {
   readonly path: string;
   readonly token?: string;
 }
+
+/** What a write request is about: the member's set it changes, the film or screening, PUT or DELETE. */
+interface Item {
+  readonly set: Set<string>;
+  readonly id: string;
+  readonly put: boolean;
+}
+
+const count = (counted: { puts: number; deletes: number }, item: Item): void => {
+  if (item.put) counted.puts += 1;
+  else counted.deletes += 1;
+};
 
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request;
 type OnResponse = (status: number, body: string, context: Record<string, unknown>) => void;
@@ -112,17 +124,38 @@ async function driveWrites(
   return { load, ...counted, events, eventsPerSecond: events / load.seconds };
 }
 
+/** The films each load member has favourited, from user_film_state (the read model is caught up). */
+export async function knownFavourites(
+  url: string,
+  members: readonly Reader[],
+): Promise<Map<string, Set<string>>> {
+  const favourites = new Map(members.map((member) => [member.id, new Set<string>()]));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ user_id: string; film_id: string }>(
+      'SELECT user_id, film_id FROM user_film_state WHERE favourite AND user_id = ANY($1::uuid[])',
+      [members.map((member) => member.id)],
+    );
+    for (const row of rows) favourites.get(row.user_id)!.add(row.film_id);
+  } finally {
+    await client.end();
+  }
+  return favourites;
+}
+
 /**
- * The film-log reference: PUT /films/{id}/favourite when the member does not hold it, DELETE when
- * they do (as far as the generator knows: user_film_state read before, then each answer's state);
- * a random load member, a film (popular ones more often).
+ * The film-log reference, made like the plan writes: half the time a film the member has not
+ * favourited is favourited (PUT /films/{id}/favourite, popular films more often; it checks the
+ * film too when it was not), half the time one of their favourites is taken back (DELETE; a PUT
+ * when they have none), as far as the generator knows (user_film_state before, then each answer).
  */
 export function driveFavourites(
   app: RunningApp,
   url: string,
   members: readonly Reader[],
   filmIds: readonly string[],
-  known: KnownMarks,
+  known: ReadonlyMap<string, Set<string>>,
   timing: LoadTiming,
   eventTypes: readonly string[],
 ): Promise<WriteFigures> {
@@ -132,11 +165,16 @@ export function driveFavourites(
     return {
       setup: (request, context) => {
         const member = turns.take(context);
-        const filmId = popularFilm(random, filmIds);
-        const put = !known.get(member.id, filmId).favourite;
-        context['pair'] = { memberId: member.id, filmId };
-        if (put) counted.puts += 1;
-        else counted.deletes += 1;
+        const favourites = known.get(member.id)!;
+        const put = favourites.size === 0 || random.chance(0.5);
+        let filmId: string;
+        if (put) {
+          do filmId = popularFilm(random, filmIds);
+          while (favourites.has(filmId));
+        } else {
+          filmId = random.pick([...favourites]);
+        }
+        context['item'] = { set: favourites, id: filmId, put };
         return {
           ...request,
           method: put ? 'PUT' : 'DELETE',
@@ -147,8 +185,11 @@ export function driveFavourites(
       },
       onResponse: (status, body, context) => {
         turns.give(context);
-        const pair = context['pair'] as { memberId: string; filmId: string };
-        if (status === 200) known.set(pair.memberId, pair.filmId, (JSON.parse(body) as FilmLogResult).state);
+        const item = context['item'] as Item;
+        if (status !== 200) return;
+        count(counted, item);
+        if ((JSON.parse(body) as FilmLogResult).state.favourite) item.set.add(item.id);
+        else item.set.delete(item.id);
       },
     };
   });
@@ -181,12 +222,10 @@ export function drivePlanWrites(
         if (put) {
           do screeningId = popularScreening(random, edition);
           while (plan.has(screeningId));
-          counted.puts += 1;
         } else {
           screeningId = random.pick([...plan]);
-          counted.deletes += 1;
         }
-        context['item'] = { plan, screeningId, put };
+        context['item'] = { set: plan, id: screeningId, put };
         return {
           ...request,
           method: put ? 'PUT' : 'DELETE',
@@ -197,10 +236,11 @@ export function drivePlanWrites(
       },
       onResponse: (status, _body, context) => {
         turns.give(context);
-        const item = context['item'] as { plan: Set<string>; screeningId: string; put: boolean };
+        const item = context['item'] as Item;
         if (status !== 200) return;
-        if (item.put) item.plan.add(item.screeningId);
-        else item.plan.delete(item.screeningId);
+        count(counted, item);
+        if (item.put) item.set.add(item.id);
+        else item.set.delete(item.id);
       },
     };
   });

@@ -43,7 +43,7 @@ const FULL: Omit<FestivalBenchOptions, 'serverUrl'> = {
   members: 50_000,
   planMin: 5,
   planMax: 20,
-  filmLogEvents: 200_000,
+  filmLogEvents: 100_000,
   loadMembers: 512,
   prefillWriters: 32,
   connections: 32,

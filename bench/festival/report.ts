@@ -234,9 +234,11 @@ export const describeMethod = (options: FestivalBenchOptions): string[] => [
     `warm-up discarded, then ${options.loadSeconds} s each, in this order: favourite writes, plan writes, ` +
     'GET /films/{id}/stats, GET edition, GET day listing, GET plan. Writes by random load members ' +
     `(${options.loadMembers}), never two requests of one member at once (each member's screen sends one at a ` +
-    'time). Favourite: PUT when the member does not hold it, DELETE when they do (user_film_state read ' +
-    'before, then each answer). Plan: half PUT of a screening not in the plan (popular ones more often), ' +
-    'half DELETE of one in it, so each command changes the plan and plans keep their size. Reads without ' +
+    'time), each command made to change something, half PUT and half DELETE. Favourite: PUT of a film the ' +
+    'member has not favourited (popular films more often; it checks the film too when it was not), DELETE ' +
+    "of one of their favourites (user_film_state read before the load, then each answer's state). Plan: PUT " +
+    'of a screening not in the plan (popular ones more often), DELETE of one in it, so plans keep their ' +
+    'size. PUT and DELETE counts are of 200 answers. Reads without ' +
     'X-Consistent-With: film stats on popular films, the edition, the days in turn, the load members’ plans ' +
     'in turn.',
   'Ratios: each festival figure over its film-log reference measured in this run (rate ÷ rate, p99 ÷ p99): ' +
