@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthPagesModule } from './auth/auth-pages.module.js';
 import { CommentPagesModule } from './comments/comments-pages.module.js';
+import { FestivalPagesModule } from './festivals/festival-pages.module.js';
 import { FilmPagesModule } from './films/films-pages.module.js';
 import { HomePagesModule } from './home/home-pages.module.js';
 import { WebHttpModule } from './http/web-http.module.js';
@@ -26,6 +27,7 @@ import { SearchPagesModule } from './search/search-pages.module.js';
     ListPagesModule,
     ImportPagesModule,
     ModerationPagesModule,
+    FestivalPagesModule,
   ],
 })
 export class WebModule {}

@@ -44,6 +44,7 @@ export function PlanButton({
   const { reader, path } = useWeb();
   if (!plan.planned || !reader) return null;
   const planned = plan.planned.has(screening.id);
+  const label = planned ? 'Remove from my plan' : 'Add to my plan';
   const what = `${title}, ${shortDay(screening.startsAt.slice(0, 10))} at ${clockOf(screening.startsAt)}`;
   return (
     <div class="plan-button" data-region={`plan-${screening.id}`}>
@@ -56,11 +57,12 @@ export function PlanButton({
           name="on"
           value={planned ? 'off' : 'on'}
           class={planned ? 'button-secondary' : undefined}
+          // The visible words first, so speech input finds the button by what it shows (WCAG 2.5.3).
+          aria-label={`${label}: ${what}`}
           data-done={planned ? `Removed ${what} from your plan` : `Added ${what} to your plan`}
           disabled={reader.suspended}
         >
-          {planned ? 'Remove from my plan' : 'Add to my plan'}
-          <span class="visually-hidden">: {what}</span>
+          {label}
         </button>
       </PostForm>
       {planned && <span class="plan-state">In your plan</span>}

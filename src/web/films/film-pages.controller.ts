@@ -16,6 +16,7 @@ import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
 import { FilmView, filmPath, type FilmMark } from './film-views.js';
+import { loadFilmFestivals } from './film-festivals-loader.js';
 import { filledText } from '../http/forms.js';
 
 /** Recent activity shown per page; older items are a link away. */
@@ -49,7 +50,7 @@ export class FilmPagesController {
   ) {
     const reader = request.reader ?? null;
     const film = await this.queries.execute(new GetFilm(reference));
-    const [stats, lists, activity, state, friends, comments] = await Promise.all([
+    const [stats, lists, activity, state, friends, comments, festivals] = await Promise.all([
       this.queries.execute(new GetFilmStats(film.id)),
       this.queries.execute(new GetFilmLists(film.id)),
       this.queries.execute(
@@ -60,6 +61,7 @@ export class FilmPagesController {
         ? this.queries.execute(new GetFriendsWhoChecked(reader.id, film.id, { limit: FRIENDS_PAGE }))
         : null,
       loadFilmComments(this.queries, { id: film.id, slug: film.slug }, reader, filledText(cursor)),
+      loadFilmFestivals(this.queries, film.id, reader),
     ]);
     return view(FilmView, {
       film,
@@ -69,6 +71,7 @@ export class FilmPagesController {
       state,
       friends,
       comments,
+      festivals,
     });
   }
 

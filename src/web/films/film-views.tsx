@@ -8,6 +8,7 @@ import type { FilmLogState } from '../../modules/film-log/domain/film-log.decide
 import type { FilmStats } from '../../modules/film-log/film-log.response.js';
 import type { FilmLists } from '../../modules/lists/lists.response.js';
 import { FilmComments, type FilmCommentsData } from '../comments/film-comments.js';
+import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
 import { PostForm, RelativeTime } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
@@ -49,9 +50,19 @@ export interface FilmViewProps {
   /** Followed members who checked it; null for an anonymous reader. */
   readonly friends: Page<FriendCheck> | null;
   readonly comments: FilmCommentsData;
+  readonly festivals: FilmFestivalsData;
 }
 
-export function FilmView({ film, stats, lists, activity, state, friends, comments }: FilmViewProps) {
+export function FilmView({
+  film,
+  stats,
+  lists,
+  activity,
+  state,
+  friends,
+  comments,
+  festivals,
+}: FilmViewProps) {
   const title = film.year ? `${film.title} (${film.year})` : film.title;
   return (
     <Layout title={title}>
@@ -77,6 +88,7 @@ export function FilmView({ film, stats, lists, activity, state, friends, comment
               </section>
             )}
             <CriticQuotes film={film} />
+            <FilmFestivals title={film.title} data={festivals} />
           </div>
           <aside class="film-side" aria-label="Marks, statistics and activity">
             <YourMarks film={film} state={state} />
