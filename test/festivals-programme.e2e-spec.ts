@@ -184,7 +184,7 @@ describe('festival programme: admin writes and public reads', () => {
       ],
       ['a strand of an unknown edition', '/festivals/eiff/1999/strands/x', { name: 'X' }, 404, []],
       [
-        'a selection in a strand that does not exist',
+        'a selection of a film that does not exist',
         '/festivals/eiff/2008/films/paris-x',
         { strand: 'nope' },
         404,

@@ -145,7 +145,10 @@ export class SelectionWrites {
 }
 
 /** The start in the edition's zone, refused when the clocks skip it or its local date is not a festival day. */
-export function startWithin(edition: EditionRef, localStart: string): ZonedStart {
+export function startWithin(
+  edition: Pick<EditionRef, 'startsOn' | 'endsOn' | 'timeZone'>,
+  localStart: string,
+): ZonedStart {
   let start: ZonedStart;
   try {
     start = zonedStart(localStart, edition.timeZone);
