@@ -1,0 +1,176 @@
+import { Body, Controller, Delete, Get, Param, Patch, Put, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Public, type SignedInUser } from '../../../common/auth/index.js';
+import { ConsistentRead } from '../../../common/consistency/consistent-read.js';
+import { commandContext } from '../../../platform/commands/command-context.js';
+import { ChangePlanVisibility } from './commands/change-plan-visibility/change-plan-visibility.command.js';
+import { ChangePlanVisibilityRequest } from './commands/change-plan-visibility/change-plan-visibility.request.js';
+import { PlanScreening } from './commands/plan-screening/plan-screening.command.js';
+import { UnplanScreening } from './commands/unplan-screening/unplan-screening.command.js';
+import {
+  PlanResponse,
+  PlanWrittenResponse,
+  ScreeningFriendsResponse,
+  type PlanView,
+  type PlanWritten,
+  type ScreeningFriends,
+} from './plan.response.js';
+import { GetMemberPlan } from './queries/get-member-plan/get-member-plan.query.js';
+import { GetMyPlan } from './queries/get-my-plan/get-my-plan.query.js';
+import { GetScreeningFriends } from './queries/get-screening-friends/get-screening-friends.query.js';
+
+export const MY_PLAN = 'me/festivals/:festival/:year/plan';
+export const FESTIVAL = ApiParam({ name: 'festival', description: 'The festival’s slug', example: 'eiff' });
+export const YEAR = ApiParam({ name: 'year', description: 'The edition’s year', example: 2008 });
+const SCREENING = ApiParam({
+  name: 'screeningId',
+  format: 'uuid',
+  description: 'A screening of this edition',
+});
+export const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
+export const SUSPENDED = ApiResponse({ status: 403, description: 'The member is suspended: reads only' });
+export const NO_EDITION = ApiResponse({ status: 404, description: 'No such festival or edition' });
+const NO_SCREENING = ApiResponse({
+  status: 404,
+  description:
+    'No such festival or edition, or no screening with that id in this edition (a malformed id included)',
+});
+
+/** A member's festival plan ("My EIFF"), shared with friends, and the friends who plan to see a screening. */
+@ApiTags('festival plans')
+@Controller()
+export class PlanController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Put(`${MY_PLAN}/:screeningId`)
+  @FESTIVAL
+  @YEAR
+  @SCREENING
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add a screening to my plan; planned already: nothing changes' })
+  @ApiOkResponse({ type: PlanWrittenResponse })
+  @SIGNED_IN
+  @SUSPENDED
+  @NO_SCREENING
+  plan(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('festival') festival: string,
+    @Param('year') year: string,
+    @Param('screeningId') screeningId: string,
+  ): Promise<PlanWritten> {
+    return this.commands.execute(
+      new PlanScreening(user.id, festival, year, screeningId, commandContext(user.id, request)),
+    );
+  }
+
+  @Delete(`${MY_PLAN}/:screeningId`)
+  @FESTIVAL
+  @YEAR
+  @SCREENING
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Take a screening out of my plan; not planned: nothing changes. A screening since deleted from the programme can still be taken out',
+  })
+  @ApiOkResponse({ type: PlanWrittenResponse })
+  @SIGNED_IN
+  @SUSPENDED
+  @NO_SCREENING
+  unplan(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('festival') festival: string,
+    @Param('year') year: string,
+    @Param('screeningId') screeningId: string,
+  ): Promise<PlanWritten> {
+    return this.commands.execute(
+      new UnplanScreening(user.id, festival, year, screeningId, commandContext(user.id, request)),
+    );
+  }
+
+  @Get(MY_PLAN)
+  @ConsistentRead('festival-plans')
+  @FESTIVAL
+  @YEAR
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'My plan: screenings by start with their clashes, the bulk-discount tier and the total',
+  })
+  @ApiOkResponse({ type: PlanResponse })
+  @SIGNED_IN
+  @NO_EDITION
+  myPlan(
+    @CurrentUser() user: SignedInUser,
+    @Param('festival') festival: string,
+    @Param('year') year: string,
+  ): Promise<PlanView> {
+    return this.queries.execute(new GetMyPlan(user.id, festival, year));
+  }
+
+  @Patch(MY_PLAN)
+  @FESTIVAL
+  @YEAR
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who sees my plan: private (the default), friends (members I follow) or public' })
+  @ApiOkResponse({ type: PlanWrittenResponse })
+  @ApiResponse({ status: 400, description: 'A missing or bad visibility, or an unknown field, named' })
+  @SIGNED_IN
+  @SUSPENDED
+  @NO_EDITION
+  share(
+    @CurrentUser() user: SignedInUser,
+    @Req() request: Request,
+    @Param('festival') festival: string,
+    @Param('year') year: string,
+    @Body() body: ChangePlanVisibilityRequest,
+  ): Promise<PlanWritten> {
+    return this.commands.execute(
+      new ChangePlanVisibility(user.id, festival, year, body.visibility, commandContext(user.id, request)),
+    );
+  }
+
+  @Public()
+  @Get('users/:username/festivals/:festival/:year/plan')
+  // Who sees a friends-only plan comes from the follows table.
+  @ConsistentRead('festival-plans', 'follows')
+  @ApiParam({ name: 'username' })
+  @FESTIVAL
+  @YEAR
+  @ApiOperation({
+    summary:
+      'A member’s plan, as the lists’ rule lets the reader see it: public to all, friends to the members the owner follows, private to the owner',
+  })
+  @ApiOkResponse({ type: PlanResponse })
+  @ApiResponse({
+    status: 404,
+    description: 'No such member, festival or edition, or no plan of theirs this reader may see',
+  })
+  memberPlan(
+    @CurrentUser() reader: SignedInUser | undefined,
+    @Param('username') username: string,
+    @Param('festival') festival: string,
+    @Param('year') year: string,
+  ): Promise<PlanView> {
+    return this.queries.execute(new GetMemberPlan(username, reader?.id ?? null, festival, year));
+  }
+
+  @Get('screenings/:id/friends')
+  @ConsistentRead('festival-plans', 'follows')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The screening' })
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Members I follow who plan to see this screening (and let me see their plan), by username',
+  })
+  @ApiOkResponse({ type: ScreeningFriendsResponse })
+  @SIGNED_IN
+  @ApiResponse({ status: 404, description: 'No screening with that id' })
+  screeningFriends(@CurrentUser() user: SignedInUser, @Param('id') id: string): Promise<ScreeningFriends> {
+    return this.queries.execute(new GetScreeningFriends(id, user.id));
+  }
+}
