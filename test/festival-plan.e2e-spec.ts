@@ -275,6 +275,26 @@ describe('festival plan (e2e)', () => {
       expect((await client.call(member, 'get', edition.planPath)).status).toBe(200);
     });
 
+    it('answers odd path values with a 404 problem, never a 500', async () => {
+      const member = await registerUser(testApp.app);
+      const long = 'x'.repeat(5000);
+      for (const [verb, path] of [
+        ['get', `/screenings/not-a-uuid/friends`],
+        ['get', `/screenings/${'d0d0d0d0-0000-4000-8000-000000000000'}/friends`],
+        ['get', `/me/festivals/${long}/2008/plan`],
+        ['get', `/me/festivals/${edition.festival}/99999999999999999999/plan`],
+        ['get', `/me/festivals/${edition.festival}/-1/plan.ics`],
+        ['put', `/me/festivals/${edition.festival}/20%2008/plan/calendar-url`],
+        ['get', `/users/${long}/festivals/${edition.festival}/2008/plan`],
+        ['get', `/festival-calendars/${'A'.repeat(43)}.ics`],
+        ['get', `/festival-calendars/%E2%80%A8.ics`],
+      ] as const) {
+        const response = await client.call(member, verb, path);
+        expect([path.slice(0, 80), response.status]).toEqual([path.slice(0, 80), 404]);
+        expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      }
+    });
+
     it('answers 401 without a token on every member route', async () => {
       const server = testApp.app.getHttpServer();
       const api = (path: string) => `/api/v1${path}`;
