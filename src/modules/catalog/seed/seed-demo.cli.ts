@@ -3,12 +3,13 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { seedDemoFestival } from './demo-festival.js';
 import { DEFAULT_GENERATED_FILMS, seedDemoCatalogue } from './seed-demo.js';
 import { runCli } from '../../../platform/cli/run-cli.js';
 
 const CONCURRENCY = 4;
 
-/** `npm run seed:demo`: the demo catalogue, idempotent; exit code 1 if any film was refused. */
+/** `npm run seed:demo`: the demo catalogue and festival, idempotent; exit code 1 if any film was refused. */
 async function main(): Promise<number> {
   const { databaseUrl } = loadConfig();
   await ensureDatabase(databaseUrl);
@@ -30,7 +31,12 @@ async function main(): Promise<number> {
         `${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} refused\n`,
     );
     for (const bad of counts.badRows) process.stderr.write(`film at line ${bad.at}: ${bad.reason}\n`);
-    return counts.skipped === 0 ? 0 : 1;
+    if (counts.skipped > 0) return 1;
+    const festival = await seedDemoFestival(pool);
+    process.stdout.write(
+      `Demo festival EIFF 2008: ${festival.screenings.created} screenings added, ${festival.screenings.unchanged} already there\n`,
+    );
+    return 0;
   } finally {
     await pool.end();
   }

@@ -1,6 +1,15 @@
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import { loadFilm } from '../films/film-reader.js';
+import {
+  ListDayScreenings,
+  ListDayScreeningsHandler,
+} from '../../festivals/programme/queries/day-screenings/day-screenings.query.js';
+import {
+  GetEdition,
+  GetEditionHandler,
+} from '../../festivals/programme/queries/get-edition/get-edition.query.js';
+import { seedDemoFestival } from './demo-festival.js';
 import { generatedFilms } from './generated-films.js';
 import { seedDemoCatalogue } from './seed-demo.js';
 
@@ -23,7 +32,7 @@ describe('the demo catalogue', () => {
   it('loads the real films and the generated ones, none refused', async () => {
     const counts = await seedDemoCatalogue(pool, OPTIONS);
 
-    expect(counts).toMatchObject({ rows: 35, imported: 35, skipped: 0 });
+    expect(counts).toMatchObject({ rows: 43, imported: 43, skipped: 0 });
   });
 
   it('holds Paris with its full metadata', async () => {
@@ -72,10 +81,51 @@ describe('the demo catalogue', () => {
 
     const counts = await seedDemoCatalogue(pool, OPTIONS);
 
-    expect(counts).toMatchObject({ imported: 0, updated: 0, unchanged: 35, skipped: 0 });
+    expect(counts).toMatchObject({ imported: 0, updated: 0, unchanged: 43, skipped: 0 });
     expect((await pool.query('SELECT id, slug, updated_at FROM films ORDER BY id')).rows).toEqual(
       before.rows,
     );
+  });
+
+  it('loads EIFF 2008 with a film from every inhabited continent, Paris in the Directors’ Showcase', async () => {
+    const tally = await seedDemoFestival(pool);
+    expect(tally.screenings).toEqual({ created: 13, updated: 0, unchanged: 0 });
+    const edition = await new GetEditionHandler(pool).execute(new GetEdition('eiff', '2008'));
+    expect(edition).toMatchObject({
+      timeZone: 'Europe/London',
+      ticketPrice: { amount: '10.95', currency: 'GBP' },
+      bulkDiscounts: [
+        { minFilms: 6, percent: 25 },
+        { minFilms: 10, percent: 35 },
+      ],
+    });
+    expect(edition.continents.map((continent) => continent.code)).toEqual([
+      'AF',
+      'AS',
+      'EU',
+      'NA',
+      'OC',
+      'SA',
+    ]);
+    const { rows } = await pool.query(
+      `SELECT st.slug AS strand, sel.premiere FROM festival_selections sel
+        JOIN festival_strands st ON st.id = sel.strand_id JOIN films f ON f.id = sel.film_id WHERE f.slug = 'paris-2008'`,
+    );
+    expect(rows).toEqual([{ strand: 'directors-showcase', premiere: 'uk' }]);
+    const galas = await pool.query(
+      `SELECT gala FROM festival_selections WHERE gala IS NOT NULL ORDER BY gala`,
+    );
+    expect(galas.rows).toEqual([{ gala: 'closing' }, { gala: 'opening' }]);
+  });
+
+  it('puts the late show on its local day with the summer offset, and changes nothing when run again', async () => {
+    const day = await new ListDayScreeningsHandler(pool).execute(
+      new ListDayScreenings('eiff', '2008', '2008-08-16'),
+    );
+    expect(day.items[0]).toMatchObject({ venue: 'Cameo 1', startsAt: '2008-08-16T00:30:00+01:00' });
+    const again = await seedDemoFestival(pool);
+    expect(again.screenings).toEqual({ created: 0, updated: 0, unchanged: 13 });
+    expect(again.films).toEqual({ created: 0, updated: 0, unchanged: 9 });
   });
 
   it('generates the same films every time', () => {

@@ -3,6 +3,7 @@ import { FilmWriter } from '../films/film-writer.js';
 import { importFilmJson } from '../import/film-json.import.js';
 import type { ImportCounts } from '../import/import-tally.js';
 import { DEMO_FILMS } from './demo-films.js';
+import { FESTIVAL_DEMO_FILMS } from './festival-demo-films.js';
 import { generatedFilms } from './generated-films.js';
 
 export const DEFAULT_GENERATED_FILMS = 2_000;
@@ -26,6 +27,6 @@ async function* asJsonArray(films: readonly Record<string, unknown>[]): AsyncGen
  * validation, then FilmWriter matching on external ids), so running it again changes nothing.
  */
 export function seedDemoCatalogue(pool: pg.Pool, options: SeedOptions): Promise<ImportCounts> {
-  const films = [...DEMO_FILMS, ...generatedFilms(options.generatedFilms)];
+  const films = [...DEMO_FILMS, ...FESTIVAL_DEMO_FILMS, ...generatedFilms(options.generatedFilms)];
   return importFilmJson(asJsonArray(films), new FilmWriter(pool), { concurrency: options.concurrency });
 }

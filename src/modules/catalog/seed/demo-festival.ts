@@ -1,0 +1,73 @@
+import type pg from 'pg';
+import { readEditionFile } from '../../festivals/programme/import/edition-file.js';
+import { importEdition, type Tally } from '../../festivals/programme/import/edition-import.js';
+import { ProgrammeWriter } from '../../festivals/programme/programme-writer.js';
+
+const S = (film: string, venue: string, startsAt: string) => ({ film, venue, startsAt });
+
+/**
+ * EIFF 2008 as its programme pages showed it (strands, premieres, galas, venues across the city),
+ * with a late show after midnight; in the file format of `festival:import`.
+ */
+export const EIFF_2008 = {
+  festival: {
+    slug: 'eiff',
+    name: 'Edinburgh International Film Festival',
+    description: 'The world’s longest continually running film festival, every summer in Edinburgh.',
+  },
+  edition: {
+    year: 2008,
+    startsOn: '2008-08-13',
+    endsOn: '2008-08-24',
+    timeZone: 'Europe/London',
+    ticketPrice: { amount: '10.95', currency: 'GBP' },
+    bulkDiscounts: [
+      { minFilms: 6, percent: 25 },
+      { minFilms: 10, percent: 35 },
+    ],
+  },
+  strands: [
+    { slug: 'galas', name: 'Galas', description: 'Opening and closing nights' },
+    {
+      slug: 'directors-showcase',
+      name: "Directors' Showcase",
+      description: 'New work by established directors',
+    },
+    { slug: 'document', name: 'Document', description: 'Documentaries' },
+    { slug: 'world-perspectives', name: 'World Perspectives', description: 'Cinema from around the world' },
+    { slug: 'night-moves', name: 'Night Moves', description: 'Late shows' },
+  ],
+  films: [
+    { film: 'hunger-2008', strand: 'galas', gala: 'opening', premiere: 'scottish' },
+    { film: 'the-hurt-locker-2008', strand: 'galas', gala: 'closing', premiere: 'uk' },
+    { film: 'paris-2008', strand: 'directors-showcase', premiere: 'uk' },
+    { film: 'waltz-with-bashir-2008', strand: 'directors-showcase', premiere: 'uk' },
+    { film: 'departures-2008', strand: 'world-perspectives', premiere: 'international' },
+    { film: 'man-on-wire-2008', strand: 'document', premiere: 'scottish', note: 'Director in person' },
+    { film: 'tsotsi-2005', strand: 'world-perspectives' },
+    { film: 'whale-rider-2002', strand: 'world-perspectives' },
+    { film: 'city-of-god-2002', strand: 'night-moves' },
+  ],
+  screenings: [
+    S('hunger-2008', 'Festival Theatre', '2008-08-13T19:30'),
+    S('paris-2008', 'Filmhouse 1', '2008-08-14T18:00'),
+    S('paris-2008', 'Cineworld 3', '2008-08-16T14:15'),
+    S('waltz-with-bashir-2008', 'Cameo 1', '2008-08-14T20:30'),
+    S('waltz-with-bashir-2008', 'Filmhouse 2', '2008-08-18T16:00'),
+    S('departures-2008', 'Cineworld 5', '2008-08-15T18:30'),
+    S('departures-2008', 'Filmhouse 1', '2008-08-19T21:00'),
+    S('man-on-wire-2008', 'Cameo 1', '2008-08-15T21:00'),
+    S('tsotsi-2005', 'Cineworld 3', '2008-08-17T20:45'),
+    S('whale-rider-2002', 'Filmhouse 2', '2008-08-20T13:00'),
+    S('city-of-god-2002', 'Cameo 1', '2008-08-16T00:30'),
+    S('city-of-god-2002', 'Cineworld 5', '2008-08-22T23:15'),
+    S('the-hurt-locker-2008', 'Festival Theatre', '2008-08-24T19:00'),
+  ],
+};
+
+/** Loads EIFF 2008 through the same checks and writer as `festival:import`; a second run changes nothing. */
+export async function seedDemoFestival(pool: pg.Pool): Promise<Tally> {
+  const reading = await readEditionFile(EIFF_2008);
+  if (!reading.ok) throw new Error(`the demo festival is refused:\n${reading.problems.join('\n')}`);
+  return importEdition(new ProgrammeWriter(pool), reading.file);
+}
