@@ -58,7 +58,9 @@ describe('web: a festival plan, built from a day and shared with friends', () =>
     const { context, page } = await visitorAs(web, owner);
 
     // The archive → the edition.
-    expect((await page.goto('/festival'))?.status()).toBe(200);
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Festivals' }).click();
+    await page.waitForURL('/festival');
     await expectAccessible(page);
     await page.getByRole('link', { name: `${edition.name} 2016` }).click();
     await page.waitForURL(editionPath());

@@ -57,6 +57,9 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                   <li>
                     <a href="/my/imports">Imports</a>
                   </li>
+                  <li>
+                    <a href="/festival">Festivals</a>
+                  </li>
                   {holdsRole(reader.roles, 'moderator') && (
                     <li>
                       <a href="/moderate">Moderation</a>
@@ -78,6 +81,9 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                   </li>
                   <li>
                     <a href="/sign-up">Sign up</a>
+                  </li>
+                  <li>
+                    <a href="/festival">Festivals</a>
                   </li>
                 </>
               )}
