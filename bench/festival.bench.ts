@@ -14,7 +14,10 @@ import {
   knownFavourites,
   planTargets,
   type LoadTiming,
+  type WriteFigures,
 } from './festival/loads.js';
+import { poolLoads, poolWrites } from './festival/rounds.js';
+import type { LoadFigures } from './film-log/http-load.js';
 import { parseFestivalBenchOptions, type FestivalBenchOptions } from './festival/options.js';
 import { PlanHistories } from './festival/plans.js';
 import { fillProgramme } from './festival/programme.js';
@@ -93,35 +96,57 @@ async function measure(databases: BenchDatabases, options: FestivalBenchOptions)
       await timed('check the endpoints', () =>
         checkEndpoints(app, edition, readers[0]!, known.get(readers[0]!.id)!, filmIds[0]!),
       );
-      const timing: LoadTiming = {
-        connections: options.connections,
-        warmUpSeconds: options.warmUpSeconds,
-        seconds: options.loadSeconds,
-      };
-      const phase = `(${options.warmUpSeconds} + ${options.loadSeconds} s)`;
       const favourites = await knownFavourites(url, readers);
-      const favouriting = await timed(`PUT/DELETE favourite ${phase}`, () =>
-        driveFavourites(app, url, readers, filmIds, favourites, timing, FILM_LOG_EVENT_TYPES),
-      );
-      const planWrites = await timed(`PUT/DELETE plan items ${phase}`, () =>
-        drivePlanWrites(app, url, edition, readers, known, timing, PLAN_EVENT_TYPES),
-      );
-      const filmStats = await timed(`GET /films/{id}/stats ${phase}`, () =>
-        driveReads(app, filmStatsTargets(filmIds, 1_000), timing),
-      );
-      const editionPage = await timed(`GET edition ${phase}`, () =>
-        driveReads(app, editionTargets(edition), timing),
-      );
-      const day = await timed(`GET screenings?day= ${phase}`, () =>
-        driveReads(app, dayTargets(edition), timing),
-      );
-      const plan = await timed(`GET plan ${phase}`, () =>
-        driveReads(app, planTargets(edition, readers), timing),
-      );
+      const loads = {
+        favourites: [] as WriteFigures[],
+        plans: [] as WriteFigures[],
+        filmStats: [] as LoadFigures[],
+        edition: [] as LoadFigures[],
+        day: [] as LoadFigures[],
+        plan: [] as LoadFigures[],
+      };
+      for (let round = 0; round < options.rounds; round += 1) {
+        const timing: LoadTiming = {
+          connections: options.connections,
+          warmUpSeconds: round === 0 ? options.warmUpSeconds : 0,
+          seconds: options.loadSeconds,
+          round,
+        };
+        const phase = `(round ${round + 1} of ${options.rounds}: ${timing.warmUpSeconds} + ${timing.seconds} s)`;
+        loads.favourites.push(
+          await timed(`PUT/DELETE favourite ${phase}`, () =>
+            driveFavourites(app, url, readers, filmIds, favourites, timing, FILM_LOG_EVENT_TYPES),
+          ),
+        );
+        loads.plans.push(
+          await timed(`PUT/DELETE plan items ${phase}`, () =>
+            drivePlanWrites(app, url, edition, readers, known, timing, PLAN_EVENT_TYPES),
+          ),
+        );
+        loads.filmStats.push(
+          await timed(`GET /films/{id}/stats ${phase}`, () =>
+            driveReads(app, filmStatsTargets(filmIds, 1_000, round), timing),
+          ),
+        );
+        loads.edition.push(
+          await timed(`GET edition ${phase}`, () => driveReads(app, editionTargets(edition), timing)),
+        );
+        loads.day.push(
+          await timed(`GET screenings?day= ${phase}`, () => driveReads(app, dayTargets(edition), timing)),
+        );
+        loads.plan.push(
+          await timed(`GET plan ${phase}`, () => driveReads(app, planTargets(edition, readers), timing)),
+        );
+      }
       return {
         serviceCatchUp,
-        writes: { favourites: favouriting, plans: planWrites },
-        reads: { filmStats, edition: editionPage, day, plan },
+        writes: { favourites: poolWrites(loads.favourites), plans: poolWrites(loads.plans) },
+        reads: {
+          filmStats: poolLoads(loads.filmStats),
+          edition: poolLoads(loads.edition),
+          day: poolLoads(loads.day),
+          plan: poolLoads(loads.plan),
+        },
       };
     });
     const figures = {

@@ -10,8 +10,11 @@ import type { BenchEdition } from './programme.js';
 
 export interface LoadTiming {
   readonly connections: number;
+  /** 0 in the rounds after the first. */
   readonly warmUpSeconds: number;
   readonly seconds: number;
+  /** Which round of the loads, from 0: each draws its own requests. */
+  readonly round: number;
 }
 
 export interface WriteFigures {
@@ -159,7 +162,7 @@ export function driveFavourites(
   timing: LoadTiming,
   eventTypes: readonly string[],
 ): Promise<WriteFigures> {
-  const random = new SeededRandom(17);
+  const random = new SeededRandom(17 + 100 * timing.round);
   return driveWrites(app, url, timing, eventTypes, (counted) => {
     const turns = new MemberTurns(members, random);
     return {
@@ -209,7 +212,7 @@ export function drivePlanWrites(
   timing: LoadTiming,
   eventTypes: readonly string[],
 ): Promise<WriteFigures> {
-  const random = new SeededRandom(19);
+  const random = new SeededRandom(19 + 100 * timing.round);
   const base = `/api/v1/me/festivals/${edition.festival}/${edition.year}/plan`;
   return driveWrites(app, url, timing, eventTypes, (counted) => {
     const turns = new MemberTurns(members, random);
@@ -267,8 +270,8 @@ export async function driveReads(
 }
 
 /** GET /films/{id}/stats, public, popular films more often: the film-log read of reference. */
-export function filmStatsTargets(filmIds: readonly string[], count: number): ReadTarget[] {
-  const random = new SeededRandom(23);
+export function filmStatsTargets(filmIds: readonly string[], count: number, round: number): ReadTarget[] {
+  const random = new SeededRandom(23 + 100 * round);
   return Array.from({ length: count }, () => ({
     path: `/api/v1/films/${popularFilm(random, filmIds)}/stats`,
   }));

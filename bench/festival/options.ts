@@ -24,9 +24,12 @@ export interface FestivalBenchOptions {
   readonly prefillWriters: number;
   /** HTTP connections of every load. */
   readonly connections: number;
+  /** Before each load of the first round, discarded. */
   readonly warmUpSeconds: number;
-  /** Each load, after its warm-up. */
+  /** Each load, each round. */
   readonly loadSeconds: number;
+  /** Every load runs once a round, in the same order: the film-log references beside the festival loads. */
+  readonly rounds: number;
   /** Events per projection batch: the engine's default, which the service runs with. */
   readonly projectionBatchSize: number;
   /** A catch-up not finished by then stops the run. */
@@ -45,10 +48,11 @@ const FULL: Omit<FestivalBenchOptions, 'serverUrl'> = {
   planMax: 20,
   filmLogEvents: 100_000,
   loadMembers: 512,
-  prefillWriters: 32,
+  prefillWriters: 16,
   connections: 32,
   warmUpSeconds: 3,
-  loadSeconds: 10,
+  loadSeconds: 5,
+  rounds: 3,
   projectionBatchSize: 500,
   limitMs: 600_000,
 };
@@ -66,6 +70,7 @@ const SMOKE: Omit<FestivalBenchOptions, 'serverUrl'> = {
   loadMembers: 64,
   warmUpSeconds: 1,
   loadSeconds: 2,
+  rounds: 1,
   limitMs: 60_000,
 };
 
@@ -83,6 +88,7 @@ const NUMERIC_FLAGS = {
   '--connections': 'connections',
   '--warm-up-seconds': 'warmUpSeconds',
   '--load-seconds': 'loadSeconds',
+  '--rounds': 'rounds',
   '--projection-batch-size': 'projectionBatchSize',
 } as const;
 
@@ -105,6 +111,7 @@ export function parseFestivalBenchOptions(argv: readonly string[]): FestivalBenc
     options.filmLogEvents > options.members * options.films && '--film-log-events exceeds members × films',
     options.connections < 1 && '--connections must be at least 1',
     options.loadSeconds < 1 && '--load-seconds must be at least 1',
+    options.rounds < 1 && '--rounds must be at least 1',
     options.prefillWriters < 1 && '--prefill-writers must be at least 1',
     options.projectionBatchSize < 1 && '--projection-batch-size must be at least 1',
   ].filter((problem): problem is string => typeof problem === 'string');

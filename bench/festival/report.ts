@@ -4,6 +4,7 @@ import { atMost, formatTabledReport, ms, whole, type Target } from '../film-log/
 import type { ServiceCatchUpFigures } from '../film-log/projections.js';
 import type { AppendRunFigures } from '../social/prefill.js';
 import type { MachineInfo } from '../store/machine.js';
+import type { Pooled } from './rounds.js';
 import type { WriteFigures } from './loads.js';
 import type { FestivalBenchOptions } from './options.js';
 import type { PlanTotals } from './plans.js';
@@ -18,6 +19,8 @@ export interface Ratio {
   readonly rate: number;
   /** p99 festival ÷ film log: above 1 is slower. Absent for catch-ups. */
   readonly p99?: number;
+  /** The rate ratio of each round alone (festival and film-log load of the same round). */
+  readonly roundRates?: readonly number[];
 }
 
 export interface FestivalBenchReport {
@@ -36,12 +39,13 @@ export interface FestivalBenchReport {
   };
   readonly catchUp: CatchUpFigures;
   readonly serviceCatchUp: ServiceCatchUpFigures;
-  readonly writes: { readonly favourites: WriteFigures; readonly plans: WriteFigures };
+  /** Each load over every round (see Pooled), with each round's own figures. */
+  readonly writes: { readonly favourites: Pooled<WriteFigures>; readonly plans: Pooled<WriteFigures> };
   readonly reads: {
-    readonly filmStats: LoadFigures;
-    readonly edition: LoadFigures;
-    readonly day: LoadFigures;
-    readonly plan: LoadFigures;
+    readonly filmStats: Pooled<LoadFigures>;
+    readonly edition: Pooled<LoadFigures>;
+    readonly day: Pooled<LoadFigures>;
+    readonly plan: Pooled<LoadFigures>;
   };
   readonly ratios: readonly Ratio[];
   readonly targets: readonly Target[];
@@ -50,16 +54,29 @@ export interface FestivalBenchReport {
 
 type Figures = Pick<FestivalBenchReport, 'catchUp' | 'writes' | 'reads'>;
 
-const loadRatio = (measure: string, against: string, festival: LoadFigures, filmLog: LoadFigures): Ratio => ({
+const loadRatio = (
+  measure: string,
+  against: string,
+  festival: Pooled<LoadFigures>,
+  filmLog: Pooled<LoadFigures>,
+): Ratio => ({
   measure,
   against,
   rate: festival.requestsPerSecond / filmLog.requestsPerSecond,
   p99: festival.p99Ms / filmLog.p99Ms,
+  roundRates: festival.rounds.map(
+    (round, index) => round.requestsPerSecond / filmLog.rounds[index]!.requestsPerSecond,
+  ),
 });
 
 export function ratiosOf({ catchUp, writes, reads }: Figures): Ratio[] {
   return [
-    loadRatio('PUT/DELETE plan item', 'PUT/DELETE favourite', writes.plans.load, writes.favourites.load),
+    loadRatio(
+      'PUT/DELETE plan item',
+      'PUT/DELETE favourite',
+      { ...writes.plans.load, rounds: writes.plans.rounds.map((round) => round.load) },
+      { ...writes.favourites.load, rounds: writes.favourites.rounds.map((round) => round.load) },
+    ),
     loadRatio('GET edition', 'GET /films/{id}/stats', reads.edition, reads.filmStats),
     loadRatio('GET screenings?day=', 'GET /films/{id}/stats', reads.day, reads.filmStats),
     loadRatio('GET plan', 'GET /films/{id}/stats', reads.plan, reads.filmStats),
@@ -103,6 +120,14 @@ function rowsOf(report: FestivalBenchReport): string[][] {
     return found.p99 === undefined ? times(found.rate) : `${times(found.rate)} / ${times(found.p99)}`;
   };
   const statuses = (figures: LoadFigures): string => `non-2xx ${figures.non2xx}, errors ${figures.errors}`;
+  const spread = (measure: string, against: string): string => {
+    const rates = ratios.find(
+      (candidate) => candidate.measure === measure && candidate.against === against,
+    )!.roundRates!;
+    return rates.length > 1 ? `rounds ${rates.map(times).join(', ')}; ` : '';
+  };
+  const over = (figures: LoadFigures): string =>
+    options.rounds > 1 ? `${options.rounds} × ${options.loadSeconds} s` : `${figures.seconds} s`;
   const append = (name: string, run: AppendRunFigures, notes: string): string[] => [
     `${name}, ${run.writers} at once`,
     `${whole(run.eventsPerSecond)} events/s`,
@@ -119,14 +144,14 @@ function rowsOf(report: FestivalBenchReport): string[][] {
     versus,
     `${whole(run.events)} events in ${run.seconds.toFixed(1)} s, alone, batches of ${catchUp.batchSize}`,
   ];
-  const write = (name: string, figures: WriteFigures, versus: string): string[] => [
+  const write = (name: string, figures: WriteFigures, versus: string, rounds = ''): string[] => [
     `${name}, ${figures.load.connections} conn.`,
     `${whole(figures.load.requestsPerSecond)} commands/s`,
     ms(figures.load.p50Ms),
     ms(figures.load.p99Ms),
     versus,
-    `${whole(figures.puts)} PUT, ${whole(figures.deletes)} DELETE; ${whole(figures.eventsPerSecond)} events/s; ` +
-      `${statuses(figures.load)}; ${figures.load.seconds} s`,
+    `${rounds}${whole(figures.puts)} PUT, ${whole(figures.deletes)} DELETE; ` +
+      `${whole(figures.eventsPerSecond)} events/s; ${statuses(figures.load)}; ${over(figures.load)}`,
   ];
   const read = (name: string, figures: LoadFigures, versus: string, notes: string): string[] => [
     `${name}, ${figures.connections} conn.`,
@@ -134,7 +159,7 @@ function rowsOf(report: FestivalBenchReport): string[][] {
     ms(figures.p50Ms),
     ms(figures.p99Ms),
     versus,
-    `${notes}; ${statuses(figures)}; ${figures.seconds} s`,
+    `${notes}; ${statuses(figures)}; ${over(figures)}`,
   ];
   const { totals } = prefill.plans;
   const plans = totals.streams > 0 ? totals.items / totals.streams : 0;
@@ -182,25 +207,26 @@ function rowsOf(report: FestivalBenchReport): string[][] {
       'PUT/DELETE /me/festivals/…/plan/{id}',
       writes.plans,
       ratio('PUT/DELETE plan item', 'PUT/DELETE favourite'),
+      spread('PUT/DELETE plan item', 'PUT/DELETE favourite'),
     ),
     read('GET /films/{id}/stats', reads.filmStats, 'reference', 'popular films more often'),
     read(
       'GET /festivals/{f}/{y}',
       reads.edition,
       ratio('GET edition', 'GET /films/{id}/stats'),
-      `the edition: ${report.programme.days} days, ${report.programme.strands} strands, continents`,
+      `${spread('GET edition', 'GET /films/{id}/stats')}the edition: ${report.programme.days} days, ${report.programme.strands} strands, continents`,
     ),
     read(
       'GET /festivals/{f}/{y}/screenings?day=',
       reads.day,
       ratio('GET screenings?day=', 'GET /films/{id}/stats'),
-      `the days in turn, ~${Math.round(report.programme.screenings / report.programme.days)} screenings each`,
+      `${spread('GET screenings?day=', 'GET /films/{id}/stats')}the days in turn, ~${Math.round(report.programme.screenings / report.programme.days)} screenings each`,
     ),
     read(
       'GET /me/festivals/{f}/{y}/plan',
       reads.plan,
       ratio('GET plan', 'GET /films/{id}/stats'),
-      `${options.loadMembers} members in turn, plans of ${options.planMin}–${options.planMax} (clashes, tier, total)`,
+      `${spread('GET plan', 'GET /films/{id}/stats')}${options.loadMembers} members in turn, plans of ${options.planMin}–${options.planMax} (clashes, tier, total)`,
     ),
   ];
 }
@@ -230,9 +256,12 @@ export const describeMethod = (options: FestivalBenchOptions): string[] => [
   'The service (`node dist/src/main.js`, APP_ROLE=all) starts on the prefilled log and catches up its other ' +
     'projections; then VACUUM (ANALYZE) and CHECKPOINT (not timed). The endpoints are checked once (statuses, ' +
     'day counts, a plan) before any load.',
-  `Loads: autocannon in the bench process, ${options.connections} connections, ${options.warmUpSeconds} s ` +
-    `warm-up discarded, then ${options.loadSeconds} s each, in this order: favourite writes, plan writes, ` +
-    'GET /films/{id}/stats, GET edition, GET day listing, GET plan. Writes by random load members ' +
+  `Loads: autocannon in the bench process, ${options.connections} connections, ${options.rounds} round(s) ` +
+    `of ${options.loadSeconds} s each (a ${options.warmUpSeconds} s warm-up, discarded, before each load of the ` +
+    'first round), in this order each round: favourite writes, plan writes, GET /films/{id}/stats, GET ' +
+    'edition, GET day listing, GET plan. A load over its rounds: requests ÷ seconds of all of them; p50 and ' +
+    "p99 the median of the rounds' (one round disturbed by other work on the machine moves it least). " +
+    'Writes by random load members ' +
     `(${options.loadMembers}), never two requests of one member at once (each member's screen sends one at a ` +
     'time), each command made to change something, half PUT and half DELETE. Favourite: PUT of a film the ' +
     'member has not favourited (popular films more often; it checks the film too when it was not), DELETE ' +
@@ -241,7 +270,8 @@ export const describeMethod = (options: FestivalBenchOptions): string[] => [
     'size. PUT and DELETE counts are of 200 answers. Reads without ' +
     'X-Consistent-With: film stats on popular films, the edition, the days in turn, the load members’ plans ' +
     'in turn.',
-  'Ratios: each festival figure over its film-log reference measured in this run (rate ÷ rate, p99 ÷ p99): ' +
+  'Ratios: each festival figure over its film-log reference measured in this run (rate ÷ rate, p99 ÷ p99; ' +
+    'with several rounds, each round’s rate ratio is given too): ' +
     'the machine is shared and noisy, so the ratios, not the absolute figures, are what compare across runs.',
   'PostgreSQL, Redis, the service, the projections and the load generator share the same machine and its ' +
     'cores, and so does anything else running there (see loadAverage).',
