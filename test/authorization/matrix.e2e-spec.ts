@@ -101,7 +101,29 @@ interface World {
   readonly comments: { readonly visible: string; readonly hidden: string };
   readonly lists: Readonly<Record<ListKind, string>>;
   readonly importId: string;
+  readonly festival: FestivalWorld;
 }
+
+/** An edition with one selected film and one screening; plans of three members who follow `other`. */
+interface FestivalWorld {
+  /** Selected in the edition. */
+  readonly filmId: string;
+  readonly screeningId: string;
+  readonly planOwners: Readonly<Record<PlanKind, TestUser>>;
+  /** A plan owner's calendar subscription token (no caller replaces or revokes it). */
+  readonly calendarToken: string;
+}
+
+type PlanKind = 'public' | 'friends' | 'private';
+const PLAN_KINDS: readonly PlanKind[] = ['public', 'friends', 'private'];
+const EDITION_PATH = '/festivals/matrix/2016';
+
+/** Plans follow the lists' rule; their owners here are none of the callers, so a private one is no one's. */
+const PLAN_READ: Record<PlanKind, Expected> = {
+  public: EVERYONE,
+  friends: statuses(404, 404, 200, 404, 404),
+  private: statuses(404, 404, 404, 404, 404),
+};
 
 /** An IMDb watchlist export of one film the catalogue does not have. */
 const WATCHLIST_CSV = Buffer.from(
@@ -147,6 +169,49 @@ async function freshList(world: Makers, kind: ListKind): Promise<string> {
   return id;
 }
 
+async function freshSelection(world: Makers): Promise<string> {
+  const [made] = await addFilms(world.api.app, 1);
+  await world.api.expect(201, 'put', `${EDITION_PATH}/films/${made!.id}`, {
+    user: world.users.admin,
+    body: { strand: 'main' },
+  });
+  return made!.id;
+}
+
+async function freshScreening(world: Makers, film: string): Promise<string> {
+  const created = await world.api.expect(201, 'post', `${EDITION_PATH}/screenings`, {
+    user: world.users.admin,
+    body: { film, venue: `Screen ${randomUUID()}`, startsAt: '2016-06-18T20:00' },
+  });
+  return (created.body as { id: string }).id;
+}
+
+async function makeFestival(world: Makers, other: TestUser): Promise<FestivalWorld> {
+  const { api, users } = world;
+  const admin = { user: users.admin };
+  await api.expect(201, 'put', '/festivals/matrix', { ...admin, body: { name: 'Matrix Festival' } });
+  await api.expect(201, 'put', EDITION_PATH, {
+    ...admin,
+    body: { startsOn: '2016-06-15', endsOn: '2016-06-26', timeZone: 'Europe/London' },
+  });
+  await api.expect(201, 'put', `${EDITION_PATH}/strands/main`, { ...admin, body: { name: 'Main' } });
+  const filmId = await freshSelection(world);
+  const screeningId = await freshScreening(world, filmId);
+  const planOwners = {} as Record<PlanKind, TestUser>;
+  for (const kind of PLAN_KINDS) {
+    const owner = await registerUser(api.app);
+    await api.expect(200, 'put', `/users/${other.username}/follow`, { user: owner });
+    await api.expect(200, 'put', `/me${EDITION_PATH}/plan/${screeningId}`, { user: owner });
+    await api.expect(200, 'patch', `/me${EDITION_PATH}/plan`, { user: owner, body: { visibility: kind } });
+    planOwners[kind] = owner;
+  }
+  const issued = await api.expect(200, 'put', `/me${EDITION_PATH}/plan/calendar-url`, {
+    user: planOwners.public,
+  });
+  const calendarToken = /\/festival-calendars\/([^/]+)\.ics$/.exec((issued.body as { url: string }).url)![1]!;
+  return { filmId, screeningId, planOwners, calendarToken };
+}
+
 const commentRows = (
   operation: string,
   expected: Record<'visible' | 'hidden', Expected>,
@@ -178,6 +243,101 @@ const film = (key: keyof World['films']) => (world: World) => ({ params: { idOrS
 const member = (world: World) => ({ params: { username: world.users.member.username } });
 
 const MARKS = ['check', 'favourite', 'dislike', 'watchlist'] as const;
+
+const edition = { festival: 'matrix', year: '2016' };
+const MY_PLAN = '/api/v1/me/festivals/{festival}/{year}/plan';
+
+const FESTIVAL_ROWS: readonly Row[] = [
+  {
+    operation: 'PUT /api/v1/festivals/{festival}',
+    expected: ADMINS,
+    call: () => ({ params: { festival: 'matrix' }, body: { name: 'Matrix Festival' } }),
+  },
+  {
+    operation: 'PUT /api/v1/festivals/{festival}/{year}',
+    expected: ADMINS,
+    call: () => ({
+      params: edition,
+      body: { startsOn: '2016-06-15', endsOn: '2016-06-26', timeZone: 'Europe/London' },
+    }),
+  },
+  {
+    operation: 'PUT /api/v1/festivals/{festival}/{year}/strands/{strand}',
+    expected: ADMINS,
+    call: () => ({ params: { ...edition, strand: 'main' }, body: { name: 'Main' } }),
+  },
+  {
+    operation: 'PUT /api/v1/festivals/{festival}/{year}/films/{film}',
+    expected: ADMINS,
+    call: (world) => ({ params: { ...edition, film: world.festival.filmId }, body: { strand: 'main' } }),
+  },
+  {
+    operation: 'DELETE /api/v1/festivals/{festival}/{year}/films/{film}',
+    expected: admins(204),
+    call: async (world) => ({ params: { ...edition, film: await freshSelection(world) } }),
+  },
+  {
+    operation: 'POST /api/v1/festivals/{festival}/{year}/screenings',
+    expected: admins(201),
+    call: (world) => ({
+      params: edition,
+      body: { film: world.festival.filmId, venue: `Screen ${randomUUID()}`, startsAt: '2016-06-19T18:00' },
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/screenings/{id}',
+    expected: admins(204),
+    call: async (world) => ({ params: { id: await freshScreening(world, world.festival.filmId) } }),
+  },
+  { operation: 'GET /api/v1/festivals', expected: EVERYONE },
+  {
+    operation: 'GET /api/v1/festivals/{festival}/{year}',
+    expected: EVERYONE,
+    call: () => ({ params: edition }),
+  },
+  {
+    operation: 'GET /api/v1/festivals/{festival}/{year}/films',
+    expected: EVERYONE,
+    call: () => ({ params: edition }),
+  },
+  {
+    operation: 'GET /api/v1/festivals/{festival}/{year}/screenings',
+    expected: EVERYONE,
+    call: () => ({ params: edition, query: { day: '2016-06-18' } }),
+  },
+  { operation: 'GET /api/v1/films/{idOrSlug}/festivals', expected: EVERYONE, call: film('page') },
+  ...(['PUT', 'DELETE'] as const).map((method) => ({
+    operation: `${method} ${MY_PLAN}/{screeningId}`,
+    expected: SIGNED_IN,
+    call: (world: World) => ({ params: { ...edition, screeningId: world.festival.screeningId } }),
+  })),
+  { operation: `GET ${MY_PLAN}`, expected: SIGNED_IN, call: () => ({ params: edition }) },
+  {
+    operation: `PATCH ${MY_PLAN}`,
+    expected: SIGNED_IN,
+    call: () => ({ params: edition, body: { visibility: 'friends' } }),
+  },
+  { operation: `GET ${MY_PLAN}.ics`, expected: SIGNED_IN, call: () => ({ params: edition }) },
+  { operation: `PUT ${MY_PLAN}/calendar-url`, expected: SIGNED_IN, call: () => ({ params: edition }) },
+  { operation: `DELETE ${MY_PLAN}/calendar-url`, expected: signedIn(204), call: () => ({ params: edition }) },
+  {
+    operation: 'GET /api/v1/festival-calendars/{token}.ics',
+    expected: EVERYONE,
+    // A calendar of a member none of the callers is, so no cell revokes it.
+    call: (world) => ({ params: { token: world.festival.calendarToken } }),
+  },
+  {
+    operation: 'GET /api/v1/screenings/{id}/friends',
+    expected: SIGNED_IN,
+    call: (world) => ({ params: { id: world.festival.screeningId } }),
+  },
+  ...PLAN_KINDS.map((kind) => ({
+    operation: 'GET /api/v1/users/{username}/festivals/{festival}/{year}/plan',
+    on: `${kind} plan`,
+    expected: PLAN_READ[kind],
+    call: (world: World) => ({ params: { ...edition, username: world.festival.planOwners[kind].username } }),
+  })),
+];
 
 const ROWS: readonly Row[] = [
   { operation: 'GET /health', expected: EVERYONE },
@@ -359,6 +519,7 @@ const ROWS: readonly Row[] = [
     expected: statuses(401, 200, 404, 404, 404),
     call: ({ importId }) => ({ params: { id: importId } }),
   },
+  ...FESTIVAL_ROWS,
 ];
 
 /** The path with its parameters filled in; every parameter must be given, and no other. */
@@ -413,6 +574,7 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
       comments,
       lists,
       importId: (started.body as { importId: string }).importId,
+      festival: await makeFestival(makers, other),
     };
     await api.settle();
   });
