@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { FILM_LOG_EVENT_TYPES } from '../src/modules/film-log/domain/film-log.decider.js';
 import { PLAN_EVENT_TYPES } from '../src/modules/festivals/domain/plan.events.js';
-import { withRunningApp } from './catalogue/search-load.js';
+import type pg from 'pg';
+import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
 import { checkEndpoints } from './festival/check.js';
 import {
   dayTargets,
@@ -12,6 +13,7 @@ import {
   editionTargets,
   filmStatsTargets,
   knownFavourites,
+  openBenchConnection,
   planTargets,
   type LoadTiming,
   type WriteFigures,
@@ -20,7 +22,7 @@ import { poolLoads, poolWrites } from './festival/rounds.js';
 import type { LoadFigures } from './film-log/http-load.js';
 import { parseFestivalBenchOptions, type FestivalBenchOptions } from './festival/options.js';
 import { PlanHistories } from './festival/plans.js';
-import { fillProgramme } from './festival/programme.js';
+import { fillProgramme, type BenchEdition } from './festival/programme.js';
 import { measureCatchUps } from './festival/projections.js';
 import {
   describeMethod,
@@ -32,7 +34,7 @@ import {
 import { fillFilms, prefillFilmLog, settle, vacuumAnalyze } from './film-log/prefill.js';
 import { waitForServiceProjections } from './film-log/projections.js';
 import { runBench, timed } from './shared/bench-cli.js';
-import { benchMembers, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
+import { benchMembers, mintTokens, TOKEN_TTL_SECONDS, type Reader } from './social/members.js';
 import { appendStreams, registerMembers } from './social/prefill.js';
 import type { BenchDatabases } from './store/databases.js';
 
@@ -45,6 +47,75 @@ const SERVICE_ENV = {
   ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
   REDIS_KEY_PREFIX: `filmlog-bench-festival-${randomBytes(4).toString('hex')}:`,
 };
+
+/**
+ * Every load, round after round, in the same order (the film-log references beside the festival
+ * loads), each pooled over the rounds.
+ */
+async function runLoads(
+  app: RunningApp,
+  db: pg.Client,
+  subjects: {
+    readonly edition: BenchEdition;
+    readonly readers: readonly Reader[];
+    readonly known: ReadonlyMap<string, Set<string>>;
+    readonly filmIds: readonly string[];
+  },
+  options: FestivalBenchOptions,
+) {
+  const { edition, readers, known, filmIds } = subjects;
+  const favourites = await knownFavourites(db, readers);
+  const loads = {
+    favourites: [] as WriteFigures[],
+    plans: [] as WriteFigures[],
+    filmStats: [] as LoadFigures[],
+    edition: [] as LoadFigures[],
+    day: [] as LoadFigures[],
+    plan: [] as LoadFigures[],
+  };
+  for (let round = 0; round < options.rounds; round += 1) {
+    const timing: LoadTiming = {
+      connections: options.connections,
+      warmUpSeconds: round === 0 ? options.warmUpSeconds : 0,
+      seconds: options.loadSeconds,
+      round,
+    };
+    const phase = `(round ${round + 1} of ${options.rounds}: ${timing.warmUpSeconds} + ${timing.seconds} s)`;
+    loads.favourites.push(
+      await timed(`PUT/DELETE favourite ${phase}`, () =>
+        driveFavourites(app, db, readers, filmIds, favourites, timing, FILM_LOG_EVENT_TYPES),
+      ),
+    );
+    loads.plans.push(
+      await timed(`PUT/DELETE plan items ${phase}`, () =>
+        drivePlanWrites(app, db, edition, readers, known, timing, PLAN_EVENT_TYPES),
+      ),
+    );
+    loads.filmStats.push(
+      await timed(`GET /films/{id}/stats ${phase}`, () =>
+        driveReads(app, filmStatsTargets(filmIds, 1_000, round), timing),
+      ),
+    );
+    loads.edition.push(
+      await timed(`GET edition ${phase}`, () => driveReads(app, editionTargets(edition), timing)),
+    );
+    loads.day.push(
+      await timed(`GET screenings?day= ${phase}`, () => driveReads(app, dayTargets(edition), timing)),
+    );
+    loads.plan.push(
+      await timed(`GET plan ${phase}`, () => driveReads(app, planTargets(edition, readers), timing)),
+    );
+  }
+  return {
+    writes: { favourites: poolWrites(loads.favourites), plans: poolWrites(loads.plans) },
+    reads: {
+      filmStats: poolLoads(loads.filmStats),
+      edition: poolLoads(loads.edition),
+      day: poolLoads(loads.day),
+      plan: poolLoads(loads.plan),
+    },
+  };
+}
 
 async function measure(databases: BenchDatabases, options: FestivalBenchOptions) {
   const begin = performance.now();
@@ -96,58 +167,15 @@ async function measure(databases: BenchDatabases, options: FestivalBenchOptions)
       await timed('check the endpoints', () =>
         checkEndpoints(app, edition, readers[0]!, known.get(readers[0]!.id)!, filmIds[0]!),
       );
-      const favourites = await knownFavourites(url, readers);
-      const loads = {
-        favourites: [] as WriteFigures[],
-        plans: [] as WriteFigures[],
-        filmStats: [] as LoadFigures[],
-        edition: [] as LoadFigures[],
-        day: [] as LoadFigures[],
-        plan: [] as LoadFigures[],
-      };
-      for (let round = 0; round < options.rounds; round += 1) {
-        const timing: LoadTiming = {
-          connections: options.connections,
-          warmUpSeconds: round === 0 ? options.warmUpSeconds : 0,
-          seconds: options.loadSeconds,
-          round,
+      const db = await openBenchConnection(url);
+      try {
+        return {
+          serviceCatchUp,
+          ...(await runLoads(app, db, { edition, readers, known, filmIds }, options)),
         };
-        const phase = `(round ${round + 1} of ${options.rounds}: ${timing.warmUpSeconds} + ${timing.seconds} s)`;
-        loads.favourites.push(
-          await timed(`PUT/DELETE favourite ${phase}`, () =>
-            driveFavourites(app, url, readers, filmIds, favourites, timing, FILM_LOG_EVENT_TYPES),
-          ),
-        );
-        loads.plans.push(
-          await timed(`PUT/DELETE plan items ${phase}`, () =>
-            drivePlanWrites(app, url, edition, readers, known, timing, PLAN_EVENT_TYPES),
-          ),
-        );
-        loads.filmStats.push(
-          await timed(`GET /films/{id}/stats ${phase}`, () =>
-            driveReads(app, filmStatsTargets(filmIds, 1_000, round), timing),
-          ),
-        );
-        loads.edition.push(
-          await timed(`GET edition ${phase}`, () => driveReads(app, editionTargets(edition), timing)),
-        );
-        loads.day.push(
-          await timed(`GET screenings?day= ${phase}`, () => driveReads(app, dayTargets(edition), timing)),
-        );
-        loads.plan.push(
-          await timed(`GET plan ${phase}`, () => driveReads(app, planTargets(edition, readers), timing)),
-        );
+      } finally {
+        await db.end().catch(() => undefined);
       }
-      return {
-        serviceCatchUp,
-        writes: { favourites: poolWrites(loads.favourites), plans: poolWrites(loads.plans) },
-        reads: {
-          filmStats: poolLoads(loads.filmStats),
-          edition: poolLoads(loads.edition),
-          day: poolLoads(loads.day),
-          plan: poolLoads(loads.plan),
-        },
-      };
     });
     const figures = {
       options,

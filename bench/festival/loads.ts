@@ -80,37 +80,36 @@ class MemberTurns {
   }
 }
 
-async function lastPosition(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
+/**
+ * The bench's own connection for the whole load phase, opened before it: the server is shared, and
+ * a connection asked for between two loads may find no slot left.
+ */
+export async function openBenchConnection(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, application_name: 'filmlog-bench-monitor' });
+  client.on('error', () => undefined);
   await client.connect();
-  try {
-    const { rows } = await client.query<{ last: string | null }>(
-      'SELECT coalesce(max(global_position), 0)::text AS last FROM events',
-    );
-    return rows[0]!.last!;
-  } finally {
-    await client.end();
-  }
+  return client;
 }
 
-async function eventsSince(url: string, position: string, types: readonly string[]): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ events: number }>(
-      'SELECT count(*)::int AS events FROM events WHERE global_position > $1::bigint AND type = ANY($2::text[])',
-      [position, types],
-    );
-    return rows[0]!.events;
-  } finally {
-    await client.end();
-  }
+async function lastPosition(db: pg.Client): Promise<string> {
+  const { rows } = await db.query<{ last: string }>(
+    'SELECT coalesce(max(global_position), 0)::text AS last FROM events',
+  );
+  return rows[0]!.last;
+}
+
+async function eventsSince(db: pg.Client, position: string, types: readonly string[]): Promise<number> {
+  const { rows } = await db.query<{ events: number }>(
+    'SELECT count(*)::int AS events FROM events WHERE global_position > $1::bigint AND type = ANY($2::text[])',
+    [position, types],
+  );
+  return rows[0]!.events;
 }
 
 /** A warm-up (discarded), then the measured load, counting the PUTs, DELETEs and events it made. */
 async function driveWrites(
   app: RunningApp,
-  url: string,
+  db: pg.Client,
   timing: LoadTiming,
   eventTypes: readonly string[],
   setup: (counted: { puts: number; deletes: number }) => { setup: Setup; onResponse: OnResponse },
@@ -121,29 +120,23 @@ async function driveWrites(
   }
   const counted = { puts: 0, deletes: 0 };
   const measured = setup(counted);
-  const before = await lastPosition(url);
+  const before = await lastPosition(db);
   const load = await drive(app, timing.connections, timing.seconds, measured.setup, measured.onResponse);
-  const events = await eventsSince(url, before, eventTypes);
+  const events = await eventsSince(db, before, eventTypes);
   return { load, ...counted, events, eventsPerSecond: events / load.seconds };
 }
 
 /** The films each load member has favourited, from user_film_state (the read model is caught up). */
 export async function knownFavourites(
-  url: string,
+  db: pg.Client,
   members: readonly Reader[],
 ): Promise<Map<string, Set<string>>> {
   const favourites = new Map(members.map((member) => [member.id, new Set<string>()]));
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ user_id: string; film_id: string }>(
-      'SELECT user_id, film_id FROM user_film_state WHERE favourite AND user_id = ANY($1::uuid[])',
-      [members.map((member) => member.id)],
-    );
-    for (const row of rows) favourites.get(row.user_id)!.add(row.film_id);
-  } finally {
-    await client.end();
-  }
+  const { rows } = await db.query<{ user_id: string; film_id: string }>(
+    'SELECT user_id, film_id FROM user_film_state WHERE favourite AND user_id = ANY($1::uuid[])',
+    [members.map((member) => member.id)],
+  );
+  for (const row of rows) favourites.get(row.user_id)!.add(row.film_id);
   return favourites;
 }
 
@@ -155,7 +148,7 @@ export async function knownFavourites(
  */
 export function driveFavourites(
   app: RunningApp,
-  url: string,
+  db: pg.Client,
   members: readonly Reader[],
   filmIds: readonly string[],
   known: ReadonlyMap<string, Set<string>>,
@@ -163,7 +156,7 @@ export function driveFavourites(
   eventTypes: readonly string[],
 ): Promise<WriteFigures> {
   const random = new SeededRandom(17 + 100 * timing.round);
-  return driveWrites(app, url, timing, eventTypes, (counted) => {
+  return driveWrites(app, db, timing, eventTypes, (counted) => {
     const turns = new MemberTurns(members, random);
     return {
       setup: (request, context) => {
@@ -205,7 +198,7 @@ export function driveFavourites(
  */
 export function drivePlanWrites(
   app: RunningApp,
-  url: string,
+  db: pg.Client,
   edition: BenchEdition,
   members: readonly Reader[],
   known: ReadonlyMap<string, Set<string>>,
@@ -214,7 +207,7 @@ export function drivePlanWrites(
 ): Promise<WriteFigures> {
   const random = new SeededRandom(19 + 100 * timing.round);
   const base = `/api/v1/me/festivals/${edition.festival}/${edition.year}/plan`;
-  return driveWrites(app, url, timing, eventTypes, (counted) => {
+  return driveWrites(app, db, timing, eventTypes, (counted) => {
     const turns = new MemberTurns(members, random);
     return {
       setup: (request, context) => {
