@@ -217,9 +217,10 @@ describe('festival programme: admin writes and public reads', () => {
         ['film'],
       ],
       [
+        // No such film is selected either: the same refusal, whatever the reference names.
         'a film that does not exist',
         () => ({ film: 'no-such-film', venue: 'Cameo', startsAt: '2008-08-14T18:00' }),
-        400,
+        422,
         ['film'],
       ],
       [

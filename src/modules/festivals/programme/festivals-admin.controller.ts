@@ -180,12 +180,12 @@ export class FestivalsAdminController {
   })
   @ApiCreatedResponse({ type: R.ScreeningResponse })
   @ApiOkResponse({ type: R.ScreeningResponse, description: 'That screening already existed' })
-  @ApiResponse({ status: 400, description: 'A bad field, or no film has that id or slug (film named)' })
+  @ApiResponse({ status: 400, description: 'A bad or missing field, named' })
   @NO_EDITION
   @ApiResponse({
     status: 422,
     description:
-      'The film is not selected (film named), or startsAt is outside the edition’s dates or skipped by a clock change (startsAt named)',
+      'No film with that id or slug is selected (film named, code film-not-selected), or startsAt is outside the edition’s dates or skipped by a clock change (startsAt named)',
   })
   @ADMIN_ONLY
   async screening(

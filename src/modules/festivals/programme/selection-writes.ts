@@ -113,8 +113,13 @@ export class SelectionWrites {
 
   async addScreening(edition: EditionRef, input: ScreeningInput): Promise<Written<ScreeningResource>> {
     const film = await this.findFilm(input.film);
+    // A reference to no film names no selected film either: one refusal for both.
     if (film === null)
-      throw new InvalidInputException([{ field: 'film', message: `No film ${input.film.slice(0, 100)}` }]);
+      throw new ProgrammeRuleViolation(
+        'film-not-selected',
+        'film',
+        `No film ${input.film.slice(0, 100)} is selected for this edition`,
+      );
     const selected = await this.client.query(
       'SELECT 1 FROM festival_selections WHERE edition_id = $1 AND film_id = $2',
       [edition.id, film.id],

@@ -16,9 +16,15 @@ export class TicketPriceRequest {
 }
 
 export class BulkDiscountRequest {
-  @ApiProperty({ minimum: 1, example: 6, description: 'Films (galas aside) a plan needs for this tier' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 10_000,
+    example: 6,
+    description: 'Films (galas aside) a plan needs for this tier',
+  })
   @IsInt()
   @Min(1)
+  @Max(10_000)
   minFilms!: number;
 
   @ApiProperty({ minimum: 0, maximum: 100, example: 25 })
