@@ -7,13 +7,8 @@ import type { WebRequest } from '../http/web-request.js';
 import { GetEdition, ListDayScreenings, ListEditionFilms, ListFestivals } from './festival-messages.js';
 import { festivalPaths } from './festival-words.js';
 import { plannedIn } from './planned.js';
-import {
-  DayView,
-  EditionView,
-  FestivalArchiveView,
-  StrandView,
-  type FilmFilters,
-} from './programme-views.js';
+import { DayView, StrandView } from './day-strand-views.js';
+import { EditionView, FestivalArchiveView, type FilmFilters } from './edition-views.js';
 
 /** Films per page of an edition's or a strand's list. */
 export const FESTIVAL_FILMS_PER_PAGE = 20;
