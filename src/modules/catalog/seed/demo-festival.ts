@@ -6,8 +6,8 @@ import { ProgrammeWriter } from '../../festivals/programme/programme-writer.js';
 const S = (film: string, venue: string, startsAt: string) => ({ film, venue, startsAt });
 
 /**
- * EIFF 2008 as its programme pages showed it (strands, premieres, galas, venues across the city),
- * with a late show after midnight; in the file format of `festival:import`.
+ * An edition modelled on EIFF's programme pages (strands, premieres, galas, venues across the city),
+ * not its real 2008 line-up, with a late show after midnight; in the file format of `festival:import`.
  */
 export const EIFF_2008 = {
   festival: {
@@ -33,32 +33,31 @@ export const EIFF_2008 = {
       name: "Directors' Showcase",
       description: 'New work by established directors',
     },
-    { slug: 'document', name: 'Document', description: 'Documentaries' },
     { slug: 'world-perspectives', name: 'World Perspectives', description: 'Cinema from around the world' },
     { slug: 'night-moves', name: 'Night Moves', description: 'Late shows' },
   ],
   films: [
-    { film: 'hunger-2008', strand: 'galas', gala: 'opening', premiere: 'scottish' },
+    { film: '4-months-3-weeks-and-2-days-2007', strand: 'galas', gala: 'opening', premiere: 'scottish' },
     { film: 'the-hurt-locker-2008', strand: 'galas', gala: 'closing', premiere: 'uk' },
     { film: 'paris-2008', strand: 'directors-showcase', premiere: 'uk' },
-    { film: 'waltz-with-bashir-2008', strand: 'directors-showcase', premiere: 'uk' },
-    { film: 'departures-2008', strand: 'world-perspectives', premiere: 'international' },
-    { film: 'man-on-wire-2008', strand: 'document', premiere: 'scottish', note: 'Director in person' },
-    { film: 'tsotsi-2005', strand: 'world-perspectives' },
-    { film: 'whale-rider-2002', strand: 'world-perspectives' },
+    { film: 'still-walking-2008', strand: 'directors-showcase', premiere: 'uk' },
+    { film: 'ponyo-2008', strand: 'world-perspectives', premiere: 'european' },
+    { film: 'lake-tahoe-2008', strand: 'world-perspectives', premiere: 'uk', note: 'Director in person' },
+    { film: 'yeelen-1987', strand: 'world-perspectives' },
+    { film: 'picnic-at-hanging-rock-1975', strand: 'night-moves' },
     { film: 'city-of-god-2002', strand: 'night-moves' },
   ],
   screenings: [
-    S('hunger-2008', 'Festival Theatre', '2008-08-13T19:30'),
+    S('4-months-3-weeks-and-2-days-2007', 'Festival Theatre', '2008-08-13T19:30'),
     S('paris-2008', 'Filmhouse 1', '2008-08-14T18:00'),
     S('paris-2008', 'Cineworld 3', '2008-08-16T14:15'),
-    S('waltz-with-bashir-2008', 'Cameo 1', '2008-08-14T20:30'),
-    S('waltz-with-bashir-2008', 'Filmhouse 2', '2008-08-18T16:00'),
-    S('departures-2008', 'Cineworld 5', '2008-08-15T18:30'),
-    S('departures-2008', 'Filmhouse 1', '2008-08-19T21:00'),
-    S('man-on-wire-2008', 'Cameo 1', '2008-08-15T21:00'),
-    S('tsotsi-2005', 'Cineworld 3', '2008-08-17T20:45'),
-    S('whale-rider-2002', 'Filmhouse 2', '2008-08-20T13:00'),
+    S('still-walking-2008', 'Cameo 1', '2008-08-14T20:30'),
+    S('still-walking-2008', 'Filmhouse 2', '2008-08-18T16:00'),
+    S('ponyo-2008', 'Cineworld 5', '2008-08-15T18:30'),
+    S('ponyo-2008', 'Filmhouse 1', '2008-08-19T21:00'),
+    S('lake-tahoe-2008', 'Cameo 1', '2008-08-15T21:00'),
+    S('yeelen-1987', 'Cineworld 3', '2008-08-17T20:45'),
+    S('picnic-at-hanging-rock-1975', 'Filmhouse 2', '2008-08-20T13:00'),
     S('city-of-god-2002', 'Cameo 1', '2008-08-16T00:30'),
     S('city-of-god-2002', 'Cineworld 5', '2008-08-22T23:15'),
     S('the-hurt-locker-2008', 'Festival Theatre', '2008-08-24T19:00'),
