@@ -7,7 +7,7 @@ import { insertEdition, type TestEdition } from './support/festival-edition.js';
 import { visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
-jest.setTimeout(150_000);
+jest.setTimeout(120_000);
 
 /**
  * Issue 17's journey: browse a day → add three screenings, two of them clashing → the clash shows
@@ -53,7 +53,8 @@ describe('web: a festival plan, built from a day and shared with friends', () =>
     await context.close();
   };
 
-  it('plans three screenings from a day, two clashing, and shares the plan with a friend', async () => {
+  // One journey in steps, each with its own time budget; a step builds on the ones before it.
+  it('browses the archive, the edition and a day, and adds three screenings, two of them clashing', async () => {
     const { paris, timbuktu, tokyo } = edition.films;
     const { context, page } = await visitorAs(web, owner);
 
@@ -107,8 +108,14 @@ describe('web: a festival plan, built from a day and shared with friends', () =>
       'Your plan holds 3 screenings. Open my plan',
     );
     await expectAccessible(page);
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
 
-    // My plan: by start, the clash in words on both screenings, the count and the total.
+  it('opens My plan from the day: by start, the clash in words on both screenings, the count and the total', async () => {
+    const { paris, timbuktu, tokyo } = edition.films;
+    const { context, page } = await visitorAs(web, owner);
+    await page.goto(`${editionPath()}/day/2016-06-18`);
     await page.getByRole('link', { name: 'Open my plan' }).click();
     await page.waitForURL(myPlanPath());
     const items = page.locator('.plan-item');
@@ -126,8 +133,13 @@ describe('web: a festival plan, built from a day and shared with friends', () =>
     await expect(textOf(page, '.plan-total')).resolves.toBe('£30.00');
     await expectAccessible(page);
     await saveScreenshot(page, 'festival-my-plan');
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
 
-    // Share with friends, in the background; the page agrees after a reload.
+  it('shares the plan with friends, in the background; the page agrees after a reload', async () => {
+    const { context, page } = await visitorAs(web, owner);
+    await page.goto(myPlanPath());
     await page.getByLabel('Friends: the members you follow').check();
     await page.getByRole('button', { name: 'Save sharing' }).click();
     await page.waitForSelector(`a[href="${memberPlanPath()}"]`);
@@ -136,8 +148,10 @@ describe('web: a festival plan, built from a day and shared with friends', () =>
     await expect(page.getByLabel('Friends: the members you follow').isChecked()).resolves.toBe(true);
     expect(pageProblems(page)).toEqual([]);
     await context.close();
+  });
 
-    // The friend (followed by the owner) sees the plan, the clash among it.
+  it('shows the plan to a friend (a member the owner follows), and a 404 to anyone else', async () => {
+    const { paris, timbuktu } = edition.films;
     const friendVisitor = await visitorAs(web, friend);
     expect((await friendVisitor.page.goto(memberPlanPath()))?.status()).toBe(200);
     await expect(friendVisitor.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -162,7 +176,9 @@ describe('web: a festival plan, built from a day and shared with friends', () =>
     const anonymous = await visitorAs(web);
     expect((await anonymous.page.goto(memberPlanPath()))?.status()).toBe(404);
     await anonymous.context.close();
+  });
 
+  it('fits a phone-sized screen: My plan, the day, the shared plan', async () => {
     for (const path of [myPlanPath(), `${editionPath()}/day/2016-06-18`]) await fitsAPhone(path, owner);
     await fitsAPhone(memberPlanPath(), friend);
   });
