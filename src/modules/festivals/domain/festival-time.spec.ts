@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import {
   datesBetween,
   endOf,
@@ -96,5 +98,40 @@ describe('festival time', () => {
     const start = new Date('2016-06-18T18:00:00Z');
     expect(endOf(start, 95).toISOString()).toBe('2016-06-18T19:35:00.000Z');
     expect(endOf(start, null).toISOString()).toBe('2016-06-18T20:00:00.000Z');
+  });
+
+  it('formats every instant as Temporal does, in zones with and without clock changes', () => {
+    const zones = [
+      'Europe/London',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'UTC',
+      'Africa/Casablanca',
+    ];
+    const fromTemporal = (ms: number, zone: string) => {
+      const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+      return `${zoned.toPlainDateTime().toString({ smallestUnit: 'second' })}${zoned.offset}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        // 1990–2040, whole minutes, as screenings are.
+        fc.integer({ min: 10_519_200, max: 36_819_360 }),
+        (zone, minutes) => {
+          const ms = minutes * 60_000;
+          expect(withOffset(new Date(ms), zone)).toBe(fromTemporal(ms, zone));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    // The minutes either side of a change, in order, after the spans around them are known.
+    for (const at of [
+      '2016-03-27T00:59:00Z',
+      '2016-03-27T01:00:00Z',
+      '2016-10-30T00:59:00Z',
+      '2016-10-30T01:00:00Z',
+    ])
+      expect(withOffset(new Date(at), LONDON)).toBe(fromTemporal(Date.parse(at), LONDON));
   });
 });

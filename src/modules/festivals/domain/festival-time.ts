@@ -86,8 +86,38 @@ export function zonedStart(localStart: string, zone: string): ZonedStart {
 
 /** ISO 8601 with the zone's offset at that instant: "2016-06-18T00:30:00+01:00". */
 export function withOffset(instant: Date, zone: string): string {
-  const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone);
-  return `${zoned.toPlainDateTime().toString({ smallestUnit: 'second' })}${zoned.offset}`;
+  const { offset, offsetMs } = offsetAt(instant.getTime(), zone);
+  // The instant moved by its own offset reads, in UTC, as the local wall clock.
+  return `${new Date(instant.getTime() + offsetMs).toISOString().slice(0, 19)}${offset}`;
+}
+
+interface OffsetSpan {
+  /** Epoch ms; the span is [from, until). */
+  readonly from: number;
+  readonly until: number;
+  readonly offset: string;
+  readonly offsetMs: number;
+}
+
+/** Per zone, the spans between clock changes seen so far: a listing of a hundred screenings asks Temporal once. */
+const offsetSpans = new Map<string, OffsetSpan[]>();
+const MAX_SPANS_PER_ZONE = 64;
+
+function offsetAt(epochMs: number, zone: string): OffsetSpan {
+  const spans = offsetSpans.get(zone) ?? [];
+  const known = spans.find((span) => span.from <= epochMs && epochMs < span.until);
+  if (known !== undefined) return known;
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
+  const span: OffsetSpan = {
+    from: zoned.getTimeZoneTransition('previous')?.epochMilliseconds ?? -Infinity,
+    until: zoned.getTimeZoneTransition('next')?.epochMilliseconds ?? Infinity,
+    offset: zoned.offset,
+    offsetMs: zoned.offsetNanoseconds / 1e6,
+  };
+  if (spans.length >= MAX_SPANS_PER_ZONE) spans.shift();
+  spans.push(span);
+  offsetSpans.set(zone, spans);
+  return span;
 }
 
 /** The local date of an instant in a zone, `YYYY-MM-DD`. */

@@ -164,14 +164,24 @@ export async function editionScreenings(
   editionId: string,
   filter: { readonly filmIds?: readonly string[]; readonly day?: string },
 ): Promise<ScreeningView[]> {
-  const { rows } = await db.query<ScreeningRow>({
-    name: 'festival-edition-screenings',
-    text: `${SCREENING_SELECT}
-           WHERE s.edition_id = $1 AND ($2::uuid[] IS NULL OR s.film_id = ANY($2::uuid[]))
-             AND ($3::date IS NULL OR s.local_date = $3::date)
-           ORDER BY s.starts_at, s.id`,
-    values: [editionId, filter.filmIds ?? null, filter.day ?? null],
-  });
+  // One statement per filter, so each keeps a plan that uses its own index (a day's range, or films).
+  const { rows } =
+    filter.day !== undefined
+      ? await db.query<ScreeningRow>({
+          name: 'festival-day-screenings',
+          text: `${SCREENING_SELECT}
+                 WHERE s.edition_id = $1 AND s.local_date = $2::date
+                   AND ($3::uuid[] IS NULL OR s.film_id = ANY($3::uuid[]))
+                 ORDER BY s.starts_at, s.id`,
+          values: [editionId, filter.day, filter.filmIds ?? null],
+        })
+      : await db.query<ScreeningRow>({
+          name: 'festival-edition-screenings',
+          text: `${SCREENING_SELECT}
+                 WHERE s.edition_id = $1 AND ($2::uuid[] IS NULL OR s.film_id = ANY($2::uuid[]))
+                 ORDER BY s.starts_at, s.id`,
+          values: [editionId, filter.filmIds ?? null],
+        });
   return rows.map(toScreening);
 }
 
