@@ -2,6 +2,7 @@ import { Layout } from '../views/layout.js';
 import type { EditionDetail, EditionFilm, Screening } from './festival-shapes.js';
 import { clockOf, festivalPaths, films, longDay, shortDay } from './festival-words.js';
 import { FilmsSection, editionTitle } from './edition-films.js';
+import { FriendsPlanningLine } from './friends-planning.js';
 import { EnhanceStatus, PlanButton, PlanPrompt, type PlanContext } from './screening-parts.js';
 
 export interface DayViewProps {
@@ -44,6 +45,7 @@ export function DayView({ edition, date, screenings: shown, plan }: DayViewProps
                     {screening.venue}, until{' '}
                     <time dateTime={screening.endsAt}>{clockOf(screening.endsAt)}</time>
                   </span>
+                  <FriendsPlanningLine plan={plan} screeningId={screening.id} />
                 </div>
                 <PlanButton plan={plan} screening={screening} title={screening.film.title} />
               </li>

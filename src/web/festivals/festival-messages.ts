@@ -15,3 +15,4 @@ export { PlanScreening } from '../../modules/festivals/plan/commands/plan-screen
 export { UnplanScreening } from '../../modules/festivals/plan/commands/unplan-screening/unplan-screening.command.js';
 export { GetMemberPlan } from '../../modules/festivals/plan/queries/get-member-plan/get-member-plan.query.js';
 export { GetMyPlan } from '../../modules/festivals/plan/queries/get-my-plan/get-my-plan.query.js';
+export { GetFriendsPlanning } from '../../modules/festivals/plan/queries/friends-planning/friends-planning.query.js';

@@ -6,7 +6,7 @@ import { WebPages, view } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
 import { GetEdition, ListDayScreenings, ListEditionFilms, ListFestivals } from './festival-messages.js';
 import { festivalPaths } from './festival-words.js';
-import { plannedIn } from './planned.js';
+import { friendsPlanning, plannedIn } from './planned.js';
 import { DayView, StrandView } from './day-strand-views.js';
 import { EditionView, FestivalArchiveView, type FilmFilters } from './edition-views.js';
 
@@ -68,7 +68,12 @@ export class FestivalPagesController {
       this.queries.execute(new ListDayScreenings(festival, year, date)),
       plannedIn(this.queries, request, edition.festival.slug, edition.year),
     ]);
-    return view(DayView, { edition, date, screenings: items, plan });
+    const friends = await friendsPlanning(
+      this.queries,
+      request.reader,
+      items.map((screening) => screening.id),
+    );
+    return view(DayView, { edition, date, screenings: items, plan: { ...plan, friends } });
   }
 
   @Get(':festival/:year/strand/:strand')
@@ -86,6 +91,11 @@ export class FestivalPagesController {
       this.films(festival, year, { strand: slug }, cursor),
       plannedIn(this.queries, request, edition.festival.slug, edition.year),
     ]);
+    const friends = await friendsPlanning(
+      this.queries,
+      request.reader,
+      films.page.items.flatMap((entry) => entry.screenings.map((screening) => screening.id)),
+    );
     const here = festivalPaths.strand(edition.festival.slug, edition.year, strand.slug);
     return view(StrandView, {
       edition,
@@ -93,7 +103,7 @@ export class FestivalPagesController {
       films: films.page.items,
       firstHref: films.cursor === undefined ? null : here,
       nextHref: nextHref(here, films.page.nextCursor),
-      plan,
+      plan: { ...plan, friends },
     });
   }
 

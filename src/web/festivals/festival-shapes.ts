@@ -13,3 +13,7 @@ export type { FilmFestival as FilmFestivalAppearance } from '../../modules/festi
 export type { PlanView } from '../../modules/festivals/plan/plan.response.js';
 export { PLAN_VISIBILITIES, type PlanVisibility } from '../../modules/festivals/domain/plan.events.js';
 export type { FestivalFilm as EditionFilm } from '../../modules/festivals/programme/queries/edition-films/edition-films.query.js';
+export type {
+  FriendsPlanning,
+  PlanningFriend,
+} from '../../modules/festivals/plan/queries/friends-planning/friends-planning.query.js';

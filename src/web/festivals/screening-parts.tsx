@@ -1,7 +1,8 @@
 import { PostForm } from '../views/components.js';
 import { useWeb } from '../views/web-context.js';
-import type { FilmScreening } from './festival-shapes.js';
+import type { FilmScreening, FriendsPlanning } from './festival-shapes.js';
 import { clockOf, festivalPaths, shortDay } from './festival-words.js';
+import { FriendsPlanningLine } from './friends-planning.js';
 
 /** Which edition a plan button writes to, and which of its screenings the reader has planned. */
 export interface PlanContext {
@@ -9,6 +10,8 @@ export interface PlanContext {
   readonly year: number;
   /** The reader's planned screening ids in this edition; null for an anonymous reader. */
   readonly planned: ReadonlySet<string> | null;
+  /** The members the reader follows planning each screening shown; absent when not looked up. */
+  readonly friends?: FriendsPlanning;
 }
 
 /** "Sat 18 June, 00:30–02:10, Filmhouse 1": day, local clock and venue. */
@@ -89,6 +92,7 @@ export function ScreeningList({
         <li key={screening.id} class="screening">
           <ScreeningWhen screening={screening} withDay={withDay} />
           <PlanButton plan={plan} screening={screening} title={title} />
+          <FriendsPlanningLine plan={plan} screeningId={screening.id} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import type { FilmFestivalAppearance } from '../festivals/festival-shapes.js';
+import type { FilmFestivalAppearance, FriendsPlanning } from '../festivals/festival-shapes.js';
 import { billing, festivalPaths } from '../festivals/festival-words.js';
 import { ScreeningList, type PlanContext } from '../festivals/screening-parts.js';
 
@@ -6,6 +6,8 @@ export interface FilmFestivalsData {
   readonly appearances: readonly FilmFestivalAppearance[];
   /** The reader's planned screening ids per edition (`slug/year`); null for an anonymous reader. */
   readonly planned: ReadonlyMap<string, ReadonlySet<string>> | null;
+  /** The members the reader follows planning each screening; absent for an anonymous reader. */
+  readonly friends?: FriendsPlanning;
 }
 
 export const editionKey = (festival: string, year: number): string => `${festival}/${year}`;
@@ -23,6 +25,7 @@ export function FilmFestivals({ title, data }: { readonly title: string; readonl
             festival: appearance.festival.slug,
             year: appearance.year,
             planned: data.planned ? (data.planned.get(key) ?? new Set()) : null,
+            friends: data.friends,
           };
           // The strand is a link; the premiere and gala follow it as the festival writes them.
           const premiere = billing('', appearance.premiere, appearance.gala);

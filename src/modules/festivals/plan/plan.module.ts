@@ -12,6 +12,7 @@ import { PlanScreeningHandler } from './commands/plan-screening/plan-screening.c
 import { UnplanScreeningHandler } from './commands/unplan-screening/unplan-screening.command.js';
 import { PlanCalendarController } from './plan-calendar.controller.js';
 import { PlanController } from './plan.controller.js';
+import { GetFriendsPlanningHandler } from './queries/friends-planning/friends-planning.query.js';
 import { GetMemberPlanHandler } from './queries/get-member-plan/get-member-plan.query.js';
 import { GetMyPlanHandler } from './queries/get-my-plan/get-my-plan.query.js';
 import {
@@ -32,6 +33,7 @@ const queryHandlers = [
   GetMyPlanHandler,
   GetMemberPlanHandler,
   GetScreeningFriendsHandler,
+  GetFriendsPlanningHandler,
   GetPlanCalendarHandler,
   GetCalendarByTokenHandler,
 ];
