@@ -55,6 +55,9 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
   const comments = {} as Record<'visible' | 'hidden' | 'autoHidden', string>;
   let importId: string;
   let secrets: Secret[];
+  /** The owner's plans: private in 2016, friends-only in 2017, each holding one screening. */
+  const plannedScreenings = {} as Record<'2016' | '2017', string>;
+  let calendarToken: string;
 
   const as = (reader: Reader): TestUser | undefined => (reader === 'anonymous' ? undefined : users[reader]);
 
@@ -201,6 +204,8 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
     const ownLists = await read<Page<ListSummaryBody>>('owner', `/users/${owner.username}/lists`);
     lists.imported = ownLists.items.find((list) => list.title === importedTitle)!.id;
 
+    await planFestival(admin, owner);
+
     secrets = [
       { name: 'private list', id: lists.secret, texts: texts.secret, seenBy: ['owner'] },
       { name: 'list made private', id: lists.flipped, texts: texts.flipped, seenBy: ['owner'] },
@@ -225,6 +230,38 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
     await testApp?.close();
   });
 
+  /** Two editions of one festival, the owner's plan of each, and the owner's calendar link. */
+  async function planFestival(admin: TestUser, owner: TestUser): Promise<void> {
+    await api.expect(201, 'put', '/festivals/leaks', { user: admin, body: { name: 'Leaks Festival' } });
+    for (const [year, visibility] of [
+      ['2016', 'private'],
+      ['2017', 'friends'],
+    ] as const) {
+      const edition = `/festivals/leaks/${year}`;
+      await api.expect(201, 'put', edition, {
+        user: admin,
+        body: { startsOn: `${year}-06-15`, endsOn: `${year}-06-26`, timeZone: 'Europe/London' },
+      });
+      await api.expect(201, 'put', `${edition}/strands/main`, { user: admin, body: { name: 'Main' } });
+      await api.expect(201, 'put', `${edition}/films/${films.public}`, {
+        user: admin,
+        body: { strand: 'main' },
+      });
+      const screening = await api.expect(201, 'post', `${edition}/screenings`, {
+        user: admin,
+        body: { film: films.public, venue: 'Filmhouse 1', startsAt: `${year}-06-18T20:00` },
+      });
+      plannedScreenings[year] = (screening.body as { id: string }).id;
+      await api.expect(200, 'put', `/me${edition}/plan/${plannedScreenings[year]}`, { user: owner });
+      await api.expect(200, 'patch', `/me${edition}/plan`, { user: owner, body: { visibility } });
+    }
+    const issued = await api.expect(200, 'put', '/me/festivals/leaks/2016/plan/calendar-url', {
+      user: owner,
+    });
+    calendarToken = /([^/]+)\.ics$/.exec((issued.body as { url: string }).url)![1]!;
+    await api.settle();
+  }
+
   /** Every GET of the OpenAPI document, with each path parameter bound to each resource it can name. */
   const sweep = (): { path: string; query: Record<string, string | number>; named: string[] }[] => {
     const filmIds = [...Object.values(films), importedFilm];
@@ -234,6 +271,10 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
       if (name === 'id' && path.includes('/lists/')) return Object.values(lists);
       if (name === 'id' && path.includes('/comments/')) return Object.values(comments);
       if (name === 'id' && path.includes('/imports/')) return [importId];
+      if (name === 'id' && path.includes('/screenings/')) return Object.values(plannedScreenings);
+      if (name === 'festival') return ['leaks'];
+      if (name === 'year') return Object.keys(plannedScreenings);
+      if (name === 'token') return [calendarToken];
       throw new Error(`no values for {${name}} in ${path}: say which resources it can name`);
     };
     const searches: Record<string, Record<string, string>[]> = {
@@ -294,6 +335,36 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
       if (secret.seenBy.includes('moderator'))
         for (const text of [secret.id, ...secret.texts]) expect(moderator).toContain(text);
     }
+  });
+
+  describe('festival plans', () => {
+    it('a plan and who plans a screening follow the lists’ rule: private is the owner’s, friends adds whom the owner follows', async () => {
+      const sees: Record<'2016' | '2017', readonly Reader[]> = {
+        '2016': ['owner'],
+        '2017': ['owner', 'friend'],
+      };
+      for (const [year, seenBy] of Object.entries(sees) as ['2016' | '2017', readonly Reader[]][]) {
+        for (const reader of READERS) {
+          const user = as(reader);
+          const plan = await api.send('get', `/users/${users.owner.username}/festivals/leaks/${year}/plan`, {
+            ...(user ? { user } : {}),
+          });
+          expect([year, reader, plan.status]).toEqual([year, reader, seenBy.includes(reader) ? 200 : 404]);
+          if (reader === 'anonymous' || reader === 'owner') continue;
+          // The fan follows the owner, but a friends-only plan is for those the owner follows.
+          const friends = await read<{ items: { user: { id: string } }[] }>(
+            reader,
+            `/screenings/${plannedScreenings[year]}/friends`,
+          );
+          const follows = reader === 'fan' || reader === 'friend';
+          expect([year, reader, friends.items.map((item) => item.user.id)]).toEqual([
+            year,
+            reader,
+            follows && seenBy.includes(reader) ? [users.owner.id] : [],
+          ]);
+        }
+      }
+    });
   });
 
   describe('private lists', () => {
