@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Put, Req } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, Param, Patch, Put, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -38,6 +38,20 @@ const NO_SCREENING = ApiResponse({
     'No such festival or edition, or no screening with that id in this edition (a malformed id included)',
 });
 
+/** What adding a screening to my plan and taking it out share. */
+const PlanItemWrite = (summary: string): MethodDecorator =>
+  applyDecorators(
+    FESTIVAL,
+    YEAR,
+    SCREENING,
+    ApiBearerAuth(),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: PlanWrittenResponse }),
+    SIGNED_IN,
+    SUSPENDED,
+    NO_SCREENING,
+  );
+
 /** A member's festival plan ("My EIFF"), shared with friends, and the friends who plan to see a screening. */
 @ApiTags('festival plans')
 @Controller()
@@ -48,15 +62,7 @@ export class PlanController {
   ) {}
 
   @Put(`${MY_PLAN}/:screeningId`)
-  @FESTIVAL
-  @YEAR
-  @SCREENING
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Add a screening to my plan; planned already: nothing changes' })
-  @ApiOkResponse({ type: PlanWrittenResponse })
-  @SIGNED_IN
-  @SUSPENDED
-  @NO_SCREENING
+  @PlanItemWrite('Add a screening to my plan; planned already: nothing changes')
   plan(
     @CurrentUser() user: SignedInUser,
     @Req() request: Request,
@@ -70,18 +76,9 @@ export class PlanController {
   }
 
   @Delete(`${MY_PLAN}/:screeningId`)
-  @FESTIVAL
-  @YEAR
-  @SCREENING
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary:
-      'Take a screening out of my plan; not planned: nothing changes. A screening since deleted from the programme can still be taken out',
-  })
-  @ApiOkResponse({ type: PlanWrittenResponse })
-  @SIGNED_IN
-  @SUSPENDED
-  @NO_SCREENING
+  @PlanItemWrite(
+    'Take a screening out of my plan; not planned: nothing changes. A screening since deleted from the programme can still be taken out',
+  )
   unplan(
     @CurrentUser() user: SignedInUser,
     @Req() request: Request,

@@ -21,6 +21,12 @@ export interface EditionDetail extends EditionResource {
   readonly continents: readonly { code: ContinentCode; name: string; films: number }[];
 }
 
+interface FacetsRow {
+  strands: EditionDetail['strands'];
+  days: { date: string; screenings: number }[];
+  countries: string[][];
+}
+
 /** An edition's page: its dates, prices, strands, days and continents. 404 when there is none. */
 export class GetEdition extends Query<EditionDetail> {
   constructor(
@@ -37,36 +43,32 @@ export class GetEditionHandler implements IQueryHandler<GetEdition> {
 
   async execute({ festival, year }: GetEdition): Promise<EditionDetail> {
     const edition = await new ProgrammeReader(this.pool).edition(festival, year);
-    const [strands, days, countries] = await Promise.all([
-      this.pool.query<{ slug: string; name: string; description: string | null; films: number }>({
-        name: 'festival-edition-strands',
-        text: `SELECT st.slug, st.name, st.description, count(sel.film_id)::int AS films
-               FROM festival_strands st LEFT JOIN festival_selections sel ON sel.strand_id = st.id
-               WHERE st.edition_id = $1 GROUP BY st.id ORDER BY st.name, st.slug`,
-        values: [edition.id],
-      }),
-      this.pool.query<{ date: string; screenings: number }>({
-        name: 'festival-edition-days',
-        text: `SELECT local_date::text AS date, count(*)::int AS screenings FROM festival_screenings
-               WHERE edition_id = $1 GROUP BY local_date`,
-        values: [edition.id],
-      }),
-      this.pool.query<{ countries: string[] }>({
-        name: 'festival-edition-countries',
-        text: `SELECT f.countries FROM festival_selections sel JOIN films f ON f.id = sel.film_id
-               WHERE sel.edition_id = $1`,
-        values: [edition.id],
-      }),
-    ]);
-    const perDay = new Map(days.rows.map((row) => [row.date, row.screenings]));
+    // One round trip for the three facets: the page is the festival's most read.
+    const { rows } = await this.pool.query<FacetsRow>({
+      name: 'festival-edition-facets',
+      text: `SELECT
+               (SELECT coalesce(json_agg(strand ORDER BY strand.name, strand.slug), '[]')
+                FROM (SELECT st.slug, st.name, st.description,
+                             (SELECT count(*)::int FROM festival_selections sel WHERE sel.strand_id = st.id) AS films
+                      FROM festival_strands st WHERE st.edition_id = $1) AS strand) AS strands,
+               (SELECT coalesce(json_agg(day), '[]')
+                FROM (SELECT local_date::text AS date, count(*)::int AS screenings FROM festival_screenings
+                      WHERE edition_id = $1 GROUP BY local_date) AS day) AS days,
+               (SELECT coalesce(json_agg(f.countries), '[]')
+                FROM festival_selections sel JOIN films f ON f.id = sel.film_id
+                WHERE sel.edition_id = $1) AS countries`,
+      values: [edition.id],
+    });
+    const { strands, days, countries } = rows[0]!;
+    const perDay = new Map(days.map((row) => [row.date, row.screenings]));
     return {
       ...editionResource(edition),
-      strands: strands.rows,
+      strands,
       days: datesBetween(edition.startsOn, edition.endsOn).map((date) => ({
         date,
         screenings: perDay.get(date) ?? 0,
       })),
-      continents: continentCounts(countries.rows.map((row) => row.countries)),
+      continents: continentCounts(countries),
     };
   }
 }
