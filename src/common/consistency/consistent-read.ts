@@ -13,7 +13,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { EVENT_STORE, InvalidPositionError, type EventStore } from '#event-store';
-import { ProjectionMonitor } from '#projections';
+import { ProjectionMonitor, type Projection } from '#projections';
 import { InvalidInputException } from '../invalid-input.exception.js';
 
 export const CONSISTENT_WITH_HEADER = 'x-consistent-with';
@@ -54,11 +54,15 @@ export class ConsistentReadInterceptor implements NestInterceptor {
 
 /**
  * The route reads these projections: with `X-Consistent-With: <position>` it first waits
- * (up to 2 s) until they have applied that position, so a client sees its own writes.
+ * (up to 2 s) until they have applied that position, so a client sees its own writes. They are
+ * named by the projection objects themselves, so a route cannot wait on a projection that is not there.
  */
-export const ConsistentRead = (...projections: string[]): MethodDecorator =>
+export const ConsistentRead = (...projections: readonly Pick<Projection, 'name'>[]): MethodDecorator =>
   applyDecorators(
-    SetMetadata(READS_PROJECTIONS, projections),
+    SetMetadata(
+      READS_PROJECTIONS,
+      projections.map((projection) => projection.name),
+    ),
     UseInterceptors(ConsistentReadInterceptor),
     ApiHeader({
       name: 'X-Consistent-With',

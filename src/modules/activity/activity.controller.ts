@@ -15,6 +15,9 @@ import {
 import { GetFeed } from './queries/get-feed/get-feed.query.js';
 import { GetFilmActivity } from './queries/get-film-activity/get-film-activity.query.js';
 import { GetFriendsWhoChecked } from './queries/get-friends-who-checked/get-friends-who-checked.query.js';
+import { activityProjection } from './projections/activity.projection.js';
+import { followsProjection } from '../social/projections/follows.projection.js';
+import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 
 const FILM_REFERENCE = ApiParam({
   name: 'idOrSlug',
@@ -38,7 +41,7 @@ export class ActivityController {
   @Public()
   @Get('films/:idOrSlug/activity')
   @FILM_REFERENCE
-  @ConsistentRead('activity')
+  @ConsistentRead(activityProjection)
   @ApiOperation({
     summary:
       'Who checked, favourited, disliked or watchlisted a film, newest first; an action taken back is gone',
@@ -53,7 +56,7 @@ export class ActivityController {
   @Get('films/:idOrSlug/friends')
   @FILM_REFERENCE
   @SIGNED_IN
-  @ConsistentRead('follows', 'user-film-state')
+  @ConsistentRead(followsProjection, userFilmStateProjection)
   @ApiOperation({
     summary: 'Members the reader follows who checked the film, with their marks; latest check first',
   })
@@ -70,7 +73,7 @@ export class ActivityController {
 
   @Get('feed')
   @SIGNED_IN
-  @ConsistentRead('activity', 'follows')
+  @ConsistentRead(activityProjection, followsProjection)
   @ApiOperation({
     summary:
       'What the members the reader follows did, newest first; a new follow shows their past activity at once',

@@ -20,6 +20,8 @@ import {
   GetMemberFavourites,
   GetMemberWatchlist,
 } from './queries/get-member-marks/get-member-marks.query.js';
+import { activityProjection } from './projections/activity.projection.js';
+import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 
 /** Documentation shared by a profile's lists: public, newest first, paged, 404 for an unknown member. */
 const ProfileList = (summary: string, type: Type): MethodDecorator =>
@@ -42,14 +44,14 @@ export class MemberListsController {
 
   @Get('checks')
   @ProfileList('The films a member checked, latest check first, with their marks', MemberCheckPageResponse)
-  @ConsistentRead('user-film-state')
+  @ConsistentRead(userFilmStateProjection)
   checks(@Param('username') username: string, @Query() page: PageRequest): Promise<Page<MemberCheck>> {
     return this.queries.execute(new GetMemberChecks(username, page));
   }
 
   @Get('favourites')
   @ProfileList('A member’s favourite films, latest favourited first', MemberFavouritePageResponse)
-  @ConsistentRead('activity')
+  @ConsistentRead(activityProjection)
   favourites(
     @Param('username') username: string,
     @Query() page: PageRequest,
@@ -59,7 +61,7 @@ export class MemberListsController {
 
   @Get('watchlist')
   @ProfileList('A member’s watchlist, latest added first', MemberWatchlistPageResponse)
-  @ConsistentRead('activity')
+  @ConsistentRead(activityProjection)
   watchlist(
     @Param('username') username: string,
     @Query() page: PageRequest,
@@ -69,7 +71,7 @@ export class MemberListsController {
 
   @Get('activity')
   @ProfileList('What a member did, newest first, as feed items', FeedPageResponse)
-  @ConsistentRead('activity')
+  @ConsistentRead(activityProjection)
   activity(@Param('username') username: string, @Query() page: PageRequest): Promise<Page<FeedItem>> {
     return this.queries.execute(new GetMemberActivity(username, page));
   }

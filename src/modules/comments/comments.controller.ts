@@ -52,6 +52,7 @@ import {
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key.js';
 import { GetComment } from './queries/get-comment/get-comment.query.js';
 import { ListFilmComments } from './queries/list-film-comments/list-film-comments.query.js';
+import { commentsProjection } from './projections/comments.projection.js';
 
 const FILM_REFERENCE = ApiParam({
   name: 'idOrSlug',
@@ -79,7 +80,7 @@ export class CommentsController {
   @Public()
   @Get('films/:idOrSlug/comments')
   @FILM_REFERENCE
-  @ConsistentRead('comments')
+  @ConsistentRead(commentsProjection)
   @ApiOperation({
     summary:
       'A film’s comments, oldest first, paged by cursor; a signed-in author or moderator also sees hidden ones (hidden: true)',
@@ -134,7 +135,7 @@ export class CommentsController {
   @Public()
   @Get('comments/:id')
   @COMMENT_ID
-  @ConsistentRead('comments')
+  @ConsistentRead(commentsProjection)
   @ApiOperation({ summary: 'One comment with its film; hidden ones only for their author and moderators' })
   @ApiOkResponse({ type: CommentDetailResponse })
   @NO_COMMENT

@@ -17,6 +17,9 @@ import {
 } from './film-log.response.js';
 import { GetFilmState } from './queries/get-film-state/get-film-state.query.js';
 import { GetFilmStats } from './queries/get-film-stats/get-film-stats.query.js';
+import { commentsProjection } from '../comments/projections/comments.projection.js';
+import { filmStatsProjection } from './projections/film-stats.projection.js';
+import { userFilmStateProjection } from './projections/user-film-state.projection.js';
 
 const FILM_REFERENCE = ApiParam({
   name: 'idOrSlug',
@@ -108,7 +111,7 @@ export class FilmLogController {
   @Get('me/films/:idOrSlug')
   @FILM_REFERENCE
   @ApiBearerAuth()
-  @ConsistentRead('user-film-state')
+  @ConsistentRead(userFilmStateProjection)
   @ApiOperation({ summary: 'The signed-in member’s marks on a film (all false/null when never touched)' })
   @ApiOkResponse({ type: FilmStateResponse })
   @ApiResponse({ status: 404, description: 'No film has that id or slug' })
@@ -119,7 +122,7 @@ export class FilmLogController {
   @Public()
   @Get('films/:idOrSlug/stats')
   @FILM_REFERENCE
-  @ConsistentRead('film-stats', 'comments')
+  @ConsistentRead(filmStatsProjection, commentsProjection)
   @ApiOperation({
     summary: 'A film’s statistics: marks counted, favourite and dislike percents of checks (one decimal)',
   })

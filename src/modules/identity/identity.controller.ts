@@ -11,6 +11,7 @@ import { RegisterRequest } from './commands/register/register.request.js';
 import { SignIn, type SignedIn } from './commands/sign-in/sign-in.command.js';
 import { SignInRequest } from './commands/sign-in/sign-in.request.js';
 import { GetMe } from './queries/get-me/get-me.query.js';
+import { membersProjection } from './projections/members.projection.js';
 
 const clientAddress = (request: Request): string => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
@@ -58,7 +59,7 @@ export class IdentityController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ConsistentRead('members')
+  @ConsistentRead(membersProjection)
   @ApiOperation({ summary: 'The signed-in member: { id, username, email, roles, createdAt }' })
   me(@CurrentUser() user: SignedInUser): Promise<AccountProfile> {
     return this.queries.execute(new GetMe(user.id));

@@ -41,6 +41,7 @@ import {
 import { GetImport } from './queries/get-import.query.js';
 import { GetMemberImports } from './queries/member-imports.query.js';
 import { uploadedFileName } from './uploaded-file-name.js';
+import { importsProjection } from './projections/imports.projection.js';
 
 /** What multer hands over with memory storage (the fields used here). */
 interface UploadedExport {
@@ -92,7 +93,7 @@ export class ImportsController {
   }
 
   @Get()
-  @ConsistentRead('imports')
+  @ConsistentRead(importsProjection)
   @ApiOperation({ summary: 'The signed-in member’s imports, newest first' })
   @ApiOkResponse({ type: ImportPageResponse })
   @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
@@ -103,7 +104,7 @@ export class ImportsController {
 
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid', description: 'The import id' })
-  @ConsistentRead('imports')
+  @ConsistentRead(importsProjection)
   @ApiOperation({ summary: 'An import’s status, progress and result (its owner only)' })
   @ApiOkResponse({ type: ImportResponse })
   @SIGNED_IN

@@ -48,6 +48,8 @@ import { ListItemsPageRequest } from './queries/get-list/list-items-page.request
 import { GetMemberLists } from './queries/member-lists/member-lists.query.js';
 import { SearchLists } from './queries/search-lists/search-lists.query.js';
 import { SearchListsRequest } from './queries/search-lists/search-lists.request.js';
+import { followsProjection } from '../social/projections/follows.projection.js';
+import { listsProjection } from './projections/lists.projection.js';
 
 const LIST_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The list id' });
 const FILM_REFERENCE = ApiParam({
@@ -112,7 +114,7 @@ export class ListsController {
 
   @Public()
   @Get('lists')
-  @ConsistentRead('lists')
+  @ConsistentRead(listsProjection)
   @ApiOperation({
     summary:
       'Public lists (every official list is public), newest first, with the signed-in reader’s progress',
@@ -130,7 +132,7 @@ export class ListsController {
   @Get('lists/:id')
   @LIST_ID
   // Who sees a friends-only list comes from the follows table.
-  @ConsistentRead('lists', 'follows')
+  @ConsistentRead(listsProjection, followsProjection)
   @ApiOperation({
     summary:
       'A list with a page of its items in rank order (insertion order when unranked) and the signed-in reader’s progress',
@@ -274,7 +276,7 @@ export class ListsController {
   @Public()
   @Get('users/:username/lists')
   @ApiParam({ name: 'username', description: 'The member’s username (any case)', example: 'cedric' })
-  @ConsistentRead('lists', 'follows')
+  @ConsistentRead(listsProjection, followsProjection)
   @ApiOperation({
     summary:
       'A member’s lists that the reader may see, newest first, with the signed-in reader’s own progress on each',
@@ -293,7 +295,7 @@ export class ListsController {
   @Public()
   @Get('films/:idOrSlug/lists')
   @FILM_REFERENCE
-  @ConsistentRead('lists')
+  @ConsistentRead(listsProjection)
   @ApiOperation({
     summary:
       'The official lists a film is in, with its rank in each; currentCount now, everCount including lists it dropped out of',

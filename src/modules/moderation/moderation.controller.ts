@@ -34,6 +34,8 @@ import { GetModerationLog } from './queries/get-log/get-log.query.js';
 import { GetModerationQueue } from './queries/get-queue/get-queue.query.js';
 import { decodeQueueCursor } from './queries/get-queue/queue-cursor.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
+import { commentsProjection } from '../comments/projections/comments.projection.js';
+import { moderationProjection } from './projections/moderation.projection.js';
 
 const COMMENT_ID = ApiParam({
   name: 'id',
@@ -75,7 +77,7 @@ export class ModerationController {
   ) {}
 
   @Get('queue')
-  @ConsistentRead('moderation', 'comments')
+  @ConsistentRead(moderationProjection, commentsProjection)
   @ApiOperation({
     summary:
       'Reported comments: open items most reported first (ties: longest waiting), with every report of the ' +
@@ -95,7 +97,7 @@ export class ModerationController {
   }
 
   @Get('log')
-  @ConsistentRead('moderation')
+  @ConsistentRead(moderationProjection)
   @ApiOperation({
     summary: 'Every moderator action (hide, restore, dismiss, delete, suspend, reinstate), newest first',
   })

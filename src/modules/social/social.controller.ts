@@ -17,6 +17,10 @@ import {
   type FollowResult,
   type Profile,
 } from './social.response.js';
+import { commentsProjection } from '../comments/projections/comments.projection.js';
+import { membersProjection } from '../identity/projections/members.projection.js';
+import { userStatsProjection } from './projections/user-stats.projection.js';
+import { followsProjection } from './projections/follows.projection.js';
 
 const USERNAME = ApiParam({
   name: 'username',
@@ -49,7 +53,7 @@ const FollowList =
     for (const decorate of [
       Public(),
       USERNAME,
-      ConsistentRead('follows'),
+      ConsistentRead(followsProjection),
       ApiOperation({ summary: `${summary}, newest follow first, paged by cursor` }),
       ApiOkResponse({ type: FollowPageResponse }),
       ApiResponse({ status: 400, description: 'A bad limit or cursor, named' }),
@@ -93,7 +97,7 @@ export class SocialController {
   @Public()
   @Get()
   @USERNAME
-  @ConsistentRead('user-stats', 'members', 'comments')
+  @ConsistentRead(userStatsProjection, membersProjection, commentsProjection)
   @ApiOperation({
     summary: 'A member’s profile: when they joined, and counts of marks, follows and comments',
   })

@@ -22,6 +22,7 @@ import {
 import { FESTIVAL, MY_PLAN, NO_EDITION, SIGNED_IN, SUSPENDED, YEAR } from './plan.controller.js';
 import { CalendarUrlResponse } from './plan.response.js';
 import { GetCalendarByToken, GetPlanCalendar } from './queries/get-plan-calendar/get-plan-calendar.query.js';
+import { festivalPlansProjection } from './projections/festival-plans.projection.js';
 
 const ICS = ApiProduces('text/calendar');
 
@@ -79,7 +80,7 @@ export class PlanCalendarController {
   }
 
   @Get(`${MY_PLAN}.ics`)
-  @ConsistentRead('festival-plans')
+  @ConsistentRead(festivalPlansProjection)
   @Header('Content-Type', CALENDAR_CONTENT_TYPE)
   @FESTIVAL
   @YEAR

@@ -20,6 +20,8 @@ import {
 import { GetMemberPlan } from './queries/get-member-plan/get-member-plan.query.js';
 import { GetMyPlan } from './queries/get-my-plan/get-my-plan.query.js';
 import { GetScreeningFriends } from './queries/get-screening-friends/get-screening-friends.query.js';
+import { festivalPlansProjection } from './projections/festival-plans.projection.js';
+import { followsProjection } from '../../social/projections/follows.projection.js';
 
 export const MY_PLAN = 'me/festivals/:festival/:year/plan';
 export const FESTIVAL = ApiParam({ name: 'festival', description: 'The festival’s slug', example: 'eiff' });
@@ -92,7 +94,7 @@ export class PlanController {
   }
 
   @Get(MY_PLAN)
-  @ConsistentRead('festival-plans')
+  @ConsistentRead(festivalPlansProjection)
   @FESTIVAL
   @YEAR
   @ApiBearerAuth()
@@ -135,7 +137,7 @@ export class PlanController {
   @Public()
   @Get('users/:username/festivals/:festival/:year/plan')
   // Who sees a friends-only plan comes from the follows table.
-  @ConsistentRead('festival-plans', 'follows')
+  @ConsistentRead(festivalPlansProjection, followsProjection)
   @ApiParam({ name: 'username' })
   @FESTIVAL
   @YEAR
@@ -158,7 +160,7 @@ export class PlanController {
   }
 
   @Get('screenings/:id/friends')
-  @ConsistentRead('festival-plans', 'follows')
+  @ConsistentRead(festivalPlansProjection, followsProjection)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The screening' })
   @ApiBearerAuth()
   @ApiOperation({
