@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, applyDecorators } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
@@ -18,12 +18,8 @@ import { GetFriendsWhoChecked } from './queries/get-friends-who-checked/get-frie
 import { activityProjection } from './projections/activity.projection.js';
 import { followsProjection } from '../social/projections/follows.projection.js';
 import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
+import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
-const FILM_REFERENCE = ApiParam({
-  name: 'idOrSlug',
-  description: 'The film id (UUID) or its slug',
-  example: 'paris-2008',
-});
 const BAD_PAGE = ApiResponse({
   status: 400,
   description: 'limit is not 1–100, or cursor is not a nextCursor of this list, named',

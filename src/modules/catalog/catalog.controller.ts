@@ -5,7 +5,6 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -19,12 +18,7 @@ import { FilmPageResponse, FilmResponse } from './films/film.response.js';
 import { GetFilm } from './queries/get-film/get-film.query.js';
 import { SearchFilms, type FilmPage } from './queries/search-films/search-films.query.js';
 import { SearchFilmsRequest } from './queries/search-films/search-films.request.js';
-
-const FILM_REFERENCE = ApiParam({
-  name: 'idOrSlug',
-  description: 'The film id (UUID) or its slug',
-  example: 'paris-2008',
-});
+import { FILM_REFERENCE } from './films/film-reference.param.js';
 
 @ApiTags('catalogue')
 @Controller('films')

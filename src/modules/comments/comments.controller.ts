@@ -53,12 +53,8 @@ import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key.js';
 import { GetComment } from './queries/get-comment/get-comment.query.js';
 import { ListFilmComments } from './queries/list-film-comments/list-film-comments.query.js';
 import { commentsProjection } from './projections/comments.projection.js';
+import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
-const FILM_REFERENCE = ApiParam({
-  name: 'idOrSlug',
-  description: 'The film id (UUID) or its slug',
-  example: 'paris-2008',
-});
 const COMMENT_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The comment id' });
 const NO_FILM = ApiResponse({ status: 404, description: 'No film has that id or slug' });
 const NO_COMMENT = ApiResponse({

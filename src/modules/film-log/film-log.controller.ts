@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Put, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
@@ -20,12 +20,7 @@ import { GetFilmStats } from './queries/get-film-stats/get-film-stats.query.js';
 import { commentsProjection } from '../comments/projections/comments.projection.js';
 import { filmStatsProjection } from './projections/film-stats.projection.js';
 import { userFilmStateProjection } from './projections/user-film-state.projection.js';
-
-const FILM_REFERENCE = ApiParam({
-  name: 'idOrSlug',
-  description: 'The film id (UUID) or its slug',
-  example: 'paris-2008',
-});
+import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
 /** Documentation shared by the eight film-log writes. */
 const FilmLogWrite =

@@ -50,13 +50,9 @@ import { SearchLists } from './queries/search-lists/search-lists.query.js';
 import { SearchListsRequest } from './queries/search-lists/search-lists.request.js';
 import { followsProjection } from '../social/projections/follows.projection.js';
 import { listsProjection } from './projections/lists.projection.js';
+import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
 const LIST_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The list id' });
-const FILM_REFERENCE = ApiParam({
-  name: 'idOrSlug',
-  description: 'The film id (UUID) or its slug',
-  example: 'paris-2008',
-});
 const NO_LIST = ApiResponse({
   status: 404,
   description: 'No list has that id: never made, deleted, or not one this reader may see',

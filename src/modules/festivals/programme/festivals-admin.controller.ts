@@ -39,8 +39,9 @@ import { FESTIVAL, NO_EDITION, YEAR } from './festivals.controller.js';
 import type { Written } from './programme-resources.js';
 import { ProgrammeRuleFilter } from './programme-rule.js';
 import * as R from './programme.response.js';
+import { filmReferenceParam } from '../../catalog/films/film-reference.param.js';
 
-const FILM = ApiParam({ name: 'film', description: 'The film id (UUID) or its slug', example: 'paris-2008' });
+const FILM = filmReferenceParam('film');
 const UPSERTED = ApiResponse({
   status: 201,
   description: 'Created (200 when it existed: updated or unchanged)',

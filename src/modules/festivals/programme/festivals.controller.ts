@@ -21,6 +21,7 @@ import { ListEditionFilms } from './queries/edition-films/edition-films.query.js
 import { GetFilmFestivals } from './queries/film-festivals/film-festivals.query.js';
 import { GetEdition } from './queries/get-edition/get-edition.query.js';
 import { ListFestivals } from './queries/list-festivals/list-festivals.query.js';
+import { FILM_REFERENCE } from '../../catalog/films/film-reference.param.js';
 
 export const FESTIVAL = ApiParam({ name: 'festival', description: 'The festival slug', example: 'eiff' });
 export const YEAR = ApiParam({ name: 'year', description: 'The edition’s year', example: '2008' });
@@ -91,7 +92,7 @@ export class FestivalsController {
   }
 
   @Get('films/:idOrSlug/festivals')
-  @ApiParam({ name: 'idOrSlug', description: 'The film id (UUID) or its slug', example: 'paris-2008' })
+  @FILM_REFERENCE
   @ApiOperation({
     summary: 'The festival editions that selected the film, newest first, with its screenings',
   })
