@@ -1,3 +1,5 @@
+import { formatMinor } from './money.js';
+
 /** A planned screening as pricing and clashes need it. Instants are ISO 8601 with an offset. */
 export interface PlannedScreening {
   readonly id: string;
@@ -105,9 +107,3 @@ function discountMinor(sum: bigint, percent: number): bigint {
   const denominator = 100n * scale;
   return (sum * scaledPercent * 2n + denominator) / (denominator * 2n);
 }
-
-const formatMinor = (minor: bigint): string => {
-  const sign = minor < 0n ? '-' : '';
-  const absolute = minor < 0n ? -minor : minor;
-  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
-};

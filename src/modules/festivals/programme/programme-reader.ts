@@ -210,7 +210,3 @@ export const toScreening = (row: ScreeningRow): ScreeningView => ({
   day: row.local_date,
   gala: row.gala,
 });
-
-/** Money in minor units as the API writes it: "10.95". */
-export const formatAmount = (minor: number): string =>
-  `${Math.trunc(minor / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;

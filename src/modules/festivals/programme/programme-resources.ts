@@ -1,5 +1,5 @@
 import type { BulkDiscount, EditionRef, FilmRef, Gala, Premiere, ScreeningView } from './programme-reader.js';
-import { formatAmount } from './programme-reader.js';
+import { formatMinor } from '../domain/money.js';
 
 /** What the admin writes answer, and the shapes the public reads share. */
 export interface Money {
@@ -71,7 +71,7 @@ export const editionResource = (edition: EditionRef): EditionResource => ({
   ticketPrice:
     edition.ticketPrice === null
       ? null
-      : { amount: formatAmount(edition.ticketPrice.amountMinor), currency: edition.ticketPrice.currency },
+      : { amount: formatMinor(edition.ticketPrice.amountMinor), currency: edition.ticketPrice.currency },
   bulkDiscounts: edition.bulkDiscounts,
 });
 
