@@ -62,7 +62,7 @@ describe('festival plan (e2e)', () => {
     ) => {
       const film = await addFilm(testApp.app, { runtimeMinutes: 120 });
       titles[key] = film.title;
-      if (gala) await programme.select(edition, film.id, gala);
+      if (gala) await programme.select(edition, film.id, { gala });
       s[key] = await programme.screening(edition, film.id, venue, local);
     };
     await screen('paris', '2008-06-18T18:00', 'Filmhouse 1');

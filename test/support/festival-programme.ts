@@ -4,7 +4,15 @@ import type pg from 'pg';
 import { zonedStart } from '../../src/modules/festivals/domain/festival-time.js';
 import { READ_MODEL_POOL } from '../../src/platform/database/database.module.js';
 
+export interface StrandSetup {
+  readonly slug: string;
+  readonly name: string;
+  readonly description?: string | null;
+}
+
 export interface EditionSetup {
+  /** The festival's slug; a unique one when left out. */
+  readonly festival?: string;
   readonly year?: number;
   readonly name?: string;
   readonly startsOn?: string;
@@ -13,7 +21,18 @@ export interface EditionSetup {
   /** Minor units and currency; null: no ticket price. */
   readonly ticketPrice?: { readonly amountMinor: number; readonly currency: string } | null;
   readonly bulkDiscounts?: readonly { readonly minFilms: number; readonly percent: number }[];
+  /** The first is where films go unless told otherwise; one Directors’ Showcase by default. */
+  readonly strands?: readonly StrandSetup[];
 }
+
+export interface Selection {
+  readonly gala?: 'opening' | 'closing' | null;
+  /** A strand's slug; the edition's first strand when left out. */
+  readonly strand?: string;
+  readonly premiere?: 'world' | 'international' | 'european' | 'uk' | 'scottish' | null;
+}
+
+const DEFAULT_STRANDS: readonly StrandSetup[] = [{ slug: 'directors-showcase', name: 'Directors’ Showcase' }];
 
 export interface TestEdition {
   readonly id: string;
@@ -31,7 +50,8 @@ export interface TestEdition {
  */
 export class FestivalProgramme {
   private readonly pool: pg.Pool;
-  private readonly strands = new Map<string, string>();
+  /** Per edition id, its strands' ids by slug, the first strand first. */
+  private readonly strands = new Map<string, Map<string, string>>();
 
   constructor(app: INestApplication) {
     this.pool = app.get<pg.Pool>(READ_MODEL_POOL);
@@ -39,7 +59,7 @@ export class FestivalProgramme {
 
   /** A new festival (unique slug) with one edition: EIFF-like by default (GBP 10.95, 25 % from 6, 35 % from 10). */
   async edition(setup: EditionSetup = {}): Promise<TestEdition> {
-    const festival = `fest-${randomUUID().slice(0, 8)}`;
+    const festival = setup.festival ?? `fest-${randomUUID().slice(0, 8)}`;
     const name = setup.name ?? 'Edinburgh International Film Festival';
     const year = setup.year ?? 2008;
     const timeZone = setup.timeZone ?? 'Europe/London';
@@ -72,25 +92,32 @@ export class FestivalProgramme {
         ),
       ],
     );
-    const strand = randomUUID();
-    await this.pool.query(
-      `INSERT INTO festival_strands (id, edition_id, slug, name) VALUES ($1, $2, 'directors-showcase', 'Directors’ Showcase')`,
-      [strand, id],
-    );
-    this.strands.set(id, strand);
+    const strands = new Map<string, string>();
+    for (const strand of setup.strands ?? DEFAULT_STRANDS) {
+      const strandId = randomUUID();
+      await this.pool.query(
+        `INSERT INTO festival_strands (id, edition_id, slug, name, description) VALUES ($1, $2, $3, $4, $5)`,
+        [strandId, id, strand.slug, strand.name, strand.description ?? null],
+      );
+      strands.set(strand.slug, strandId);
+    }
+    this.strands.set(id, strands);
     return { id, festival, name, year, timeZone, planPath: `/me/festivals/${festival}/${year}/plan` };
   }
 
-  /** The film in the edition's selection (once), as an opening or closing gala if told. */
-  async select(
-    edition: TestEdition,
-    filmId: string,
-    gala: 'opening' | 'closing' | null = null,
-  ): Promise<void> {
+  /** The film in the edition's selection (once), in a strand, as a premiere or a gala if told. */
+  async select(edition: TestEdition, filmId: string, selection: Selection = {}): Promise<void> {
     await this.pool.query(
-      `INSERT INTO festival_selections (edition_id, film_id, strand_id, gala) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (edition_id, film_id) DO UPDATE SET gala = EXCLUDED.gala`,
-      [edition.id, filmId, this.strands.get(edition.id), gala],
+      `INSERT INTO festival_selections (edition_id, film_id, strand_id, premiere, gala) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (edition_id, film_id) DO UPDATE
+         SET strand_id = EXCLUDED.strand_id, premiere = EXCLUDED.premiere, gala = EXCLUDED.gala`,
+      [
+        edition.id,
+        filmId,
+        this.strandId(edition, selection.strand),
+        selection.premiere ?? null,
+        selection.gala ?? null,
+      ],
     );
   }
 
@@ -99,7 +126,7 @@ export class FestivalProgramme {
     await this.pool.query(
       `INSERT INTO festival_selections (edition_id, film_id, strand_id) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
-      [edition.id, filmId, this.strands.get(edition.id)],
+      [edition.id, filmId, this.strandId(edition)],
     );
     const id = randomUUID();
     const start = zonedStart(localStart, edition.timeZone);
@@ -108,6 +135,13 @@ export class FestivalProgramme {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [id, edition.id, filmId, venue, localStart, start.instant, start.localDate],
     );
+    return id;
+  }
+
+  private strandId(edition: TestEdition, slug?: string): string {
+    const strands = this.strands.get(edition.id)!;
+    const id = slug === undefined ? [...strands.values()][0] : strands.get(slug);
+    if (id === undefined) throw new Error(`no strand ${slug} in the test edition`);
     return id;
   }
 

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type pg from 'pg';
 import type { Film } from '../../../src/modules/catalog/films/film.js';
-import { zonedStart } from '../../../src/modules/festivals/domain/festival-time.js';
-import { READ_MODEL_POOL } from '../../../src/platform/database/database.module.js';
+import { FestivalProgramme } from '../../support/festival-programme.js';
 import { addFilm } from '../../support/films.js';
 
 export const ZONE = 'Europe/London';
@@ -32,14 +30,11 @@ export interface TestEdition {
 }
 
 /**
- * An edition written straight into the programme tables (the admin API is another helper's
- * concern): 15–26 June 2016 in Europe/London, £10 a ticket, 25 % off from 6 films and 35 % from 10.
+ * An edition written straight into the programme tables: 15–26 June 2016 in Europe/London, £10 a
+ * ticket, 25 % off from 6 films and 35 % from 10.
  */
 export async function insertEdition(app: INestApplication): Promise<TestEdition> {
-  const pool = app.get<pg.Pool>(READ_MODEL_POOL);
   const tag = randomUUID().slice(0, 8);
-  const slug = `eiff-${tag}`;
-  const name = `Film Festival ${tag}`;
   const films = {
     paris: await addFilm(app, { title: `Paris ${tag}`, year: 2008, runtimeMinutes: 130, countries: ['FR'] }),
     timbuktu: await addFilm(app, {
@@ -61,52 +56,34 @@ export async function insertEdition(app: INestApplication): Promise<TestEdition>
       countries: ['US'],
     }),
   };
-  const festivalId = randomUUID();
-  const editionId = randomUUID();
-  await pool.query('INSERT INTO festivals (id, slug, name) VALUES ($1, $2, $3)', [festivalId, slug, name]);
-  await pool.query(
-    `INSERT INTO festival_editions (id, festival_id, year, starts_on, ends_on, time_zone, ticket_price_minor,
-                                    ticket_currency, bulk_discounts)
-     VALUES ($1, $2, 2016, '2016-06-15', '2016-06-26', $3, 1000, 'GBP', $4)`,
-    [
-      editionId,
-      festivalId,
-      ZONE,
-      JSON.stringify([
-        { minFilms: 6, percent: 25 },
-        { minFilms: 10, percent: 35 },
-      ]),
+  const programme = new FestivalProgramme(app);
+  const edition = await programme.edition({
+    festival: `eiff-${tag}`,
+    name: `Film Festival ${tag}`,
+    year: 2016,
+    startsOn: '2016-06-15',
+    endsOn: '2016-06-26',
+    timeZone: ZONE,
+    ticketPrice: { amountMinor: 1000, currency: 'GBP' },
+    strands: [
+      {
+        slug: 'directors-showcase',
+        name: "Directors' Showcase",
+        description: 'New films by established directors.',
+      },
+      { slug: 'world-perspectives', name: 'World Perspectives' },
     ],
-  );
-  const strands = { showcase: randomUUID(), world: randomUUID() };
-  await pool.query(
-    `INSERT INTO festival_strands (id, edition_id, slug, name, description)
-     VALUES ($1, $3, 'directors-showcase', 'Directors'' Showcase', 'New films by established directors.'),
-            ($2, $3, 'world-perspectives', 'World Perspectives', NULL)`,
-    [strands.showcase, strands.world, editionId],
-  );
-  const select = (film: Film, strand: string, premiere: string | null) =>
-    pool.query(
-      'INSERT INTO festival_selections (edition_id, film_id, strand_id, premiere) VALUES ($1, $2, $3, $4)',
-      [editionId, film.id, strand, premiere],
-    );
-  await select(films.paris, strands.showcase, 'uk');
-  await select(films.timbuktu, strands.world, 'scottish');
-  await select(films.tokyo, strands.world, null);
-  await select(films.late, strands.showcase, null);
-  const screen = async (film: Film, venue: string, localStart: string) => {
-    const id = randomUUID();
-    const { instant, localDate } = zonedStart(localStart, ZONE);
-    await pool.query(
-      `INSERT INTO festival_screenings (id, edition_id, film_id, venue, local_start, starts_at, local_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, editionId, film.id, venue, localStart, instant, localDate],
-    );
-    return id;
-  };
+  });
+  const world = 'world-perspectives';
+  await programme.select(edition, films.paris.id, { premiere: 'uk' });
+  await programme.select(edition, films.timbuktu.id, { strand: world, premiere: 'scottish' });
+  await programme.select(edition, films.tokyo.id, { strand: world });
+  await programme.select(edition, films.late.id);
+  const screen = (film: Film, venue: string, localStart: string) =>
+    programme.screening(edition, film.id, venue, localStart);
   return {
-    slug,
-    name,
+    slug: edition.festival,
+    name: edition.name,
     year: 2016,
     films,
     screenings: {
