@@ -42,7 +42,7 @@ export class FestivalPagesController {
     const edition = await this.queries.execute(new GetEdition(festival, year));
     const [films, plan] = await Promise.all([
       this.films(festival, year, filters, query.cursor),
-      plannedIn(this.queries, request, edition.festival.slug, edition.year),
+      plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),
     ]);
     const search = new URLSearchParams({ ...filters }).toString();
     const here = `${festivalPaths.edition(edition.festival.slug, edition.year)}${search ? `?${search}` : ''}`;
@@ -66,7 +66,7 @@ export class FestivalPagesController {
     const edition = await this.queries.execute(new GetEdition(festival, year));
     const [{ items }, plan] = await Promise.all([
       this.queries.execute(new ListDayScreenings(festival, year, date)),
-      plannedIn(this.queries, request, edition.festival.slug, edition.year),
+      plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),
     ]);
     const friends = await friendsPlanning(
       this.queries,
@@ -89,7 +89,7 @@ export class FestivalPagesController {
     if (strand === undefined) throw new StrandNotFound(slug);
     const [films, plan] = await Promise.all([
       this.films(festival, year, { strand: slug }, cursor),
-      plannedIn(this.queries, request, edition.festival.slug, edition.year),
+      plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),
     ]);
     const friends = await friendsPlanning(
       this.queries,

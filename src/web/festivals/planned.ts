@@ -1,5 +1,5 @@
 import type { QueryBus } from '@nestjs/cqrs';
-import type { Reader, WebRequest } from '../http/web-request.js';
+import type { Reader } from '../http/web-request.js';
 import type { FriendsPlanning } from './festival-shapes.js';
 import { GetFriendsPlanning, GetMyPlan } from './festival-messages.js';
 import type { PlanContext } from './screening-parts.js';
@@ -7,11 +7,10 @@ import type { PlanContext } from './screening-parts.js';
 /** The reader's planned screenings in an edition, for the plan buttons; none asked for an anonymous reader. */
 export async function plannedIn(
   queries: QueryBus,
-  request: WebRequest,
+  reader: Reader | null | undefined,
   festival: string,
   year: number,
 ): Promise<PlanContext> {
-  const reader = request.reader ?? null;
   if (!reader) return { festival, year, planned: null };
   const plan = await queries.execute(new GetMyPlan(reader.id, festival, year));
   return { festival, year, planned: new Set(plan.items.map((item) => item.screening.id)) };

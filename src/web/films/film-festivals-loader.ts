@@ -1,6 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
-import { GetFilmFestivals, GetMyPlan } from '../festivals/festival-messages.js';
-import { friendsPlanning } from '../festivals/planned.js';
+import { GetFilmFestivals } from '../festivals/festival-messages.js';
+import { friendsPlanning, plannedIn } from '../festivals/planned.js';
 import type { Reader } from '../http/web-request.js';
 import { editionKey, type FilmFestivalsData } from './film-festivals.js';
 
@@ -19,11 +19,11 @@ export async function loadFilmFestivals(
   const [plans, friends] = await Promise.all([
     Promise.all(
       items.map(async (appearance) => {
-        const plan = await queries.execute(
-          new GetMyPlan(reader.id, appearance.festival.slug, appearance.year),
-        );
-        const ids = new Set(plan.items.map((item) => item.screening.id));
-        return [editionKey(appearance.festival.slug, appearance.year), ids] as const;
+        const plan = await plannedIn(queries, reader, appearance.festival.slug, appearance.year);
+        return [
+          editionKey(appearance.festival.slug, appearance.year),
+          plan.planned ?? new Set<string>(),
+        ] as const;
       }),
     ),
     friendsPlanning(queries, reader, screeningIds),
