@@ -1,15 +1,25 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { AuthenticatedRequest, Role, SignedInUser } from './signed-in-user.js';
 
 export const PUBLIC_ROUTE = 'filmlog:public-route';
 export const REQUIRED_ROLE = 'filmlog:required-role';
 
+/**
+ * The same two marks, carried into the OpenAPI document as extensions, so each operation's
+ * `security` there comes from what the guard reads; setupOpenApi turns them into `security` and
+ * removes them.
+ */
+export const PUBLIC_OPERATION_EXTENSION = 'x-filmlog-public';
+export const REQUIRED_ROLE_EXTENSION = 'x-filmlog-required-role';
+
 /** Readable without a token; a token that is sent must still be valid. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
 /** Only members holding the role (or a role above it: an admin can do what a moderator can). */
 export const RequireRole = (role: Exclude<Role, 'member'>): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_ROLE, role);
+  applyDecorators(SetMetadata(REQUIRED_ROLE, role), ApiExtension(REQUIRED_ROLE_EXTENSION, role));
 
 /** The signed-in member; undefined on a public route read anonymously. */
 export const CurrentUser = createParamDecorator(
