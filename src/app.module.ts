@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { httpModules, projections, workerModules } from './features.js';
 import { ConfigModule, runsWorker, servesHttpApi, type AppConfig } from './config/index.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { CommandRunnerModule } from './platform/commands/command-runner.module.js';
@@ -12,52 +13,26 @@ import { ProjectionWorkerModule } from './platform/projections/projection-worker
 import { ProjectionsAdminModule } from './platform/projections/projections-admin.controller.js';
 import { ProjectionsModule } from './platform/projections/projections.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
-import { ActivityModule } from './modules/activity/activity.module.js';
-import { FilmLogModule } from './modules/film-log/film-log.module.js';
-import { IdentityModule } from './modules/identity/identity.module.js';
-import { SocialModule } from './modules/social/social.module.js';
-import { CatalogModule } from './modules/catalog/catalog.module.js';
-import { CommentsModule } from './modules/comments/comments.module.js';
-import { ImportsModule } from './modules/imports/imports.module.js';
-import { FestivalsModule } from './modules/festivals/festivals.module.js';
-import { ListsModule } from './modules/lists/lists.module.js';
-import { ModerationModule } from './modules/moderation/moderation.module.js';
-import { ModerationJobsModule } from './modules/moderation/jobs/auto-hide.job.js';
-import { ImportJobsModule } from './modules/imports/jobs/run-import.job.js';
 import { JobsModule } from './platform/jobs/jobs.module.js';
-import { WebModule } from './web/web.module.js';
 
 /** Infrastructure every role needs; health and metrics are served by workers too. */
-const platformModules: Type[] = [
+const platformModules: (Type | DynamicModule)[] = [
   LoggingModule,
   MetricsModule,
   DatabaseModule,
   RedisModule,
   EventStoreModule,
   CommandRunnerModule,
-  ProjectionsModule,
+  ProjectionsModule.forRoot(projections),
   HealthModule,
   HttpDrainModule,
 ];
 
-/** Feature modules with HTTP controllers, and the web pages over them (APP_ROLE api or all). */
-const httpApiModules: Type[] = [
-  IdentityModule,
-  ProjectionsAdminModule,
-  CatalogModule,
-  FilmLogModule,
-  SocialModule,
-  ActivityModule,
-  CommentsModule,
-  ModerationModule,
-  ListsModule,
-  ImportsModule,
-  FestivalsModule,
-  WebModule,
-];
+/** The features' controllers and pages, and the projections admin API (APP_ROLE api or all). */
+const httpApiModules: Type[] = [ProjectionsAdminModule, ...httpModules];
 
 /** Background work (APP_ROLE worker or all): projections, then the BullMQ processors. */
-const workerModules: Type[] = [ProjectionWorkerModule, JobsModule, ModerationJobsModule, ImportJobsModule];
+const workerRoleModules: Type[] = [ProjectionWorkerModule, JobsModule, ...workerModules];
 
 @Module({})
 export class AppModule {
@@ -69,7 +44,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         ...platformModules,
         ...(servesHttpApi(config) ? httpApiModules : []),
-        ...(runsWorker(config) ? workerModules : []),
+        ...(runsWorker(config) ? workerRoleModules : []),
       ],
     };
   }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { ensureDatabase, migrateDatabase } from './database/migrator.js';
+import { migrations } from './features.js';
 import { initHttpApp } from './platform/http/init-http-app.js';
 import { createRootLogger } from './platform/logging/root-logger.js';
 
@@ -23,7 +24,7 @@ function loadConfigOrExit(): AppConfig {
 async function prepareDatabase(config: AppConfig, logger: Logger): Promise<void> {
   if (!config.migrationsRun) return;
   await ensureDatabase(config.databaseUrl);
-  const applied = await migrateDatabase(config.databaseUrl);
+  const applied = await migrateDatabase(config.databaseUrl, migrations);
   logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
 }
 

@@ -1,5 +1,6 @@
 import './jest-resolution.cjs';
 import { migrateDatabase } from '../src/database/migrator.js';
+import { migrations } from '../src/features.js';
 import {
   adminDatabaseUrl,
   newTestRunId,
@@ -17,6 +18,6 @@ export default async function globalSetup(): Promise<void> {
   const runId = newTestRunId();
   const template = templateDatabaseName(runId);
   await withAdminClient((client) => client.query(`CREATE DATABASE ${quoteIdent(template)}`));
-  await migrateDatabase(withDatabaseName(adminDatabaseUrl(), template));
+  await migrateDatabase(withDatabaseName(adminDatabaseUrl(), template), migrations);
   process.env.FILMLOG_TEST_RUN_ID = runId;
 }

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { filmStatsProjection } from '../../src/modules/film-log/projections/film-stats.projection.js';
 import { userFilmStateProjection } from '../../src/modules/film-log/projections/user-film-state.projection.js';
 import { userStatsProjection } from '../../src/modules/social/projections/user-stats.projection.js';
-import { projections as serviceProjections } from '../../src/platform/projections/projections.js';
+import { projections as serviceProjections } from '../../src/features.js';
 import { openPool } from '../store/databases.js';
 import type { FilmLogBenchOptions } from './options.js';
 import type { FilmLogTotals } from './streams.js';

@@ -4,7 +4,7 @@ import { PostgresEventStore, type Position } from '#event-store';
 import { ProjectionEngine, ProjectionMonitor } from '#projections';
 import type pg from 'pg';
 import { activityProjection } from '../../src/modules/activity/projections/activity.projection.js';
-import { projections as serviceProjections } from '../../src/platform/projections/projections.js';
+import { projections as serviceProjections } from '../../src/features.js';
 import { waitForRebuilds } from '../film-log/projections.js';
 import type { FilmLogTotals } from '../film-log/streams.js';
 import { openPool } from '../store/databases.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateDatabase } from '../../src/database/migrator.js';
+import { migrations } from '../../src/features.js';
 
 const PREFIX = 'filmlog_bench_';
 
@@ -22,7 +23,7 @@ export class BenchDatabases {
     await this.admin((client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
     this.created.push(name);
     const url = this.urlOf(name);
-    if (options.migrate) await migrateDatabase(url);
+    if (options.migrate) await migrateDatabase(url, migrations);
     return url;
   }
 

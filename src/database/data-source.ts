@@ -1,10 +1,13 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { migrations } from './migrations/index.js';
 
 /** Read-model entities; features add theirs here. */
 export const entities: NonNullable<DataSourceOptions['entities']> = [];
 
-export const createDataSource = (url: string): DataSource =>
+/**
+ * The migrations come from the composition root (src/features.ts): this folder names no feature.
+ * The server's own data source needs none, since it never migrates through TypeORM's module.
+ */
+export const createDataSource = (url: string, migrations: DataSourceOptions['migrations'] = []): DataSource =>
   new DataSource({
     type: 'postgres',
     url,

@@ -1,6 +1,8 @@
 import pg from 'pg';
-import { MigrationExecutor, type DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource, type MigrationInterface } from 'typeorm';
 import { createDataSource } from './data-source.js';
+
+type Migrations = readonly (new () => MigrationInterface)[];
 
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -29,10 +31,14 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 /** Serialises migrations of every process starting at once (api and worker replicas). */
-async function withMigrationLock<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function withMigrationLock<T>(
+  url: string,
+  migrations: Migrations,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
-  const dataSource = createDataSource(url);
+  const dataSource = createDataSource(url, [...migrations]);
   try {
     await lock.query(`SELECT pg_advisory_lock(hashtextextended('filmlog:migrations', 0))`);
     await dataSource.initialize();
@@ -43,17 +49,17 @@ async function withMigrationLock<T>(url: string, work: (dataSource: DataSource) 
   }
 }
 
-/** Runs pending migrations; returns the names of those applied. */
-export function migrateDatabase(url: string): Promise<string[]> {
-  return withMigrationLock(url, async (dataSource) => {
+/** Runs pending migrations (the application's list: src/features.ts); returns the names of those applied. */
+export function migrateDatabase(url: string, migrations: Migrations): Promise<string[]> {
+  return withMigrationLock(url, migrations, async (dataSource) => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   });
 }
 
 /** Undoes the most recent migration; returns its name, or null when none was applied. */
-export function revertLastMigration(url: string): Promise<string | null> {
-  return withMigrationLock(url, async (dataSource) => {
+export function revertLastMigration(url: string, migrations: Migrations): Promise<string | null> {
+  return withMigrationLock(url, migrations, async (dataSource) => {
     const executed = async () =>
       new Set(
         (await new MigrationExecutor(dataSource).getExecutedMigrations()).map((migration) => migration.name),

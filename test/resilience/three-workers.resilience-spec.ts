@@ -1,5 +1,5 @@
 import { heldLockCondition } from '../../libs/projections/src/advisory-lock.js';
-import { projections } from '../../src/platform/projections/projections.js';
+import { projections } from '../../src/features.js';
 import { castOf, runMixedLoad, type Cast, type Client } from './support/mixed-load.js';
 import type { ServiceProcess } from './support/service-process.js';
 import { Stack } from './support/stack.js';

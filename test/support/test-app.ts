@@ -7,7 +7,7 @@ import { AppModule } from '../../src/app.module.js';
 import { parseConfig, type AppConfig } from '../../src/config/index.js';
 import { initHttpApp } from '../../src/platform/http/init-http-app.js';
 import { PROJECTIONS } from '../../src/platform/projections/projections.module.js';
-import { projections as appProjections } from '../../src/platform/projections/projections.js';
+import { projections as appProjections } from '../../src/features.js';
 
 export interface TestApp {
   readonly app: NestExpressApplication;

@@ -13,9 +13,7 @@ import { HttpMetrics } from '../metrics/http-metrics.js';
 import { answerUnreadableRequests } from './client-errors.js';
 import { HttpDrain } from './http-drain.js';
 import { setupOpenApi } from '../openapi/openapi.js';
-import { WebAssets } from '../../web/http/web-assets.js';
-import { WebRenderer } from '../../web/http/web-renderer.js';
-import { webRoutesOutsideApiPrefix } from '../../web/web-paths.js';
+import { HTTP_PAGES, type HttpPages } from './http-pages.js';
 
 export const API_PREFIX = 'api/v1';
 /** Operations endpoints live outside the API prefix (API.md "Operations"). */
@@ -23,7 +21,7 @@ export const OPERATIONS_PATHS = ['health', 'health/ready', 'metrics'];
 
 /** Nest answers unknown paths under the prefix itself; this answers every other unknown path the same way. */
 const unknownRoute =
-  (pages: WebRenderer | null) =>
+  (pages: HttpPages | null) =>
   (request: Request, response: Response): void => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (pages && wantsPage(request, path)) return pages.sendNotFound(response);
@@ -42,6 +40,7 @@ const wantsPage = (request: Request, path: string): boolean =>
  * tests exercise the same stack that serves.
  */
 export async function initHttpApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
+  const pages = servesHttpApi(config) ? app.get<symbol, HttpPages>(HTTP_PAGES, { strict: false }) : null;
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   answerUnreadableRequests(app.getHttpServer());
@@ -52,12 +51,14 @@ export async function initHttpApp(app: NestExpressApplication, config: AppConfig
   app.use(app.get(HttpDrain).middleware);
   app.use(app.get(HttpMetrics).middleware);
   app.use(cookieParser());
-  if (servesHttpApi(config)) app.use(app.get(WebAssets).middleware);
+  if (pages) app.use(pages.assets);
   // The web pages live at the root; the API under its prefix.
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_PATHS, ...webRoutesOutsideApiPrefix()] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [...OPERATIONS_PATHS, ...(pages?.routesOutsideApiPrefix ?? [])],
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   if (servesHttpApi(config)) setupOpenApi(app);
   await app.init();
-  app.use(unknownRoute(servesHttpApi(config) ? app.get(WebRenderer) : null));
+  app.use(unknownRoute(pages));
 }

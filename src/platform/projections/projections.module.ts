@@ -1,10 +1,9 @@
-import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ProjectionMonitor, type Projection } from '#projections';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { QUERY_POOL, READ_MODEL_POOL } from '../database/database.module.js';
-import { projections } from './projections.js';
 
 /** The projection list as a provider, so a test can run the application with projections of its own. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
@@ -24,7 +23,6 @@ class ProjectionMonitorCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: PROJECTIONS, useValue: projections },
     {
       provide: ProjectionMonitor,
       inject: [EVENT_STORE, READ_MODEL_POOL, QUERY_POOL, PROJECTIONS, APP_CONFIG],
@@ -50,4 +48,9 @@ class ProjectionMonitorCloser implements OnApplicationShutdown {
   ],
   exports: [PROJECTIONS, ProjectionMonitor],
 })
-export class ProjectionsModule {}
+export class ProjectionsModule {
+  /** The composition root passes the features' projections; the platform names none. */
+  static forRoot(projections: readonly Projection[]): DynamicModule {
+    return { module: ProjectionsModule, providers: [{ provide: PROJECTIONS, useValue: projections }] };
+  }
+}

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { PostgresEventStore } from '#event-store';
 import { ProjectionMonitor, type ProjectionStatus } from '#projections';
-import { projections } from '../../../src/platform/projections/projections.js';
+import { projections } from '../../../src/features.js';
 import type { Client, Member } from './mixed-load.js';
 
 /** Columns that say when a row was written, not what it holds: a rebuild writes them anew. */

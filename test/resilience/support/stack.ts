@@ -1,4 +1,5 @@
 import { ensureDatabase, migrateDatabase } from '../../../src/database/migrator.js';
+import { migrations } from '../../../src/features.js';
 import { buildIfStale } from '../../support/built-cli.js';
 import { Client, LOAD_ENV } from './mixed-load.js';
 import { PrivatePostgres } from './private-postgres.js';
@@ -30,7 +31,7 @@ export class Stack {
     const redis = await PrivateRedis.start();
     const url = postgres.url(DATABASE);
     await ensureDatabase(url);
-    await migrateDatabase(url);
+    await migrateDatabase(url, migrations);
     return new Stack(postgres, redis, extraEnv);
   }
 

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import pg from 'pg';
 import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { migrations } from '../../../features.js';
 import { detectCatalogFormat } from './catalog-format.js';
 import { FilmWriter } from '../films/film-writer.js';
 import { importFilmJson } from './film-json.import.js';
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   }
   const { databaseUrl } = loadConfig();
   await ensureDatabase(databaseUrl);
-  await migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl, migrations);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 2,

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { migrations } from '../../../features.js';
 import { seedDemoFestival } from './demo-festival.js';
 import { DEFAULT_GENERATED_FILMS, seedDemoCatalogue } from './seed-demo.js';
 import { runCli } from '../../../platform/cli/run-cli.js';
@@ -13,7 +14,7 @@ const CONCURRENCY = 4;
 async function main(): Promise<number> {
   const { databaseUrl } = loadConfig();
   await ensureDatabase(databaseUrl);
-  await migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl, migrations);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: CONCURRENCY,

@@ -5,6 +5,7 @@ import { createEventStore } from '#event-store';
 import pg from 'pg';
 import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { migrations } from '../../../features.js';
 import { AccountRegistration } from '../accounts/account-registration.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
   }
 
   await ensureDatabase(config.databaseUrl);
-  await migrateDatabase(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl, migrations);
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
     application_name: 'filmlog-admin-create',

@@ -6,6 +6,7 @@ import { createEventStore } from '#event-store';
 import pg from 'pg';
 import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
+import { migrations } from '../../../features.js';
 import { runCli } from '../../../platform/cli/run-cli.js';
 import { FilmMatcher } from '../../catalog/films/film-matcher.js';
 import { LIST_SIZE_MAX } from '../domain/list.decider.js';
@@ -42,7 +43,7 @@ async function plan(pool: pg.Pool, rows: readonly ListCsvRow[]): Promise<ListImp
 async function importList(options: ImportListOptions, rows: readonly ListCsvRow[]): Promise<number> {
   const config = loadConfig();
   await ensureDatabase(config.databaseUrl);
-  await migrateDatabase(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl, migrations);
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
     max: 2,

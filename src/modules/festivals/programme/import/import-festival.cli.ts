@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { loadConfig } from '../../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../../database/migrator.js';
+import { migrations } from '../../../../features.js';
 import { runCli } from '../../../../platform/cli/run-cli.js';
 import { ProgrammeWriter } from '../programme-writer.js';
 import { readEditionFile } from './edition-file.js';
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
   }
   const { databaseUrl } = loadConfig();
   await ensureDatabase(databaseUrl);
-  await migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl, migrations);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 1,

@@ -1,16 +1,17 @@
-import { ConfigError, loadConfig } from '../config/index.js';
-import { ensureDatabase, migrateDatabase, revertLastMigration } from './migrator.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { ensureDatabase, migrateDatabase, revertLastMigration } from './database/migrator.js';
+import { migrations } from './features.js';
 
 /** `npm run migration:run` applies pending migrations; `migration:revert` undoes the last one. */
 async function main(): Promise<void> {
   const { databaseUrl } = loadConfig();
   await ensureDatabase(databaseUrl);
   if (process.argv.includes('--revert')) {
-    const reverted = await revertLastMigration(databaseUrl);
+    const reverted = await revertLastMigration(databaseUrl, migrations);
     process.stdout.write(reverted ? `Reverted ${reverted}\n` : 'No migration to revert\n');
     return;
   }
-  const applied = await migrateDatabase(databaseUrl);
+  const applied = await migrateDatabase(databaseUrl, migrations);
   process.stdout.write(
     applied.length > 0
       ? `Applied ${applied.join(', ')}\n`

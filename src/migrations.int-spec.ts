@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { adminDatabaseUrl, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
-import { ensureDatabase, migrateDatabase, revertLastMigration } from './migrator.js';
-import { migrations } from './migrations/index.js';
+import { ensureDatabase, migrateDatabase, revertLastMigration } from './database/migrator.js';
+import { migrations } from './features.js';
 
 const appliedNames = async (url: string): Promise<string[]> => {
   const client = new pg.Client({ connectionString: url });
@@ -36,9 +36,9 @@ describe('migrator', () => {
 
   it('applies each migration once when processes migrate at the same time', async () => {
     const [first, second, third] = await Promise.all([
-      migrateDatabase(url),
-      migrateDatabase(url),
-      migrateDatabase(url),
+      migrateDatabase(url, migrations),
+      migrateDatabase(url, migrations),
+      migrateDatabase(url, migrations),
     ]);
 
     expect([...first!, ...second!, ...third!].sort()).toEqual([...everyMigration].sort());
@@ -46,8 +46,8 @@ describe('migrator', () => {
   });
 
   it('reverts the most recent migration and names it', async () => {
-    expect(await revertLastMigration(url)).toBe(everyMigration.at(-1));
+    expect(await revertLastMigration(url, migrations)).toBe(everyMigration.at(-1));
     expect(await appliedNames(url)).toEqual(everyMigration.slice(0, -1));
-    expect(await migrateDatabase(url)).toEqual(everyMigration.slice(-1));
+    expect(await migrateDatabase(url, migrations)).toEqual(everyMigration.slice(-1));
   });
 });

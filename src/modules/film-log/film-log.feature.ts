@@ -1,0 +1,12 @@
+import type { Feature } from '../../platform/features/feature.js';
+import { CreateFilmLogTables1763856000000 } from './film-log.migration.js';
+import { FilmLogModule } from './film-log.module.js';
+import { filmStatsProjection } from './projections/film-stats.projection.js';
+import { userFilmStateProjection } from './projections/user-film-state.projection.js';
+
+export const filmLogFeature: Feature = {
+  name: 'film-log',
+  httpModules: [FilmLogModule],
+  projections: [userFilmStateProjection, filmStatsProjection],
+  migrations: [CreateFilmLogTables1763856000000],
+};

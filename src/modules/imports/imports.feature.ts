@@ -1,0 +1,14 @@
+import type { Feature } from '../../platform/features/feature.js';
+import { CreateImportTables1764201600000 } from './imports.migration.js';
+import { ImportsModule } from './imports.module.js';
+import { ImportJobsModule } from './jobs/run-import.job.js';
+import { importsTriggersProjection } from './projections/imports-triggers.projection.js';
+import { importsProjection } from './projections/imports.projection.js';
+
+export const importsFeature: Feature = {
+  name: 'imports',
+  httpModules: [ImportsModule],
+  workerModules: [ImportJobsModule],
+  projections: [importsProjection, importsTriggersProjection],
+  migrations: [CreateImportTables1764201600000],
+};
