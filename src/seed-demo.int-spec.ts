@@ -1,17 +1,17 @@
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase, testPool } from '#testing';
-import { loadFilm } from '../films/film-reader.js';
+import { loadFilm } from './modules/catalog/films/film-reader.js';
 import {
   ListDayScreenings,
   ListDayScreeningsHandler,
-} from '../../festivals/programme/queries/day-screenings/day-screenings.query.js';
+} from './modules/festivals/programme/queries/day-screenings/day-screenings.query.js';
 import {
   GetEdition,
   GetEditionHandler,
-} from '../../festivals/programme/queries/get-edition/get-edition.query.js';
-import { seedDemoFestival } from './demo-festival.js';
-import { generatedFilms } from './generated-films.js';
-import { seedDemoCatalogue } from './seed-demo.js';
+} from './modules/festivals/programme/queries/get-edition/get-edition.query.js';
+import { seedDemoFestival } from './modules/festivals/seed/demo-festival.js';
+import { generatedFilms } from './modules/catalog/seed/generated-films.js';
+import { seedDemoCatalogue } from './modules/catalog/seed/seed-demo.js';
 
 const OPTIONS = { generatedFilms: 25, concurrency: 3 };
 

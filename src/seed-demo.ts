@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { loadConfig } from '../../../config/index.js';
-import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
-import { migrations } from '../../../features.js';
-import { seedDemoFestival } from './demo-festival.js';
-import { DEFAULT_GENERATED_FILMS, seedDemoCatalogue } from './seed-demo.js';
-import { runCli } from '../../../platform/cli/run-cli.js';
+import { loadConfig } from './config/index.js';
+import { ensureDatabase, migrateDatabase } from './database/migrator.js';
+import { migrations } from './features.js';
+import { seedDemoFestival } from './modules/festivals/seed/demo-festival.js';
+import { DEFAULT_GENERATED_FILMS, seedDemoCatalogue } from './modules/catalog/seed/seed-demo.js';
+import { runCli } from './platform/cli/run-cli.js';
 
 const CONCURRENCY = 4;
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { readEditionFile } from '../../festivals/programme/import/edition-file.js';
-import { importEdition, type Tally } from '../../festivals/programme/import/edition-import.js';
-import { ProgrammeWriter } from '../../festivals/programme/programme-writer.js';
+import { readEditionFile } from '../programme/import/edition-file.js';
+import { importEdition, type Tally } from '../programme/import/edition-import.js';
+import { ProgrammeWriter } from '../programme/programme-writer.js';
 
 const S = (film: string, venue: string, startsAt: string) => ({ film, venue, startsAt });
 
