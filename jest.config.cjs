@@ -23,14 +23,10 @@ const swcTsx = { ...swcOptions.tsx, sourceMaps: 'inline' };
 
 const libs = ['event-store', 'decider', 'projections', 'testing'];
 
-module.exports = {
-  rootDir: '.',
+/** What every tier shares: how sources are compiled and how the libraries' imports resolve. */
+const base = {
+  rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: [
-    '<rootDir>/{src,libs}/**/*.spec.ts',
-    '<rootDir>/{src,libs}/**/*.int-spec.ts',
-    '<rootDir>/test/**/*.e2e-spec.ts',
-  ],
   transform: {
     '^.+\\.tsx$': ['@swc/jest', swcTsx],
     '^.+\\.(ts|js|mjs|jsx)$': ['@swc/jest', swc],
@@ -45,8 +41,41 @@ module.exports = {
     ),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+};
+
+// Jest runs a project's globalSetup only when tests of that project are selected, and runs one
+// path once however many projects name it: only the tiers that need PostgreSQL get its database.
+const database = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+};
+
+/**
+ * The tiers, each runnable alone with `jest --selectProjects <name>`; plain `jest` runs them all.
+ * The browser tier is every spec under test/web (each drives Chromium), the e2e tier the rest of
+ * test/ (HTTP through supertest).
+ */
+const tiers = [
+  { displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
+  { displayName: 'int', testMatch: ['<rootDir>/{src,libs}/**/*.int-spec.ts'], ...database },
+  {
+    displayName: 'e2e',
+    testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/web/'],
+    ...database,
+  },
+  { displayName: 'browser', testMatch: ['<rootDir>/test/web/**/*.e2e-spec.ts'], ...database },
+];
+
+// maxWorkers and testTimeout are global options: jest reads them from here, not from a project.
+const config = {
+  rootDir: __dirname,
   maxWorkers: 2,
   testTimeout: 30_000,
+  projects: tiers.map((tier) => ({ ...base, ...tier })),
 };
+
+// Jest calls an exported function for its configuration. test/resilience/jest.config.cjs spreads
+// this export as its base: the spread copies the shared options set on the function and not the
+// projects, which would otherwise replace its own testMatch.
+module.exports = Object.assign(() => config, base);
