@@ -15,7 +15,7 @@ import {
   idleEvents,
   readFilmLog,
   type FoldedStream,
-} from './support/recount.js';
+} from '../src/modules/film-log/testing/recount.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const MEMBERS = 6;

@@ -9,7 +9,7 @@ import { bearer, registerUser, type TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';
 import type { FilmState, Page } from './support/member-client.js';
 import { fieldsOf, PROBLEM_JSON, type ProblemBody } from './support/problems.js';
-import { letterboxdExport } from './support/letterboxd-export.js';
+import { letterboxdExport } from '#testing';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface ImportView {

@@ -1,8 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import pg from 'pg';
-import { adminDatabaseUrl, freePort, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
-import { buildIfStale, REPO_ROOT } from './support/built-cli.js';
+import {
+  adminDatabaseUrl,
+  buildIfStale,
+  freePort,
+  quoteIdent,
+  REPO_ROOT,
+  withAdminClient,
+  withDatabaseName,
+} from '#testing';
 
 const BUILD_TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 30_000;

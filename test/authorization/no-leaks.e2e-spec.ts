@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
-import { letterboxdExport } from '../support/letterboxd-export.js';
+import { letterboxdExport } from '#testing';
 import type { ListBody, ListSummaryBody, FilmListsBody } from '../support/list-client.js';
 import type { Page } from '../support/member-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -8,7 +8,7 @@ import { REDIS } from '../../src/platform/redis/redis.module.js';
 import { letterboxdSample } from '../fixtures/imports/letterboxd-sample.js';
 import { registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
-import { letterboxdExport } from '../support/letterboxd-export.js';
+import { letterboxdExport } from '#testing';
 import {
   expectAccessible,
   horizontalOverflow,

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../support/built-cli.js';
-import { freePort } from '#testing';
+import { freePort, REPO_ROOT } from '#testing';
 
 const START_TIMEOUT_MS = 60_000;
 

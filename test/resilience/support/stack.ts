@@ -1,6 +1,6 @@
 import { ensureDatabase, migrateDatabase } from '../../../src/database/migrator.js';
 import { migrations } from '../../../src/features.js';
-import { buildIfStale } from '../../support/built-cli.js';
+import { buildIfStale } from '#testing';
 import { Client, LOAD_ENV } from './mixed-load.js';
 import { PrivatePostgres } from './private-postgres.js';
 import { PrivateRedis } from './private-redis.js';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
-import { isVisible, randomCommentHistory } from '../../../../test/support/comment-history.js';
-import { randomFilmLogHistory } from '../../../../test/support/film-log-history.js';
-import { ListScript, randomListHistory } from '../../../../test/support/list-history.js';
-import { ProjectionSite } from '../../../../test/support/projection-site.js';
+import { ProjectionSite, testEvent } from '#testing';
+import { isVisible, randomCommentHistory } from '../../comments/testing/comment-history.js';
+import { randomFilmLogHistory } from '../../film-log/testing/film-log-history.js';
+import { ListScript, randomListHistory } from '../../lists/testing/list-history.js';
 import type { ListActor } from '../../lists/domain/list.decider.js';
 import { commentStream, type CommentEvent } from '../../comments/domain/comment.decider.js';
 import {

@@ -1,8 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '#testing';
-import { buildIfStale, runBuiltCli, type CliRun } from '../../../../test/support/built-cli.js';
+import { buildIfStale, createTestDatabase, runBuiltCli, type CliRun, type TestDatabase } from '#testing';
 
 const CLI = 'dist/src/modules/catalog/import/import-catalog.cli.js';
 const HEADER =

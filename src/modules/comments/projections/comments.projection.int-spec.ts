@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
-import {
-  isVisible,
-  randomCommentHistory,
-  type CommentHistory,
-} from '../../../../test/support/comment-history.js';
-import { ProjectionSite } from '../../../../test/support/projection-site.js';
+import { ProjectionSite, testEvent } from '#testing';
+import { isVisible, randomCommentHistory, type CommentHistory } from '../testing/comment-history.js';
 import { commentStream, type CommentEvent } from '../domain/comment.decider.js';
 import { commentsProjection } from './comments.projection.js';
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
-import { randomFilmLogHistory } from '../../../../test/support/film-log-history.js';
-import { ProjectionSite } from '../../../../test/support/projection-site.js';
-import { hasMarks } from '../../../../test/support/recount.js';
+import { ProjectionSite, testEvent } from '#testing';
+import { randomFilmLogHistory } from '../testing/film-log-history.js';
+import { hasMarks } from '../testing/recount.js';
 import { filmLogStream, type FilmLogCommand, type FilmLogEvent } from '../domain/film-log.decider.js';
 import { filmStatsProjection } from './film-stats.projection.js';
 import { userFilmStateProjection } from './user-film-state.projection.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { letterboxdExport } from '../../../../test/support/letterboxd-export.js';
+import { letterboxdExport } from '#testing';
 import { detectSource, sourceNamed } from './detect-source.js';
 import { ImportFileError } from './import-file.error.js';
 

@@ -1,5 +1,5 @@
 import { letterboxdSample } from '../../../../test/fixtures/imports/letterboxd-sample.js';
-import { letterboxdExport } from '../../../../test/support/letterboxd-export.js';
+import { letterboxdExport } from '#testing';
 import { ImportFileError } from './import-file.error.js';
 import type { ImportPlan } from './import-plan.js';
 import { readLetterboxd } from './letterboxd.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { letterboxdSample } from '../../../../test/fixtures/imports/letterboxd-sample.js';
-import { letterboxdExport } from '../../../../test/support/letterboxd-export.js';
+import { letterboxdExport } from '#testing';
 import { ImportFileError } from './import-file.error.js';
 import { parseImport } from './parse-import.js';
 

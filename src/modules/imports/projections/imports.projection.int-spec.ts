@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { testEvent } from '#testing';
-import { ProjectionSite } from '../../../../test/support/projection-site.js';
+import { ProjectionSite, testEvent } from '#testing';
 import { importStream } from '../domain/import.decider.js';
 import { importsTriggersProjection } from './imports-triggers.projection.js';
 import { importsProjection } from './imports.projection.js';

@@ -3,11 +3,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore, type EventStore, type RecordedEvent } from '#event-store';
-import { createTestDatabase, testPool, type TestDatabase } from '#testing';
+import {
+  buildIfStale,
+  createTestDatabase,
+  runBuiltCli,
+  testPool,
+  type CliRun,
+  type TestDatabase,
+} from '#testing';
 import type pg from 'pg';
 import { validateFilmRequest } from '../../catalog/films/film-request.js';
 import { FilmWriter } from '../../catalog/films/film-writer.js';
-import { buildIfStale, runBuiltCli, type CliRun } from '../../../../test/support/built-cli.js';
 
 const CLI = 'dist/src/modules/lists/import/import-list.cli.js';
 const TITLE = "TSPDT's 1,000 Greatest Films";

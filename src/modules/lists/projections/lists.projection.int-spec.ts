@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ListScript, randomListHistory } from '../../../../test/support/list-history.js';
-import { ProjectionSite } from '../../../../test/support/projection-site.js';
+import { ListScript, randomListHistory } from '../testing/list-history.js';
+import { ProjectionSite } from '#testing';
 import type { ListActor } from '../domain/list.decider.js';
 import { RANK_OVER_ENTRIES } from './list-ranks.js';
 import { listsProjection, RECOUNT_AT } from './lists.projection.js';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
-import { ProjectionSite, seededPick, type Write } from '../../../../test/support/projection-site.js';
+import { ProjectionSite, seededPick, testEvent, type Write } from '#testing';
 import {
   commentDecider,
   commentStream,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import type { Projection } from '#projections';
-import { testEvent } from '#testing';
-import { ProjectionSite, seededPick, type Write } from '../../../../test/support/projection-site.js';
+import { ProjectionSite, seededPick, testEvent, type Write } from '#testing';
 import { FILM_LOG_EVENT_TYPES, filmLogStream } from '../../film-log/domain/film-log.decider.js';
 import { userFilmStateProjection } from '../../film-log/projections/user-film-state.projection.js';
 import {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '#event-store';
-import { testEvent } from '#testing';
-import { ProjectionSite, type Write } from '../../../../../test/support/projection-site.js';
+import { ProjectionSite, testEvent, type Write } from '#testing';
 import { planStream } from '../../domain/plan.decider.js';
 import { festivalPlansProjection } from './festival-plans.projection.js';
 

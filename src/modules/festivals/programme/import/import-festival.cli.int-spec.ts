@@ -1,9 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, testPool, type TestDatabase } from '#testing';
+import {
+  buildIfStale,
+  createTestDatabase,
+  runBuiltCli,
+  testPool,
+  type CliRun,
+  type TestDatabase,
+} from '#testing';
 import type pg from 'pg';
-import { buildIfStale, runBuiltCli, type CliRun } from '../../../../../test/support/built-cli.js';
 import { validateFilmRequest } from '../../../catalog/films/film-request.js';
 import { FilmWriter } from '../../../catalog/films/film-writer.js';
 

@@ -4,7 +4,7 @@ import {
   filmLogStream,
   type FilmLogEvent,
   type FilmLogState,
-} from '../../src/modules/film-log/domain/film-log.decider.js';
+} from '../domain/film-log.decider.js';
 
 /**
  * The film log recounted from the event streams alone, to hold the read models against. Each

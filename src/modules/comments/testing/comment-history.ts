@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
+import { seededPick, testEvent, type Write } from '#testing';
 import {
   commentDecider,
   commentStream,
   type CommentCommand,
   type CommentState,
-} from '../../src/modules/comments/domain/comment.decider.js';
-import { seededPick, type Write } from './projection-site.js';
+} from '../domain/comment.decider.js';
 
 /** One comment as a random history left it. */
 export interface CommentHistoryEntry {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
+import { seededPick, testEvent, type Write } from '#testing';
 import {
   filmLogDecider,
   filmLogStream,
   type FilmLogCommand,
   type FilmLogState,
-} from '../../src/modules/film-log/domain/film-log.decider.js';
-import { seededPick, type Write } from './projection-site.js';
+} from '../domain/film-log.decider.js';
 
 /** One member's log of one film, as a random history left it. */
 export interface FilmLogPair {

@@ -1,8 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The repository root, where `dist/` is built. */
-export const REPO_ROOT = join(__dirname, '..', '..');
+/**
+ * The repository root, where `dist/` is built. From the module's URL, not `__dirname`: the bench's
+ * build loads `#testing` as an ES module, which has no `__dirname` (swc turns this for jest).
+ */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Builds `dist/` unless it is newer than the sources: the tests of built entry points run it. */
 export function buildIfStale(): void {

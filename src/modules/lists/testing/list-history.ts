@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { testEvent } from '#testing';
+import { seededPick, testEvent, type Write } from '#testing';
 import {
   listDecider,
   listStream,
   type ListActor,
   type ListCommand,
   type ListState,
-} from '../../src/modules/lists/domain/list.decider.js';
-import {
-  filmLogDecider,
-  filmLogStream,
-  type FilmLogState,
-} from '../../src/modules/film-log/domain/film-log.decider.js';
-import { seededPick, type Write } from './projection-site.js';
+} from '../domain/list.decider.js';
+import { filmLogDecider, filmLogStream, type FilmLogState } from '../../film-log/domain/film-log.decider.js';
 
 /** One list as its events left it. */
 export interface ScriptedList {
