@@ -10,7 +10,6 @@ import {
   Patch,
   Post,
   Query,
-  Req,
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -25,11 +24,11 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { CommentBodyRequest } from './comment-body.request.js';
 import { CommentRateLimiter } from './comment-rate-limiter.js';
 import { DeleteComment } from './commands/delete-comment/delete-comment.command.js';
@@ -114,8 +113,7 @@ export class CommentsController {
   })
   @ApiResponse({ status: 429, description: 'Too many comments from this member; see Retry-After' })
   async post(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Res({ passthrough: true }) response: Response,
     @Param('idOrSlug') film: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -123,9 +121,7 @@ export class CommentsController {
   ): Promise<CommentWritten> {
     const key = idempotencyKeyOf(idempotencyKey);
     await this.rateLimiter.consume(user.id, response);
-    return this.commands.execute(
-      new PostComment(user.id, film, body.body, key, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new PostComment(user.id, film, body.body, key, context));
   }
 
   @Public()
@@ -149,12 +145,11 @@ export class CommentsController {
   @ApiResponse({ status: 403, description: 'Not the author, or the member is suspended' })
   @NO_COMMENT
   edit(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('id') id: string,
     @Body() body: CommentBodyRequest,
   ): Promise<CommentWritten> {
-    return this.commands.execute(new EditComment(user, id, body.body, commandContext(user.id, request)));
+    return this.commands.execute(new EditComment(user, id, body.body, context));
   }
 
   @Delete('comments/:id')
@@ -165,12 +160,8 @@ export class CommentsController {
   @SIGNED_IN
   @ApiResponse({ status: 403, description: 'Neither the author nor a moderator, or the member is suspended' })
   @NO_COMMENT
-  delete(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
-    @Param('id') id: string,
-  ): Promise<CommentDeleted> {
-    return this.commands.execute(new DeleteComment(user, id, commandContext(user.id, request)));
+  delete(@Actor() { user, context }: Actor, @Param('id') id: string): Promise<CommentDeleted> {
+    return this.commands.execute(new DeleteComment(user, id, context));
   }
 
   @Post('comments/:id/reports')
@@ -192,13 +183,10 @@ export class CommentsController {
       'Your own comment (code cannot-report-own-comment), or one already hidden (code comment-hidden)',
   })
   report(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('id') id: string,
     @Body() body: ReportCommentRequest,
   ): Promise<CommentReportAccepted> {
-    return this.commands.execute(
-      new ReportComment(user, id, body.reason, body.note ?? null, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new ReportComment(user, id, body.reason, body.note ?? null, context));
   }
 }

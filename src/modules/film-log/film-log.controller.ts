@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { CheckFilmRequest } from './commands/log-film/check-film.request.js';
 import { LogFilm } from './commands/log-film/log-film.command.js';
 import type { FilmLogCommand, FilmLogState } from './domain/film-log.decider.js';
@@ -53,54 +52,53 @@ export class FilmLogController {
   )
   @ApiResponse({ status: 400, description: 'watchedOn is not a real date from 1870 to today' })
   check(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() actor: Actor,
     @Param('idOrSlug') film: string,
     @Body() body: CheckFilmRequest,
   ): Promise<FilmLogResult> {
-    return this.log(user, request, film, { type: 'CheckFilm', watchedOn: body.watchedOn });
+    return this.log(actor, film, { type: 'CheckFilm', watchedOn: body.watchedOn });
   }
 
   @Delete('films/:idOrSlug/check')
   @FilmLogWrite('Uncheck a film; its favourite or dislike goes too, the watchlist stays')
-  uncheck(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'UncheckFilm' });
+  uncheck(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'UncheckFilm' });
   }
 
   @Put('films/:idOrSlug/favourite')
   @FilmLogWrite('Favourite a film; checks it when unchecked and takes back a dislike')
-  favourite(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'FavouriteFilm' });
+  favourite(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'FavouriteFilm' });
   }
 
   @Delete('films/:idOrSlug/favourite')
   @FilmLogWrite('Take back a favourite; the film stays checked')
-  unfavourite(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'UnfavouriteFilm' });
+  unfavourite(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'UnfavouriteFilm' });
   }
 
   @Put('films/:idOrSlug/dislike')
   @FilmLogWrite('Dislike a film; checks it when unchecked and takes back a favourite')
-  dislike(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'DislikeFilm' });
+  dislike(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'DislikeFilm' });
   }
 
   @Delete('films/:idOrSlug/dislike')
   @FilmLogWrite('Take back a dislike; the film stays checked')
-  undislike(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'UndislikeFilm' });
+  undislike(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'UndislikeFilm' });
   }
 
   @Put('films/:idOrSlug/watchlist')
   @FilmLogWrite('Put a film on the watchlist')
-  watchlist(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'AddFilmToWatchlist' });
+  watchlist(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'AddFilmToWatchlist' });
   }
 
   @Delete('films/:idOrSlug/watchlist')
   @FilmLogWrite('Take a film off the watchlist')
-  unwatchlist(@CurrentUser() user: SignedInUser, @Req() request: Request, @Param('idOrSlug') film: string) {
-    return this.log(user, request, film, { type: 'RemoveFilmFromWatchlist' });
+  unwatchlist(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'RemoveFilmFromWatchlist' });
   }
 
   @Get('me/films/:idOrSlug')
@@ -127,12 +125,7 @@ export class FilmLogController {
     return this.queries.execute(new GetFilmStats(film));
   }
 
-  private log(
-    user: SignedInUser,
-    request: Request,
-    film: string,
-    action: FilmLogCommand,
-  ): Promise<FilmLogResult> {
-    return this.commands.execute(new LogFilm(user.id, film, action, commandContext(user.id, request)));
+  private log({ user, context }: Actor, film: string, action: FilmLogCommand): Promise<FilmLogResult> {
+    return this.commands.execute(new LogFilm(user.id, film, action, context));
   }
 }

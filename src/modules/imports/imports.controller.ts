@@ -6,7 +6,6 @@ import {
   Param,
   Post,
   Query,
-  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -23,12 +22,11 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { StartImport } from './commands/start-import/start-import.command.js';
 import { StartImportRequest } from './imports.request.js';
 import {
@@ -77,8 +75,7 @@ export class ImportsController {
   @SIGNED_IN
   @ApiResponse({ status: 413, description: 'The file is larger than IMPORT_MAX_BYTES' })
   start(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @UploadedFile() file: UploadedExport | undefined,
     @Body() body: StartImportRequest,
   ): Promise<ImportStartedResponse> {
@@ -87,9 +84,7 @@ export class ImportsController {
         { field: 'file', message: 'file must be an uploaded, non-empty file' },
       ]);
     const upload = { bytes: file.buffer, fileName: uploadedFileName(file.originalname) };
-    return this.commands.execute(
-      new StartImport(user.id, upload, body.source, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new StartImport(user.id, upload, body.source, context));
   }
 
   @Get()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -9,11 +9,10 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { ChangeListDetails } from './commands/change-list-details/change-list-details.command.js';
 import { ChangeListDetailsRequest } from './commands/change-list-details/change-list-details.request.js';
 import { CreateList } from './commands/create-list/create-list.command.js';
@@ -93,11 +92,7 @@ export class ListsController {
     status: 422,
     description: 'An official list that is not public (code official-lists-are-public)',
   })
-  create(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
-    @Body() body: CreateListRequest,
-  ): Promise<ListWritten> {
+  create(@Actor() { user, context }: Actor, @Body() body: CreateListRequest): Promise<ListWritten> {
     const list = {
       title: body.title,
       description: body.description ?? null,
@@ -105,7 +100,7 @@ export class ListsController {
       visibility: body.visibility,
       official: body.official ?? false,
     };
-    return this.commands.execute(new CreateList(user, list, commandContext(user.id, request)));
+    return this.commands.execute(new CreateList(user, list, context));
   }
 
   @Public()
@@ -158,8 +153,7 @@ export class ListsController {
     description: 'An official list made other than public (code official-lists-are-public)',
   })
   change(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('id') id: string,
     @Body() body: ChangeListDetailsRequest,
   ): Promise<ListWritten> {
@@ -168,7 +162,7 @@ export class ListsController {
       ...(body.description === undefined ? {} : { description: body.description }),
       ...(body.visibility === undefined ? {} : { visibility: body.visibility }),
     };
-    return this.commands.execute(new ChangeListDetails(user, id, change, commandContext(user.id, request)));
+    return this.commands.execute(new ChangeListDetails(user, id, change, context));
   }
 
   @Delete('lists/:id')
@@ -179,12 +173,8 @@ export class ListsController {
   @SIGNED_IN
   @MAY_NOT_EDIT
   @NO_LIST
-  delete(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
-    @Param('id') id: string,
-  ): Promise<ListDeleted> {
-    return this.commands.execute(new DeleteList(user, id, commandContext(user.id, request)));
+  delete(@Actor() { user, context }: Actor, @Param('id') id: string): Promise<ListDeleted> {
+    return this.commands.execute(new DeleteList(user, id, context));
   }
 
   @Put('lists/:id/items/:idOrSlug')
@@ -208,8 +198,7 @@ export class ListsController {
     description: 'A rank on an unranked list (code list-not-ranked), or a full list (code list-full)',
   })
   putItem(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('id') id: string,
     @Param('idOrSlug') film: string,
     @Body() body: PutListItemRequest,
@@ -218,7 +207,7 @@ export class ListsController {
       ...(body.rank === undefined ? {} : { rank: body.rank }),
       ...(body.note === undefined ? {} : { note: body.note }),
     };
-    return this.commands.execute(new PutListItem(user, id, film, change, commandContext(user.id, request)));
+    return this.commands.execute(new PutListItem(user, id, film, change, context));
   }
 
   @Delete('lists/:id/items/:idOrSlug')
@@ -231,12 +220,11 @@ export class ListsController {
   @MAY_NOT_EDIT
   @NO_LIST_OR_FILM
   removeItem(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('id') id: string,
     @Param('idOrSlug') film: string,
   ): Promise<ListItemRemoved> {
-    return this.commands.execute(new RemoveListItem(user, id, film, commandContext(user.id, request)));
+    return this.commands.execute(new RemoveListItem(user, id, film, context));
   }
 
   @Put('lists/:id/edition')
@@ -259,14 +247,11 @@ export class ListsController {
     description: 'A personal list (code not-an-official-list), or a film listed twice (code duplicate-films)',
   })
   publishEdition(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('id') id: string,
     @Body() body: PublishListEditionRequest,
   ): Promise<ListEditionWritten> {
-    return this.commands.execute(
-      new PublishListEdition(user, id, body.films, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new PublishListEdition(user, id, body.films, context));
   }
 
   @Public()

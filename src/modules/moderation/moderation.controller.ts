@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentUser, RequireRole, type SignedInUser } from '../../common/auth/index.js';
+import { RequireRole } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import {
   ModerateComment,
   type CommentDecision,
@@ -112,10 +111,9 @@ export class ModerationController {
   hide(
     @Param('id') id: string,
     @Body() body: HideCommentRequest,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: Request,
+    @Actor() moderator: Actor,
   ): Promise<CommentModerated> {
-    return this.decide('hide', id, trimmed(body.reason), moderator, request);
+    return this.decide('hide', id, trimmed(body.reason), moderator);
   }
 
   @Post('comments/:id/restore')
@@ -123,10 +121,9 @@ export class ModerationController {
   restore(
     @Param('id') id: string,
     @Body() body: CommentDecisionRequest,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: Request,
+    @Actor() moderator: Actor,
   ): Promise<CommentModerated> {
-    return this.decide('restore', id, trimmed(body.reason), moderator, request);
+    return this.decide('restore', id, trimmed(body.reason), moderator);
   }
 
   @Post('comments/:id/dismiss')
@@ -134,10 +131,9 @@ export class ModerationController {
   dismiss(
     @Param('id') id: string,
     @Body() body: CommentDecisionRequest,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: Request,
+    @Actor() moderator: Actor,
   ): Promise<CommentModerated> {
-    return this.decide('dismiss', id, trimmed(body.reason), moderator, request);
+    return this.decide('dismiss', id, trimmed(body.reason), moderator);
   }
 
   @Post('members/:username/suspend')
@@ -153,18 +149,11 @@ export class ModerationController {
   suspend(
     @Param('username') username: string,
     @Body() body: SuspendMemberRequest,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: Request,
+    @Actor() moderator: Actor,
   ): Promise<MemberSuspendedResult> {
     const until = body.until === undefined ? null : new Date(body.until).toISOString();
     return this.commands.execute(
-      new SuspendMember(
-        username,
-        moderator.id,
-        body.reason.trim(),
-        until,
-        commandContext(moderator.id, request),
-      ),
+      new SuspendMember(username, moderator.user.id, body.reason.trim(), until, moderator.context),
     );
   }
 
@@ -178,23 +167,19 @@ export class ModerationController {
   reinstate(
     @Param('username') username: string,
     @Body() body: ReinstateMemberRequest,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: Request,
+    @Actor() moderator: Actor,
   ): Promise<MemberReinstatedResult> {
-    return this.commands.execute(
-      new ReinstateMember(username, trimmed(body.reason), commandContext(moderator.id, request)),
-    );
+    return this.commands.execute(new ReinstateMember(username, trimmed(body.reason), moderator.context));
   }
 
   private decide(
     decision: CommentDecision,
     id: string,
     reason: string | null,
-    moderator: SignedInUser,
-    request: Request,
+    moderator: Actor,
   ): Promise<CommentModerated> {
     return this.commands.execute(
-      new ModerateComment(decision, id, moderator.id, reason, commandContext(moderator.id, request)),
+      new ModerateComment(decision, id, moderator.user.id, reason, moderator.context),
     );
   }
 }

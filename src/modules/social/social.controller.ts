@@ -1,11 +1,10 @@
-import { Controller, Delete, Get, Param, Put, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
+import { Public } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { pageWindow, PageRequest, type Page } from '../../common/paging/index.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { FollowMember } from './commands/follow/follow.command.js';
 import { GetProfile } from './queries/get-profile/get-profile.query.js';
 import { ListFollows, type FollowDirection } from './queries/list-follows/list-follows.query.js';
@@ -74,24 +73,14 @@ export class SocialController {
   @Put('follow')
   @FollowWrite('Follow a member')
   @ApiResponse({ status: 422, description: 'Members cannot follow themselves (code cannot-follow-yourself)' })
-  follow(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
-    @Param('username') username: string,
-  ): Promise<FollowResult> {
-    return this.commands.execute(new FollowMember(user.id, username, true, commandContext(user.id, request)));
+  follow(@Actor() { user, context }: Actor, @Param('username') username: string): Promise<FollowResult> {
+    return this.commands.execute(new FollowMember(user.id, username, true, context));
   }
 
   @Delete('follow')
   @FollowWrite('Stop following a member')
-  unfollow(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
-    @Param('username') username: string,
-  ): Promise<FollowResult> {
-    return this.commands.execute(
-      new FollowMember(user.id, username, false, commandContext(user.id, request)),
-    );
+  unfollow(@Actor() { user, context }: Actor, @Param('username') username: string): Promise<FollowResult> {
+    return this.commands.execute(new FollowMember(user.id, username, false, context));
   }
 
   @Public()

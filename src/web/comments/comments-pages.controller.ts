@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  ForbiddenException,
-  Get,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, ForbiddenException, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
@@ -24,11 +14,10 @@ import { ReportCommentRequest } from '../../modules/comments/commands/report-com
 import type { CommentDetail } from '../../modules/comments/comments.response.js';
 import { idempotencyKeyOf } from '../../modules/comments/idempotency-key.js';
 import { GetComment } from '../../modules/comments/queries/get-comment/get-comment.query.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { fieldText, filledText, formFailureOf, formInput } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
-import type { WebRequest } from '../http/web-request.js';
 import { COMMENTS_PAGE_PARAM, commentsHref, pageCursorOf } from './comment-parts.js';
 import { EditCommentView, PostCommentView, ReportCommentView } from './comment-views.js';
 
@@ -51,8 +40,7 @@ export class CommentPagesController {
   async post(
     @Param('slug') slug: string,
     @Body() body: FormBody,
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SeeOther | PageResult> {
     const { key, comments, ...fields } = body;
@@ -63,7 +51,7 @@ export class CommentPagesController {
       const input = await formInput(CommentBodyRequest, fields);
       await this.rateLimiter.consume(user.id, response);
       const written = await this.commands.execute(
-        new PostComment(user.id, slug, input.body, idempotencyKey, commandContext(user.id, request)),
+        new PostComment(user.id, slug, input.body, idempotencyKey, context),
       );
       return seeOther(commentsHref(slug, cursor), written.position);
     } catch (error) {
@@ -98,16 +86,13 @@ export class CommentPagesController {
     @Param('slug') slug: string,
     @Param('id') id: string,
     @Body() body: FormBody,
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
   ): Promise<SeeOther | PageResult> {
     const { comments, ...fields } = body;
     const cursor = pageCursorOf(comments);
     try {
       const input = await formInput(CommentBodyRequest, fields);
-      const written = await this.commands.execute(
-        new EditComment(user, id, input.body, commandContext(user.id, request)),
-      );
+      const written = await this.commands.execute(new EditComment(user, id, input.body, context));
       return seeOther(commentsHref(slug, cursor), written.position);
     } catch (error) {
       const failure = formFailureOf(error);
@@ -122,12 +107,9 @@ export class CommentPagesController {
     @Param('slug') slug: string,
     @Param('id') id: string,
     @Body() body: FormBody,
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
   ): Promise<SeeOther> {
-    const deleted = await this.commands.execute(
-      new DeleteComment(user, id, commandContext(user.id, request)),
-    );
+    const deleted = await this.commands.execute(new DeleteComment(user, id, context));
     return seeOther(commentsHref(slug, pageCursorOf(body.comments)), deleted.position);
   }
 
@@ -136,15 +118,14 @@ export class CommentPagesController {
     @Param('slug') slug: string,
     @Param('id') id: string,
     @Body() body: FormBody,
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
   ): Promise<SeeOther | PageResult> {
     const { comments, ...fields } = body;
     const cursor = pageCursorOf(comments);
     try {
       const input = await formInput(ReportCommentRequest, fields, { dropEmpty: ['note'] });
       const accepted = await this.commands.execute(
-        new ReportComment(user, id, input.reason, input.note ?? null, commandContext(user.id, request)),
+        new ReportComment(user, id, input.reason, input.note ?? null, context),
       );
       return seeOther(commentsHref(slug, cursor), accepted.position);
     } catch (error) {

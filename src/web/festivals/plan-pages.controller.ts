@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { safeNext } from '../auth/auth-pages.controller.js';
 import { fieldText } from '../http/forms.js';
 import { SignInRequired } from '../http/web-metadata.js';
@@ -46,8 +46,7 @@ export class PlanPagesController {
   @Post('my/festivals/:festival/:year/plan')
   @SignInRequired()
   async plan(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Body() body: FormBody,
@@ -60,9 +59,7 @@ export class PlanPagesController {
     ];
     if (errors.length > 0 || !screening) throw new InvalidInputException(errors);
     const Command = on === 'on' ? PlanScreening : UnplanScreening;
-    const result = await this.commands.execute(
-      new Command(user.id, festival, year, screening, commandContext(user.id, request)),
-    );
+    const result = await this.commands.execute(new Command(user.id, festival, year, screening, context));
     const back = safeNext(body?.back);
     return seeOther(back === '/' ? festivalPaths.myPlan(festival, year) : back, result.position);
   }
@@ -70,8 +67,7 @@ export class PlanPagesController {
   @Post('my/festivals/:festival/:year/visibility')
   @SignInRequired()
   async visibility(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Body() body: FormBody,
@@ -83,7 +79,7 @@ export class PlanPagesController {
       ]);
     }
     const result = await this.commands.execute(
-      new ChangePlanVisibility(user.id, festival, year, visibility, commandContext(user.id, request)),
+      new ChangePlanVisibility(user.id, festival, year, visibility, context),
     );
     return seeOther(festivalPaths.myPlan(festival, year), result.position);
   }

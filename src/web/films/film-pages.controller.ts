@@ -1,8 +1,7 @@
 import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { GetFilmActivity } from '../../modules/activity/queries/get-film-activity/get-film-activity.query.js';
 import { GetFriendsWhoChecked } from '../../modules/activity/queries/get-friends-who-checked/get-friends-who-checked.query.js';
 import { GetFilm } from '../../modules/catalog/queries/get-film/get-film.query.js';
@@ -78,52 +77,31 @@ export class FilmPagesController {
   // One route per mark: a `:mark` parameter would also take the comments' POST /film/:slug/comments.
   @Post('film/:slug/check')
   @SignInRequired()
-  check(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
-    @Param('slug') film: string,
-    @Body() body: FormBody,
-  ) {
-    return this.mark(user, request, film, 'check', body);
+  check(@Actor() actor: Actor, @Param('slug') film: string, @Body() body: FormBody) {
+    return this.mark(actor, film, 'check', body);
   }
 
   @Post('film/:slug/favourite')
   @SignInRequired()
-  favourite(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
-    @Param('slug') film: string,
-    @Body() body: FormBody,
-  ) {
-    return this.mark(user, request, film, 'favourite', body);
+  favourite(@Actor() actor: Actor, @Param('slug') film: string, @Body() body: FormBody) {
+    return this.mark(actor, film, 'favourite', body);
   }
 
   @Post('film/:slug/dislike')
   @SignInRequired()
-  dislike(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
-    @Param('slug') film: string,
-    @Body() body: FormBody,
-  ) {
-    return this.mark(user, request, film, 'dislike', body);
+  dislike(@Actor() actor: Actor, @Param('slug') film: string, @Body() body: FormBody) {
+    return this.mark(actor, film, 'dislike', body);
   }
 
   @Post('film/:slug/watchlist')
   @SignInRequired()
-  watchlist(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
-    @Param('slug') film: string,
-    @Body() body: FormBody,
-  ) {
-    return this.mark(user, request, film, 'watchlist', body);
+  watchlist(@Actor() actor: Actor, @Param('slug') film: string, @Body() body: FormBody) {
+    return this.mark(actor, film, 'watchlist', body);
   }
 
   /** Runs the mark's command, pressed on or off, and goes back to the film, which waits for it. */
   private async mark(
-    user: SignedInUser,
-    request: WebRequest,
+    { user, context }: Actor,
     reference: string,
     mark: FilmMark,
     body: FormBody,
@@ -132,9 +110,7 @@ export class FilmPagesController {
     if (on !== 'on' && on !== 'off') {
       throw new InvalidInputException([{ field: 'on', message: 'on must be "on" or "off"' }]);
     }
-    const result = await this.commands.execute(
-      new LogFilm(user.id, reference, COMMANDS[mark][on], commandContext(user.id, request)),
-    );
+    const result = await this.commands.execute(new LogFilm(user.id, reference, COMMANDS[mark][on], context));
     return seeOther(filmPath(reference), result.position);
   }
 }

@@ -9,7 +9,7 @@ import { StartImportRequest } from '../../modules/imports/imports.request.js';
 import { GetImport } from '../../modules/imports/queries/get-import.query.js';
 import { GetMemberImports } from '../../modules/imports/queries/member-imports.query.js';
 import { uploadedFileName } from '../../modules/imports/uploaded-file-name.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { fieldText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
 import { WebCsrf } from '../http/web-csrf.js';
 import { CsrfCheckedByHandler, SignInRequired } from '../http/web-metadata.js';
@@ -54,7 +54,7 @@ export class ImportPagesController {
   @CsrfCheckedByHandler()
   @UseInterceptors(FileInterceptor('file'))
   async start(
-    @CurrentUser() user: SignedInUser,
+    @Actor() { user, context }: Actor,
     @Req() request: WebRequest,
     @UploadedFile() file: UploadedExport | undefined,
     @Body() body: Record<string, unknown> | undefined,
@@ -66,9 +66,7 @@ export class ImportPagesController {
       if (!file || file.buffer.length === 0)
         throw new InvalidInputException([{ field: 'file', message: 'Choose the exported file to import.' }]);
       const upload = { bytes: file.buffer, fileName: uploadedFileName(file.originalname) };
-      const started = await this.commands.execute(
-        new StartImport(user.id, upload, input.source, commandContext(user.id, request)),
-      );
+      const started = await this.commands.execute(new StartImport(user.id, upload, input.source, context));
       return seeOther(importPath(started.importId), started.position);
     } catch (error) {
       const failure: FormFailure = formFailureOf(error);

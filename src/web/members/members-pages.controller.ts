@@ -1,11 +1,10 @@
 import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { FollowMember } from '../../modules/social/commands/follow/follow.command.js';
 import { GetProfile } from '../../modules/social/queries/get-profile/get-profile.query.js';
 import { IsFollowing } from '../../modules/social/queries/is-following/is-following.query.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
@@ -47,8 +46,7 @@ export class MemberPagesController {
   @Post(':username/follow')
   @SignInRequired()
   async follow(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() { user, context }: Actor,
     @Param('username') username: string,
     @Body() body: FormBody,
   ): Promise<SeeOther> {
@@ -57,7 +55,7 @@ export class MemberPagesController {
       throw new InvalidInputException([{ field: 'following', message: 'following must be true or false' }]);
     }
     const result = await this.commands.execute(
-      new FollowMember(user.id, username, wanted === 'true', commandContext(user.id, request)),
+      new FollowMember(user.id, username, wanted === 'true', context),
     );
     // Back to the tab the form was on; a tab that is not one is no reason to fail a done write.
     const tab = PROFILE_TABS.find((name) => name === body.tab) ?? DEFAULT_TAB;

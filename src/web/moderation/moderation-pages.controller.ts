@@ -1,4 +1,4 @@
-import { Body, Get, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
@@ -22,11 +22,10 @@ import {
   QUEUE_STATUSES,
   type QueueStatus,
 } from '../../modules/moderation/queries/get-queue/queue-cursor.js';
-import { commandContext } from '../../platform/commands/command-context.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { fieldText, formFailureOf, formInput } from '../http/forms.js';
 import { ForRole } from '../http/web-metadata.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
-import type { WebRequest } from '../http/web-request.js';
 import {
   DecisionFailureView,
   LogView,
@@ -118,8 +117,7 @@ export class ModerationPagesController {
   async decide(
     @Param('id') id: string,
     @Body() body: FormBody,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() moderator: Actor,
   ): Promise<SeeOther | PageResult> {
     const place = placeOf(body);
     const decision = DECISIONS.find((candidate) => candidate === body.decision);
@@ -135,13 +133,7 @@ export class ModerationPagesController {
           ? await formInput(HideCommentRequest, fields)
           : await formInput(CommentDecisionRequest, fields, { dropEmpty: ['reason'] });
       const decided = await this.commands.execute(
-        new ModerateComment(
-          decision,
-          id,
-          moderator.id,
-          input.reason?.trim() ?? null,
-          commandContext(moderator.id, request),
-        ),
+        new ModerateComment(decision, id, moderator.user.id, input.reason?.trim() ?? null, moderator.context),
       );
       return seeOther(queueHref(place), decided.position);
     } catch (error) {
@@ -166,8 +158,7 @@ export class ModerationPagesController {
   async suspend(
     @Param('username') username: string,
     @Body() body: FormBody,
-    @CurrentUser() moderator: SignedInUser,
-    @Req() request: WebRequest,
+    @Actor() moderator: Actor,
   ): Promise<SeeOther | PageResult> {
     const place = placeOf(body);
     try {
@@ -177,13 +168,7 @@ export class ModerationPagesController {
       });
       const until = input.until === undefined ? null : new Date(input.until).toISOString();
       const suspended = await this.commands.execute(
-        new SuspendMember(
-          username,
-          moderator.id,
-          input.reason.trim(),
-          until,
-          commandContext(moderator.id, request),
-        ),
+        new SuspendMember(username, moderator.user.id, input.reason.trim(), until, moderator.context),
       );
       return seeOther(queueHref(place), suspended.position);
     } catch (error) {

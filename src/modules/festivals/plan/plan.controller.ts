@@ -1,10 +1,9 @@
-import { applyDecorators, Body, Controller, Delete, Get, Param, Patch, Put, Req } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../../common/auth/index.js';
 import { ConsistentRead } from '../../../common/consistency/consistent-read.js';
-import { commandContext } from '../../../platform/commands/command-context.js';
+import { Actor } from '../../../platform/commands/actor.decorator.js';
 import { ChangePlanVisibility } from './commands/change-plan-visibility/change-plan-visibility.command.js';
 import { ChangePlanVisibilityRequest } from './commands/change-plan-visibility/change-plan-visibility.request.js';
 import { PlanScreening } from './commands/plan-screening/plan-screening.command.js';
@@ -66,15 +65,12 @@ export class PlanController {
   @Put(`${MY_PLAN}/:screeningId`)
   @PlanItemWrite('Add a screening to my plan; planned already: nothing changes')
   plan(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Param('screeningId') screeningId: string,
   ): Promise<PlanWritten> {
-    return this.commands.execute(
-      new PlanScreening(user.id, festival, year, screeningId, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new PlanScreening(user.id, festival, year, screeningId, context));
   }
 
   @Delete(`${MY_PLAN}/:screeningId`)
@@ -82,15 +78,12 @@ export class PlanController {
     'Take a screening out of my plan; not planned: nothing changes. A screening since deleted from the programme can still be taken out',
   )
   unplan(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Param('screeningId') screeningId: string,
   ): Promise<PlanWritten> {
-    return this.commands.execute(
-      new UnplanScreening(user.id, festival, year, screeningId, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new UnplanScreening(user.id, festival, year, screeningId, context));
   }
 
   @Get(MY_PLAN)
@@ -123,15 +116,12 @@ export class PlanController {
   @SUSPENDED
   @NO_EDITION
   share(
-    @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Actor() { user, context }: Actor,
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Body() body: ChangePlanVisibilityRequest,
   ): Promise<PlanWritten> {
-    return this.commands.execute(
-      new ChangePlanVisibility(user.id, festival, year, body.visibility, commandContext(user.id, request)),
-    );
+    return this.commands.execute(new ChangePlanVisibility(user.id, festival, year, body.visibility, context));
   }
 
   @Public()
