@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { FILM_LOG_EVENT_TYPES } from '../src/modules/film-log/domain/film-log.decider.js';
+import { FILM_LOG_EVENT_TYPES } from '../src/modules/film-log/domain/film-log.events.js';
 import { PLAN_EVENT_TYPES } from '../src/modules/festivals/domain/plan.events.js';
 import type pg from 'pg';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';

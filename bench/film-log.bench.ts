@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { filmLogStream } from '../src/modules/film-log/domain/film-log.decider.js';
+import { filmLogStream } from '../src/modules/film-log/domain/film-log.events.js';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
 import { FreshnessProbe } from './film-log/freshness.js';
 import { driveCommands, driveFilmStats, driveMemberFilmState } from './film-log/http-load.js';

@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionMonitor } from '#projections';
 import { testEvent } from '#testing';
 import request from 'supertest';
-import { memberStream } from '../src/modules/identity/domain/member.decider.js';
+import { memberStream } from '../src/modules/identity/domain/member.events.js';
 import { registerUser, type TestUser } from './support/auth.js';
 import { FestivalProgramme, type TestEdition } from './support/festival-programme.js';
 import { addFilm } from './support/films.js';

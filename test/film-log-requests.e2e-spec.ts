@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import request from 'supertest';
 import type { Film } from '../src/modules/catalog/films/film.js';
-import { filmLogStream } from '../src/modules/film-log/domain/film-log.decider.js';
+import { filmLogStream } from '../src/modules/film-log/domain/film-log.events.js';
 import { bearer, registerUser, type TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';
 import { MemberClient, startCrowdedApp } from './support/member-client.js';

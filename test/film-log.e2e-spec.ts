@@ -1,6 +1,6 @@
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import request from 'supertest';
-import { filmLogStream } from '../src/modules/film-log/domain/film-log.decider.js';
+import { filmLogStream } from '../src/modules/film-log/domain/film-log.events.js';
 import type { Film } from '../src/modules/catalog/films/film.js';
 import { bearer, registerUser, type TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';

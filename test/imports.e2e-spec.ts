@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import request from 'supertest';
-import { filmLogStream } from '../src/modules/film-log/domain/film-log.decider.js';
-import { importStream } from '../src/modules/imports/domain/import.decider.js';
+import { filmLogStream } from '../src/modules/film-log/domain/film-log.events.js';
+import { importStream } from '../src/modules/imports/domain/import.events.js';
 import { importedListId } from '../src/modules/imports/domain/imported-list-id.js';
 import { letterboxdSample } from './fixtures/imports/letterboxd-sample.js';
 import { bearer, registerUser, type TestUser } from './support/auth.js';

@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { commentStream } from '../src/modules/comments/domain/comment.decider.js';
+import { commentStream } from '../src/modules/comments/domain/comment.events.js';
 import { registerUser, type TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';
 import type { Page } from './support/member-client.js';

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import request from 'supertest';
-import { followStream } from '../src/modules/social/domain/follow.decider.js';
+import { followStream } from '../src/modules/social/domain/follow.events.js';
 import { bearer, type TestUser } from './support/auth.js';
 import { addFilms } from './support/films.js';
 import { MemberClient, startCrowdedApp } from './support/member-client.js';

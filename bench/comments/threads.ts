@@ -5,7 +5,7 @@ import {
   commentStream,
   REPORT_REASONS,
   type CommentEvent,
-} from '../../src/modules/comments/domain/comment.decider.js';
+} from '../../src/modules/comments/domain/comment.events.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 import { benchEvent } from '../shared/events.js';
 import type { BenchMember } from '../social/members.js';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { planDecider, type PlanCommand } from '../../src/modules/festivals/domain/plan.decider.js';
 import {
-  planDecider,
   planStream,
-  type PlanCommand,
-} from '../../src/modules/festivals/domain/plan.decider.js';
-import type { PlanEvent, PlanVisibility } from '../../src/modules/festivals/domain/plan.events.js';
+  type PlanEvent,
+  type PlanVisibility,
+} from '../../src/modules/festivals/domain/plan.events.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 import type { BenchMember } from '../social/members.js';
 import type { BenchEdition } from './programme.js';

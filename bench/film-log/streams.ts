@@ -3,11 +3,10 @@ import type { NewEvent } from '#event-store';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
 import {
   filmLogDecider,
-  filmLogStream,
   type FilmLogCommand,
-  type FilmLogEvent,
   type FilmLogState,
 } from '../../src/modules/film-log/domain/film-log.decider.js';
+import { filmLogStream, type FilmLogEvent } from '../../src/modules/film-log/domain/film-log.events.js';
 
 /** One member's history on one film: every event of a new stream, appended at once. */
 export interface FilmLogHistory {

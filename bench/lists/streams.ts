@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { listStream } from '../../src/modules/lists/domain/list.decider.js';
+import { listStream } from '../../src/modules/lists/domain/list.events.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 import { benchEvent } from '../shared/events.js';
 import type { BenchMember } from '../social/members.js';

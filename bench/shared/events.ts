@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { memberStream } from '../../src/modules/identity/domain/member.decider.js';
+import { memberStream } from '../../src/modules/identity/domain/member.events.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 import type { BenchMember } from '../social/members.js';
 

@@ -1,5 +1,5 @@
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
-import { REPORT_REASONS } from '../../src/modules/comments/domain/comment.decider.js';
+import { REPORT_REASONS } from '../../src/modules/comments/domain/comment.events.js';
 import { searchQueries } from '../catalogue/search-queries.js';
 import type { Reader } from '../social/members.js';
 import type { SoakRequest } from './http.js';

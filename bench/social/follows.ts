@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
-import { followStream } from '../../src/modules/social/domain/follow.decider.js';
+import { followStream } from '../../src/modules/social/domain/follow.events.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 import type { BenchMember } from './members.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { NewEvent } from '#event-store';
 import pg from 'pg';
-import { memberStream } from '../../src/modules/identity/domain/member.decider.js';
+import { memberStream } from '../../src/modules/identity/domain/member.events.js';
 import { AccessTokens } from '../../src/modules/identity/auth/access-tokens.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { ProjectionMonitor } from '#projections';
 import request from 'supertest';
 import { AccountRegistration } from '../../src/modules/identity/accounts/account-registration.js';
-import { memberStream, type GrantableRole } from '../../src/modules/identity/domain/member.decider.js';
+import { memberStream, type GrantableRole } from '../../src/modules/identity/domain/member.events.js';
 
 export interface TestUser {
   readonly id: string;

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { CurrentUser, RequireRole, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { ChangeRole, type RoleChanged } from './commands/change-role/change-role.command.js';
-import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.decider.js';
+import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.events.js';
 
 const grantableRole = (role: string): GrantableRole => {
   if ((GRANTABLE_ROLES as readonly string[]).includes(role)) return role as GrantableRole;

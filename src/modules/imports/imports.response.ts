@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Position } from '#event-store';
-import type { ImportCounts, UnmatchedRow } from './domain/import.decider.js';
+import type { ImportCounts, UnmatchedRow } from './domain/import.events.js';
 import { IMPORT_SOURCES, type ImportSource, type RowError } from './parsing/import-plan.js';
 
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';

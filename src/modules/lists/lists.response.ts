@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Position } from '#event-store';
 import type { Page } from '../../common/paging/index.js';
-import { LIST_VISIBILITIES, type ListVisibility } from './domain/list.decider.js';
+import { LIST_VISIBILITIES, type ListVisibility } from './domain/list.events.js';
 import type { Award, ListProgress } from './domain/progress.js';
 
 export interface ListOwner {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Position } from '#event-store';
-import { REPORT_REASONS, type ReportReason } from '../comments/domain/comment.decider.js';
+import { REPORT_REASONS, type ReportReason } from '../comments/domain/comment.events.js';
 import { MODERATION_ACTIONS, type ModerationAction } from './projections/moderation.projection.js';
 
 export interface MemberRef {

@@ -1,4 +1,4 @@
-import { REPORT_REASONS, type ReportReason } from '../../modules/comments/domain/comment.decider.js';
+import { REPORT_REASONS, type ReportReason } from '../../modules/comments/domain/comment.events.js';
 import { REPORT_NOTE_MAX } from '../../modules/comments/domain/comment-text.js';
 import { decodeTimeCursor } from '../../common/paging/index.js';
 

@@ -1,4 +1,4 @@
-import type { ListVisibility } from '../../modules/lists/domain/list.decider.js';
+import type { ListVisibility } from '../../modules/lists/domain/list.events.js';
 import { awardFor, type Award, type ListProgress } from '../../modules/lists/domain/progress.js';
 import type { ListDetail, ListItem } from '../../modules/lists/lists.response.js';
 import { Pager, type PagerWords } from '../views/components.js';

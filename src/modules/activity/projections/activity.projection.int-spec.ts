@@ -5,14 +5,13 @@ import { isVisible, randomCommentHistory } from '../../comments/testing/comment-
 import { randomFilmLogHistory } from '../../film-log/testing/film-log-history.js';
 import { ListScript, randomListHistory } from '../../lists/testing/list-history.js';
 import type { ListActor } from '../../lists/domain/list.decider.js';
-import { commentStream, type CommentEvent } from '../../comments/domain/comment.decider.js';
+import { commentStream, type CommentEvent } from '../../comments/domain/comment.events.js';
 import {
   filmLogDecider,
-  filmLogStream,
   type FilmLogCommand,
-  type FilmLogEvent,
   type FilmLogState,
 } from '../../film-log/domain/film-log.decider.js';
+import { filmLogStream, type FilmLogEvent } from '../../film-log/domain/film-log.events.js';
 import { activityProjection } from './activity.projection.js';
 
 interface ActivityRow {

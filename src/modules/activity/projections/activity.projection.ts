@@ -4,7 +4,7 @@ import {
   FILM_LOG_EVENT_TYPES,
   parseFilmLogStream,
   type FilmLogEvent,
-} from '../../film-log/domain/film-log.decider.js';
+} from '../../film-log/domain/film-log.events.js';
 import { MARK_VERBS_SQL, type MarkVerb } from '../activity-verbs.js';
 import { applyListActivity } from './apply-list-activity.js';
 import { applyCommentActivity, COMMENT_ACTIVITY_EVENT_TYPES, foldComments } from './comment-activity.js';

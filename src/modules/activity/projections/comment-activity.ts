@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { ProjectionContext } from '#projections';
-import type { CommentEvent } from '../../comments/domain/comment.decider.js';
+import type { CommentEvent } from '../../comments/domain/comment.events.js';
 import { commentIdOfStream } from '../../comments/domain/comment-stream.js';
 
 /** Where a comment's "commented" row belongs: in activity, withheld while hidden, or nowhere. */

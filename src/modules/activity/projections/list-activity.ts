@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { ProjectionContext } from '#projections';
-import type { ListEvent } from '../../lists/domain/list.decider.js';
+import type { ListEvent } from '../../lists/domain/list.events.js';
 
 /** The list events that make, move or take "listed" rows. Editions are official lists' only: none. */
 export const LIST_ACTIVITY_EVENT_TYPES: readonly ListEvent['type'][] = [

@@ -6,11 +6,10 @@ import {
   CommentActionForbidden,
   commentDecider,
   CommentNotFound,
-  commentStream,
   type CommentCommand,
-  type CommentEvent,
   type CommentState,
 } from '../domain/comment.decider.js';
+import { commentStream, type CommentEvent } from '../domain/comment.events.js';
 
 /** No comment has that id for this reader (404). */
 export class CommentNotFoundException extends NotFoundException {

@@ -4,8 +4,8 @@ import {
   commentDecider,
   CommentNotFound,
   type CommentCommand,
-  type CommentEvent,
 } from './comment.decider.js';
+import { type CommentEvent } from './comment.events.js';
 
 const author = '6a0e1f3c-0000-4000-8000-000000000001';
 const other = '6a0e1f3c-0000-4000-8000-000000000002';

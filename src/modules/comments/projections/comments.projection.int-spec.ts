@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { ProjectionSite, testEvent } from '#testing';
 import { isVisible, randomCommentHistory, type CommentHistory } from '../testing/comment-history.js';
-import { commentStream, type CommentEvent } from '../domain/comment.decider.js';
+import { commentStream, type CommentEvent } from '../domain/comment.events.js';
 import { commentsProjection } from './comments.projection.js';
 
 const at = (second: number): string => new Date(Date.UTC(2024, 2, 1, 10, 0, second)).toISOString();

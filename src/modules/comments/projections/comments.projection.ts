@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
-import type { CommentEvent } from '../domain/comment.decider.js';
+import type { CommentEvent } from '../domain/comment.events.js';
 import { commentIdOfStream } from '../domain/comment-stream.js';
 
 /** A comment as the `comments` table holds it. */

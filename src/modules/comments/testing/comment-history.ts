@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { seededPick, testEvent, type Write } from '#testing';
-import {
-  commentDecider,
-  commentStream,
-  type CommentCommand,
-  type CommentState,
-} from '../domain/comment.decider.js';
+import { commentDecider, type CommentCommand, type CommentState } from '../domain/comment.decider.js';
+import { commentStream } from '../domain/comment.events.js';
 
 /** One comment as a random history left it. */
 export interface CommentHistoryEntry {

@@ -1,6 +1,6 @@
 import { given } from '#decider';
-import { parsePlanStream, planDecider, planStream, type PlanCommand } from './plan.decider.js';
-import type { PlanEvent } from './plan.events.js';
+import { planDecider, type PlanCommand } from './plan.decider.js';
+import { parsePlanStream, planStream, type PlanEvent } from './plan.events.js';
 
 const edition = 'e0000000-0000-4000-8000-000000000001';
 const [a, b, c] = ['a', 'b', 'c'].map((letter) => `${letter}0000000-0000-4000-8000-000000000000`) as [

@@ -1,24 +1,6 @@
 import { unreachable, type Decider } from '#decider';
 import type { PlanEvent, PlanVisibility } from './plan.events.js';
 
-export const PLAN_STREAM_PREFIX = 'festivalplan-';
-
-/** One stream per member and edition: their plan for that festival year. */
-export const planStream = (memberId: string, editionId: string): string =>
-  `${PLAN_STREAM_PREFIX}${memberId}.${editionId}`;
-
-/** The member and edition a plan stream belongs to. */
-export function parsePlanStream(streamId: string): { memberId: string; editionId: string } {
-  const separator = streamId.indexOf('.', PLAN_STREAM_PREFIX.length);
-  if (!streamId.startsWith(PLAN_STREAM_PREFIX) || separator < 0) {
-    throw new RangeError(`Not a festival plan stream: ${streamId}`);
-  }
-  return {
-    memberId: streamId.slice(PLAN_STREAM_PREFIX.length, separator),
-    editionId: streamId.slice(separator + 1),
-  };
-}
-
 /** The edition travels with each command: the stream alone does not say it to `decide`. */
 export type PlanCommand =
   | { readonly type: 'PlanScreening'; readonly editionId: string; readonly screeningId: string }

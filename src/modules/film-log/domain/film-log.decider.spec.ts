@@ -2,10 +2,10 @@ import { fold, given } from '#decider';
 import {
   filmLogDecider,
   type FilmLogCommand,
-  type FilmLogEvent,
   type FilmLogState,
   type ImportFilmLog,
 } from './film-log.decider.js';
+import { type FilmLogEvent } from './film-log.events.js';
 
 const e = (type: FilmLogEvent['type'], data: Record<string, unknown> = {}): FilmLogEvent =>
   ({ type, data }) as FilmLogEvent;

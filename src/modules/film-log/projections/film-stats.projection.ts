@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
-import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../domain/film-log.decider.js';
+import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../domain/film-log.events.js';
 import { tallyMarks } from './mark-counts.js';
 
 const FILM_STATS = {

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import { testEvent } from '#testing';
-import { filmLogStream, parseFilmLogStream } from '../domain/film-log.decider.js';
+import { filmLogStream, parseFilmLogStream } from '../domain/film-log.events.js';
 import { tallyMarks } from './mark-counts.js';
 
 const [ANNA, BEN] = ['a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002'];

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import type { FilmLogEvent } from '../domain/film-log.decider.js';
+import type { FilmLogEvent } from '../domain/film-log.events.js';
 
 /** How many marks of each kind: checks, favourites, dislikes, watchlist entries. */
 export interface MarkCounts {

@@ -1,12 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import {
-  FILM_LOG_EVENT_TYPES,
-  filmLogDecider,
-  parseFilmLogStream,
-  type FilmLogEvent,
-  type FilmLogState,
-} from '../domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogState } from '../domain/film-log.decider.js';
+import { FILM_LOG_EVENT_TYPES, parseFilmLogStream, type FilmLogEvent } from '../domain/film-log.events.js';
 
 interface StateRow {
   user_id: string;

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { seededPick, testEvent, type Write } from '#testing';
-import {
-  filmLogDecider,
-  filmLogStream,
-  type FilmLogCommand,
-  type FilmLogState,
-} from '../domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogCommand, type FilmLogState } from '../domain/film-log.decider.js';
+import { filmLogStream } from '../domain/film-log.events.js';
 
 /** One member's log of one film, as a random history left it. */
 export interface FilmLogPair {

@@ -1,10 +1,6 @@
 import type { EventStore, Position, RecordedEvent } from '#event-store';
-import {
-  filmLogDecider,
-  filmLogStream,
-  type FilmLogEvent,
-  type FilmLogState,
-} from '../domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogState } from '../domain/film-log.decider.js';
+import { filmLogStream, type FilmLogEvent } from '../domain/film-log.events.js';
 
 /**
  * The film log recounted from the event streams alone, to hold the read models against. Each

@@ -3,7 +3,8 @@ import type { CommandRunner } from '#decider';
 import type { Position } from '#event-store';
 import { commandContext } from '../../../platform/commands/command-context.js';
 import type { PasswordHasher } from '../auth/password-hasher.js';
-import { memberDecider, memberStream, type GrantableRole } from '../domain/member.decider.js';
+import { memberDecider } from '../domain/member.decider.js';
+import { memberStream, type GrantableRole } from '../domain/member.events.js';
 import type { AccountsRepository } from './accounts.repository.js';
 
 export interface Registration {

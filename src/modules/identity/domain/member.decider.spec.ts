@@ -1,5 +1,6 @@
 import { DomainRuleViolation, given } from '#decider';
-import { memberDecider, type MemberEvent } from './member.decider.js';
+import { memberDecider } from './member.decider.js';
+import { type MemberEvent } from './member.events.js';
 
 const registered: MemberEvent = { type: 'MemberRegistered', data: {} };
 const granted = (role: 'moderator' | 'admin'): MemberEvent => ({ type: 'RoleGranted', data: { role } });

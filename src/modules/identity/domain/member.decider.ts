@@ -1,22 +1,5 @@
 import { DomainRuleViolation, unreachable, type Decider } from '#decider';
-
-/** Roles an admin grants; every member holds `member` implicitly. */
-export const GRANTABLE_ROLES = ['moderator', 'admin'] as const;
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
-
-export const memberStream = (userId: string): string => `member-${userId}`;
-
-// Events carry ids and facts only: names, emails and credentials stay in the identity tables.
-export type MemberEvent =
-  | { readonly type: 'MemberRegistered'; readonly data: Record<string, never> }
-  | { readonly type: 'RoleGranted'; readonly data: { readonly role: GrantableRole } }
-  | { readonly type: 'RoleRevoked'; readonly data: { readonly role: GrantableRole } }
-  | {
-      readonly type: 'MemberSuspended';
-      readonly data: { readonly reason: string; readonly until: string | null };
-    }
-  // `reason` came later: older events lack it.
-  | { readonly type: 'MemberReinstated'; readonly data: { readonly reason?: string | null } };
+import { type GrantableRole, type MemberEvent } from './member.events.js';
 
 export type MemberCommand =
   | { readonly type: 'RegisterMember' }
@@ -42,14 +25,6 @@ export interface MemberState {
   readonly roles: readonly GrantableRole[];
   readonly suspended: boolean;
 }
-
-export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
-  'MemberRegistered',
-  'RoleGranted',
-  'RoleRevoked',
-  'MemberSuspended',
-  'MemberReinstated',
-];
 
 export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
   initialState: { registered: false, roles: [], suspended: false },

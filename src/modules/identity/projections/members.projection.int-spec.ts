@@ -3,7 +3,7 @@ import pg from 'pg';
 import { PostgresEventStore } from '#event-store';
 import { ProjectionEngine, ProjectionMonitor } from '#projections';
 import { createTestDatabase, type TestDatabase, testEvent, testPool } from '#testing';
-import { memberStream } from '../domain/member.decider.js';
+import { memberStream } from '../domain/member.events.js';
 import { membersProjection } from './members.projection.js';
 
 describe('members projection', () => {

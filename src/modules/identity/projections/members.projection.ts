@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import { MEMBER_EVENT_TYPES, type MemberEvent } from '../domain/member.decider.js';
+import { MEMBER_EVENT_TYPES, type MemberEvent } from '../domain/member.events.js';
 
 interface MemberRow {
   user_id: string;

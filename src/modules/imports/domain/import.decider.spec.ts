@@ -1,5 +1,6 @@
 import { DomainRuleViolation, given } from '#decider';
-import { importDecider, type ImportCommand, type ImportEvent } from './import.decider.js';
+import { importDecider, type ImportCommand } from './import.decider.js';
+import { type ImportEvent } from './import.events.js';
 
 const MEMBER = '0b6f1d6e-5b1c-4d47-9a55-2f1b1b7f3a10';
 const start = {

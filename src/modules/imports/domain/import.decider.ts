@@ -1,57 +1,8 @@
 import { DomainRuleViolation, unreachable, type Decider } from '#decider';
-import type { ImportSource, RowError } from '../parsing/import-plan.js';
-
-export const importStream = (importId: string): string => `import-${importId}`;
-export const IMPORT_STREAM_PREFIX = 'import-';
-
-/** The number of each kind of mark an import added, and of the films it could not match. */
-export interface ImportCounts {
-  readonly checked: number;
-  readonly favourites: number;
-  readonly watchlist: number;
-  readonly lists: number;
-  readonly unmatched: number;
-}
-
-export interface UnmatchedRow {
-  readonly title: string;
-  readonly year: number | null;
-  readonly file: string;
-  readonly line: number;
-}
+import type { ImportEvent } from './import.events.js';
 
 /** Unmatched rows and row errors listed in an import's result; their counts stay exact. */
 export const LISTED_ROWS_MAX = 1000;
-
-export type ImportEvent =
-  | {
-      readonly type: 'ImportStarted';
-      readonly data: {
-        readonly memberId: string;
-        readonly source: ImportSource;
-        readonly fileName: string;
-        readonly sha256: string;
-        readonly size: number;
-      };
-    }
-  | { readonly type: 'ImportProgressed'; readonly data: { readonly done: number; readonly total: number } }
-  | {
-      readonly type: 'ImportCompleted';
-      readonly data: {
-        readonly counts: ImportCounts;
-        readonly unmatched: readonly UnmatchedRow[];
-        readonly rowErrors: readonly RowError[];
-        readonly notImported: Readonly<Record<string, number>>;
-      };
-    }
-  | { readonly type: 'ImportFailed'; readonly data: { readonly reason: string } };
-
-export const IMPORT_EVENT_TYPES: readonly ImportEvent['type'][] = [
-  'ImportStarted',
-  'ImportProgressed',
-  'ImportCompleted',
-  'ImportFailed',
-];
 
 export type ImportCommand =
   | ({ readonly type: 'StartImport' } & Extract<ImportEvent, { type: 'ImportStarted' }>['data'])

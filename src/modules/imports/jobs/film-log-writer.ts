@@ -3,11 +3,10 @@ import { currentSchemaVersion, type CommandContext, type CommandRunner, type IdG
 import { WrongExpectedVersionError, type EventStore, type NewEvent } from '#event-store';
 import {
   filmLogDecider,
-  filmLogStream,
-  type FilmLogEvent,
   type FilmLogState,
   type ImportFilmLog,
 } from '../../film-log/domain/film-log.decider.js';
+import { filmLogStream, type FilmLogEvent } from '../../film-log/domain/film-log.events.js';
 
 /**
  * Writes one film's imported marks on the member's film-log stream, given what the read model

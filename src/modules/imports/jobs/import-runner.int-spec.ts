@@ -6,9 +6,10 @@ import { createTestDatabase, letterboxdExport, testPool, type TestDatabase } fro
 import { letterboxdSample } from '../../../../test/fixtures/imports/letterboxd-sample.js';
 import { validateFilmRequest } from '../../catalog/films/film-request.js';
 import { FilmWriter } from '../../catalog/films/film-writer.js';
-import { filmLogStream } from '../../film-log/domain/film-log.decider.js';
-import { listStream } from '../../lists/domain/list.decider.js';
-import { importDecider, importStream } from '../domain/import.decider.js';
+import { filmLogStream } from '../../film-log/domain/film-log.events.js';
+import { listStream } from '../../lists/domain/list.events.js';
+import { importDecider } from '../domain/import.decider.js';
+import { importStream } from '../domain/import.events.js';
 import { importedListId } from '../domain/imported-list-id.js';
 import { ImportRunner } from './import-runner.js';
 

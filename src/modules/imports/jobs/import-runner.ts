@@ -4,14 +4,14 @@ import { fold } from '#decider';
 import type pg from 'pg';
 import { FilmMatcher } from '../../catalog/films/film-matcher.js';
 import type { FilmLogState } from '../../film-log/domain/film-log.decider.js';
-import { importDecider, importStream, LISTED_ROWS_MAX } from '../domain/import.decider.js';
-import type {
-  ImportCommand,
-  ImportCounts,
-  ImportEvent,
-  ImportState,
-  UnmatchedRow,
-} from '../domain/import.decider.js';
+import { importDecider, LISTED_ROWS_MAX } from '../domain/import.decider.js';
+import {
+  importStream,
+  type ImportCounts,
+  type ImportEvent,
+  type UnmatchedRow,
+} from '../domain/import.events.js';
+import type { ImportCommand, ImportState } from '../domain/import.decider.js';
 import { importedListId } from '../domain/imported-list-id.js';
 import { ImportFileError } from '../parsing/import-file.error.js';
 import type { ImportedFilm, ImportPlan } from '../parsing/import-plan.js';

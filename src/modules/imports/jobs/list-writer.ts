@@ -5,12 +5,11 @@ import {
   LIST_TITLE_MAX,
   listDecider,
   ListNotFound,
-  listStream,
   type ListActor,
   type ListCommand,
-  type ListEvent,
   type ListState,
 } from '../../lists/domain/list.decider.js';
+import { listStream, type ListEvent } from '../../lists/domain/list.events.js';
 import type { ImportedList } from '../parsing/import-plan.js';
 
 /** A list's creation and its films, decided one after the other by the list decider and appended together. */

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import { enqueueJobs } from '../../../platform/jobs/job-outbox.js';
-import { IMPORT_STREAM_PREFIX, type ImportEvent } from '../domain/import.decider.js';
+import { IMPORT_STREAM_PREFIX, type ImportEvent } from '../domain/import.events.js';
 
 export const IMPORTS_QUEUE = 'imports';
 export const RUN_IMPORT_JOB = 'run-import';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSite, testEvent } from '#testing';
-import { importStream } from '../domain/import.decider.js';
+import { importStream } from '../domain/import.events.js';
 import { importsTriggersProjection } from './imports-triggers.projection.js';
 import { importsProjection } from './imports.projection.js';
 

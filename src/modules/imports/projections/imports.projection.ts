@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import { IMPORT_EVENT_TYPES, IMPORT_STREAM_PREFIX, type ImportEvent } from '../domain/import.decider.js';
+import { IMPORT_EVENT_TYPES, IMPORT_STREAM_PREFIX, type ImportEvent } from '../domain/import.events.js';
 
 /** One import's row as the batch leaves it; null where the batch says nothing. */
 interface ImportPatch {

@@ -1,4 +1,4 @@
-import type { ImportCounts, UnmatchedRow } from '../domain/import.decider.js';
+import type { ImportCounts, UnmatchedRow } from '../domain/import.events.js';
 import type { ImportView, ImportStatus } from '../imports.response.js';
 import type { ImportSource, RowError } from '../parsing/import-plan.js';
 

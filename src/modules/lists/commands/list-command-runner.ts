@@ -9,12 +9,11 @@ import {
   listDecider,
   ListEditForbidden,
   ListNotFound,
-  listStream,
   type ListActor,
   type ListCommand,
-  type ListEvent,
   type ListState,
 } from '../domain/list.decider.js';
+import { listStream, type ListEvent } from '../domain/list.events.js';
 import { ListNotFoundException } from '../list-not-found.exception.js';
 import { mayReaderSee } from '../queries/list-visibility.js';
 

@@ -6,8 +6,8 @@ import {
   ListNotFound,
   type ListActor,
   type ListCommand,
-  type ListEvent,
 } from './list.decider.js';
+import { type ListEvent } from './list.events.js';
 
 const owner: ListActor = { id: '7b0e1f3c-0000-4000-8000-000000000001', admin: false };
 const stranger: ListActor = { id: '7b0e1f3c-0000-4000-8000-000000000002', admin: false };

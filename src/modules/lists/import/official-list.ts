@@ -3,7 +3,8 @@ import type { CommandContext, CommandRunner } from '#decider';
 import type { Position } from '#event-store';
 import type { Queryable } from '../../catalog/films/film-reader.js';
 import { usernameKey } from '../../identity/domain/credentials.js';
-import { listDecider, listStream } from '../domain/list.decider.js';
+import { listDecider } from '../domain/list.decider.js';
+import { listStream } from '../domain/list.events.js';
 
 export interface Admin {
   readonly id: string;

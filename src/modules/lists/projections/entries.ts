@@ -1,5 +1,5 @@
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { ListEvent } from '../domain/list.decider.js';
+import type { ListEvent } from '../domain/list.events.js';
 
 /** A film currently in a list, as `list_entries` holds it; `position` is null until a key is given. */
 export interface Entry {

@@ -1,4 +1,4 @@
-import type { ListKind, ListVisibility } from '../domain/list.decider.js';
+import type { ListKind, ListVisibility } from '../domain/list.events.js';
 import type { ListFact } from './entries.js';
 
 /** A time as read back from PostgreSQL (a Date) or taken from an event (ISO text). */

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import { LIST_EVENT_TYPES } from '../domain/list.decider.js';
+import { LIST_EVENT_TYPES } from '../domain/list.events.js';
 import { foldEntries, type Entry, type EntryChange, type ListFact } from './entries.js';
 import { evolveListRow, LIST_COLUMN_TYPES, LIST_COLUMNS, type ListRow } from './list-rows.js';
 import {

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import { filmLogStream } from '../../film-log/domain/film-log.decider.js';
+import { filmLogStream } from '../../film-log/domain/film-log.events.js';
 import { foldChecks } from './progress.js';
 
 const event = (type: string, userId: string, filmId: string): RecordedEvent =>

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { ProjectionContext } from '#projections';
-import { parseFilmLogStream } from '../../film-log/domain/film-log.decider.js';
+import { parseFilmLogStream } from '../../film-log/domain/film-log.events.js';
 
 /** A film that joined (now) or left (!now) a list in the batch. */
 export interface ListMembershipChange {

@@ -1,5 +1,5 @@
 import { cursorColumns, type CursorRow } from '../../../common/paging/index.js';
-import type { ListVisibility } from '../domain/list.decider.js';
+import type { ListVisibility } from '../domain/list.events.js';
 import { progressOf } from '../domain/progress.js';
 import type { ListSummary } from '../lists.response.js';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ListVisibility } from '../domain/list.decider.js';
+import type { ListVisibility } from '../domain/list.events.js';
 
 /**
  * The one rule of who sees a list, as an SQL condition on a `lists` row (alias `list`) for the

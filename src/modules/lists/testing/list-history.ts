@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { seededPick, testEvent, type Write } from '#testing';
-import {
-  listDecider,
-  listStream,
-  type ListActor,
-  type ListCommand,
-  type ListState,
-} from '../domain/list.decider.js';
-import { filmLogDecider, filmLogStream, type FilmLogState } from '../../film-log/domain/film-log.decider.js';
+import { listDecider, type ListActor, type ListCommand, type ListState } from '../domain/list.decider.js';
+import { listStream } from '../domain/list.events.js';
+import { filmLogDecider, type FilmLogState } from '../../film-log/domain/film-log.decider.js';
+import { filmLogStream } from '../../film-log/domain/film-log.events.js';
 
 /** One list as its events left it. */
 export interface ScriptedList {

@@ -4,7 +4,8 @@ import { CommandRunner } from '#decider';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { JobWorkers } from '../../../platform/jobs/job-workers.js';
 import { JobsModule } from '../../../platform/jobs/jobs.module.js';
-import { commentDecider, commentStream } from '../../comments/domain/comment.decider.js';
+import { commentDecider } from '../../comments/domain/comment.decider.js';
+import { commentStream } from '../../comments/domain/comment.events.js';
 import {
   AUTO_HIDE_JOB,
   MODERATION_QUEUE,

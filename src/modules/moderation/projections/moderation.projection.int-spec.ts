@@ -3,12 +3,11 @@ import type { NewEvent } from '#event-store';
 import { ProjectionSite, seededPick, testEvent, type Write } from '#testing';
 import {
   commentDecider,
-  commentStream,
   type CommentCommand,
-  type CommentEvent,
   type CommentState,
 } from '../../comments/domain/comment.decider.js';
-import { memberStream } from '../../identity/domain/member.decider.js';
+import { commentStream, type CommentEvent } from '../../comments/domain/comment.events.js';
+import { memberStream } from '../../identity/domain/member.events.js';
 import { moderationTriggersProjection } from './moderation-triggers.projection.js';
 import { moderationProjection } from './moderation.projection.js';
 

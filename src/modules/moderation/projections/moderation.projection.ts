@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import type { CommentEvent } from '../../comments/domain/comment.decider.js';
-import type { MemberEvent } from '../../identity/domain/member.decider.js';
+import type { CommentEvent } from '../../comments/domain/comment.events.js';
+import type { MemberEvent } from '../../identity/domain/member.events.js';
 
 /** What a moderator did, as the log and a queue item's decision name it. */
 export const MODERATION_ACTIONS = ['hide', 'restore', 'dismiss', 'delete', 'suspend', 'reinstate'] as const;

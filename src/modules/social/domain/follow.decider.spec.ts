@@ -1,5 +1,6 @@
 import { DomainRuleViolation, given } from '#decider';
-import { followDecider, followStream, parseFollowStream, type FollowEvent } from './follow.decider.js';
+import { followDecider } from './follow.decider.js';
+import { followStream, parseFollowStream, type FollowEvent } from './follow.events.js';
 
 const ana = '0b7c3e1a-1f1e-4c44-9a53-6c1f0f7a0001';
 const ben = '0b7c3e1a-1f1e-4c44-9a53-6c1f0f7a0002';

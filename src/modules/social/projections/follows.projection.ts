@@ -1,12 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import {
-  FOLLOW_EVENT_TYPES,
-  followDecider,
-  parseFollowStream,
-  type FollowEvent,
-  type FollowState,
-} from '../domain/follow.decider.js';
+import { followDecider, type FollowState } from '../domain/follow.decider.js';
+import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.events.js';
 
 interface Pair {
   readonly followerId: string;

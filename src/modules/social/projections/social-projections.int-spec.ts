@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import type { Projection } from '#projections';
 import { ProjectionSite, seededPick, testEvent, type Write } from '#testing';
-import { FILM_LOG_EVENT_TYPES, filmLogStream } from '../../film-log/domain/film-log.decider.js';
+import { FILM_LOG_EVENT_TYPES, filmLogStream } from '../../film-log/domain/film-log.events.js';
 import { userFilmStateProjection } from '../../film-log/projections/user-film-state.projection.js';
-import {
-  followDecider,
-  followStream,
-  type FollowCommand,
-  type FollowState,
-} from '../domain/follow.decider.js';
+import { followDecider, type FollowCommand, type FollowState } from '../domain/follow.decider.js';
+import { followStream } from '../domain/follow.events.js';
 import { followsProjection } from './follows.projection.js';
 import { userStatsProjection } from './user-stats.projection.js';
 

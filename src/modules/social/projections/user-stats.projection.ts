@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
-import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../../film-log/domain/film-log.decider.js';
+import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../../film-log/domain/film-log.events.js';
 import { tallyMarks } from '../../film-log/projections/mark-counts.js';
-import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.decider.js';
+import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.events.js';
 
 /** The counts on a member's profile this projection keeps (comments come with the comments feature). */
 interface ProfileCounts {

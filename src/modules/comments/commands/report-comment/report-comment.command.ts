@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
 import type { SignedInUser } from '../../../../common/auth/index.js';
 import type { CommentReportAccepted } from '../../comments.response.js';
-import type { ReportReason } from '../../domain/comment.decider.js';
+import type { ReportReason } from '../../domain/comment.events.js';
 import { CommentViewers } from '../../readers/comment-viewers.js';
 import { CommentCommandRunner } from '../comment-command-runner.js';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Satisfies } from '../../../../common/validation.js';
-import { REPORT_REASONS, type ReportReason } from '../../domain/comment.decider.js';
+import { REPORT_REASONS, type ReportReason } from '../../domain/comment.events.js';
 import { isReportNote, REPORT_NOTE_MAX, REPORT_NOTE_MESSAGE } from '../../domain/comment-text.js';
 
 export class ReportCommentRequest {

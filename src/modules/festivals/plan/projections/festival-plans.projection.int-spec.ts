@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '#event-store';
 import { ProjectionSite, testEvent, type Write } from '#testing';
-import { planStream } from '../../domain/plan.decider.js';
+import { planStream } from '../../domain/plan.events.js';
 import { festivalPlansProjection } from './festival-plans.projection.js';
 
 let tick = 0;

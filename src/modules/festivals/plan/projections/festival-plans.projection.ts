@@ -1,7 +1,12 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import { parsePlanStream, PLAN_STREAM_PREFIX } from '../../domain/plan.decider.js';
-import { PLAN_EVENT_TYPES, type PlanEvent, type PlanVisibility } from '../../domain/plan.events.js';
+import {
+  parsePlanStream,
+  PLAN_STREAM_PREFIX,
+  PLAN_EVENT_TYPES,
+  type PlanEvent,
+  type PlanVisibility,
+} from '../../domain/plan.events.js';
 
 /** What one batch did to one plan: the last word on each screening it touched, and on visibility. */
 interface PlanOutcome {

@@ -3,7 +3,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext } from '#decider';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { FilmReferences } from '../../../catalog/films/film-references.js';
-import { filmLogDecider, filmLogStream, type FilmLogCommand } from '../../domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogCommand } from '../../domain/film-log.decider.js';
+import { filmLogStream } from '../../domain/film-log.events.js';
 import type { FilmLogResult } from '../../film-log.response.js';
 
 /** One tap of a member on a film: check, favourite, dislike, watchlist, or their undoing. */

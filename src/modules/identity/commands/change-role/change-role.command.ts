@@ -4,7 +4,7 @@ import type { Position } from '#event-store';
 import type { Role } from '../../../../common/auth/index.js';
 import { AccountRegistration } from '../../accounts/account-registration.js';
 import { AccountsRepository, rolesOf } from '../../accounts/accounts.repository.js';
-import type { GrantableRole } from '../../domain/member.decider.js';
+import type { GrantableRole } from '../../domain/member.events.js';
 
 export interface RoleChanged {
   readonly username: string;

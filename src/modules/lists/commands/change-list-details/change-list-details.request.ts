@@ -1,12 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { Satisfies } from '../../../../common/validation.js';
-import {
-  LIST_DESCRIPTION_MAX,
-  LIST_TITLE_MAX,
-  LIST_VISIBILITIES,
-  type ListVisibility,
-} from '../../domain/list.decider.js';
+import { LIST_DESCRIPTION_MAX, LIST_TITLE_MAX } from '../../domain/list.decider.js';
+import { LIST_VISIBILITIES, type ListVisibility } from '../../domain/list.events.js';
 import {
   isListDescription,
   isListTitle,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
 import type { SignedInUser } from '../../../../common/auth/index.js';
-import type { ListVisibility } from '../../domain/list.decider.js';
+import type { ListVisibility } from '../../domain/list.events.js';
 import type { ListWritten } from '../../lists.response.js';
 import { ListCommandRunner } from '../list-command-runner.js';
 

@@ -6,10 +6,10 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import {
   CommentNotFound,
   commentDecider,
-  commentStream,
   type CommentCommand,
   type CommentState,
 } from '../../../comments/domain/comment.decider.js';
+import { commentStream } from '../../../comments/domain/comment.events.js';
 import type { CommentModerated } from '../../moderation.response.js';
 
 export type CommentDecision = 'hide' | 'restore' | 'dismiss';

@@ -3,7 +3,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext } from '#decider';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
 import { ProjectionMonitor } from '#projections';
-import { memberDecider, memberStream } from '../../../identity/domain/member.decider.js';
+import { memberDecider } from '../../../identity/domain/member.decider.js';
+import { memberStream } from '../../../identity/domain/member.events.js';
 import { Members } from '../../../social/members/members.js';
 import type { MemberReinstatedResult, MemberSuspendedResult } from '../../moderation.response.js';
 

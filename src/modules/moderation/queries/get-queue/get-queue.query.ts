@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { cursorColumns, DEFAULT_PAGE_SIZE, FIRST_PAGE, type Page } from '../../../../common/paging/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
-import type { ReportReason } from '../../../comments/domain/comment.decider.js';
+import type { ReportReason } from '../../../comments/domain/comment.events.js';
 import type { ModerationAction } from '../../projections/moderation.projection.js';
 import type { QueueItem } from '../../moderation.response.js';
 import { encodeQueueCursor, type QueueCursor, type QueueStatus } from './queue-cursor.js';

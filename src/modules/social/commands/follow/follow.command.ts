@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext } from '#decider';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { followDecider, followStream, type FollowCommand } from '../../domain/follow.decider.js';
+import { followDecider, type FollowCommand } from '../../domain/follow.decider.js';
+import { followStream } from '../../domain/follow.events.js';
 import { Members } from '../../members/members.js';
 import type { FollowResult } from '../../social.response.js';
 

@@ -1,0 +1,54 @@
+/**
+ * The public contract of a member's film log: one stream per member and film
+ * (`filmlog-{userId}.{filmId}`) and the facts it records. Other features read these, never the
+ * decider.
+ */
+
+/** One stream per member and film: every tap of that member on that film, in order. */
+export const filmLogStream = (userId: string, filmId: string): string => `filmlog-${userId}.${filmId}`;
+
+export const FILM_LOG_STREAM_PREFIX = 'filmlog-';
+
+/** The member and film a film-log stream belongs to. */
+export function parseFilmLogStream(streamId: string): { userId: string; filmId: string } {
+  const separator = streamId.indexOf('.', FILM_LOG_STREAM_PREFIX.length);
+  if (!streamId.startsWith(FILM_LOG_STREAM_PREFIX) || separator < 0) {
+    throw new RangeError(`Not a film-log stream: ${streamId}`);
+  }
+  return {
+    userId: streamId.slice(FILM_LOG_STREAM_PREFIX.length, separator),
+    filmId: streamId.slice(separator + 1),
+  };
+}
+
+type NoData = Record<string, never>;
+
+/** `occurredAt`: when it happened; set by the runner, or by `decide` for imported facts. */
+type Fact<Type extends string, Data> = {
+  readonly type: Type;
+  readonly data: Data;
+  readonly occurredAt?: string;
+};
+
+export type FilmLogEvent =
+  | Fact<'FilmChecked', { readonly watchedOn: string | null }>
+  | Fact<'FilmWatchDateChanged', { readonly watchedOn: string | null }>
+  | Fact<'FilmUnchecked', NoData>
+  | Fact<'FilmFavourited', NoData>
+  | Fact<'FilmUnfavourited', NoData>
+  | Fact<'FilmDisliked', NoData>
+  | Fact<'FilmUndisliked', NoData>
+  | Fact<'FilmAddedToWatchlist', NoData>
+  | Fact<'FilmRemovedFromWatchlist', NoData>;
+
+export const FILM_LOG_EVENT_TYPES: readonly FilmLogEvent['type'][] = [
+  'FilmChecked',
+  'FilmWatchDateChanged',
+  'FilmUnchecked',
+  'FilmFavourited',
+  'FilmUnfavourited',
+  'FilmDisliked',
+  'FilmUndisliked',
+  'FilmAddedToWatchlist',
+  'FilmRemovedFromWatchlist',
+];
