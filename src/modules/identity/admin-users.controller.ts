@@ -1,9 +1,9 @@
-import { Controller, Delete, Param, Put, Req } from '@nestjs/common';
+import { Controller, Delete, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CurrentUser, RequireRole, type SignedInUser } from '../../common/auth/index.js';
+import { RequireRole } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
+import { Actor } from '../../platform/commands/actor.decorator.js';
 import { ChangeRole, type RoleChanged } from './commands/change-role/change-role.command.js';
 import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.events.js';
 
@@ -31,11 +31,10 @@ export class AdminUsersController {
   grant(
     @Param('username') username: string,
     @Param('role') role: string,
-    @CurrentUser() admin: SignedInUser,
-    @Req() request: Request,
+    @Actor() admin: Actor,
   ): Promise<RoleChanged> {
     return this.commands.execute(
-      new ChangeRole('grant', username, grantableRole(role), admin.id, String(request.id ?? '')),
+      new ChangeRole('grant', username, grantableRole(role), admin.user.id, admin.context.correlationId),
     );
   }
 
@@ -46,11 +45,10 @@ export class AdminUsersController {
   revoke(
     @Param('username') username: string,
     @Param('role') role: string,
-    @CurrentUser() admin: SignedInUser,
-    @Req() request: Request,
+    @Actor() admin: Actor,
   ): Promise<RoleChanged> {
     return this.commands.execute(
-      new ChangeRole('revoke', username, grantableRole(role), admin.id, String(request.id ?? '')),
+      new ChangeRole('revoke', username, grantableRole(role), admin.user.id, admin.context.correlationId),
     );
   }
 }
