@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { CommandRunner } from '#decider';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { PositionedCommandRunner } from './positioned-command-runner.js';
 
-/** Load → decide → append with retry, bound to the event store, the wall clock and random UUIDs. */
+/**
+ * Load → decide → append with retry, bound to the event store, the wall clock and random UUIDs;
+ * and the same for the edges, answering a position even when nothing was appended.
+ */
 @Global()
 @Module({
   providers: [
@@ -13,7 +17,8 @@ import { EVENT_STORE, type EventStore } from '#event-store';
       useFactory: (store: EventStore) =>
         new CommandRunner({ store, clock: () => new Date(), ids: randomUUID }),
     },
+    PositionedCommandRunner,
   ],
-  exports: [CommandRunner],
+  exports: [CommandRunner, PositionedCommandRunner],
 })
 export class CommandRunnerModule {}

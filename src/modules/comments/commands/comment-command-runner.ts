@@ -1,6 +1,10 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { CommandRunner, type CommandContext, type CommandResult } from '#decider';
-import { EVENT_STORE, type EventStore, type Position } from '#event-store';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { CommandContext } from '#decider';
+import type { Position } from '#event-store';
+import {
+  PositionedCommandRunner,
+  type PositionedResult,
+} from '../../../platform/commands/positioned-command-runner.js';
 import { isUuid } from '../../../common/uuid.js';
 import {
   CommentActionForbidden,
@@ -19,7 +23,7 @@ export class CommentNotFoundException extends NotFoundException {
 }
 
 export interface CommentDecision {
-  readonly result: CommandResult<CommentEvent, CommentState>;
+  readonly result: PositionedResult<CommentEvent, CommentState>;
   /** Where a reader sees the outcome: the last event of the stream, or the origin for nothing at all. */
   readonly position: Position;
 }
@@ -27,10 +31,7 @@ export interface CommentDecision {
 /** Runs a command on a comment's stream, answering the decider's refusals as 404 and 403 problems. */
 @Injectable()
 export class CommentCommandRunner {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly runner: PositionedCommandRunner) {}
 
   async run(commentId: string, command: CommentCommand, context: CommandContext): Promise<CommentDecision> {
     // A malformed id names no comment: 404, like an unknown one.
@@ -42,7 +43,7 @@ export class CommentCommandRunner {
         command,
         context,
       });
-      return { result, position: result.position ?? this.store.origin };
+      return { result, position: result.position };
     } catch (error) {
       if (error instanceof CommentNotFound) throw new CommentNotFoundException();
       if (error instanceof CommentActionForbidden) throw new ForbiddenException(error.message);

@@ -1,8 +1,12 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { CommandRunner, loadStream, type CommandContext, type CommandResult } from '#decider';
+import { loadStream, type CommandContext } from '#decider';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
 import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
+import {
+  PositionedCommandRunner,
+  type PositionedResult,
+} from '../../../platform/commands/positioned-command-runner.js';
 import { QUERY_POOL } from '../../../platform/database/database.module.js';
 import { isUuid } from '../../../common/uuid.js';
 import {
@@ -18,7 +22,7 @@ import { ListNotFoundException } from '../list-not-found.exception.js';
 import { mayReaderSee } from '../queries/list-visibility.js';
 
 export interface ListDecision {
-  readonly result: CommandResult<ListEvent, ListState>;
+  readonly result: PositionedResult<ListEvent, ListState>;
   /** The last event of the stream, or the origin when nothing was ever written. */
   readonly position: Position;
 }
@@ -30,7 +34,7 @@ export interface ListDecision {
 @Injectable()
 export class ListCommandRunner {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly runner: PositionedCommandRunner,
     private readonly authenticator: Authenticator,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(QUERY_POOL) private readonly pool: pg.Pool,
@@ -56,7 +60,7 @@ export class ListCommandRunner {
         command: decided,
         context,
       });
-      return { result, position: result.position ?? this.store.origin };
+      return { result, position: result.position };
     } catch (error) {
       if (error instanceof ListNotFound) throw new ListNotFoundException();
       if (error instanceof ListEditForbidden) {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandRunner, loadStream, type CommandContext } from '#decider';
+import { loadStream, type CommandContext } from '#decider';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { isUuid } from '../../../../common/uuid.js';
+import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { planDecider, type PlanCommand, type PlanState } from '../../domain/plan.decider.js';
 import { planStream } from '../../domain/plan.events.js';
 import { ScreeningNotFound } from '../../programme/programme-errors.js';
@@ -18,7 +19,7 @@ import type { PlanView, PlanWritten } from '../plan.response.js';
 export class PlanCommandRunner {
   constructor(
     private readonly programme: ProgrammeReader,
-    private readonly runner: CommandRunner,
+    private readonly runner: PositionedCommandRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -51,7 +52,7 @@ export class PlanCommandRunner {
       command,
       context,
     });
-    return { plan: await this.view(edition, result.state), position: result.position ?? this.store.origin };
+    return { plan: await this.view(edition, result.state), position: result.position };
   }
 
   async view(edition: EditionRef, state: PlanState): Promise<PlanView> {

@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext } from '#decider';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import type { CommandContext } from '#decider';
+import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { FilmReferences } from '../../../catalog/films/film-references.js';
 import { filmLogDecider, type FilmLogCommand } from '../../domain/film-log.decider.js';
 import { filmLogStream } from '../../domain/film-log.events.js';
@@ -24,8 +23,7 @@ export class LogFilm extends Command<FilmLogResult> {
 export class LogFilmHandler implements ICommandHandler<LogFilm> {
   constructor(
     private readonly films: FilmReferences,
-    private readonly runner: CommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: PositionedCommandRunner,
   ) {}
 
   async execute({ userId, filmReference, action, context }: LogFilm): Promise<FilmLogResult> {
@@ -36,7 +34,7 @@ export class LogFilmHandler implements ICommandHandler<LogFilm> {
       command: action,
       context,
     });
-    // A no-op on a film never touched has nothing to wait for: the origin is passed by every projection.
-    return { state: result.state, position: result.position ?? this.store.origin };
+    // A no-op on a film never touched answers the origin, which every projection has passed.
+    return { state: result.state, position: result.position };
   }
 }

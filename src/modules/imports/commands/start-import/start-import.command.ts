@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { CommandRunner, type CommandContext } from '#decider';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import type { CommandContext } from '#decider';
 import { InvalidInputException } from '../../../../common/invalid-input.exception.js';
+import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { READ_MODEL_POOL } from '../../../../platform/database/database.module.js';
 import { importDecider } from '../../domain/import.decider.js';
 import { importStream } from '../../domain/import.events.js';
@@ -32,8 +32,7 @@ export class StartImport extends Command<ImportStartedResponse> {
 @CommandHandler(StartImport)
 export class StartImportHandler implements ICommandHandler<StartImport> {
   constructor(
-    private readonly runner: CommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: PositionedCommandRunner,
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
   ) {}
 
@@ -67,6 +66,6 @@ export class StartImportHandler implements ICommandHandler<StartImport> {
       },
       context,
     });
-    return { importId, position: result.position ?? this.store.origin };
+    return { importId, position: result.position };
   }
 }

@@ -1,8 +1,8 @@
 import { isUuid } from '../../../../common/uuid.js';
-import { Inject, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext } from '#decider';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import type { CommandContext } from '#decider';
+import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import {
   CommentNotFound,
   commentDecider,
@@ -45,10 +45,7 @@ const queueStatus = (state: CommentState): 'open' | 'resolved' =>
 /** Decided on the comment's stream; a decision already in force answers the same and writes nothing. */
 @CommandHandler(ModerateComment)
 export class ModerateCommentHandler implements ICommandHandler<ModerateComment> {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly runner: PositionedCommandRunner) {}
 
   async execute(command: ModerateComment): Promise<CommentModerated> {
     // A malformed id names no comment: the same 404 as an unknown one.
@@ -65,7 +62,7 @@ export class ModerateCommentHandler implements ICommandHandler<ModerateComment> 
         commentId,
         hidden: result.state.hiding !== 'none',
         status: queueStatus(result.state),
-        position: result.position ?? this.store.origin,
+        position: result.position,
       };
     } catch (error) {
       if (error instanceof CommentNotFound) throw new NotFoundException(error.message);

@@ -1,8 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext } from '#decider';
-import { EVENT_STORE, type EventStore, type Position } from '#event-store';
+import type { CommandContext } from '#decider';
+import type { Position } from '#event-store';
 import { ProjectionMonitor } from '#projections';
+import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { memberDecider } from '../../../identity/domain/member.decider.js';
 import { memberStream } from '../../../identity/domain/member.events.js';
 import { Members } from '../../../social/members/members.js';
@@ -39,8 +39,8 @@ const TAKES_EFFECT_WAIT_MS = 2000;
  * The auth guard reads the members read model on every write, so the answer waits (bounded)
  * for the members projection: when the moderator sees 200, the suspension is in force.
  */
-const inForce = async (monitor: ProjectionMonitor, position: Position | null): Promise<void> => {
-  if (position !== null) await monitor.waitFor(['members'], position, TAKES_EFFECT_WAIT_MS);
+const inForce = async (monitor: ProjectionMonitor, position: Position): Promise<void> => {
+  await monitor.waitFor(['members'], position, TAKES_EFFECT_WAIT_MS);
 };
 
 /** On the member's stream, so every suspension is on record with its moderator and reason. */
@@ -48,7 +48,7 @@ const inForce = async (monitor: ProjectionMonitor, position: Position | null): P
 export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
   constructor(
     private readonly members: Members,
-    private readonly runner: CommandRunner,
+    private readonly runner: PositionedCommandRunner,
     private readonly monitor: ProjectionMonitor,
   ) {}
 
@@ -67,7 +67,7 @@ export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
       context,
     });
     await inForce(this.monitor, result.position);
-    return { suspended: true, until, position: result.position! };
+    return { suspended: true, until, position: result.position };
   }
 }
 
@@ -75,9 +75,8 @@ export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
 export class ReinstateMemberHandler implements ICommandHandler<ReinstateMember> {
   constructor(
     private readonly members: Members,
-    private readonly runner: CommandRunner,
+    private readonly runner: PositionedCommandRunner,
     private readonly monitor: ProjectionMonitor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ username, reason, context }: ReinstateMember): Promise<MemberReinstatedResult> {
@@ -89,6 +88,6 @@ export class ReinstateMemberHandler implements ICommandHandler<ReinstateMember> 
       context,
     });
     await inForce(this.monitor, result.position);
-    return { suspended: false, position: result.position ?? this.store.origin };
+    return { suspended: false, position: result.position };
   }
 }

@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext } from '#decider';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import type { CommandContext } from '#decider';
+import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { followDecider, type FollowCommand } from '../../domain/follow.decider.js';
 import { followStream } from '../../domain/follow.events.js';
 import { Members } from '../../members/members.js';
@@ -24,8 +23,7 @@ export class FollowMember extends Command<FollowResult> {
 export class FollowMemberHandler implements ICommandHandler<FollowMember> {
   constructor(
     private readonly members: Members,
-    private readonly runner: CommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: PositionedCommandRunner,
   ) {}
 
   async execute({ followerId, followeeUsername, follow, context }: FollowMember): Promise<FollowResult> {
@@ -39,7 +37,7 @@ export class FollowMemberHandler implements ICommandHandler<FollowMember> {
       command,
       context,
     });
-    // An unfollow of someone never followed has nothing to wait for: every projection passed the origin.
-    return { following: result.state.following, position: result.position ?? this.store.origin };
+    // An unfollow of someone never followed answers the origin, which every projection has passed.
+    return { following: result.state.following, position: result.position };
   }
 }
