@@ -1,6 +1,10 @@
 # One image, two roles: APP_ROLE=api or APP_ROLE=worker (docker-compose.yml runs both).
 
-FROM node:20-bookworm-slim AS build
+# Node.js 26, the Active LTS line (20 reached end of life on 2026-04-30; 24 is in maintenance): the
+# unit and integration tiers pass on it, and CI runs them on it (.ci/run, NODE_LTS_MAJOR).
+ARG NODE_IMAGE=node:26-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +15,7 @@ COPY bench ./bench
 RUN npx tsc -p tsconfig.build.json \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
