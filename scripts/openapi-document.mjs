@@ -16,9 +16,13 @@ const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-if-stale
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const offline = pathToFileURL(join(root, 'dist', 'src', 'platform', 'openapi', 'openapi-offline.js'));
-const { buildOpenApiDocumentOffline } = await import(offline.href);
-const json = `${JSON.stringify(await buildOpenApiDocumentOffline(), null, 2)}\n`;
+const dist = (path) => import(pathToFileURL(join(root, 'dist', 'src', path)).href);
+const { buildOpenApiDocumentOffline } = await dist('platform/openapi/openapi-offline.js');
+const { AppModule } = await dist('app.module.js');
+const { parseConfig } = await dist('config/index.js');
+// The defaults, not this process's environment: the document must not depend on where it is built.
+const document = await buildOpenApiDocumentOffline(AppModule.forRoot(parseConfig({})));
+const json = `${JSON.stringify(document, null, 2)}\n`;
 if (output) {
   writeFileSync(output, json);
   process.stderr.write(`OpenAPI document written to ${output}\n`);
