@@ -60,3 +60,49 @@ describe('csvRecords', () => {
     expect(error).toMatchObject({ line, message: expect.stringMatching(message) });
   });
 });
+
+describe('csvRecords around faults', () => {
+  it('reads a doubled quote at the start of a quoted field as a quote, not as a closing one', () => {
+    expect(read('a,"""Vertigo"" again",b\r\n"""",x\n')).toEqual([
+      { line: 1, fields: ['a', '"Vertigo" again', 'b'] },
+      { line: 2, fields: ['"', 'x'] },
+    ]);
+  });
+
+  it('hands out the records before a fault, then throws it', () => {
+    const records = csvRecords('a,b\n"One\nTwo",1\n\n"x"y,2\n');
+
+    expect(records.next().value).toEqual({ line: 1, fields: ['a', 'b'] });
+    expect(records.next().value).toEqual({ line: 2, fields: ['One\nTwo', '1'] });
+    expect(() => records.next()).toThrow(
+      'line 5: a closing quote is followed by more text in the same field',
+    );
+  });
+
+  it.each([
+    [
+      'an unclosed field after a misquoted one in one record',
+      'a,b\r\n"x"y,"open\r\n',
+      ',',
+      2,
+      /followed by more text/,
+    ],
+    [
+      'an unclosed field after records spanning lines',
+      'a\r\n"1\r\n2"\r\n\r\n"open,x\n',
+      ',',
+      5,
+      /never closed/,
+    ],
+    ['a misquoted field after a well-formed one', 'x;"a;b""";"c"d\n', ';', 1, /followed by more text/],
+  ])('names the line of %s', (_case, text, delimiter, line, message) => {
+    let error: unknown;
+    try {
+      read(text, delimiter);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CsvError);
+    expect(error).toMatchObject({ line, message: expect.stringMatching(message) });
+  });
+});
