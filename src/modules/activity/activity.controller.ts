@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, applyDecorators } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { BAD_PAGE, NO_FILM, SIGNED_IN } from '../../common/openapi/problem-responses.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
 import {
   FeedPageResponse,
@@ -20,14 +21,7 @@ import { followsProjection } from '../social/projections/follows.projection.js';
 import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
-const BAD_PAGE = ApiResponse({
-  status: 400,
-  description: 'limit is not 1–100, or cursor is not a nextCursor of this list, named',
-});
-const SIGNED_IN = applyDecorators(
-  ApiBearerAuth(),
-  ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
-);
+const MEMBER_READ = applyDecorators(ApiBearerAuth(), SIGNED_IN);
 
 @ApiTags('activity')
 @Controller()
@@ -44,21 +38,21 @@ export class ActivityController {
   })
   @ApiOkResponse({ type: FilmActivityPageResponse })
   @BAD_PAGE
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   filmActivity(@Param('idOrSlug') film: string, @Query() page: PageRequest): Promise<Page<FilmActivityItem>> {
     return this.queries.execute(new GetFilmActivity(film, page));
   }
 
   @Get('films/:idOrSlug/friends')
   @FILM_REFERENCE
-  @SIGNED_IN
+  @MEMBER_READ
   @ConsistentRead(followsProjection, userFilmStateProjection)
   @ApiOperation({
     summary: 'Members the reader follows who checked the film, with their marks; latest check first',
   })
   @ApiOkResponse({ type: FriendCheckPageResponse })
   @BAD_PAGE
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   friends(
     @CurrentUser() user: SignedInUser,
     @Param('idOrSlug') film: string,
@@ -68,7 +62,7 @@ export class ActivityController {
   }
 
   @Get('feed')
-  @SIGNED_IN
+  @MEMBER_READ
   @ConsistentRead(activityProjection, followsProjection)
   @ApiOperation({
     summary:

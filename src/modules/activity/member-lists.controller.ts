@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, applyDecorators, type Type } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { BAD_PAGE, NO_MEMBER } from '../../common/openapi/problem-responses.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
 import {
   FeedPageResponse,
@@ -21,20 +22,18 @@ import {
   GetMemberWatchlist,
 } from './queries/get-member-marks/get-member-marks.query.js';
 import { activityProjection } from './projections/activity.projection.js';
+import { USERNAME } from '../social/members/username.param.js';
 import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 
 /** Documentation shared by a profile's lists: public, newest first, paged, 404 for an unknown member. */
 const ProfileList = (summary: string, type: Type): MethodDecorator =>
   applyDecorators(
     Public(),
-    ApiParam({ name: 'username', description: 'The member’s username (any case)', example: 'cedric' }),
+    USERNAME,
     ApiOperation({ summary }),
     ApiOkResponse({ type }),
-    ApiResponse({
-      status: 400,
-      description: 'limit is not 1–100, or cursor is not a nextCursor of this list, named',
-    }),
-    ApiResponse({ status: 404, description: 'No member has that username' }),
+    BAD_PAGE,
+    NO_MEMBER,
   );
 
 @ApiTags('activity')

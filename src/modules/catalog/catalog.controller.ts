@@ -1,15 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequireRole } from '../../common/auth/index.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
+import { ApiProblem, NO_FILM } from '../../common/openapi/problem-responses.js';
 import { CreateFilm } from './commands/create-film/create-film.command.js';
 import { UpdateFilm } from './commands/update-film/update-film.command.js';
 import type { Film } from './films/film.js';
@@ -19,6 +13,8 @@ import { GetFilm } from './queries/get-film/get-film.query.js';
 import { SearchFilms, type FilmPage } from './queries/search-films/search-films.query.js';
 import { SearchFilmsRequest } from './queries/search-films/search-films.request.js';
 import { FILM_REFERENCE } from './films/film-reference.param.js';
+
+const EXTERNAL_ID_TAKEN = ApiProblem(409, 'An external id (imdb, tmdb) already belongs to another film');
 
 @ApiTags('catalogue')
 @Controller('films')
@@ -34,10 +30,7 @@ export class CatalogController {
     summary: 'Search or list films; alphabetical by title without q, best matches first with q',
   })
   @ApiOkResponse({ type: FilmPageResponse })
-  @ApiResponse({
-    status: 400,
-    description: 'A bad parameter (limit, cursor, year, language, country…), named',
-  })
+  @ApiProblem(400, 'A bad parameter (limit, cursor, year, language, country…), named')
   search(@Query() query: SearchFilmsRequest): Promise<FilmPage> {
     return this.queries.execute(new SearchFilms({ ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }
@@ -47,7 +40,7 @@ export class CatalogController {
   @FILM_REFERENCE
   @ApiOperation({ summary: 'One film with its credits and critic reviews' })
   @ApiOkResponse({ type: FilmResponse })
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   film(@Param('idOrSlug') reference: string): Promise<Film> {
     return this.queries.execute(new GetFilm(reference));
   }
@@ -57,11 +50,8 @@ export class CatalogController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a film (admin); people by id, or by name (a new name creates the person)' })
   @ApiCreatedResponse({ type: FilmResponse })
-  @ApiResponse({
-    status: 400,
-    description: 'Bad or unknown fields, or a person id that does not exist, named',
-  })
-  @ApiResponse({ status: 409, description: 'An external id (imdb, tmdb) already belongs to another film' })
+  @ApiProblem(400, 'Bad or unknown fields, or a person id that does not exist, named')
+  @EXTERNAL_ID_TAKEN
   create(@Body() body: FilmRequest): Promise<Film> {
     return this.commands.execute(new CreateFilm(body));
   }
@@ -72,8 +62,8 @@ export class CatalogController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace a film’s details (admin); its id and slug stay' })
   @ApiOkResponse({ type: FilmResponse })
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
-  @ApiResponse({ status: 409, description: 'An external id (imdb, tmdb) already belongs to another film' })
+  @NO_FILM
+  @EXTERNAL_ID_TAKEN
   update(@Param('idOrSlug') reference: string, @Body() body: FilmRequest): Promise<Film> {
     return this.commands.execute(new UpdateFilm(reference, body));
   }

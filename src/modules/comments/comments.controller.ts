@@ -21,13 +21,19 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
+import {
+  ApiProblem,
+  BAD_PAGE,
+  MEMBER_WRITE,
+  NO_FILM,
+  SIGNED_IN,
+} from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { CommentBodyRequest } from './comment-body.request.js';
 import { CommentRateLimiter } from './comment-rate-limiter.js';
@@ -55,13 +61,10 @@ import { commentsProjection } from './projections/comments.projection.js';
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
 const COMMENT_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The comment id' });
-const NO_FILM = ApiResponse({ status: 404, description: 'No film has that id or slug' });
-const NO_COMMENT = ApiResponse({
-  status: 404,
-  description: 'No comment has that id: never posted, deleted, or hidden from this reader',
-});
-const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
-const SUSPENDED = ApiResponse({ status: 403, description: 'The member is suspended' });
+const NO_COMMENT = ApiProblem(
+  404,
+  'No comment has that id: never posted, deleted, or hidden from this reader',
+);
 
 @ApiTags('comments')
 @Controller()
@@ -81,7 +84,7 @@ export class CommentsController {
       'A film’s comments, oldest first, paged by cursor; a signed-in author or moderator also sees hidden ones (hidden: true)',
   })
   @ApiOkResponse({ type: CommentPageResponse })
-  @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
+  @BAD_PAGE
   @NO_FILM
   list(
     @Param('idOrSlug') film: string,
@@ -103,15 +106,11 @@ export class CommentsController {
   })
   @ApiOperation({ summary: 'Comment on a film; the body is trimmed and kept as plain text' })
   @ApiCreatedResponse({ type: CommentWrittenResponse })
-  @ApiResponse({ status: 400, description: 'A bad body, an unknown field or a bad Idempotency-Key, named' })
-  @SIGNED_IN
-  @SUSPENDED
+  @ApiProblem(400, 'A bad body, an unknown field or a bad Idempotency-Key, named')
+  @MEMBER_WRITE
   @NO_FILM
-  @ApiResponse({
-    status: 422,
-    description: 'The Idempotency-Key was used for another comment (code idempotency-key-reused)',
-  })
-  @ApiResponse({ status: 429, description: 'Too many comments from this member; see Retry-After' })
+  @ApiProblem(422, 'The Idempotency-Key was used for another comment (code idempotency-key-reused)')
+  @ApiProblem(429, 'Too many comments from this member; see Retry-After')
   async post(
     @Actor() { user, context }: Actor,
     @Res({ passthrough: true }) response: Response,
@@ -140,9 +139,9 @@ export class CommentsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Edit your comment; the same body again changes nothing' })
   @ApiOkResponse({ type: CommentWrittenResponse })
-  @ApiResponse({ status: 400, description: 'A bad body or an unknown field, named' })
+  @ApiProblem(400, 'A bad body or an unknown field, named')
   @SIGNED_IN
-  @ApiResponse({ status: 403, description: 'Not the author, or the member is suspended' })
+  @ApiProblem(403, 'Not the author, or the member is suspended')
   @NO_COMMENT
   edit(
     @Actor() { user, context }: Actor,
@@ -158,7 +157,7 @@ export class CommentsController {
   @ApiOperation({ summary: 'Delete a comment: its author or a moderator' })
   @ApiOkResponse({ type: CommentDeletedResponse })
   @SIGNED_IN
-  @ApiResponse({ status: 403, description: 'Neither the author nor a moderator, or the member is suspended' })
+  @ApiProblem(403, 'Neither the author nor a moderator, or the member is suspended')
   @NO_COMMENT
   delete(@Actor() { user, context }: Actor, @Param('id') id: string): Promise<CommentDeleted> {
     return this.commands.execute(new DeleteComment(user, id, context));
@@ -173,15 +172,13 @@ export class CommentsController {
       'Report a comment to the moderators; a second report by the same member changes nothing and answers the same',
   })
   @ApiAcceptedResponse({ type: CommentReportAcceptedResponse })
-  @ApiResponse({ status: 400, description: 'A reason not in the set, a bad note or an unknown field, named' })
-  @SIGNED_IN
-  @SUSPENDED
+  @ApiProblem(400, 'A reason not in the set, a bad note or an unknown field, named')
+  @MEMBER_WRITE
   @NO_COMMENT
-  @ApiResponse({
-    status: 422,
-    description:
-      'Your own comment (code cannot-report-own-comment), or one already hidden (code comment-hidden)',
-  })
+  @ApiProblem(
+    422,
+    'Your own comment (code cannot-report-own-comment), or one already hidden (code comment-hidden)',
+  )
   report(
     @Actor() { user, context }: Actor,
     @Param('id') id: string,

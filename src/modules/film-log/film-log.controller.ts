@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { ApiProblem, MEMBER_WRITE, NO_FILM } from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { CheckFilmRequest } from './commands/log-film/check-film.request.js';
 import { LogFilm } from './commands/log-film/log-film.command.js';
@@ -22,21 +23,15 @@ import { userFilmStateProjection } from './projections/user-film-state.projectio
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
 /** Documentation shared by the eight film-log writes. */
-const FilmLogWrite =
-  (summary: string): MethodDecorator =>
-  (target, key, descriptor) => {
-    for (const decorate of [
-      FILM_REFERENCE,
-      ApiBearerAuth(),
-      ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same state` }),
-      ApiOkResponse({ type: FilmLogResultResponse }),
-      ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
-      ApiResponse({ status: 403, description: 'The member is suspended' }),
-      ApiResponse({ status: 404, description: 'No film has that id or slug' }),
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
+const FilmLogWrite = (summary: string): MethodDecorator =>
+  applyDecorators(
+    FILM_REFERENCE,
+    ApiBearerAuth(),
+    ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same state` }),
+    ApiOkResponse({ type: FilmLogResultResponse }),
+    MEMBER_WRITE,
+    NO_FILM,
+  );
 
 @ApiTags('film log')
 @Controller()
@@ -50,7 +45,7 @@ export class FilmLogController {
   @FilmLogWrite(
     'Check a film (seen it), optionally with the date it was watched; a new date replaces the old',
   )
-  @ApiResponse({ status: 400, description: 'watchedOn is not a real date from 1870 to today' })
+  @ApiProblem(400, 'watchedOn is not a real date from 1870 to today')
   check(
     @Actor() actor: Actor,
     @Param('idOrSlug') film: string,
@@ -107,7 +102,7 @@ export class FilmLogController {
   @ConsistentRead(userFilmStateProjection)
   @ApiOperation({ summary: 'The signed-in member’s marks on a film (all false/null when never touched)' })
   @ApiOkResponse({ type: FilmStateResponse })
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   state(@CurrentUser() user: SignedInUser, @Param('idOrSlug') film: string): Promise<FilmLogState> {
     return this.queries.execute(new GetFilmState(user.id, film));
   }
@@ -120,7 +115,7 @@ export class FilmLogController {
     summary: 'A film’s statistics: marks counted, favourite and dislike percents of checks (one decimal)',
   })
   @ApiOkResponse({ type: FilmStatsResponse })
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   stats(@Param('idOrSlug') film: string): Promise<FilmStats> {
     return this.queries.execute(new GetFilmStats(film));
   }

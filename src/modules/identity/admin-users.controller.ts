@@ -3,7 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
+import { NO_MEMBER } from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
+import { USERNAME } from '../social/members/username.param.js';
 import { ChangeRole, type RoleChanged } from './commands/change-role/change-role.command.js';
 import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.events.js';
 
@@ -25,9 +27,10 @@ export class AdminUsersController {
   @ApiOperation({
     summary: 'Grant a role (recorded as RoleGranted on the member stream); repeating it is harmless',
   })
+  @USERNAME
   @ApiParam({ name: 'role', enum: GRANTABLE_ROLES })
   @ApiResponse({ status: 200, description: '{ username, roles, position }' })
-  @ApiResponse({ status: 404, description: 'No such member' })
+  @NO_MEMBER
   grant(
     @Param('username') username: string,
     @Param('role') role: string,
@@ -40,6 +43,7 @@ export class AdminUsersController {
 
   @Delete()
   @ApiOperation({ summary: 'Revoke a role; an admin cannot revoke their own admin role (422)' })
+  @USERNAME
   @ApiParam({ name: 'role', enum: GRANTABLE_ROLES })
   @ApiResponse({ status: 200, description: '{ username, roles, position }' })
   revoke(

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { ApiProblem } from '../../common/openapi/problem-responses.js';
 import type { AccountProfile } from './accounts/accounts.repository.js';
 import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
 import { RegisterMember, type RegisteredMember } from './commands/register/register.command.js';
@@ -12,6 +13,8 @@ import { SignIn, type SignedIn } from './commands/sign-in/sign-in.command.js';
 import { SignInRequest } from './commands/sign-in/sign-in.request.js';
 import { GetMe } from './queries/get-me/get-me.query.js';
 import { membersProjection } from './projections/members.projection.js';
+
+const TOO_MANY_ATTEMPTS = ApiProblem(429, 'Too many attempts from this address; see Retry-After');
 
 const clientAddress = (request: Request): string => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
@@ -28,8 +31,8 @@ export class IdentityController {
   @Post('auth/register')
   @ApiOperation({ summary: 'Create an account; answers with an access token' })
   @ApiResponse({ status: 201, description: '{ user: { id, username }, accessToken, position }' })
-  @ApiResponse({ status: 409, description: 'The username (any case) or the email is taken' })
-  @ApiResponse({ status: 429, description: 'Too many attempts from this address; see Retry-After' })
+  @ApiProblem(409, 'The username (any case) or the email is taken')
+  @TOO_MANY_ATTEMPTS
   async register(
     @Body() body: RegisterRequest,
     @Req() request: Request,
@@ -46,8 +49,8 @@ export class IdentityController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in with a username or email and a password' })
   @ApiResponse({ status: 200, description: '{ user: { id, username }, accessToken }' })
-  @ApiResponse({ status: 401, description: 'The login or the password is wrong' })
-  @ApiResponse({ status: 429, description: 'Too many attempts from this address; see Retry-After' })
+  @ApiProblem(401, 'The login or the password is wrong')
+  @TOO_MANY_ATTEMPTS
   async login(
     @Body() body: SignInRequest,
     @Req() request: Request,

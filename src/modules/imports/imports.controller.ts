@@ -19,13 +19,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
+import { ApiProblem, BAD_PAGE, SIGNED_IN } from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { StartImport } from './commands/start-import/start-import.command.js';
 import { StartImportRequest } from './imports.request.js';
@@ -47,8 +47,6 @@ interface UploadedExport {
   readonly originalname: string;
 }
 
-const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
-
 @ApiTags('imports')
 @ApiBearerAuth()
 @Controller('imports')
@@ -68,12 +66,12 @@ export class ImportsController {
       'Import a history from Letterboxd, iCheckMovies or IMDb: the file is stored and read by a job; follow it with GET /imports/{id}',
   })
   @ApiAcceptedResponse({ type: ImportStartedResponseDto })
-  @ApiResponse({
-    status: 400,
-    description: 'No file, a file of no known kind (or not of the source given), or an unknown source, named',
-  })
+  @ApiProblem(
+    400,
+    'No file, a file of no known kind (or not of the source given), or an unknown source, named',
+  )
   @SIGNED_IN
-  @ApiResponse({ status: 413, description: 'The file is larger than IMPORT_MAX_BYTES' })
+  @ApiProblem(413, 'The file is larger than IMPORT_MAX_BYTES')
   start(
     @Actor() { user, context }: Actor,
     @UploadedFile() file: UploadedExport | undefined,
@@ -91,7 +89,7 @@ export class ImportsController {
   @ConsistentRead(importsProjection)
   @ApiOperation({ summary: 'The signed-in member’s imports, newest first' })
   @ApiOkResponse({ type: ImportPageResponse })
-  @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
+  @BAD_PAGE
   @SIGNED_IN
   list(@CurrentUser() user: SignedInUser, @Query() page: PageRequest): Promise<Page<ImportView>> {
     return this.queries.execute(new GetMemberImports(user.id, page));
@@ -103,7 +101,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'An import’s status, progress and result (its owner only)' })
   @ApiOkResponse({ type: ImportResponse })
   @SIGNED_IN
-  @ApiResponse({ status: 404, description: 'No import of the signed-in member has that id' })
+  @ApiProblem(404, 'No import of the signed-in member has that id')
   get(@CurrentUser() user: SignedInUser, @Param('id') id: string): Promise<ImportView> {
     return this.queries.execute(new GetImport(id, user.id));
   }

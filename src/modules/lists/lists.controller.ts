@@ -6,12 +6,19 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
+import {
+  ApiProblem,
+  BAD_FIELD,
+  BAD_PAGE,
+  NO_FILM,
+  NO_MEMBER,
+  SIGNED_IN,
+} from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { ChangeListDetails } from './commands/change-list-details/change-list-details.command.js';
 import { ChangeListDetailsRequest } from './commands/change-list-details/change-list-details.request.js';
@@ -50,23 +57,18 @@ import { SearchListsRequest } from './queries/search-lists/search-lists.request.
 import { followsProjection } from '../social/projections/follows.projection.js';
 import { listsProjection } from './projections/lists.projection.js';
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
+import { USERNAME } from '../social/members/username.param.js';
 
 const LIST_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The list id' });
-const NO_LIST = ApiResponse({
-  status: 404,
-  description: 'No list has that id: never made, deleted, or not one this reader may see',
-});
-const NO_LIST_OR_FILM = ApiResponse({
-  status: 404,
-  description: 'No list has that id (or the reader may not see it), or no film has that id or slug',
-});
-const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
-const MAY_NOT_EDIT = ApiResponse({
-  status: 403,
-  description:
-    'The member sees the list but may not change it (not the owner; an official list needs an admin), or is suspended',
-});
-const BAD_PAGE = ApiResponse({ status: 400, description: 'A bad limit or cursor, named' });
+const NO_LIST = ApiProblem(404, 'No list has that id: never made, deleted, or not one this reader may see');
+const NO_LIST_OR_FILM = ApiProblem(
+  404,
+  'No list has that id (or the reader may not see it), or no film has that id or slug',
+);
+const MAY_NOT_EDIT = ApiProblem(
+  403,
+  'The member sees the list but may not change it (not the owner; an official list needs an admin), or is suspended',
+);
 
 @ApiTags('lists')
 @Controller()
@@ -82,16 +84,10 @@ export class ListsController {
     summary: 'Make a list: personal (private, friends or public), or official (admins; public)',
   })
   @ApiCreatedResponse({ type: ListWrittenResponse })
-  @ApiResponse({ status: 400, description: 'A bad or missing field, or an unknown one, named' })
+  @ApiProblem(400, 'A bad or missing field, or an unknown one, named')
   @SIGNED_IN
-  @ApiResponse({
-    status: 403,
-    description: 'An official list from a member who is not an admin, or suspended',
-  })
-  @ApiResponse({
-    status: 422,
-    description: 'An official list that is not public (code official-lists-are-public)',
-  })
+  @ApiProblem(403, 'An official list from a member who is not an admin, or suspended')
+  @ApiProblem(422, 'An official list that is not public (code official-lists-are-public)')
   create(@Actor() { user, context }: Actor, @Body() body: CreateListRequest): Promise<ListWritten> {
     const list = {
       title: body.title,
@@ -111,7 +107,7 @@ export class ListsController {
       'Public lists (every official list is public), newest first, with the signed-in reader’s progress',
   })
   @ApiOkResponse({ type: ListSummaryPageResponse })
-  @ApiResponse({ status: 400, description: 'A bad official, q, limit or cursor, named' })
+  @ApiProblem(400, 'A bad official, q, limit or cursor, named')
   search(
     @CurrentUser() reader: SignedInUser | undefined,
     @Query() search: SearchListsRequest,
@@ -144,14 +140,11 @@ export class ListsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Rename, describe or change who sees a list; a field left out stays' })
   @ApiOkResponse({ type: ListWrittenResponse })
-  @ApiResponse({ status: 400, description: 'A bad field or an unknown one, named' })
+  @BAD_FIELD
   @SIGNED_IN
   @MAY_NOT_EDIT
   @NO_LIST
-  @ApiResponse({
-    status: 422,
-    description: 'An official list made other than public (code official-lists-are-public)',
-  })
+  @ApiProblem(422, 'An official list made other than public (code official-lists-are-public)')
   change(
     @Actor() { user, context }: Actor,
     @Param('id') id: string,
@@ -186,17 +179,11 @@ export class ListsController {
       'Add a film at a rank (or the end), or move it there if listed; later films shift down one, ranks stay 1..n',
   })
   @ApiOkResponse({ type: ListItemPutResponse })
-  @ApiResponse({
-    status: 400,
-    description: 'A rank that is not a whole number ≥ 1, a bad note, or an unknown field, named',
-  })
+  @ApiProblem(400, 'A rank that is not a whole number ≥ 1, a bad note, or an unknown field, named')
   @SIGNED_IN
   @MAY_NOT_EDIT
   @NO_LIST_OR_FILM
-  @ApiResponse({
-    status: 422,
-    description: 'A rank on an unranked list (code list-not-ranked), or a full list (code list-full)',
-  })
+  @ApiProblem(422, 'A rank on an unranked list (code list-not-ranked), or a full list (code list-full)')
   putItem(
     @Actor() { user, context }: Actor,
     @Param('id') id: string,
@@ -235,17 +222,14 @@ export class ListsController {
       'Publish a new edition of an official list (admins): its films in rank order replace the content; films that drop out keep their history',
   })
   @ApiOkResponse({ type: ListEditionWrittenResponse })
-  @ApiResponse({
-    status: 400,
-    description: 'films is not an array of film ids or slugs, or an unknown field, named',
-  })
+  @ApiProblem(400, 'films is not an array of film ids or slugs, or an unknown field, named')
   @SIGNED_IN
   @MAY_NOT_EDIT
   @NO_LIST_OR_FILM
-  @ApiResponse({
-    status: 422,
-    description: 'A personal list (code not-an-official-list), or a film listed twice (code duplicate-films)',
-  })
+  @ApiProblem(
+    422,
+    'A personal list (code not-an-official-list), or a film listed twice (code duplicate-films)',
+  )
   publishEdition(
     @Actor() { user, context }: Actor,
     @Param('id') id: string,
@@ -256,7 +240,7 @@ export class ListsController {
 
   @Public()
   @Get('users/:username/lists')
-  @ApiParam({ name: 'username', description: 'The member’s username (any case)', example: 'cedric' })
+  @USERNAME
   @ConsistentRead(listsProjection, followsProjection)
   @ApiOperation({
     summary:
@@ -264,7 +248,7 @@ export class ListsController {
   })
   @ApiOkResponse({ type: ListSummaryPageResponse })
   @BAD_PAGE
-  @ApiResponse({ status: 404, description: 'No member has that username' })
+  @NO_MEMBER
   memberLists(
     @Param('username') username: string,
     @CurrentUser() reader: SignedInUser | undefined,
@@ -282,7 +266,7 @@ export class ListsController {
       'The official lists a film is in, with its rank in each; currentCount now, everCount including lists it dropped out of',
   })
   @ApiOkResponse({ type: FilmListsResponse })
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   filmLists(@Param('idOrSlug') film: string): Promise<FilmLists> {
     return this.queries.execute(new GetFilmLists(film));
   }

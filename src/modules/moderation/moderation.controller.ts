@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import {
+  ApiProblem,
+  BAD_FIELD,
+  BAD_PAGE,
+  NO_MEMBER,
+  SIGNED_IN,
+} from '../../common/openapi/problem-responses.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import {
@@ -34,6 +41,7 @@ import { GetModerationQueue } from './queries/get-queue/get-queue.query.js';
 import { decodeQueueCursor } from './queries/get-queue/queue-cursor.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { commentsProjection } from '../comments/projections/comments.projection.js';
+import { USERNAME } from '../social/members/username.param.js';
 import { moderationProjection } from './projections/moderation.projection.js';
 
 const COMMENT_ID = ApiParam({
@@ -41,32 +49,24 @@ const COMMENT_ID = ApiParam({
   format: 'uuid',
   description: 'The comment; malformed or unknown: 404',
 });
-const USERNAME = ApiParam({ name: 'username', description: 'Matched in any case' });
 
 /** Documentation shared by hide, restore and dismiss. */
-const CommentAction =
-  (summary: string): MethodDecorator =>
-  (target, key, descriptor) => {
-    for (const decorate of [
-      COMMENT_ID,
-      HttpCode(200),
-      ApiOperation({
-        summary: `${summary}; a decision already in force answers the same and writes nothing`,
-      }),
-      ApiOkResponse({ type: CommentModeratedResponse }),
-      ApiResponse({ status: 400, description: 'A bad or unknown field, named' }),
-      ApiResponse({ status: 404, description: 'No live comment has that id' }),
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
+const CommentAction = (summary: string): MethodDecorator =>
+  applyDecorators(
+    COMMENT_ID,
+    HttpCode(200),
+    ApiOperation({ summary: `${summary}; a decision already in force answers the same and writes nothing` }),
+    ApiOkResponse({ type: CommentModeratedResponse }),
+    BAD_FIELD,
+    ApiProblem(404, 'No live comment has that id'),
+  );
 
 const trimmed = (reason: string | undefined): string | null => reason?.trim() ?? null;
 
 @ApiTags('moderation')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, description: 'No token, or an invalid one' })
-@ApiResponse({ status: 403, description: 'Not a moderator (or admin), or suspended' })
+@SIGNED_IN
+@ApiProblem(403, 'Not a moderator (or admin), or suspended')
 @RequireRole('moderator')
 @Controller('moderation')
 export class ModerationController {
@@ -83,7 +83,7 @@ export class ModerationController {
       'current round; resolved items latest decision first, with the decision',
   })
   @ApiOkResponse({ type: QueuePageResponse })
-  @ApiResponse({ status: 400, description: 'A bad status, limit or cursor, named' })
+  @ApiProblem(400, 'A bad status, limit or cursor, named')
   queue(@Query() request: QueueRequest): Promise<Page<QueueItem>> {
     const status = request.status ?? 'open';
     const cursor = request.cursor === undefined ? null : decodeQueueCursor(request.cursor);
@@ -101,7 +101,7 @@ export class ModerationController {
     summary: 'Every moderator action (hide, restore, dismiss, delete, suspend, reinstate), newest first',
   })
   @ApiOkResponse({ type: LogPageResponse })
-  @ApiResponse({ status: 400, description: 'A bad limit or cursor, named' })
+  @BAD_PAGE
   log(@Query() page: PageRequest): Promise<Page<LogEntry>> {
     return this.queries.execute(new GetModerationLog(page));
   }
@@ -143,9 +143,9 @@ export class ModerationController {
     summary: 'Suspend a member: they can read, every write answers 403 naming the reason and the end',
   })
   @ApiOkResponse({ type: MemberSuspendedResponse })
-  @ApiResponse({ status: 400, description: 'A missing reason, a bad or past `until`, or an unknown field' })
-  @ApiResponse({ status: 404, description: 'No member has that username' })
-  @ApiResponse({ status: 422, description: 'Suspending yourself (code cannot-suspend-yourself)' })
+  @ApiProblem(400, 'A missing reason, a bad or past `until`, or an unknown field')
+  @NO_MEMBER
+  @ApiProblem(422, 'Suspending yourself (code cannot-suspend-yourself)')
   suspend(
     @Param('username') username: string,
     @Body() body: SuspendMemberRequest,
@@ -162,8 +162,8 @@ export class ModerationController {
   @USERNAME
   @ApiOperation({ summary: 'Lift a suspension; reinstating an active member writes nothing' })
   @ApiOkResponse({ type: MemberReinstatedResponse })
-  @ApiResponse({ status: 400, description: 'A bad or unknown field, named' })
-  @ApiResponse({ status: 404, description: 'No member has that username' })
+  @BAD_FIELD
+  @NO_MEMBER
   reinstate(
     @Param('username') username: string,
     @Body() body: ReinstateMemberRequest,

@@ -1,11 +1,13 @@
-import { Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
+import { ApiProblem, BAD_PAGE, MEMBER_WRITE, NO_MEMBER } from '../../common/openapi/problem-responses.js';
 import { pageWindow, PageRequest, type Page } from '../../common/paging/index.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { FollowMember } from './commands/follow/follow.command.js';
+import { USERNAME } from './members/username.param.js';
 import { GetProfile } from './queries/get-profile/get-profile.query.js';
 import { ListFollows, type FollowDirection } from './queries/list-follows/list-follows.query.js';
 import {
@@ -21,46 +23,28 @@ import { membersProjection } from '../identity/projections/members.projection.js
 import { userStatsProjection } from './projections/user-stats.projection.js';
 import { followsProjection } from './projections/follows.projection.js';
 
-const USERNAME = ApiParam({
-  name: 'username',
-  description: 'Matched in any case',
-  example: 'filmlovepenguin',
-});
-const NO_MEMBER = ApiResponse({ status: 404, description: 'No member has that username' });
-
 /** Documentation shared by follow and unfollow. */
-const FollowWrite =
-  (summary: string): MethodDecorator =>
-  (target, key, descriptor) => {
-    for (const decorate of [
-      USERNAME,
-      ApiBearerAuth(),
-      ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same` }),
-      ApiOkResponse({ type: FollowResultResponse }),
-      ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
-      ApiResponse({ status: 403, description: 'The member is suspended' }),
-      NO_MEMBER,
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
+const FollowWrite = (summary: string): MethodDecorator =>
+  applyDecorators(
+    USERNAME,
+    ApiBearerAuth(),
+    ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same` }),
+    ApiOkResponse({ type: FollowResultResponse }),
+    MEMBER_WRITE,
+    NO_MEMBER,
+  );
 
 /** Documentation shared by the followers and following lists. */
-const FollowList =
-  (summary: string): MethodDecorator =>
-  (target, key, descriptor) => {
-    for (const decorate of [
-      Public(),
-      USERNAME,
-      ConsistentRead(followsProjection),
-      ApiOperation({ summary: `${summary}, newest follow first, paged by cursor` }),
-      ApiOkResponse({ type: FollowPageResponse }),
-      ApiResponse({ status: 400, description: 'A bad limit or cursor, named' }),
-      NO_MEMBER,
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
+const FollowList = (summary: string): MethodDecorator =>
+  applyDecorators(
+    Public(),
+    USERNAME,
+    ConsistentRead(followsProjection),
+    ApiOperation({ summary: `${summary}, newest follow first, paged by cursor` }),
+    ApiOkResponse({ type: FollowPageResponse }),
+    BAD_PAGE,
+    NO_MEMBER,
+  );
 
 @ApiTags('people')
 @Controller('users/:username')
@@ -72,7 +56,7 @@ export class SocialController {
 
   @Put('follow')
   @FollowWrite('Follow a member')
-  @ApiResponse({ status: 422, description: 'Members cannot follow themselves (code cannot-follow-yourself)' })
+  @ApiProblem(422, 'Members cannot follow themselves (code cannot-follow-yourself)')
   follow(@Actor() { user, context }: Actor, @Param('username') username: string): Promise<FollowResult> {
     return this.commands.execute(new FollowMember(user.id, username, true, context));
   }

@@ -7,19 +7,20 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../../common/auth/index.js';
 import { ConsistentRead } from '../../../common/consistency/consistent-read.js';
+import { ApiProblem, MEMBER_WRITE, SIGNED_IN } from '../../../common/openapi/problem-responses.js';
 import { CALENDAR_CONTENT_TYPE } from './calendar/plan-ics.js';
 import {
   IssueCalendarUrl,
   RevokeCalendarUrl,
   type CalendarUrl,
 } from './commands/calendar-url/calendar-url.command.js';
-import { FESTIVAL, MY_PLAN, NO_EDITION, SIGNED_IN, SUSPENDED, YEAR } from './plan.controller.js';
+import { MY_PLAN } from './plan.controller.js';
+import { FESTIVAL, NO_EDITION, YEAR } from '../programme/edition.param.js';
 import { CalendarUrlResponse } from './plan.response.js';
 import { GetCalendarByToken, GetPlanCalendar } from './queries/get-plan-calendar/get-plan-calendar.query.js';
 import { festivalPlansProjection } from './projections/festival-plans.projection.js';
@@ -48,8 +49,7 @@ export class PlanCalendarController {
       'A new private subscription URL serving the plan’s calendar without a token (for calendar apps); the previous one stops working',
   })
   @ApiOkResponse({ type: CalendarUrlResponse })
-  @SIGNED_IN
-  @SUSPENDED
+  @MEMBER_WRITE
   @NO_EDITION
   issueCalendarUrl(
     @CurrentUser() user: SignedInUser,
@@ -68,8 +68,7 @@ export class PlanCalendarController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the plan’s subscription URL (none: nothing changes)' })
   @ApiNoContentResponse({ description: 'The URL no longer serves the calendar' })
-  @SIGNED_IN
-  @SUSPENDED
+  @MEMBER_WRITE
   @NO_EDITION
   async revokeCalendarUrl(
     @CurrentUser() user: SignedInUser,
@@ -111,7 +110,7 @@ export class PlanCalendarController {
       'A plan’s calendar at its private subscription URL, without a token (calendar apps cannot send one)',
   })
   @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
-  @ApiResponse({ status: 404, description: 'No calendar at that URL: never issued, or revoked' })
+  @ApiProblem(404, 'No calendar at that URL: never issued, or revoked')
   subscribedCalendar(@Param('token') token: string): Promise<string> {
     return this.queries.execute(new GetCalendarByToken(token));
   }

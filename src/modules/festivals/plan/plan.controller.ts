@@ -1,8 +1,9 @@
 import { applyDecorators, Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../../common/auth/index.js';
 import { ConsistentRead } from '../../../common/consistency/consistent-read.js';
+import { ApiProblem, MEMBER_WRITE, SIGNED_IN } from '../../../common/openapi/problem-responses.js';
 import { Actor } from '../../../platform/commands/actor.decorator.js';
 import { ChangePlanVisibility } from './commands/change-plan-visibility/change-plan-visibility.command.js';
 import { ChangePlanVisibilityRequest } from './commands/change-plan-visibility/change-plan-visibility.request.js';
@@ -21,23 +22,19 @@ import { GetMyPlan } from './queries/get-my-plan/get-my-plan.query.js';
 import { GetScreeningFriends } from './queries/get-screening-friends/get-screening-friends.query.js';
 import { festivalPlansProjection } from './projections/festival-plans.projection.js';
 import { followsProjection } from '../../social/projections/follows.projection.js';
+import { USERNAME } from '../../social/members/username.param.js';
+import { FESTIVAL, NO_EDITION, YEAR } from '../programme/edition.param.js';
 
 export const MY_PLAN = 'me/festivals/:festival/:year/plan';
-export const FESTIVAL = ApiParam({ name: 'festival', description: 'The festival’s slug', example: 'eiff' });
-export const YEAR = ApiParam({ name: 'year', description: 'The edition’s year', example: 2008 });
 const SCREENING = ApiParam({
   name: 'screeningId',
   format: 'uuid',
   description: 'A screening of this edition',
 });
-export const SIGNED_IN = ApiResponse({ status: 401, description: 'No token, or an invalid one' });
-export const SUSPENDED = ApiResponse({ status: 403, description: 'The member is suspended: reads only' });
-export const NO_EDITION = ApiResponse({ status: 404, description: 'No such festival or edition' });
-const NO_SCREENING = ApiResponse({
-  status: 404,
-  description:
-    'No such festival or edition, or no screening with that id in this edition (a malformed id included)',
-});
+const NO_SCREENING = ApiProblem(
+  404,
+  'No such festival or edition, or no screening with that id in this edition (a malformed id included)',
+);
 
 /** What adding a screening to my plan and taking it out share. */
 const PlanItemWrite = (summary: string): MethodDecorator =>
@@ -48,8 +45,7 @@ const PlanItemWrite = (summary: string): MethodDecorator =>
     ApiBearerAuth(),
     ApiOperation({ summary }),
     ApiOkResponse({ type: PlanWrittenResponse }),
-    SIGNED_IN,
-    SUSPENDED,
+    MEMBER_WRITE,
     NO_SCREENING,
   );
 
@@ -111,9 +107,8 @@ export class PlanController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who sees my plan: private (the default), friends (members I follow) or public' })
   @ApiOkResponse({ type: PlanWrittenResponse })
-  @ApiResponse({ status: 400, description: 'A missing or bad visibility, or an unknown field, named' })
-  @SIGNED_IN
-  @SUSPENDED
+  @ApiProblem(400, 'A missing or bad visibility, or an unknown field, named')
+  @MEMBER_WRITE
   @NO_EDITION
   share(
     @Actor() { user, context }: Actor,
@@ -128,7 +123,7 @@ export class PlanController {
   @Get('users/:username/festivals/:festival/:year/plan')
   // Who sees a friends-only plan comes from the follows table.
   @ConsistentRead(festivalPlansProjection, followsProjection)
-  @ApiParam({ name: 'username' })
+  @USERNAME
   @FESTIVAL
   @YEAR
   @ApiOperation({
@@ -136,10 +131,7 @@ export class PlanController {
       'A member’s plan, as the lists’ rule lets the reader see it: public to all, friends to the members the owner follows, private to the owner',
   })
   @ApiOkResponse({ type: PlanResponse })
-  @ApiResponse({
-    status: 404,
-    description: 'No such member, festival or edition, or no plan of theirs this reader may see',
-  })
+  @ApiProblem(404, 'No such member, festival or edition, or no plan of theirs this reader may see')
   memberPlan(
     @CurrentUser() reader: SignedInUser | undefined,
     @Param('username') username: string,
@@ -158,7 +150,7 @@ export class PlanController {
   })
   @ApiOkResponse({ type: ScreeningFriendsResponse })
   @SIGNED_IN
-  @ApiResponse({ status: 404, description: 'No screening with that id' })
+  @ApiProblem(404, 'No screening with that id')
   screeningFriends(@CurrentUser() user: SignedInUser, @Param('id') id: string): Promise<ScreeningFriends> {
     return this.queries.execute(new GetScreeningFriends(id, user.id));
   }

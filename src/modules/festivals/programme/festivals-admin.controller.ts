@@ -1,15 +1,4 @@
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  Delete,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post, Put, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -23,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../../common/auth/index.js';
+import { ApiProblem, ADMINS_ONLY } from '../../../common/openapi/problem-responses.js';
 import { AddScreening } from './commands/add-screening/add-screening.command.js';
 import { AddScreeningRequest } from './commands/add-screening/add-screening.request.js';
 import { PutEdition } from './commands/put-edition/put-edition.command.js';
@@ -35,7 +25,7 @@ import { PutStrand } from './commands/put-strand/put-strand.command.js';
 import { PutStrandRequest } from './commands/put-strand/put-strand.request.js';
 import { RemoveScreening } from './commands/remove-screening/remove-screening.command.js';
 import { RemoveSelection } from './commands/remove-selection/remove-selection.command.js';
-import { FESTIVAL, NO_EDITION, YEAR } from './festivals.controller.js';
+import { FESTIVAL, NO_EDITION, YEAR } from './edition.param.js';
 import type { Written } from './programme-resources.js';
 import { ProgrammeRuleFilter } from './programme-rule.js';
 import * as R from './programme.response.js';
@@ -46,14 +36,7 @@ const UPSERTED = ApiResponse({
   status: 201,
   description: 'Created (200 when it existed: updated or unchanged)',
 });
-const BAD_INPUT = ApiResponse({
-  status: 400,
-  description: 'A bad, missing or unknown field (or path slug), named',
-});
-const ADMIN_ONLY = applyDecorators(
-  ApiResponse({ status: 401, description: 'No token, or an invalid one' }),
-  ApiResponse({ status: 403, description: 'Not an admin' }),
-);
+const BAD_INPUT = ApiProblem(400, 'A bad, missing or unknown field (or path slug), named');
 
 /** 201 when the write made the resource, else 200; the body is the resource either way. */
 function answer<T>(response: Response, written: Written<T>): T {
@@ -76,7 +59,7 @@ export class FestivalsAdminController {
   @ApiOkResponse({ type: R.FestivalResponse })
   @UPSERTED
   @BAD_INPUT
-  @ADMIN_ONLY
+  @ADMINS_ONLY
   async festival(
     @Param('festival') slug: string,
     @Body() body: PutFestivalRequest,
@@ -95,13 +78,12 @@ export class FestivalsAdminController {
   @ApiOkResponse({ type: R.EditionResponse })
   @UPSERTED
   @BAD_INPUT
-  @ApiResponse({ status: 404, description: 'No such festival' })
-  @ApiResponse({
-    status: 422,
-    description:
-      'Screenings would fall outside the new dates (startsOn/endsOn named) or into a clock change (timeZone)',
-  })
-  @ADMIN_ONLY
+  @ApiProblem(404, 'No such festival')
+  @ApiProblem(
+    422,
+    'Screenings would fall outside the new dates (startsOn/endsOn named) or into a clock change (timeZone)',
+  )
+  @ADMINS_ONLY
   async edition(
     @Param('festival') festival: string,
     @Param('year') year: string,
@@ -120,7 +102,7 @@ export class FestivalsAdminController {
   @UPSERTED
   @BAD_INPUT
   @NO_EDITION
-  @ADMIN_ONLY
+  @ADMINS_ONLY
   async strand(
     @Param('festival') festival: string,
     @Param('year') year: string,
@@ -139,12 +121,9 @@ export class FestivalsAdminController {
   @ApiOkResponse({ type: R.SelectionResponse })
   @UPSERTED
   @BAD_INPUT
-  @ApiResponse({ status: 404, description: 'No such festival, edition or film' })
-  @ApiResponse({
-    status: 422,
-    description: 'No such strand in the edition (code unknown-strand, strand named)',
-  })
-  @ADMIN_ONLY
+  @ApiProblem(404, 'No such festival, edition or film')
+  @ApiProblem(422, 'No such strand in the edition (code unknown-strand, strand named)')
+  @ADMINS_ONLY
   async select(
     @Param('festival') festival: string,
     @Param('year') year: string,
@@ -162,8 +141,8 @@ export class FestivalsAdminController {
   @FILM
   @ApiOperation({ summary: 'Withdraw a film from an edition with all its screenings (admin)' })
   @ApiNoContentResponse({ description: 'Withdrawn; its screenings left every plan' })
-  @ApiResponse({ status: 404, description: 'No such festival, edition or film, or the film is not selected' })
-  @ADMIN_ONLY
+  @ApiProblem(404, 'No such festival, edition or film, or the film is not selected')
+  @ADMINS_ONLY
   unselect(
     @Param('festival') festival: string,
     @Param('year') year: string,
@@ -181,14 +160,13 @@ export class FestivalsAdminController {
   })
   @ApiCreatedResponse({ type: R.ScreeningResponse })
   @ApiOkResponse({ type: R.ScreeningResponse, description: 'That screening already existed' })
-  @ApiResponse({ status: 400, description: 'A bad or missing field, named' })
+  @ApiProblem(400, 'A bad or missing field, named')
   @NO_EDITION
-  @ApiResponse({
-    status: 422,
-    description:
-      'No film with that id or slug is selected (film named, code film-not-selected), or startsAt is outside the edition’s dates or skipped by a clock change (startsAt named)',
-  })
-  @ADMIN_ONLY
+  @ApiProblem(
+    422,
+    'No film with that id or slug is selected (film named, code film-not-selected), or startsAt is outside the edition’s dates or skipped by a clock change (startsAt named)',
+  )
+  @ADMINS_ONLY
   async screening(
     @Param('festival') festival: string,
     @Param('year') year: string,
@@ -203,8 +181,8 @@ export class FestivalsAdminController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({ summary: 'Cancel a screening (admin); it leaves every plan' })
   @ApiNoContentResponse({ description: 'Cancelled' })
-  @ApiResponse({ status: 404, description: 'No screening has that id' })
-  @ADMIN_ONLY
+  @ApiProblem(404, 'No screening has that id')
+  @ADMINS_ONLY
   cancel(@Param('id') id: string): Promise<void> {
     return this.commands.execute(new RemoveScreening(id));
   }

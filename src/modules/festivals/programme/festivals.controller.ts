@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../common/auth/index.js';
 import type { Page } from '../../../common/paging/index.js';
+import { ApiProblem, NO_FILM } from '../../../common/openapi/problem-responses.js';
 import {
   DayScreeningsResponse,
   EditionDetailResponse,
@@ -22,13 +23,7 @@ import { GetFilmFestivals } from './queries/film-festivals/film-festivals.query.
 import { GetEdition } from './queries/get-edition/get-edition.query.js';
 import { ListFestivals } from './queries/list-festivals/list-festivals.query.js';
 import { FILM_REFERENCE } from '../../catalog/films/film-reference.param.js';
-
-export const FESTIVAL = ApiParam({ name: 'festival', description: 'The festival slug', example: 'eiff' });
-export const YEAR = ApiParam({ name: 'year', description: 'The edition’s year', example: '2008' });
-export const NO_EDITION = ApiResponse({
-  status: 404,
-  description: 'No such festival, or no edition that year',
-});
+import { FESTIVAL, NO_EDITION, YEAR } from './edition.param.js';
 
 /** The programme as festival-goers browse it; public. */
 @ApiTags('festivals')
@@ -62,8 +57,8 @@ export class FestivalsController {
       'The edition’s films by title, paged; filters combine. With day, only films screening that local day and only those screenings',
   })
   @ApiOkResponse({ type: FestivalFilmPageResponse })
-  @ApiResponse({ status: 400, description: 'A bad day, continent, country, limit or cursor, named' })
-  @ApiResponse({ status: 404, description: 'No such festival or edition, or no such strand in it' })
+  @ApiProblem(400, 'A bad day, continent, country, limit or cursor, named')
+  @ApiProblem(404, 'No such festival or edition, or no such strand in it')
   films(
     @Param('festival') festival: string,
     @Param('year') year: string,
@@ -81,7 +76,7 @@ export class FestivalsController {
       'The screenings starting on a festival day (local date), by start; a day outside the edition has none (an empty list)',
   })
   @ApiOkResponse({ type: DayScreeningsResponse })
-  @ApiResponse({ status: 400, description: 'day is missing or not a date, named' })
+  @ApiProblem(400, 'day is missing or not a date, named')
   @NO_EDITION
   day(
     @Param('festival') festival: string,
@@ -97,7 +92,7 @@ export class FestivalsController {
     summary: 'The festival editions that selected the film, newest first, with its screenings',
   })
   @ApiOkResponse({ type: FilmFestivalsResponse })
-  @ApiResponse({ status: 404, description: 'No film has that id or slug' })
+  @NO_FILM
   filmFestivals(@Param('idOrSlug') film: string): Promise<FilmFestivals> {
     return this.queries.execute(new GetFilmFestivals(film));
   }
