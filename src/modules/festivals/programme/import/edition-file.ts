@@ -31,7 +31,7 @@ class FilmPart extends PutSelectionRequest {
   film!: string;
 }
 
-/** A whole edition, as `festival:import` reads it (README, "Festivals"). */
+/** A whole edition, as `festival:import` reads it (docs/operations.md, "Loading a festival edition"). */
 export interface EditionFile {
   readonly festival: FestivalPart;
   readonly edition: EditionPart & { readonly year: string };

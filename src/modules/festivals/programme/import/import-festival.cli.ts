@@ -10,7 +10,7 @@ import { readEditionFile } from './edition-file.js';
 import { EditionImportRefused, importEdition, type Tally } from './edition-import.js';
 
 const USAGE = `Usage: npm run festival:import -- <edition.json>
-  One JSON object: { festival, edition, strands, films, screenings } in the API's shapes (README, "Festivals").`;
+  One JSON object: { festival, edition, strands, films, screenings } in the API's shapes (docs/operations.md, "Loading a festival edition").`;
 
 /** The file as JSON; anything but UTF-8 JSON is refused with the reason. */
 async function readJson(path: string): Promise<unknown> {
