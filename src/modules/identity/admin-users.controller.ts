@@ -3,11 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
-import { NO_MEMBER } from '../../common/openapi/problem-responses.js';
+import { ADMINS_ONLY, ApiProblem, NO_MEMBER } from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { USERNAME } from '../social/members/username.param.js';
 import { ChangeRole, type RoleChanged } from './commands/change-role/change-role.command.js';
 import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.events.js';
+
+const NOT_GRANTABLE = ApiProblem(400, 'role is not one that can be granted or revoked, named');
 
 const grantableRole = (role: string): GrantableRole => {
   if ((GRANTABLE_ROLES as readonly string[]).includes(role)) return role as GrantableRole;
@@ -18,6 +20,7 @@ const grantableRole = (role: string): GrantableRole => {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ADMINS_ONLY
 @RequireRole('admin')
 @Controller('admin/users/:username/roles/:role')
 export class AdminUsersController {
@@ -30,6 +33,7 @@ export class AdminUsersController {
   @USERNAME
   @ApiParam({ name: 'role', enum: GRANTABLE_ROLES })
   @ApiResponse({ status: 200, description: '{ username, roles, position }' })
+  @NOT_GRANTABLE
   @NO_MEMBER
   grant(
     @Param('username') username: string,
@@ -46,6 +50,9 @@ export class AdminUsersController {
   @USERNAME
   @ApiParam({ name: 'role', enum: GRANTABLE_ROLES })
   @ApiResponse({ status: 200, description: '{ username, roles, position }' })
+  @NOT_GRANTABLE
+  @NO_MEMBER
+  @ApiProblem(422, 'Your own admin role (code cannot-revoke-own-admin)')
   revoke(
     @Param('username') username: string,
     @Param('role') role: string,

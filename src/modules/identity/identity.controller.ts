@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
-import { ApiProblem } from '../../common/openapi/problem-responses.js';
+import { ApiProblem, SIGNED_IN } from '../../common/openapi/problem-responses.js';
 import type { AccountProfile } from './accounts/accounts.repository.js';
 import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
 import { RegisterMember, type RegisteredMember } from './commands/register/register.command.js';
@@ -64,6 +64,9 @@ export class IdentityController {
   @ApiBearerAuth()
   @ConsistentRead(membersProjection)
   @ApiOperation({ summary: 'The signed-in member: { id, username, email, roles, createdAt }' })
+  // Declared, since declaring a refusal drops the 200 the document would otherwise assume.
+  @ApiResponse({ status: 200, description: '{ id, username, email, roles, createdAt }' })
+  @SIGNED_IN
   me(@CurrentUser() user: SignedInUser): Promise<AccountProfile> {
     return this.queries.execute(new GetMe(user.id));
   }

@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-detai
 import { writeJson } from '../../common/write-json.js';
 import { ReadinessService } from './readiness.service.js';
 import { Public } from '../../common/auth/index.js';
+import { VALID_TOKEN } from '../../common/openapi/problem-responses.js';
 
 const CHECKS =
   'checks: { postgres, redis, eventStore: { status: up|down, latencyMs, reason? }, ' +
@@ -13,6 +14,8 @@ const CHECKS =
 
 @ApiTags('operations')
 @Public()
+// Probes send no token; one that is sent is checked like anywhere else.
+@VALID_TOKEN
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -11,9 +11,11 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionMonitor, type ProjectionStatus } from '#projections';
 import { RequireRole } from '../../common/auth/index.js';
+import { ADMINS_ONLY, ApiProblem } from '../../common/openapi/problem-responses.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ADMINS_ONLY
 @RequireRole('admin')
 @Controller('admin/projections')
 export class ProjectionsAdminController {
@@ -38,7 +40,7 @@ export class ProjectionsAdminController {
     status: 202,
     description: '{ name, status: "requested" }; GET shows "rebuilding" once a worker starts',
   })
-  @ApiResponse({ status: 404, description: 'No projection has that name' })
+  @ApiProblem(404, 'No projection has that name')
   async rebuild(@Param('name') name: string): Promise<{ name: string; status: 'requested' }> {
     if (!(await this.monitor.requestRebuild(name)))
       throw new NotFoundException(`No projection is called ${name}.`);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../common/auth/index.js';
 import type { Page } from '../../../common/paging/index.js';
-import { ApiProblem, NO_FILM } from '../../../common/openapi/problem-responses.js';
+import { ApiProblem, NO_FILM, VALID_TOKEN } from '../../../common/openapi/problem-responses.js';
 import {
   DayScreeningsResponse,
   EditionDetailResponse,
@@ -35,6 +35,7 @@ export class FestivalsController {
   @Get('festivals')
   @ApiOperation({ summary: 'Every festival with its editions (newest first); unpaged' })
   @ApiOkResponse({ type: FestivalListResponse })
+  @VALID_TOKEN
   festivals(): Promise<FestivalList> {
     return this.queries.execute(new ListFestivals());
   }
