@@ -1,6 +1,6 @@
 import { Get, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { StrandNotFound } from '../../modules/festivals/programme/programme-errors.js';
+import { StrandNotFoundException } from '../../modules/festivals/programme/programme-errors.js';
 import { filledText } from '../http/forms.js';
 import { WebPages, view } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
@@ -86,7 +86,7 @@ export class FestivalPagesController {
   ) {
     const edition = await this.queries.execute(new GetEdition(festival, year));
     const strand = edition.strands.find((candidate) => candidate.slug === slug);
-    if (strand === undefined) throw new StrandNotFound(slug);
+    if (strand === undefined) throw new StrandNotFoundException(slug);
     const [films, plan] = await Promise.all([
       this.films(festival, year, { strand: slug }, cursor),
       plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),

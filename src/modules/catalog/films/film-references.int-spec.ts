@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { createTestDatabase, testPool, type TestDatabase } from '#testing';
-import { FilmNotFoundError } from './film-errors.js';
+import { FilmNotFoundException } from './film-errors.js';
 import { FilmReferences } from './film-references.js';
 import { validateFilmRequest } from './film-request.js';
 import { FilmWriter } from './film-writer.js';
@@ -55,8 +55,8 @@ describe('FilmReferences (catalogue in PostgreSQL)', () => {
   it('names the first reference no film answers to', async () => {
     const missing = 'no-such-film-1999';
     await expect(references.idsOf([vertigo.slug, missing, 'another-missing'])).rejects.toEqual(
-      new FilmNotFoundError(missing),
+      new FilmNotFoundException(missing),
     );
-    await expect(references.idsOf([missing])).rejects.toBeInstanceOf(FilmNotFoundError);
+    await expect(references.idsOf([missing])).rejects.toBeInstanceOf(FilmNotFoundException);
   });
 });

@@ -1,4 +1,4 @@
-import { FilmNotFoundError } from './film-errors.js';
+import { FilmNotFoundException } from './film-errors.js';
 import { type Queryable } from './film-reader.js';
 import { isUuid } from '../../../common/uuid.js';
 
@@ -17,7 +17,7 @@ export class FilmReferences {
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
-  /** The film's id; a FilmNotFoundError (404) when no film has that id or slug. */
+  /** The film's id; a FilmNotFoundException (404) when no film has that id or slug. */
   async idOf(reference: string): Promise<string> {
     const key = isUuid(reference) ? reference.toLowerCase() : reference;
     const cached = this.known.get(key);
@@ -27,14 +27,14 @@ export class FilmReferences {
       return cached;
     }
     const id = await this.lookUp(key);
-    if (id === null) throw new FilmNotFoundError(reference);
+    if (id === null) throw new FilmNotFoundException(reference);
     this.remember(key, id);
     return id;
   }
 
   /**
    * The ids of many references in their order, the ones not known yet looked up in one statement;
-   * a FilmNotFoundError (404) for the first reference no film answers to.
+   * a FilmNotFoundException (404) for the first reference no film answers to.
    */
   async idsOf(references: readonly string[]): Promise<string[]> {
     const keys = references.map((reference) => (isUuid(reference) ? reference.toLowerCase() : reference));
@@ -60,7 +60,7 @@ export class FilmReferences {
     }
     return keys.map((key, index) => {
       const id = found.get(key);
-      if (id === undefined) throw new FilmNotFoundError(references[index]!);
+      if (id === undefined) throw new FilmNotFoundException(references[index]!);
       return id;
     });
   }

@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase, testPool } from '#testing';
 import {
-  ExternalIdConflictError,
-  FilmNotFoundError,
-  MissingExternalIdError,
-  UnknownPersonError,
+  ExternalIdConflictException,
+  FilmNotFoundException,
+  MissingExternalIdException,
+  UnknownPersonException,
 } from './film-errors.js';
 import { validateFilmRequest, type FilmRequest } from './film-request.js';
 import { FilmWriter } from './film-writer.js';
@@ -121,8 +121,10 @@ describe('FilmWriter', () => {
         )
         .catch((error: unknown) => error);
 
-      expect(failure).toBeInstanceOf(UnknownPersonError);
-      expect((failure as UnknownPersonError).fieldErrors.map((error) => error.field)).toEqual(['cast.1.id']);
+      expect(failure).toBeInstanceOf(UnknownPersonException);
+      expect((failure as UnknownPersonException).fieldErrors.map((error) => error.field)).toEqual([
+        'cast.1.id',
+      ]);
       expect(await count('films')).toBe(films);
       expect(await count(`people WHERE name = 'New Director'`)).toBe(0);
     });
@@ -132,7 +134,7 @@ describe('FilmWriter', () => {
         .create(await filmRequest({ title: 'Copy', externalIds: { tmdb: 8276 } }))
         .catch((error: unknown) => error);
 
-      expect(failure).toBeInstanceOf(ExternalIdConflictError);
+      expect(failure).toBeInstanceOf(ExternalIdConflictException);
       expect(failure).toMatchObject({ field: 'externalIds.tmdb', value: 8276 });
     });
   });
@@ -178,11 +180,11 @@ describe('FilmWriter', () => {
 
     it('says which film is missing', async () => {
       await expect(writer.update('no-such-film', await filmRequest({ title: 'x' }))).rejects.toBeInstanceOf(
-        FilmNotFoundError,
+        FilmNotFoundException,
       );
       await expect(
         writer.update('00000000-0000-4000-8000-000000000002', await filmRequest({ title: 'x' })),
-      ).rejects.toBeInstanceOf(FilmNotFoundError);
+      ).rejects.toBeInstanceOf(FilmNotFoundException);
     });
 
     it('refuses to take another film’s external id but keeps its own', async () => {
@@ -250,9 +252,9 @@ describe('FilmWriter', () => {
         writer.upsertByExternalId(
           await filmRequest({ title: 'Mixed', externalIds: { imdb: 'tt0101318', tmdb: 8276 } }),
         ),
-      ).rejects.toBeInstanceOf(ExternalIdConflictError);
+      ).rejects.toBeInstanceOf(ExternalIdConflictException);
       await expect(writer.upsertByExternalId(await filmRequest({ title: 'No ids' }))).rejects.toBeInstanceOf(
-        MissingExternalIdError,
+        MissingExternalIdException,
       );
     });
   });

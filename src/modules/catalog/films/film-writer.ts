@@ -3,7 +3,11 @@ import type pg from 'pg';
 import { inTransaction } from '#projections';
 import type { Film } from './film.js';
 import { toFilmDraft, type FilmDraft } from './film-draft.js';
-import { ExternalIdConflictError, FilmNotFoundError, MissingExternalIdError } from './film-errors.js';
+import {
+  ExternalIdConflictException,
+  FilmNotFoundException,
+  MissingExternalIdException,
+} from './film-errors.js';
 import { loadFilm } from './film-reader.js';
 import { isUuid } from '../../../common/uuid.js';
 import type { FilmRequest } from './film-request.js';
@@ -96,7 +100,7 @@ export class FilmWriter {
   async upsertByExternalId(input: FilmRequest): Promise<UpsertResult> {
     const given = toFilmDraft(input);
     if (given.externalIds.imdb === undefined && given.externalIds.tmdb === undefined) {
-      throw new MissingExternalIdError();
+      throw new MissingExternalIdException();
     }
     return this.transaction(given, async (client) => {
       const credits = await resolvePeople(client, given);
@@ -141,7 +145,7 @@ export class FilmWriter {
       `SELECT id FROM films WHERE ${byId ? 'id = $1::uuid' : 'slug = $1'} FOR UPDATE`,
       [byId ? reference.toLowerCase() : reference],
     );
-    if (!rows[0]) throw new FilmNotFoundError(reference);
+    if (!rows[0]) throw new FilmNotFoundException(reference);
     return rows[0].id;
   }
 
@@ -155,7 +159,7 @@ export class FilmWriter {
     if (rows.length <= 1) return rows[0] ?? null;
     const byImdb = rows.find((row) => row.imdb_id === imdb)!;
     const other = rows.find((row) => row !== byImdb)!;
-    throw new ExternalIdConflictError('externalIds.tmdb', tmdb!, other.id);
+    throw new ExternalIdConflictException('externalIds.tmdb', tmdb!, other.id);
   }
 
   private async refuseExternalIdsOfOthers(
@@ -173,8 +177,8 @@ export class FilmWriter {
     const holder = rows[0];
     if (!holder) return;
     if (imdb !== null && holder.imdb_id === imdb)
-      throw new ExternalIdConflictError('externalIds.imdb', imdb, holder.id);
-    throw new ExternalIdConflictError('externalIds.tmdb', tmdb!, holder.id);
+      throw new ExternalIdConflictException('externalIds.imdb', imdb, holder.id);
+    throw new ExternalIdConflictException('externalIds.tmdb', tmdb!, holder.id);
   }
 
   /**
@@ -204,6 +208,6 @@ export class FilmWriter {
       `SELECT id FROM films WHERE ${field === 'externalIds.imdb' ? 'imdb_id' : 'tmdb_id'} = $1`,
       [value],
     );
-    return new ExternalIdConflictError(field, value, rows[0]?.id ?? 'unknown');
+    return new ExternalIdConflictException(field, value, rows[0]?.id ?? 'unknown');
   }
 }

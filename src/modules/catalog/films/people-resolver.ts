@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { normaliseText } from '../domain/normalise.js';
 import type { PersonCredit } from './film.js';
 import type { FilmDraft, PersonById, PersonRef } from './film-draft.js';
-import { UnknownPersonError } from './film-errors.js';
+import { UnknownPersonException } from './film-errors.js';
 
 /** Advisory lock namespace for person names (the two-key space, apart from other locks). */
 const PERSON_LOCK_NAMESPACE = 'filmlog.catalog.person-name';
@@ -42,7 +42,7 @@ async function peopleByIds(client: pg.PoolClient, draft: FilmDraft): Promise<Map
         : [],
     ),
   );
-  if (missing.length > 0) throw new UnknownPersonError(missing);
+  if (missing.length > 0) throw new UnknownPersonException(missing);
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { InvalidInputException } from '../../../common/invalid-input.exception.js';
-import { ExternalIdConflictError } from '../films/film-errors.js';
+import { ExternalIdConflictException } from '../films/film-errors.js';
 import { validateFilmRequest, type FilmRequest } from '../films/film-request.js';
 import type { UpsertOutcome } from '../films/film-writer.js';
 import { ImportTally, type ImportCounts, type WriteOutcome } from './import-tally.js';
@@ -47,7 +47,7 @@ function refusalOf(error: unknown): string | null {
   if (error instanceof InvalidInputException) {
     return error.fieldErrors.map((field) => `${field.field}: ${field.message}`).join('; ');
   }
-  if (error instanceof ExternalIdConflictError) return error.message;
+  if (error instanceof ExternalIdConflictException) return error.message;
   if (isRowRefusal(error)) return `the database refused it: ${(error as Error).message}`;
   return null;
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { CommandContext } from '#decider';
 import type { Position } from '#event-store';
 import {
@@ -14,13 +14,7 @@ import {
   type CommentState,
 } from '../domain/comment.decider.js';
 import { commentStream, type CommentEvent } from '../domain/comment.events.js';
-
-/** No comment has that id for this reader (404). */
-export class CommentNotFoundException extends NotFoundException {
-  constructor() {
-    super('No comment has that id.');
-  }
-}
+import { CommentNotFoundException } from '../comment-errors.js';
 
 export interface CommentDecision {
   readonly result: PositionedResult<CommentEvent, CommentState>;

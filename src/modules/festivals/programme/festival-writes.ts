@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { InvalidInputException } from '../../../common/invalid-input.exception.js';
 import { LocalStartRefused, zonedStart } from '../domain/festival-time.js';
-import { FestivalNotFound } from './programme-errors.js';
+import { FestivalNotFoundException } from './programme-errors.js';
 import { amountToMinor, duplicateThreshold, isSlug, isYear, SLUG_MESSAGE } from './programme-input.js';
 import { ProgrammeReader, type BulkDiscount, type EditionRef } from './programme-reader.js';
 import {
@@ -66,7 +66,7 @@ export class FestivalWrites {
     const festival = await this.client.query<{ id: string }>('SELECT id FROM festivals WHERE slug = $1', [
       slug,
     ]);
-    if (festival.rows[0] === undefined) throw new FestivalNotFound(slug);
+    if (festival.rows[0] === undefined) throw new FestivalNotFoundException(slug);
     const festivalId = festival.rows[0].id;
     const existing = await this.client.query<{ id: string }>(
       'SELECT id FROM festival_editions WHERE festival_id = $1 AND year = $2 FOR UPDATE',

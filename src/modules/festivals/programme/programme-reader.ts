@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { isUuid } from '../../../common/uuid.js';
 import { endOf, withOffset } from '../domain/festival-time.js';
-import { EditionNotFound } from './programme-errors.js';
+import { EditionNotFoundException } from './programme-errors.js';
 
 export type Premiere = 'world' | 'international' | 'european' | 'uk' | 'scottish';
 export type Gala = 'opening' | 'closing';
@@ -88,10 +88,10 @@ const YEAR = /^\d{4}$/;
 export class ProgrammeReader {
   constructor(private readonly db: Queryable) {}
 
-  /** The edition, or EditionNotFound (404) for an unknown festival, a year that is not one, or no such edition. */
+  /** The edition, or EditionNotFoundException (404) for an unknown festival, a year that is not one, or no such edition. */
   async edition(festivalSlug: string, year: string | number): Promise<EditionRef> {
     const edition = await this.findEdition(festivalSlug, year);
-    if (edition === null) throw new EditionNotFound(festivalSlug, year);
+    if (edition === null) throw new EditionNotFoundException(festivalSlug, year);
     return edition;
   }
 

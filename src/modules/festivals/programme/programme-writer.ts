@@ -6,7 +6,7 @@ import {
   type FestivalInput,
   type StrandInput,
 } from './festival-writes.js';
-import { EditionNotFound } from './programme-errors.js';
+import { EditionNotFoundException } from './programme-errors.js';
 import { ProgrammeReader, type EditionRef } from './programme-reader.js';
 import type {
   EditionResource,
@@ -94,7 +94,7 @@ function bind(client: pg.PoolClient): ProgrammeWrites {
       // Read again under the lock: a change of zone may have committed in between.
       await client.query('SELECT 1 FROM festival_editions WHERE id = $1 FOR SHARE', [found.id]);
       const locked = await reader.editionById(found.id);
-      if (locked === null) throw new EditionNotFound(festival, year);
+      if (locked === null) throw new EditionNotFoundException(festival, year);
       return locked;
     },
   };

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { InvalidInputException } from '../../../common/invalid-input.exception.js';
 import { isUuid } from '../../../common/uuid.js';
-import { FilmNotFoundError } from '../../catalog/films/film-errors.js';
+import { FilmNotFoundException } from '../../catalog/films/film-errors.js';
 import { LocalStartRefused, zonedStart, type ZonedStart } from '../domain/festival-time.js';
 import { outcomeOf } from './festival-writes.js';
-import { ScreeningNotFound } from './programme-errors.js';
+import { ScreeningNotFoundException } from './programme-errors.js';
 import {
   ProgrammeReader,
   type EditionRef,
@@ -70,7 +70,7 @@ export class SelectionWrites {
     input: SelectionInput,
   ): Promise<Written<SelectionResource>> {
     const film = await this.findFilm(filmReference);
-    if (film === null) throw new FilmNotFoundError(filmReference);
+    if (film === null) throw new FilmNotFoundException(filmReference);
     const strand = await this.client.query<{ id: string; slug: string; name: string }>(
       'SELECT id, slug, name FROM festival_strands WHERE edition_id = $1 AND slug = $2',
       [edition.id, input.strand],
@@ -103,7 +103,7 @@ export class SelectionWrites {
   /** False when the film was not selected; its screenings go with it. */
   async removeSelection(edition: EditionRef, filmReference: string): Promise<boolean> {
     const film = await this.findFilm(filmReference);
-    if (film === null) throw new FilmNotFoundError(filmReference);
+    if (film === null) throw new FilmNotFoundException(filmReference);
     const { rowCount } = await this.client.query(
       'DELETE FROM festival_selections WHERE edition_id = $1 AND film_id = $2',
       [edition.id, film.id],
@@ -145,7 +145,7 @@ export class SelectionWrites {
     const { rowCount } = await this.client.query('DELETE FROM festival_screenings WHERE id = $1::uuid', [
       isUuid(id) ? id.toLowerCase() : '00000000-0000-0000-0000-000000000000',
     ]);
-    if (rowCount === 0) throw new ScreeningNotFound(id);
+    if (rowCount === 0) throw new ScreeningNotFoundException(id);
   }
 }
 

@@ -18,7 +18,7 @@ import {
   type ListState,
 } from '../domain/list.decider.js';
 import { listStream, type ListEvent } from '../domain/list.events.js';
-import { ListNotFoundException } from '../list-not-found.exception.js';
+import { ListNotFoundException } from '../list-errors.js';
 import { mayReaderSee } from '../queries/list-visibility.js';
 
 export interface ListDecision {

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import type { Film } from '../../films/film.js';
-import { FilmNotFoundError } from '../../films/film-errors.js';
+import { FilmNotFoundException } from '../../films/film-errors.js';
 import { loadFilm } from '../../films/film-reader.js';
 
 /** A film by id or slug; anything else (a malformed id included) is not found. */
@@ -19,7 +19,7 @@ export class GetFilmHandler implements IQueryHandler<GetFilm> {
 
   async execute({ reference }: GetFilm): Promise<Film> {
     const film = await loadFilm(this.pool, reference);
-    if (!film) throw new FilmNotFoundError(reference);
+    if (!film) throw new FilmNotFoundException(reference);
     return film;
   }
 }

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { SignedInUser } from '../../../../common/auth/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { isUuid } from '../../../../common/uuid.js';
-import { CommentNotFoundException } from '../../commands/comment-command-runner.js';
+import { CommentNotFoundException } from '../../comment-errors.js';
 import type { CommentDetail } from '../../comments.response.js';
 import { CommentViewers } from '../../readers/comment-viewers.js';
 import { COMMENT_COLUMNS, seenBy, toCommentItem, type CommentRow } from '../comment-rows.js';

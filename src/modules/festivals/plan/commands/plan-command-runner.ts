@@ -5,7 +5,7 @@ import { isUuid } from '../../../../common/uuid.js';
 import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { planDecider, type PlanCommand, type PlanState } from '../../domain/plan.decider.js';
 import { planStream } from '../../domain/plan.events.js';
-import { ScreeningNotFound } from '../../programme/programme-errors.js';
+import { ScreeningNotFoundException } from '../../programme/programme-errors.js';
 import { ProgrammeReader, type EditionRef } from '../../programme/programme-reader.js';
 import { planView } from '../plan-view.js';
 import type { PlanView, PlanWritten } from '../plan.response.js';
@@ -27,16 +27,17 @@ export class PlanCommandRunner {
     return this.programme.edition(festival, year);
   }
 
-  /** A screening of this edition, or ScreeningNotFound (404): unknown, malformed, or another edition's. */
+  /** A screening of this edition, or ScreeningNotFoundException (404): unknown, malformed, or another edition's. */
   async screeningOf(edition: EditionRef, screeningId: string): Promise<string> {
     const screening = await this.programme.screening(screeningId);
-    if (screening === null || screening.editionId !== edition.id) throw new ScreeningNotFound(screeningId);
+    if (screening === null || screening.editionId !== edition.id)
+      throw new ScreeningNotFoundException(screeningId);
     return screening.id;
   }
 
-  /** A well-formed screening id, as the stream stores it (lower case), or ScreeningNotFound. */
+  /** A well-formed screening id, as the stream stores it (lower case), or ScreeningNotFoundException. */
   static checkId(screeningId: string): string {
-    if (!isUuid(screeningId)) throw new ScreeningNotFound(screeningId);
+    if (!isUuid(screeningId)) throw new ScreeningNotFoundException(screeningId);
     return screeningId.toLowerCase();
   }
 

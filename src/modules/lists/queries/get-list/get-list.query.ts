@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { DEFAULT_PAGE_SIZE } from '../../../../common/paging/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { isUuid } from '../../../../common/uuid.js';
-import { ListNotFoundException } from '../../list-not-found.exception.js';
+import { ListNotFoundException } from '../../list-errors.js';
 import type { ListDetail, ListItem } from '../../lists.response.js';
 import { LIST_SUMMARY_COLUMNS, listSummaryJoins, toListSummary, type ListSummaryRow } from '../list-rows.js';
 import { visibleListCondition } from '../list-visibility.js';

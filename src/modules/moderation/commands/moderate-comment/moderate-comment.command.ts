@@ -1,5 +1,4 @@
 import { isUuid } from '../../../../common/uuid.js';
-import { NotFoundException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
 import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
@@ -10,6 +9,7 @@ import {
   type CommentState,
 } from '../../../comments/domain/comment.decider.js';
 import { commentStream } from '../../../comments/domain/comment.events.js';
+import { CommentNotFoundException } from '../../../comments/comment-errors.js';
 import type { CommentModerated } from '../../moderation.response.js';
 
 export type CommentDecision = 'hide' | 'restore' | 'dismiss';
@@ -49,7 +49,7 @@ export class ModerateCommentHandler implements ICommandHandler<ModerateComment> 
 
   async execute(command: ModerateComment): Promise<CommentModerated> {
     // A malformed id names no comment: the same 404 as an unknown one.
-    if (!isUuid(command.commentId)) throw new NotFoundException(new CommentNotFound().message);
+    if (!isUuid(command.commentId)) throw new CommentNotFoundException();
     const commentId = command.commentId.toLowerCase();
     try {
       const result = await this.runner.run({
@@ -65,7 +65,7 @@ export class ModerateCommentHandler implements ICommandHandler<ModerateComment> 
         position: result.position,
       };
     } catch (error) {
-      if (error instanceof CommentNotFound) throw new NotFoundException(error.message);
+      if (error instanceof CommentNotFound) throw new CommentNotFoundException();
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { usernameKey } from '../../../identity/domain/credentials.js';
-import { MemberNotFoundException } from '../../members/members.js';
+import { MemberNotFoundException } from '../../members/member-errors.js';
 import type { Profile, ProfileCounts } from '../../social.response.js';
 
 /** A member's public profile: who, since when, and the counts of their marks, follows and comments. */

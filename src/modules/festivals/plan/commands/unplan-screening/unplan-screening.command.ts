@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
-import { ScreeningNotFound } from '../../../programme/programme-errors.js';
+import { ScreeningNotFoundException } from '../../../programme/programme-errors.js';
 import { ProgrammeReader } from '../../../programme/programme-reader.js';
 import type { PlanWritten } from '../../plan.response.js';
 import { PlanCommandRunner } from '../plan-command-runner.js';
@@ -32,9 +32,10 @@ export class UnplanScreeningHandler implements ICommandHandler<UnplanScreening> 
     const edition = await this.plans.edition(festival, year);
     const id = PlanCommandRunner.checkId(screeningId);
     const screening = await this.programme.screening(id);
-    if (screening !== null && screening.editionId !== edition.id) throw new ScreeningNotFound(screeningId);
+    if (screening !== null && screening.editionId !== edition.id)
+      throw new ScreeningNotFoundException(screeningId);
     if (screening === null && !(await this.plans.state(memberId, edition)).screeningIds.includes(id)) {
-      throw new ScreeningNotFound(screeningId);
+      throw new ScreeningNotFoundException(screeningId);
     }
     return this.plans.run(
       memberId,

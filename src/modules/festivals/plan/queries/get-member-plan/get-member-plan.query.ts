@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Members } from '../../../../social/members/members.js';
 import { ProgrammeReader } from '../../../programme/programme-reader.js';
-import { PlanNotFound } from '../../plan-errors.js';
+import { PlanNotFoundException } from '../../plan-errors.js';
 import type { PlanView } from '../../plan.response.js';
 import { PlanReads } from '../plan-reads.js';
 
@@ -33,7 +33,7 @@ export class GetMemberPlanHandler implements IQueryHandler<GetMemberPlan> {
     const member = await this.members.byUsername(username);
     if (member.id === readerId) return this.plans.ownPlan(member.id, edition);
     const plan = await this.plans.visiblePlan(member.id, edition, readerId);
-    if (plan === null) throw new PlanNotFound(username);
+    if (plan === null) throw new PlanNotFoundException(username);
     return plan;
   }
 }

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ProgrammeReader } from '../../../programme/programme-reader.js';
 import { PlanCalendars } from '../../calendar/plan-calendars.js';
 import { planIcs } from '../../calendar/plan-ics.js';
-import { CalendarNotFound } from '../../plan-errors.js';
+import { CalendarNotFoundException } from '../../plan-errors.js';
 import { PlanReads } from '../plan-reads.js';
 
 /** The member's plan as iCalendar text. */
@@ -47,7 +47,7 @@ export class GetCalendarByTokenHandler implements IQueryHandler<GetCalendarByTok
   async execute({ token }: GetCalendarByToken): Promise<string> {
     const owner = await this.calendars.find(token);
     const edition = owner === null ? null : await this.programme.editionById(owner.editionId);
-    if (owner === null || edition === null) throw new CalendarNotFound();
+    if (owner === null || edition === null) throw new CalendarNotFoundException();
     return planIcs(owner.ownerId, edition, await this.plans.ownPlan(owner.ownerId, edition));
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { QUERY_POOL } from '../../../../../platform/database/database.module.js';
-import { ScreeningNotFound } from '../../../programme/programme-errors.js';
+import { ScreeningNotFoundException } from '../../../programme/programme-errors.js';
 import { ProgrammeReader } from '../../../programme/programme-reader.js';
 import type { ScreeningFriends } from '../../plan.response.js';
 import { friendsPlanningSql, type FriendPlanningRow } from '../friends-planning/friends-planning.sql.js';
@@ -26,7 +26,7 @@ export class GetScreeningFriendsHandler implements IQueryHandler<GetScreeningFri
 
   async execute({ screeningId, readerId }: GetScreeningFriends): Promise<ScreeningFriends> {
     const screening = await this.programme.screening(screeningId);
-    if (screening === null) throw new ScreeningNotFound(screeningId);
+    if (screening === null) throw new ScreeningNotFoundException(screeningId);
     const { rows } = await this.pool.query<FriendPlanningRow>({
       name: 'festival-screening-friends',
       text: friendsPlanningSql('$1', '$2::uuid'),

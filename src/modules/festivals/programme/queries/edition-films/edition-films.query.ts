@@ -12,7 +12,7 @@ import { QUERY_POOL } from '../../../../../platform/database/database.module.js'
 import { isCountryCode } from '../../../../catalog/domain/countries.js';
 import { continentCode, countriesIn } from '../../../domain/continents.js';
 import { isLocalDate } from '../../../domain/festival-time.js';
-import { StrandNotFound } from '../../programme-errors.js';
+import { StrandNotFoundException } from '../../programme-errors.js';
 import {
   editionScreenings,
   ProgrammeReader,
@@ -142,7 +142,7 @@ export class ListEditionFilmsHandler implements IQueryHandler<ListEditionFilms> 
       'SELECT id FROM festival_strands WHERE edition_id = $1 AND slug = $2',
       [editionId, slug],
     );
-    if (rows[0] === undefined) throw new StrandNotFound(slug);
+    if (rows[0] === undefined) throw new StrandNotFoundException(slug);
     return rows[0].id;
   }
 }

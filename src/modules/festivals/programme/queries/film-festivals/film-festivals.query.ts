@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { isUuid } from '../../../../../common/uuid.js';
 import { QUERY_POOL } from '../../../../../platform/database/database.module.js';
-import { FilmNotFoundError } from '../../../../catalog/films/film-errors.js';
+import { FilmNotFoundException } from '../../../../catalog/films/film-errors.js';
 import { editionScreenings, type Gala, type Premiere } from '../../programme-reader.js';
 import { filmScreening, type FilmScreening } from '../../programme-resources.js';
 
@@ -49,7 +49,7 @@ export class GetFilmFestivalsHandler implements IQueryHandler<GetFilmFestivals> 
       `SELECT id FROM films WHERE ${byId ? 'id = $1::uuid' : 'slug = $1'}`,
       [byId ? film.toLowerCase() : film],
     );
-    if (found.rows[0] === undefined) throw new FilmNotFoundError(film);
+    if (found.rows[0] === undefined) throw new FilmNotFoundException(film);
     const { rows } = await this.pool.query<SelectionRow>({
       name: 'festival-film-selections',
       text: `SELECT sel.edition_id, sel.film_id, fe.slug AS festival_slug, fe.name AS festival_name, e.year,
