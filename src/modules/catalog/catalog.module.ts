@@ -7,7 +7,7 @@ import { UpdateFilmHandler } from './commands/update-film/update-film.command.js
 import { FilmReferences } from './films/film-references.js';
 import { FilmWriter } from './films/film-writer.js';
 import { GetFilmHandler } from './queries/get-film/get-film.query.js';
-import { SearchFilmsHandler } from './queries/search-films/search-films.handler.js';
+import { SearchFilmsHandler } from './queries/search-films/search-films.query.js';
 
 const commandHandlers = [CreateFilmHandler, UpdateFilmHandler];
 const queryHandlers = [SearchFilmsHandler, GetFilmHandler];

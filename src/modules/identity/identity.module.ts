@@ -16,7 +16,7 @@ import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
 import { MemberAuthenticator } from './auth/member-authenticator.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { ChangeRoleHandler } from './commands/change-role/change-role.command.js';
-import { RegisterMemberHandler } from './commands/register/register.handler.js';
+import { RegisterMemberHandler } from './commands/register/register.command.js';
 import { SignInHandler } from './commands/sign-in/sign-in.command.js';
 import { IdentityController } from './identity.controller.js';
 import { GetMeHandler } from './queries/get-me/get-me.query.js';
