@@ -112,13 +112,14 @@ export class FilmRequest {
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 300, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   originalTitle?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: FIRST_FILM_YEAR,
     description: `Up to ${YEARS_AHEAD} years ahead.`,
     nullable: true,
@@ -127,7 +128,7 @@ export class FilmRequest {
   @Satisfies('isFilmYear', isFilmYear, FILM_YEAR_MESSAGE('year'))
   year?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, nullable: true })
   @IsOptional()
   @IsInt()
   @IsPositive()
@@ -138,7 +139,7 @@ export class FilmRequest {
   )
   runtimeMinutes?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -203,7 +204,7 @@ export class FilmRequest {
   )
   countries?: string[];
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'M offensive language', nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, example: 'M offensive language', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
