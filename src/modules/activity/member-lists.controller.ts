@@ -22,7 +22,7 @@ import {
   GetMemberWatchlist,
 } from './queries/get-member-marks/get-member-marks.query.js';
 import { activityProjection } from './projections/activity.projection.js';
-import { USERNAME } from '../social/members/username.param.js';
+import { USERNAME } from '../identity/accounts/username.param.js';
 import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 
 /** Documentation shared by a profile's lists: public, newest first, paged, 404 for an unknown member. */

@@ -5,7 +5,7 @@ import { RequireRole } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { ADMINS_ONLY, ApiProblem, NO_MEMBER } from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
-import { USERNAME } from '../social/members/username.param.js';
+import { USERNAME } from './accounts/username.param.js';
 import { ChangeRole, type RoleChanged } from './commands/change-role/change-role.command.js';
 import { GRANTABLE_ROLES, type GrantableRole } from './domain/member.events.js';
 

@@ -57,7 +57,7 @@ import { SearchListsRequest } from './queries/search-lists/search-lists.request.
 import { followsProjection } from '../social/projections/follows.projection.js';
 import { listsProjection } from './projections/lists.projection.js';
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
-import { USERNAME } from '../social/members/username.param.js';
+import { USERNAME } from '../identity/accounts/username.param.js';
 
 const LIST_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The list id' });
 const NO_LIST = ApiProblem(404, 'No list has that id: never made, deleted, or not one this reader may see');

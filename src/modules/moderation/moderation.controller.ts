@@ -41,7 +41,7 @@ import { GetModerationQueue } from './queries/get-queue/get-queue.query.js';
 import { decodeQueueCursor } from './queries/get-queue/queue-cursor.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { commentsProjection } from '../comments/projections/comments.projection.js';
-import { USERNAME } from '../social/members/username.param.js';
+import { USERNAME } from '../identity/accounts/username.param.js';
 import { moderationProjection } from './projections/moderation.projection.js';
 
 const COMMENT_ID = ApiParam({

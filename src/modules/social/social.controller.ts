@@ -7,7 +7,7 @@ import { ApiProblem, BAD_PAGE, MEMBER_WRITE, NO_MEMBER } from '../../common/open
 import { pageWindow, PageRequest, type Page } from '../../common/paging/index.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { FollowMember } from './commands/follow/follow.command.js';
-import { USERNAME } from './members/username.param.js';
+import { USERNAME } from '../identity/accounts/username.param.js';
 import { GetProfile } from './queries/get-profile/get-profile.query.js';
 import { ListFollows, type FollowDirection } from './queries/list-follows/list-follows.query.js';
 import {

@@ -22,7 +22,7 @@ import { GetMyPlan } from './queries/get-my-plan/get-my-plan.query.js';
 import { GetScreeningFriends } from './queries/get-screening-friends/get-screening-friends.query.js';
 import { festivalPlansProjection } from './projections/festival-plans.projection.js';
 import { followsProjection } from '../../social/projections/follows.projection.js';
-import { USERNAME } from '../../social/members/username.param.js';
+import { USERNAME } from '../../identity/accounts/username.param.js';
 import { FESTIVAL, NO_EDITION, YEAR } from '../programme/edition.param.js';
 
 export const MY_PLAN = 'me/festivals/:festival/:year/plan';
