@@ -143,7 +143,8 @@ describe('identity over HTTP', () => {
       const forged = Buffer.from(
         JSON.stringify({
           ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
-          sub: user.id.replace(/^./, 'f'),
+          // Always a different first character: the same one would re-create the genuine token.
+          sub: user.id.replace(/^./, (first) => (first === 'f' ? 'e' : 'f')),
         }),
       ).toString('base64url');
       const tampered = `${header}.${forged}.${user.token.split('.')[2]}`;
