@@ -100,6 +100,29 @@ describe('festival time', () => {
     expect(endOf(start, null).toISOString()).toBe('2016-06-18T20:00:00.000Z');
   });
 
+  it('gives an instant that is itself a clock change the new offset, and the days around it theirs', () => {
+    // A zone no other test here asks about, so its spans are learnt in this order: the changes first.
+    const zone = 'America/New_York';
+    const spring = Temporal.Instant.from('2031-03-09T07:00:00Z');
+    const autumn = Temporal.Instant.from('2031-11-02T06:00:00Z');
+    const asTemporal = (instant: Temporal.Instant) => {
+      const zoned = instant.toZonedDateTimeISO(zone);
+      return `${zoned.toPlainDateTime().toString({ smallestUnit: 'second' })}${zoned.offset}`;
+    };
+    const instants = [
+      autumn,
+      spring,
+      Temporal.Instant.from('2031-07-01T12:00:00Z'),
+      Temporal.Instant.from('2031-01-15T12:00:00Z'),
+      Temporal.Instant.from('2031-12-15T12:00:00Z'),
+      spring.subtract({ minutes: 1 }),
+      autumn.subtract({ minutes: 1 }),
+    ];
+    for (const instant of instants) {
+      expect(withOffset(new Date(instant.epochMilliseconds), zone)).toBe(asTemporal(instant));
+    }
+  });
+
   it('formats every instant as Temporal does, in zones with and without clock changes', () => {
     const zones = [
       'Europe/London',

@@ -109,7 +109,9 @@ function offsetAt(epochMs: number, zone: string): OffsetSpan {
   if (known !== undefined) return known;
   const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
   const span: OffsetSpan = {
-    from: zoned.getTimeZoneTransition('previous')?.epochMilliseconds ?? -Infinity,
+    // 'previous' looks strictly before; from one nanosecond later it also finds a clock change
+    // at this very instant, which starts this span rather than ending the one before.
+    from: zoned.add({ nanoseconds: 1 }).getTimeZoneTransition('previous')?.epochMilliseconds ?? -Infinity,
     until: zoned.getTimeZoneTransition('next')?.epochMilliseconds ?? Infinity,
     offset: zoned.offset,
     offsetMs: zoned.offsetNanoseconds / 1e6,
