@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, applyDecorators } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { BAD_PAGE, NO_FILM, SIGNED_IN } from '../../common/openapi/problem-responses.js';
@@ -20,9 +20,6 @@ import { activityProjection } from './projections/activity.projection.js';
 import { followsProjection } from '../social/projections/follows.projection.js';
 import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
-
-const MEMBER_READ = applyDecorators(ApiBearerAuth(), SIGNED_IN);
-
 @ApiTags('activity')
 @Controller()
 export class ActivityController {
@@ -45,7 +42,7 @@ export class ActivityController {
 
   @Get('films/:idOrSlug/friends')
   @FILM_REFERENCE
-  @MEMBER_READ
+  @SIGNED_IN
   @ConsistentRead(followsProjection, userFilmStateProjection)
   @ApiOperation({
     summary: 'Members the reader follows who checked the film, with their marks; latest check first',
@@ -62,7 +59,7 @@ export class ActivityController {
   }
 
   @Get('feed')
-  @MEMBER_READ
+  @SIGNED_IN
   @ConsistentRead(activityProjection, followsProjection)
   @ApiOperation({
     summary:

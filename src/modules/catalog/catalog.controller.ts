@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequireRole } from '../../common/auth/index.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
 import { ApiProblem, NO_FILM } from '../../common/openapi/problem-responses.js';
@@ -47,7 +47,6 @@ export class CatalogController {
 
   @RequireRole('admin')
   @Post()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a film (admin); people by id, or by name (a new name creates the person)' })
   @ApiCreatedResponse({ type: FilmResponse })
   @ApiProblem(400, 'Bad or unknown fields, or a person id that does not exist, named')
@@ -59,7 +58,6 @@ export class CatalogController {
   @RequireRole('admin')
   @Put(':idOrSlug')
   @FILM_REFERENCE
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace a film’s details (admin); its id and slug stay' })
   @ApiOkResponse({ type: FilmResponse })
   @NO_FILM

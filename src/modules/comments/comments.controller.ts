@@ -15,7 +15,6 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -96,7 +95,6 @@ export class CommentsController {
 
   @Post('films/:idOrSlug/comments')
   @FILM_REFERENCE
-  @ApiBearerAuth()
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
@@ -136,7 +134,6 @@ export class CommentsController {
 
   @Patch('comments/:id')
   @COMMENT_ID
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Edit your comment; the same body again changes nothing' })
   @ApiOkResponse({ type: CommentWrittenResponse })
   @ApiProblem(400, 'A bad body or an unknown field, named')
@@ -153,7 +150,6 @@ export class CommentsController {
 
   @Delete('comments/:id')
   @COMMENT_ID
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Delete a comment: its author or a moderator' })
   @ApiOkResponse({ type: CommentDeletedResponse })
   @SIGNED_IN
@@ -166,7 +162,6 @@ export class CommentsController {
   @Post('comments/:id/reports')
   @HttpCode(HttpStatus.ACCEPTED)
   @COMMENT_ID
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'Report a comment to the moderators; a second report by the same member changes nothing and answers the same',

@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { ApiProblem, MEMBER_WRITE, NO_FILM } from '../../common/openapi/problem-responses.js';
@@ -26,7 +26,6 @@ import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 const FilmLogWrite = (summary: string): MethodDecorator =>
   applyDecorators(
     FILM_REFERENCE,
-    ApiBearerAuth(),
     ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same state` }),
     ApiOkResponse({ type: FilmLogResultResponse }),
     MEMBER_WRITE,
@@ -98,7 +97,6 @@ export class FilmLogController {
 
   @Get('me/films/:idOrSlug')
   @FILM_REFERENCE
-  @ApiBearerAuth()
   @ConsistentRead(userFilmStateProjection)
   @ApiOperation({ summary: 'The signed-in member’s marks on a film (all false/null when never touched)' })
   @ApiOkResponse({ type: FilmStateResponse })

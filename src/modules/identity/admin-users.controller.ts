@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { ADMINS_ONLY, ApiProblem, NO_MEMBER } from '../../common/openapi/problem-responses.js';
@@ -19,7 +19,6 @@ const grantableRole = (role: string): GrantableRole => {
 };
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @ADMINS_ONLY
 @RequireRole('admin')
 @Controller('admin/users/:username/roles/:role')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
@@ -61,7 +61,6 @@ export class IdentityController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
   @ConsistentRead(membersProjection)
   @ApiOperation({ summary: 'The signed-in member: { id, username, email, roles, createdAt }' })
   // Declared, since declaring a refusal drops the 200 the document would otherwise assume.

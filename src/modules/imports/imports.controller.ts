@@ -13,7 +13,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
@@ -48,7 +47,6 @@ interface UploadedExport {
 }
 
 @ApiTags('imports')
-@ApiBearerAuth()
 @Controller('imports')
 export class ImportsController {
   constructor(

@@ -1,13 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
@@ -79,7 +72,6 @@ export class ListsController {
   ) {}
 
   @Post('lists')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Make a list: personal (private, friends or public), or official (admins; public)',
   })
@@ -137,7 +129,6 @@ export class ListsController {
 
   @Patch('lists/:id')
   @LIST_ID
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Rename, describe or change who sees a list; a field left out stays' })
   @ApiOkResponse({ type: ListWrittenResponse })
   @BAD_FIELD
@@ -160,7 +151,6 @@ export class ListsController {
 
   @Delete('lists/:id')
   @LIST_ID
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Delete a list: its owner, or an admin for an official list' })
   @ApiOkResponse({ type: ListDeletedResponse })
   @SIGNED_IN
@@ -173,7 +163,6 @@ export class ListsController {
   @Put('lists/:id/items/:idOrSlug')
   @LIST_ID
   @FILM_REFERENCE
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'Add a film at a rank (or the end), or move it there if listed; later films shift down one, ranks stay 1..n',
@@ -200,7 +189,6 @@ export class ListsController {
   @Delete('lists/:id/items/:idOrSlug')
   @LIST_ID
   @FILM_REFERENCE
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Take a film off a list; the films after it move up one (not listed: no change)' })
   @ApiOkResponse({ type: ListItemRemovedResponse })
   @SIGNED_IN
@@ -216,7 +204,6 @@ export class ListsController {
 
   @Put('lists/:id/edition')
   @LIST_ID
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'Publish a new edition of an official list (admins): its films in rank order replace the content; films that drop out keep their history',

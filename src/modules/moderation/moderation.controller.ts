@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import {
@@ -64,7 +64,6 @@ const CommentAction = (summary: string): MethodDecorator =>
 const trimmed = (reason: string | undefined): string | null => reason?.trim() ?? null;
 
 @ApiTags('moderation')
-@ApiBearerAuth()
 @SIGNED_IN
 @ApiProblem(403, 'Not a moderator (or admin), or suspended')
 @RequireRole('moderator')

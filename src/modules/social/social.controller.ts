@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { ApiProblem, BAD_PAGE, MEMBER_WRITE, NO_MEMBER } from '../../common/openapi/problem-responses.js';
@@ -27,7 +27,6 @@ import { followsProjection } from './projections/follows.projection.js';
 const FollowWrite = (summary: string): MethodDecorator =>
   applyDecorators(
     USERNAME,
-    ApiBearerAuth(),
     ApiOperation({ summary: `${summary}; repeating it changes nothing and answers the same` }),
     ApiOkResponse({ type: FollowResultResponse }),
     MEMBER_WRITE,

@@ -8,13 +8,12 @@ import {
   Param,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionMonitor, type ProjectionStatus } from '#projections';
 import { RequireRole } from '../../common/auth/index.js';
 import { ADMINS_ONLY, ApiProblem } from '../../common/openapi/problem-responses.js';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @ADMINS_ONLY
 @RequireRole('admin')
 @Controller('admin/projections')

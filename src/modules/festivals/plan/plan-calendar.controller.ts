@@ -1,7 +1,6 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Put, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -43,7 +42,6 @@ export class PlanCalendarController {
   @Put(`${MY_PLAN}/calendar-url`)
   @FESTIVAL
   @YEAR
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'A new private subscription URL serving the plan’s calendar without a token (for calendar apps); the previous one stops working',
@@ -65,7 +63,6 @@ export class PlanCalendarController {
   @HttpCode(204)
   @FESTIVAL
   @YEAR
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the plan’s subscription URL (none: nothing changes)' })
   @ApiNoContentResponse({ description: 'The URL no longer serves the calendar' })
   @MEMBER_WRITE
@@ -83,7 +80,6 @@ export class PlanCalendarController {
   @Header('Content-Type', CALENDAR_CONTENT_TYPE)
   @FESTIVAL
   @YEAR
-  @ApiBearerAuth()
   @ICS
   @ApiOperation({
     summary: 'My plan as an iCalendar file: one event per planned screening, with a stable UID',

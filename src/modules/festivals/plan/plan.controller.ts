@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type SignedInUser } from '../../../common/auth/index.js';
 import { ConsistentRead } from '../../../common/consistency/consistent-read.js';
 import { ApiProblem, MEMBER_WRITE, SIGNED_IN } from '../../../common/openapi/problem-responses.js';
@@ -42,7 +42,6 @@ const PlanItemWrite = (summary: string): MethodDecorator =>
     FESTIVAL,
     YEAR,
     SCREENING,
-    ApiBearerAuth(),
     ApiOperation({ summary }),
     ApiOkResponse({ type: PlanWrittenResponse }),
     MEMBER_WRITE,
@@ -86,7 +85,6 @@ export class PlanController {
   @ConsistentRead(festivalPlansProjection)
   @FESTIVAL
   @YEAR
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'My plan: screenings by start with their clashes, the bulk-discount tier and the total',
   })
@@ -104,7 +102,6 @@ export class PlanController {
   @Patch(MY_PLAN)
   @FESTIVAL
   @YEAR
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who sees my plan: private (the default), friends (members I follow) or public' })
   @ApiOkResponse({ type: PlanWrittenResponse })
   @ApiProblem(400, 'A missing or bad visibility, or an unknown field, named')
@@ -144,7 +141,6 @@ export class PlanController {
   @Get('screenings/:id/friends')
   @ConsistentRead(festivalPlansProjection, followsProjection)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The screening' })
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Members I follow who plan to see this screening (and let me see their plan), by username',
   })

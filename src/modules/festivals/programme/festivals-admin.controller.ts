@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -46,7 +45,6 @@ function answer<T>(response: Response, written: Written<T>): T {
 
 /** Admins edit the programme: reference data, written at once (no events). */
 @ApiTags('festivals')
-@ApiBearerAuth()
 @RequireRole('admin')
 @UseFilters(ProgrammeRuleFilter)
 @Controller()
