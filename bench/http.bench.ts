@@ -1,0 +1,215 @@
+import pg from 'pg';
+import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
+import { fillFilms, settle } from './film-log/prefill.js';
+import { registerLoadMembers, type LoadMember } from './film-log/members.js';
+import { driveClosedLoop, type ClosedLoopFigures, type HttpRequestSpec } from './http/closed-loop.js';
+import { RunningFloor } from './http/floor.js';
+import { driveOpenLoop, type OpenLoopFigures } from './http/open-loop.js';
+import { parseHttpBenchOptions, type HttpBenchOptions } from './http/options.js';
+import { formatHttpReport, type HttpBenchReport, type Comparison, type ServiceOnly } from './http/report.js';
+import { runBench, timed } from './shared/bench-cli.js';
+import type { BenchDatabases } from './store/databases.js';
+
+const JWT_SECRET = 'bench-http-secret-used-by-the-service-and-its-floor';
+
+/** The service as `npm start` runs it on one machine, with sign-ups unthrottled for the bench's members. */
+const SERVICE_ENV = {
+  APP_ROLE: 'all',
+  AUTH_RATE_LIMIT_PER_MINUTE: '0',
+  ACCESS_TOKEN_TTL_SECONDS: '86400',
+  JWT_SECRET,
+  LOG_LEVEL: 'info',
+  REDIS_KEY_PREFIX: 'filmlog-bench-http:',
+};
+
+type Generator = (index: number) => HttpRequestSpec;
+
+interface Load {
+  readonly members: readonly LoadMember[];
+  readonly filmIds: readonly string[];
+  readonly slugs: readonly string[];
+}
+
+const bearer = (member: LoadMember): Record<string, string> => ({ authorization: `Bearer ${member.token}` });
+
+/**
+ * Each (member, film) pair in turn, put up on even rounds and taken back on odd ones, so every
+ * request changes something and no two requests in flight share a stream (the pairs far outnumber
+ * the connections). Each target keeps its own round count, as each starts from untouched streams.
+ */
+function tapper(load: Load, mark: string, filmsPerMember: number): Generator {
+  const pairs = load.members.length * filmsPerMember;
+  let sent = 0;
+  return () => {
+    const index = sent++;
+    const pair = index % pairs;
+    const member = load.members[pair % load.members.length]!;
+    const film = load.filmIds[Math.floor(pair / load.members.length) % load.filmIds.length]!;
+    const putUp = Math.floor(index / pairs) % 2 === 0;
+    return {
+      method: putUp ? 'PUT' : 'DELETE',
+      path: `/api/v1/films/${film}/${mark}`,
+      headers: bearer(member),
+    };
+  };
+}
+
+const cycling =
+  (load: Load, request: (film: string, member: LoadMember, slug: string) => HttpRequestSpec): Generator =>
+  (index) =>
+    request(
+      load.filmIds[index % load.filmIds.length]!,
+      load.members[index % load.members.length]!,
+      load.slugs[index % load.slugs.length]!,
+    );
+
+async function closedLoop(
+  baseUrl: string,
+  generator: Generator,
+  options: HttpBenchOptions,
+): Promise<ClosedLoopFigures> {
+  await driveClosedLoop(baseUrl, options.connections, options.warmUpSeconds, generator);
+  return driveClosedLoop(baseUrl, options.connections, options.seconds, generator);
+}
+
+async function compare(
+  label: string,
+  app: RunningApp,
+  floor: RunningFloor,
+  generators: { service: Generator; floor: Generator },
+  options: HttpBenchOptions,
+): Promise<Comparison> {
+  return timed(label, async () => {
+    const floorFigures = await closedLoop(floor.baseUrl, generators.floor, options);
+    const service = await closedLoop(app.baseUrl, generators.service, options);
+    return {
+      label,
+      service,
+      floor: floorFigures,
+      ratio: service.requestsPerSecond / floorFigures.requestsPerSecond,
+    };
+  });
+}
+
+/** At half the closed-loop maximum, the latency a member would see when the service is busy but not saturated. */
+async function openLoopAtHalf(
+  app: RunningApp,
+  measured: ClosedLoopFigures,
+  generator: Generator,
+  options: HttpBenchOptions,
+): Promise<OpenLoopFigures> {
+  const rate = Math.max(10, Math.round(measured.requestsPerSecond / 2));
+  return driveOpenLoop(app.baseUrl, rate, options.openLoopSeconds, generator);
+}
+
+async function loadOf(app: RunningApp, url: string, options: HttpBenchOptions): Promise<Load> {
+  const { ids } = await timed(`fill ${options.films} films`, () => fillFilms(url, options.films));
+  const members = await timed(`register ${options.members} members`, () =>
+    registerLoadMembers(app, url, options.members),
+  );
+  const filmIds = ids.slice(0, Math.max(options.filmsPerMember, 1));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ slug: string }>(
+      'SELECT slug FROM films WHERE id = ANY($1::uuid[])',
+      [filmIds],
+    );
+    return { members, filmIds, slugs: rows.map((row) => row.slug) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(
+  databases: BenchDatabases,
+  options: HttpBenchOptions,
+): Promise<Omit<HttpBenchReport, 'startedAt' | 'machine' | 'loadAverage'>> {
+  const serviceUrl = await databases.create('http_service', { migrate: true });
+  const floorUrl = await databases.create('http_floor', { migrate: true });
+  return withRunningApp(serviceUrl, SERVICE_ENV, async (app) => {
+    const load = await loadOf(app, serviceUrl, options);
+    await settle(serviceUrl);
+    const floor = await RunningFloor.start({
+      readUrl: serviceUrl,
+      writeUrl: floorUrl,
+      jwtSecret: JWT_SECRET,
+      poolSize: options.floorPoolSize,
+    });
+    try {
+      const tap = (mark: string): Generator => tapper(load, mark, options.filmsPerMember);
+      const health: Generator = () => ({ method: 'GET', path: '/health', headers: {} });
+      const stats = cycling(load, (film) => ({
+        method: 'GET',
+        path: `/api/v1/films/${film}/stats`,
+        headers: {},
+      }));
+      const state = cycling(load, (film, member) => ({
+        method: 'GET',
+        path: `/api/v1/me/films/${film}`,
+        headers: bearer(member),
+      }));
+      const page = cycling(load, (_film, member, slug) => ({
+        method: 'GET',
+        path: `/film/${slug}`,
+        headers: { accept: 'text/html', cookie: `filmlog_session=${member.token}` },
+      }));
+
+      // One generator per target and mark for the whole run, so each goes on toggling where it stopped.
+      const taps = { favourite: tap('favourite'), check: tap('check'), watchlist: tap('watchlist') };
+      const floorTaps = tap('favourite');
+      const comparisons: Comparison[] = [];
+      comparisons.push(await compare('GET /health', app, floor, { service: health, floor: health }, options));
+      for (const mark of ['favourite', 'check', 'watchlist'] as const) {
+        comparisons.push(
+          await compare(
+            `${mark} / un${mark} (command)`,
+            app,
+            floor,
+            { service: taps[mark], floor: floorTaps },
+            options,
+          ),
+        );
+      }
+      comparisons.push(
+        await compare('GET /films/{id}/stats', app, floor, { service: stats, floor: stats }, options),
+      );
+      comparisons.push(
+        await compare('GET /me/films/{id}', app, floor, { service: state, floor: state }, options),
+      );
+      const filmPage = await timed('GET /film/{slug} (signed in)', () =>
+        closedLoop(app.baseUrl, page, options),
+      );
+
+      const serviceOnly: ServiceOnly[] = [];
+      const openLoops = [
+        {
+          label: 'favourite / unfavourite (command)',
+          closed: comparisons[1]!.service,
+          generator: taps.favourite,
+        },
+        { label: 'GET /films/{id}/stats', closed: comparisons[4]!.service, generator: stats },
+        { label: 'GET /me/films/{id}', closed: comparisons[5]!.service, generator: state },
+        { label: 'GET /film/{slug} (signed in)', closed: filmPage, generator: page },
+      ];
+      for (const { label, closed, generator } of openLoops) {
+        const figures = await timed(`open loop: ${label}`, () =>
+          openLoopAtHalf(app, closed, generator, options),
+        );
+        serviceOnly.push({ label, closed, openLoop: figures });
+      }
+      if (!app.running) throw new Error(`the service stopped during the load:\n${app.recentOutput}`);
+      return { options, comparisons, filmPage, openLoops: serviceOnly };
+    } finally {
+      await floor.stop();
+    }
+  });
+}
+
+const options = parseHttpBenchOptions(process.argv.slice(2));
+await runBench<HttpBenchReport>({
+  name: 'http',
+  options,
+  measure: (databases) => measure(databases, options),
+  format: formatHttpReport,
+});

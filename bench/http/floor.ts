@@ -1,0 +1,45 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '#testing';
+
+const SERVER = fileURLToPath(new URL('./floor-server.js', import.meta.url));
+const START_TIMEOUT_MS = 10_000;
+
+/** The bare floor (floor-server.ts) in a process of its own, as the service runs in one. */
+export class RunningFloor {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(settings: {
+    readonly readUrl: string;
+    readonly writeUrl: string;
+    readonly jwtSecret: string;
+    readonly poolSize: number;
+  }): Promise<RunningFloor> {
+    const port = await freePort();
+    const child = fork(SERVER, [], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        READ_DATABASE_URL: settings.readUrl,
+        WRITE_DATABASE_URL: settings.writeUrl,
+        JWT_SECRET: settings.jwtSecret,
+        POOL_SIZE: String(settings.poolSize),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const timeout = AbortSignal.timeout(START_TIMEOUT_MS);
+    const [message] = (await once(child, 'message', { signal: timeout })) as [unknown];
+    if (message !== 'listening') throw new Error(`the floor said ${String(message)}`);
+    return new RunningFloor(child, `http://127.0.0.1:${port}`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill('SIGTERM');
+    await once(this.child, 'exit');
+  }
+}

@@ -1,0 +1,80 @@
+import type { BenchRun } from '../shared/bench-cli.js';
+import type { ClosedLoopFigures } from './closed-loop.js';
+import type { OpenLoopFigures } from './open-loop.js';
+import type { HttpBenchOptions } from './options.js';
+
+/** One request against the service and against its bare floor, same generator, same connections. */
+export interface Comparison {
+  readonly label: string;
+  readonly service: ClosedLoopFigures;
+  readonly floor: ClosedLoopFigures;
+  /** service req/s ÷ floor req/s. */
+  readonly ratio: number;
+}
+
+export interface ServiceOnly {
+  readonly label: string;
+  readonly closed: ClosedLoopFigures;
+  readonly openLoop: OpenLoopFigures;
+}
+
+export interface HttpBenchReport extends BenchRun {
+  readonly options: HttpBenchOptions;
+  readonly comparisons: readonly Comparison[];
+  readonly filmPage: ClosedLoopFigures;
+  readonly openLoops: readonly ServiceOnly[];
+}
+
+/** Issue 19's goals: the least ratio to the floor per request, and the open-loop p99 ceilings. */
+const RATIO_GOALS: Readonly<Record<string, number>> = {
+  'GET /health': 0.15,
+  'favourite / unfavourite (command)': 0.5,
+  'check / uncheck (command)': 0.5,
+  'watchlist / unwatchlist (command)': 0.5,
+  'GET /films/{id}/stats': 0.4,
+  'GET /me/films/{id}': 0.4,
+};
+const COMMAND_P99_GOAL_MS = 25;
+const READ_P99_GOAL_MS = 10;
+
+const count = (value: number): string => Math.round(value).toLocaleString('en-GB');
+const ms = (value: number): string => (value < 10 ? value.toFixed(1) : Math.round(value).toString());
+
+const closed = (figures: ClosedLoopFigures): string =>
+  `${count(figures.requestsPerSecond)} req/s (p50 ${ms(figures.p50Ms)}, p99 ${ms(figures.p99Ms)} ms)` +
+  (figures.non2xx + figures.errors > 0 ? ` [${figures.non2xx} non-2xx, ${figures.errors} errors]` : '');
+
+const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+
+export function formatHttpReport(report: HttpBenchReport): string {
+  const { machine, options } = report;
+  const lines = [
+    `HTTP hot path (${options.smoke ? 'smoke' : 'full'}): ${machine.cpuModel}, ${machine.cores} cores, PostgreSQL ${machine.postgres}, Node ${process.versions.node}`,
+    `closed loop: autocannon, ${options.connections} connections, ${options.seconds} s after ${options.warmUpSeconds} s warm-up; ` +
+      `${options.members} members × ${options.filmsPerMember} films; load average ${report.loadAverage.atStart.join(' ')} → ${report.loadAverage.atEnd.join(' ')}`,
+    '',
+    '| request | service | bare floor | ratio | goal |',
+    '|---|---|---|---|---|',
+    ...report.comparisons.map((row) => {
+      const goal = RATIO_GOALS[row.label];
+      const goalText = goal === undefined ? '' : `≥ ${goal} ${verdict(row.ratio >= goal)}`;
+      return `| ${row.label} | ${closed(row.service)} | ${closed(row.floor)} | ${row.ratio.toFixed(2)} | ${goalText} |`;
+    }),
+    `| GET /film/{slug} (page, signed in) | ${closed(report.filmPage)} | | | |`,
+    '',
+    `open loop on the service at half its closed-loop maximum, ${options.openLoopSeconds} s, latency from each request's due time:`,
+    '',
+    '| request | rate | p50 | p99 | max | failed | goal |',
+    '|---|---|---|---|---|---|---|',
+    ...report.openLoops.map(({ label, openLoop }) => {
+      const goal = label.includes('command')
+        ? COMMAND_P99_GOAL_MS
+        : label.includes('/film/{slug}')
+          ? null
+          : READ_P99_GOAL_MS;
+      const goalText = goal === null ? '' : `p99 ≤ ${goal} ms ${verdict(openLoop.latency.p99Ms <= goal)}`;
+      return `| ${label} | ${count(openLoop.ratePerSecond)}/s | ${ms(openLoop.latency.p50Ms)} ms | ${ms(openLoop.latency.p99Ms)} ms | ${ms(openLoop.latency.maxMs)} ms | ${openLoop.failed} | ${goalText} |`;
+    }),
+  ];
+  return lines.join('\n');
+}
