@@ -76,9 +76,10 @@ export class RunningApp {
     databaseUrl: string,
     env: Readonly<Record<string, string>> = {},
     readyPath = '/api/v1/films?limit=1',
+    nodeArguments: readonly string[] = [],
   ): Promise<RunningApp> {
     const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...nodeArguments, MAIN], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
@@ -187,8 +188,11 @@ export async function withRunningApp<T>(
   databaseUrl: string,
   env: Readonly<Record<string, string>>,
   work: (app: RunningApp) => Promise<T>,
+  nodeArguments: readonly string[] = [],
 ): Promise<T> {
-  const app = await timed('start the service', () => RunningApp.start(databaseUrl, env));
+  const app = await timed('start the service', () =>
+    RunningApp.start(databaseUrl, env, undefined, nodeArguments),
+  );
   try {
     return await work(app);
   } finally {

@@ -11,10 +11,16 @@ export interface HttpBenchOptions {
   readonly filmsPerMember: number;
   readonly connections: number;
   readonly warmUpSeconds: number;
+  /** Measured seconds of each request on each target, in `rounds` alternating slices. */
   readonly seconds: number;
+  readonly rounds: number;
   readonly openLoopSeconds: number;
   /** Connections of each of the floor's two pools. */
   readonly floorPoolSize: number;
+  /** Only the requests whose label contains this (e.g. `health`). */
+  readonly only: string | null;
+  /** Run the service with --cpu-prof and summarise where its time went. */
+  readonly profile: boolean;
 }
 
 const FULL: Omit<HttpBenchOptions, 'serverUrl'> = {
@@ -25,8 +31,11 @@ const FULL: Omit<HttpBenchOptions, 'serverUrl'> = {
   connections: 32,
   warmUpSeconds: 3,
   seconds: 10,
+  rounds: 5,
   openLoopSeconds: 10,
   floorPoolSize: 10,
+  only: null,
+  profile: false,
 };
 
 const SMOKE: Omit<HttpBenchOptions, 'serverUrl'> = {
@@ -37,6 +46,7 @@ const SMOKE: Omit<HttpBenchOptions, 'serverUrl'> = {
   filmsPerMember: 20,
   warmUpSeconds: 1,
   seconds: 1,
+  rounds: 1,
   openLoopSeconds: 1,
 };
 
@@ -47,11 +57,15 @@ const NUMERIC_FLAGS = {
   '--connections': 'connections',
   '--warm-up-seconds': 'warmUpSeconds',
   '--seconds': 'seconds',
+  '--rounds': 'rounds',
   '--open-loop-seconds': 'openLoopSeconds',
   '--floor-pool-size': 'floorPoolSize',
 } as const;
 
 export function parseHttpBenchOptions(argv: readonly string[]): HttpBenchOptions {
-  const { smoke, serverUrl, numbers } = parseBenchArguments(argv, 'bench:http', NUMERIC_FLAGS, false);
-  return { ...(smoke ? SMOKE : FULL), ...numbers, serverUrl };
+  const only = argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length) ?? null;
+  const profile = argv.includes('--profile');
+  const rest = argv.filter((argument) => argument !== '--profile' && !argument.startsWith('--only='));
+  const { smoke, serverUrl, numbers } = parseBenchArguments(rest, 'bench:http', NUMERIC_FLAGS, false);
+  return { ...(smoke ? SMOKE : FULL), ...numbers, serverUrl, only, profile };
 }

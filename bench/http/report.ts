@@ -2,6 +2,7 @@ import type { BenchRun } from '../shared/bench-cli.js';
 import type { ClosedLoopFigures } from './closed-loop.js';
 import type { OpenLoopFigures } from './open-loop.js';
 import type { HttpBenchOptions } from './options.js';
+import type { ProfileSummary } from './profile.js';
 
 /** One request against the service and against its bare floor, same generator, same connections. */
 export interface Comparison {
@@ -10,6 +11,8 @@ export interface Comparison {
   readonly floor: ClosedLoopFigures;
   /** service req/s ÷ floor req/s. */
   readonly ratio: number;
+  /** Database transactions per request, the service's projections included. */
+  readonly transactionsPerRequest: { readonly service: number; readonly floor: number };
 }
 
 export interface ServiceOnly {
@@ -21,7 +24,9 @@ export interface ServiceOnly {
 export interface HttpBenchReport extends BenchRun {
   readonly options: HttpBenchOptions;
   readonly comparisons: readonly Comparison[];
-  readonly filmPage: ClosedLoopFigures;
+  readonly filmPage: ClosedLoopFigures | null;
+  /** With --profile: where the service's time went, over the whole run. */
+  readonly profile: ProfileSummary | null;
   readonly openLoops: readonly ServiceOnly[];
 }
 
@@ -50,17 +55,23 @@ export function formatHttpReport(report: HttpBenchReport): string {
   const { machine, options } = report;
   const lines = [
     `HTTP hot path (${options.smoke ? 'smoke' : 'full'}): ${machine.cpuModel}, ${machine.cores} cores, PostgreSQL ${machine.postgres}, Node ${process.versions.node}`,
-    `closed loop: autocannon, ${options.connections} connections, ${options.seconds} s after ${options.warmUpSeconds} s warm-up; ` +
+    `closed loop: autocannon, ${options.connections} connections, ${options.seconds} s each in ${options.rounds} slices taking turns with the floor, after ${options.warmUpSeconds} s warm-up; ` +
       `${options.members} members × ${options.filmsPerMember} films; load average ${report.loadAverage.atStart.join(' ')} → ${report.loadAverage.atEnd.join(' ')}`,
     '',
-    '| request | service | bare floor | ratio | goal |',
-    '|---|---|---|---|---|',
+    '| request | service | bare floor | ratio | goal | DB transactions per request (service / floor) |',
+    '|---|---|---|---|---|---|',
     ...report.comparisons.map((row) => {
       const goal = RATIO_GOALS[row.label];
       const goalText = goal === undefined ? '' : `≥ ${goal} ${verdict(row.ratio >= goal)}`;
-      return `| ${row.label} | ${closed(row.service)} | ${closed(row.floor)} | ${row.ratio.toFixed(2)} | ${goalText} |`;
+      const { service, floor } = row.transactionsPerRequest;
+      const perRequest = Number.isNaN(service)
+        ? 'not counted (smoke)'
+        : `${service.toFixed(2)} / ${floor.toFixed(2)}`;
+      return `| ${row.label} | ${closed(row.service)} | ${closed(row.floor)} | ${row.ratio.toFixed(2)} | ${goalText} | ${perRequest} |`;
     }),
-    `| GET /film/{slug} (page, signed in) | ${closed(report.filmPage)} | | | |`,
+    ...(report.filmPage
+      ? [`| GET /film/{slug} (page, signed in) | ${closed(report.filmPage)} | | | | |`]
+      : []),
     '',
     `open loop on the service at half its closed-loop maximum, ${options.openLoopSeconds} s, latency from each request's due time:`,
     '',
@@ -75,6 +86,15 @@ export function formatHttpReport(report: HttpBenchReport): string {
       const goalText = goal === null ? '' : `p99 ≤ ${goal} ms ${verdict(openLoop.latency.p99Ms <= goal)}`;
       return `| ${label} | ${count(openLoop.ratePerSecond)}/s | ${ms(openLoop.latency.p50Ms)} ms | ${ms(openLoop.latency.p99Ms)} ms | ${ms(openLoop.latency.maxMs)} ms | ${openLoop.failed} | ${goalText} |`;
     }),
+    ...(report.profile ? profileLines(report.profile) : []),
   ];
   return lines.join('\n');
 }
+
+const profileLines = (profile: ProfileSummary): string[] => [
+  '',
+  `the service's CPU profile (${profile.file}), ${count(profile.busyMs)} ms busy:`,
+  `  by package: ${profile.byPackage.map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`,
+  '  by function (self time):',
+  ...profile.byFunction.map(({ name, percent }) => `    ${percent}% ${name}`),
+];

@@ -15,6 +15,14 @@ export abstract class Authenticator {
   /** Live roles and status; null when the account no longer exists. */
   abstract accessOf(userId: string): Promise<MemberAccess | null>;
 
+  /**
+   * Drops anything this process keeps of the member's access, so a change that has just taken
+   * effect (a suspension) is read live by the very next request here.
+   */
+  forget(userId: string): void {
+    void userId;
+  }
+
   /** Whether the member holds the role (or a higher one) now; false when the account is gone. */
   async holds(userId: string, role: Role): Promise<boolean> {
     const access = await this.accessOf(userId);

@@ -13,6 +13,7 @@ import { AdminBootstrap } from './admin/admin-bootstrap.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
+import { MemberAccessCache } from './auth/member-access-cache.js';
 import { MemberAuthenticator } from './auth/member-authenticator.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { ChangeRoleHandler } from './commands/change-role/change-role.command.js';
@@ -49,10 +50,16 @@ import { GetMeHandler } from './queries/get-me/get-me.query.js';
         new AuthRateLimiter(redis, config.redisKeyPrefix, config.rateLimits.authPerMinute),
     },
     {
+      provide: MemberAccessCache,
+      inject: [AccountsRepository, APP_CONFIG],
+      useFactory: (accounts: AccountsRepository, config: AppConfig) =>
+        new MemberAccessCache((userId) => accounts.access(userId), { connectionString: config.databaseUrl }),
+    },
+    {
       provide: Authenticator,
-      inject: [AccessTokens, AccountsRepository],
-      useFactory: (tokens: AccessTokens, accounts: AccountsRepository) =>
-        new MemberAuthenticator(tokens, accounts),
+      inject: [AccessTokens, MemberAccessCache],
+      useFactory: (tokens: AccessTokens, access: MemberAccessCache) =>
+        new MemberAuthenticator(tokens, access),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
     RegisterMemberHandler,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
 import { SocialModule } from '../social/social.module.js';
 import { ModerateCommentHandler } from './commands/moderate-comment/moderate-comment.command.js';
 import {
@@ -11,7 +12,7 @@ import { GetModerationQueueHandler } from './queries/get-queue/get-queue.query.j
 
 /** The moderation queue and log, moderator actions on comments and members (the auto-hide job runs in ModerationJobsModule). */
 @Module({
-  imports: [SocialModule],
+  imports: [IdentityModule, SocialModule],
   controllers: [ModerationController],
   providers: [
     ModerateCommentHandler,

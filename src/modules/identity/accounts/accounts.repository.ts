@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { MEMBER_ACCESS_CHANNEL } from '../auth/member-access-cache.js';
 import type { MemberAccess, Role } from '../../../common/auth/index.js';
 import { normaliseEmail, usernameKey } from '../domain/credentials.js';
 
@@ -59,7 +60,12 @@ export class AccountsRepository {
   }
 
   async delete(id: string): Promise<void> {
-    await this.pool.query(`DELETE FROM accounts WHERE id = $1`, [id]);
+    // One statement, so the notification commits with the delete (see MemberAccessCache).
+    await this.pool.query(
+      `WITH gone AS (DELETE FROM accounts WHERE id = $1 RETURNING id)
+       SELECT pg_notify($2, id::text) FROM gone`,
+      [id, MEMBER_ACCESS_CHANNEL],
+    );
   }
 
   /** `login` is a username (any case) or an email. */

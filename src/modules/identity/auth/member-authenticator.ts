@@ -1,11 +1,11 @@
 import { Authenticator, type MemberAccess, type SignedInUser } from '../../../common/auth/index.js';
-import type { AccountsRepository } from '../accounts/accounts.repository.js';
 import type { AccessTokens } from './access-tokens.js';
+import type { MemberAccessCache } from './member-access-cache.js';
 
 export class MemberAuthenticator extends Authenticator {
   constructor(
     private readonly tokens: AccessTokens,
-    private readonly accounts: AccountsRepository,
+    private readonly access: MemberAccessCache,
   ) {
     super();
   }
@@ -15,6 +15,10 @@ export class MemberAuthenticator extends Authenticator {
   }
 
   accessOf(userId: string): Promise<MemberAccess | null> {
-    return this.accounts.access(userId);
+    return this.access.access(userId);
+  }
+
+  override forget(userId: string): void {
+    this.access.forget(userId);
   }
 }

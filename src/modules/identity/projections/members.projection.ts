@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
+import { MEMBER_ACCESS_CHANNEL } from '../auth/member-access-cache.js';
 import { MEMBER_EVENT_TYPES, type MemberEvent } from '../domain/member.events.js';
 
 interface MemberRow {
@@ -86,5 +87,10 @@ export const membersProjection: Projection = {
          suspension_reason = EXCLUDED.suspension_reason, joined_at = EXCLUDED.joined_at, updated_at = now()`,
       [JSON.stringify(changed)],
     );
+    // Committed with the rows: each API process drops what it keeps of these members' access.
+    await context.query(`SELECT pg_notify($1, user_id) FROM unnest($2::text[]) AS user_id`, [
+      MEMBER_ACCESS_CHANNEL,
+      userIds,
+    ]);
   },
 };

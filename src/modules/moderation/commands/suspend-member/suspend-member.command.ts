@@ -6,6 +6,7 @@ import { PositionedCommandRunner } from '../../../../platform/commands/positione
 import { memberDecider } from '../../../identity/domain/member.decider.js';
 import { memberStream } from '../../../identity/domain/member.events.js';
 import { Members } from '../../../social/members/members.js';
+import { Authenticator } from '../../../../common/auth/index.js';
 import type { MemberReinstatedResult, MemberSuspendedResult } from '../../moderation.response.js';
 
 /** A moderator suspends a member (until a date, or until reinstated). */
@@ -39,8 +40,15 @@ const TAKES_EFFECT_WAIT_MS = 2000;
  * The auth guard reads the members read model on every write, so the answer waits (bounded)
  * for the members projection: when the moderator sees 200, the suspension is in force.
  */
-const inForce = async (monitor: ProjectionMonitor, position: Position): Promise<void> => {
+const inForce = async (
+  monitor: ProjectionMonitor,
+  authenticator: Authenticator,
+  memberId: string,
+  position: Position,
+): Promise<void> => {
   await monitor.waitFor(['members'], position, TAKES_EFFECT_WAIT_MS);
+  // This process need not wait for the change notification to stop trusting what it kept.
+  authenticator.forget(memberId);
 };
 
 /** On the member's stream, so every suspension is on record with its moderator and reason. */
@@ -50,6 +58,7 @@ export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
     private readonly members: Members,
     private readonly runner: PositionedCommandRunner,
     private readonly monitor: ProjectionMonitor,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async execute({
@@ -66,7 +75,7 @@ export class SuspendMemberHandler implements ICommandHandler<SuspendMember> {
       command: { type: 'SuspendMember', reason, until, byMemberId: moderatorId, memberId: member.id },
       context,
     });
-    await inForce(this.monitor, result.position);
+    await inForce(this.monitor, this.authenticator, member.id, result.position);
     return { suspended: true, until, position: result.position };
   }
 }
@@ -77,6 +86,7 @@ export class ReinstateMemberHandler implements ICommandHandler<ReinstateMember> 
     private readonly members: Members,
     private readonly runner: PositionedCommandRunner,
     private readonly monitor: ProjectionMonitor,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async execute({ username, reason, context }: ReinstateMember): Promise<MemberReinstatedResult> {
@@ -87,7 +97,7 @@ export class ReinstateMemberHandler implements ICommandHandler<ReinstateMember> 
       command: { type: 'ReinstateMember', reason },
       context,
     });
-    await inForce(this.monitor, result.position);
+    await inForce(this.monitor, this.authenticator, member.id, result.position);
     return { suspended: false, position: result.position };
   }
 }
