@@ -103,8 +103,11 @@ export class BatchApplier {
 
   /** Events the filter left out still move the checkpoint, so "has passed T" holds for them too. */
   private async advance(next: Position, from: Position | null, track: Track): Promise<void> {
-    await this.moveCheckpoint(this.options.pool, from, next, track);
-    if (track === 'live') await this.announce();
+    if (track === 'rebuild') return this.moveCheckpoint(this.options.pool, from, next, track);
+    const { checkpoints, projection } = this.options;
+    if (!(await checkpoints.compareAndSetAnnounced(projection.name, track, from, next))) {
+      throw new CheckpointMovedError(projection.name, track, from);
+    }
   }
 
   private async applyAll(
