@@ -264,8 +264,7 @@ async function measure(
       const load = await loadOf(app, serviceUrl, options);
       await settle(serviceUrl);
       const floor = await RunningFloor.start({
-        readUrl: serviceUrl,
-        writeUrl: floorUrl,
+        databaseUrl: floorUrl,
         jwtSecret: JWT_SECRET,
         poolSize: options.floorPoolSize,
       });

@@ -7,7 +7,8 @@ import { freePort } from '#testing';
 import { timed } from '../shared/bench-cli.js';
 import type { QueryKind, SearchQuery } from './search-queries.js';
 
-const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
+/** The built service; BENCH_SERVICE_MAIN runs another build instead (to compare two versions on one machine). */
+const MAIN = process.env.BENCH_SERVICE_MAIN ?? fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 
 export interface SearchLoadFigures {

@@ -9,8 +9,8 @@
  * - `GET /api/v1/films/{filmId}/stats`: one indexed row read, the service's own statement.
  * - `GET /api/v1/me/films/{filmId}`: verify the token, one indexed row read.
  *
- * Environment: PORT, READ_DATABASE_URL (the service's database, read only), WRITE_DATABASE_URL
- * (a database of the floor's own for its appends), JWT_SECRET, POOL_SIZE.
+ * Environment: PORT, DATABASE_URL (a database of the floor's own, with the service's schema and a
+ * copy of its read models), JWT_SECRET, POOL_SIZE.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -23,8 +23,7 @@ const env = (name: string): string => {
 };
 
 const poolSize = Number(process.env.POOL_SIZE ?? '10');
-const reads = new pg.Pool({ connectionString: env('READ_DATABASE_URL'), max: poolSize });
-const writes = new pg.Pool({ connectionString: env('WRITE_DATABASE_URL'), max: poolSize });
+const pool = new pg.Pool({ connectionString: env('DATABASE_URL'), max: poolSize });
 const secret = Buffer.from(env('JWT_SECRET'), 'utf8');
 
 /** The member id of a valid, unexpired HS256 token; null otherwise. */
@@ -74,7 +73,7 @@ async function favourite(
   on: boolean,
 ): Promise<{ favourite: boolean; position: string | null }> {
   const streamId = `film-log-${member}-${film}`;
-  const { rows } = await writes.query<{ revision: string; type: string }>({
+  const { rows } = await pool.query<{ revision: string; type: string }>({
     name: 'read',
     text: READ_STREAM,
     values: [streamId],
@@ -85,7 +84,7 @@ async function favourite(
   );
   if (favourited === on) return { favourite: on, position: null };
   const revision = rows.length === 0 ? 0n : BigInt(rows.at(-1)!.revision) + 1n;
-  const appended = await writes.query<{ position: string }>({
+  const appended = await pool.query<{ position: string }>({
     name: 'append',
     text: APPEND,
     values: [
@@ -107,7 +106,7 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   if (url === '/health') return send(response, 200, { status: 'ok' });
   const film = FILM_ROUTE.exec(url);
   if (film?.[2] === 'stats' && request.method === 'GET') {
-    const { rows } = await reads.query({ name: 'stats', text: STATS, values: [film[1]] });
+    const { rows } = await pool.query({ name: 'stats', text: STATS, values: [film[1]] });
     return send(response, 200, rows[0]);
   }
   const state = STATE_ROUTE.exec(url);
@@ -115,7 +114,7 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const member = verify(request.headers.authorization);
     if (!member) return send(response, 401, { title: 'Unauthorized' });
     if (state) {
-      const { rows } = await reads.query({ name: 'state', text: STATE, values: [member, state[1]] });
+      const { rows } = await pool.query({ name: 'state', text: STATE, values: [member, state[1]] });
       return send(
         response,
         200,
@@ -139,5 +138,5 @@ server.listen(Number(env('PORT')), '127.0.0.1', () => process.send?.('listening'
 process.on('SIGTERM', () => {
   server.close();
   server.closeAllConnections();
-  void Promise.all([reads.end(), writes.end()]).finally(() => process.exit(0));
+  void pool.end().finally(() => process.exit(0));
 });

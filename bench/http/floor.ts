@@ -14,8 +14,7 @@ export class RunningFloor {
   ) {}
 
   static async start(settings: {
-    readonly readUrl: string;
-    readonly writeUrl: string;
+    readonly databaseUrl: string;
     readonly jwtSecret: string;
     readonly poolSize: number;
   }): Promise<RunningFloor> {
@@ -24,8 +23,7 @@ export class RunningFloor {
       env: {
         ...process.env,
         PORT: String(port),
-        READ_DATABASE_URL: settings.readUrl,
-        WRITE_DATABASE_URL: settings.writeUrl,
+        DATABASE_URL: settings.databaseUrl,
         JWT_SECRET: settings.jwtSecret,
         POOL_SIZE: String(settings.poolSize),
       },

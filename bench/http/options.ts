@@ -15,7 +15,7 @@ export interface HttpBenchOptions {
   readonly seconds: number;
   readonly rounds: number;
   readonly openLoopSeconds: number;
-  /** Connections of each of the floor's two pools. */
+  /** Connections of the floor's pool. */
   readonly floorPoolSize: number;
   /** Only the requests whose label contains this (e.g. `health`). */
   readonly only: string | null;
