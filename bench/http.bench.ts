@@ -2,7 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
+import type { RunningApp } from './catalogue/search-load.js';
+import { ServiceProcesses } from './http/service-processes.js';
 import { fillFilms, settle } from './film-log/prefill.js';
 import { waitForServiceProjections } from './film-log/projections.js';
 import { encodePosition } from '../libs/event-store/src/postgres/position.js';
@@ -72,7 +73,7 @@ const cycling =
     );
 
 async function closedLoop(
-  baseUrl: string,
+  baseUrl: string | readonly string[],
   generator: Generator,
   options: HttpBenchOptions,
 ): Promise<ClosedLoopFigures> {
@@ -94,14 +95,14 @@ async function compare(
   return timed(label, async () => {
     const slice = options.seconds / options.rounds;
     await driveClosedLoop(floor.baseUrl, options.connections, options.warmUpSeconds, generators.floor);
-    await driveClosedLoop(app.baseUrl, options.connections, options.warmUpSeconds, generators.service);
+    await driveClosedLoop(app.baseUrls, options.connections, options.warmUpSeconds, generators.service);
     await projectionsCaughtUp(targets.serviceUrl);
     const before = await transactions(targets, options);
     const floorSlices: ClosedLoopFigures[] = [];
     const serviceSlices: ClosedLoopFigures[] = [];
     for (let round = 0; round < options.rounds; round += 1) {
       floorSlices.push(await driveClosedLoop(floor.baseUrl, options.connections, slice, generators.floor));
-      serviceSlices.push(await driveClosedLoop(app.baseUrl, options.connections, slice, generators.service));
+      serviceSlices.push(await driveClosedLoop(app.baseUrls, options.connections, slice, generators.service));
     }
     // What the requests cost the database includes the projections' work on what they wrote.
     await projectionsCaughtUp(targets.serviceUrl);
@@ -122,7 +123,7 @@ async function compare(
 }
 
 interface Targets {
-  readonly app: RunningApp;
+  readonly app: ServiceProcesses;
   readonly floor: RunningFloor;
   readonly serviceUrl: string;
   readonly floorUrl: string;
@@ -197,13 +198,13 @@ async function projectionsCaughtUp(url: string): Promise<void> {
 
 /** At half the closed-loop maximum, the latency a member would see when the service is busy but not saturated. */
 async function openLoopAtHalf(
-  app: RunningApp,
+  app: ServiceProcesses,
   measured: ClosedLoopFigures,
   generator: Generator,
   options: HttpBenchOptions,
 ): Promise<OpenLoopFigures> {
   const rate = Math.max(10, Math.round(measured.requestsPerSecond / 2));
-  return driveOpenLoop(app.baseUrl, rate, options.openLoopSeconds, generator);
+  return driveOpenLoop(app.baseUrls, rate, options.openLoopSeconds, generator);
 }
 
 /** The floor reads the same rows from a database of its own, so each database counts one target's work. */
@@ -257,11 +258,10 @@ async function measure(
     ? await mkdtemp(path.join(os.tmpdir(), 'filmlog-http-profile-'))
     : null;
   const nodeArguments = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
-  const measured = await withRunningApp(
-    serviceUrl,
-    SERVICE_ENV,
-    async (app) => {
-      const load = await loadOf(app, serviceUrl, options);
+  const app = await ServiceProcesses.start(serviceUrl, SERVICE_ENV, options.apiProcesses, nodeArguments);
+  const measured = await (async () => {
+    try {
+      const load = await loadOf(app.first, serviceUrl, options);
       await settle(serviceUrl);
       const floor = await RunningFloor.start({
         databaseUrl: floorUrl,
@@ -332,7 +332,7 @@ async function measure(
               ),
             );
           } else {
-            filmPage = await timed(request.label, () => closedLoop(app.baseUrl, request.service, options));
+            filmPage = await timed(request.label, () => closedLoop(app.baseUrls, request.service, options));
           }
         }
         for (const request of chosen.filter(({ goal }) => goal !== null)) {
@@ -348,9 +348,10 @@ async function measure(
       } finally {
         await floor.stop();
       }
-    },
-    nodeArguments,
-  );
+    } finally {
+      await app.stop();
+    }
+  })();
   const profile = profileDirectory ? await summarizeNewestProfile(profileDirectory) : null;
   return { ...measured, profile };
 }

@@ -26,12 +26,12 @@ const TICK_MS = 1;
  * behind a slow answer shows in the figures (no coordinated omission).
  */
 export async function driveOpenLoop(
-  baseUrl: string,
+  baseUrls: string | readonly string[],
   ratePerSecond: number,
   seconds: number,
   next: (index: number) => OpenLoopRequest,
 ): Promise<OpenLoopFigures> {
-  const url = new URL(baseUrl);
+  const urls = (typeof baseUrls === 'string' ? [baseUrls] : baseUrls).map((base) => new URL(base));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
   let failed = 0;
@@ -44,6 +44,7 @@ export async function driveOpenLoop(
   const fire = (index: number): void => {
     const dueAt = start + index * intervalMs;
     const spec = next(index);
+    const url = urls[index % urls.length]!;
     const done = new Promise<void>((resolve) => {
       const request = http.request(
         {

@@ -17,6 +17,8 @@ export interface HttpBenchOptions {
   readonly openLoopSeconds: number;
   /** Connections of the floor's pool. */
   readonly floorPoolSize: number;
+  /** 0: one process in the `all` role (as `npm start`); N: N `api` processes and one `worker`. */
+  readonly apiProcesses: number;
   /** Only the requests whose label contains this (e.g. `health`). */
   readonly only: string | null;
   /** Run the service with --cpu-prof and summarise where its time went. */
@@ -34,6 +36,7 @@ const FULL: Omit<HttpBenchOptions, 'serverUrl'> = {
   rounds: 5,
   openLoopSeconds: 10,
   floorPoolSize: 10,
+  apiProcesses: 0,
   only: null,
   profile: false,
 };
@@ -60,12 +63,28 @@ const NUMERIC_FLAGS = {
   '--rounds': 'rounds',
   '--open-loop-seconds': 'openLoopSeconds',
   '--floor-pool-size': 'floorPoolSize',
+  '--api-processes': 'apiProcesses',
 } as const;
 
 export function parseHttpBenchOptions(argv: readonly string[]): HttpBenchOptions {
   const only = argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length) ?? null;
   const profile = argv.includes('--profile');
   const rest = argv.filter((argument) => argument !== '--profile' && !argument.startsWith('--only='));
-  const { smoke, serverUrl, numbers } = parseBenchArguments(rest, 'bench:http', NUMERIC_FLAGS, false);
-  return { ...(smoke ? SMOKE : FULL), ...numbers, serverUrl, only, profile };
+  const { smoke, serverUrl, numbers } = parseBenchArguments(rest, 'bench:http', NUMERIC_FLAGS);
+  const options = { ...(smoke ? SMOKE : FULL), ...numbers, serverUrl, only, profile };
+  for (const key of [
+    'films',
+    'members',
+    'filmsPerMember',
+    'connections',
+    'seconds',
+    'rounds',
+    'openLoopSeconds',
+  ] as const) {
+    if (options[key] < 1)
+      throw new Error(
+        `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} must be at least 1`,
+      );
+  }
+  return options;
 }

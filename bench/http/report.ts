@@ -57,6 +57,9 @@ export function formatHttpReport(report: HttpBenchReport): string {
     `HTTP hot path (${options.smoke ? 'smoke' : 'full'}): ${machine.cpuModel}, ${machine.cores} cores, PostgreSQL ${machine.postgres}, Node ${process.versions.node}`,
     `closed loop: autocannon, ${options.connections} connections, ${options.seconds} s each in ${options.rounds} slices taking turns with the floor, after ${options.warmUpSeconds} s warm-up; ` +
       `${options.members} members × ${options.filmsPerMember} films; load average ${report.loadAverage.atStart.join(' ')} → ${report.loadAverage.atEnd.join(' ')}`,
+    options.apiProcesses === 0
+      ? 'service: one process in the all role, as `npm start` runs it; the floor: one process'
+      : `service: ${options.apiProcesses} api processes (the load shared evenly) and one worker; the floor: one process`,
     '',
     '| request | service | bare floor | ratio | goal | DB transactions per request (service / floor) |',
     '|---|---|---|---|---|---|',
