@@ -40,9 +40,7 @@ export class IdentityController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<RegisteredMember> {
     await this.rateLimiter.consume(clientAddress(request), response);
-    return this.commands.execute(
-      new RegisterMember(body.username, body.email, body.password, request.id),
-    );
+    return this.commands.execute(new RegisterMember(body.username, body.email, body.password, request.id));
   }
 
   @Public()

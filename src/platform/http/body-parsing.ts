@@ -17,7 +17,7 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 const PARSED_TYPES = /^\s*application\/(json|x-www-form-urlencoded)\s*(;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 /** body-parser's strict mode: the first character that is not JSON whitespace. */
-const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+const FIRST_CHARACTER = /^[ \t\n\r]*([^ \t\n\r])/;
 
 const INFLATERS: Readonly<Record<string, () => Transform>> = {
   gzip: createGunzip,
@@ -94,7 +94,9 @@ export function inflateRequestBody(
   });
   payload.on('error', (error) => inflated.destroy(error));
   // Data that does not inflate is the client's mistake (400 naming the body), as with body-parser.
-  inflate.on('error', (error: Error) => inflated.destroy(new BadRequestException(error.message, { cause: error })));
+  inflate.on('error', (error: Error) =>
+    inflated.destroy(new BadRequestException(error.message, { cause: error })),
+  );
   payload.pipe(inflate).pipe(inflated);
   done(null, inflated);
 }

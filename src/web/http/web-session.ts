@@ -57,7 +57,13 @@ export class WebSession {
   }
 
   start(response: FastifyReply, accessToken: string): void {
-    setCookie(response, SESSION_COOKIE, accessToken, this.cookieOptions(), this.config.accessTokenTtlSeconds * 1000);
+    setCookie(
+      response,
+      SESSION_COOKIE,
+      accessToken,
+      this.cookieOptions(),
+      this.config.accessTokenTtlSeconds * 1000,
+    );
   }
 
   end(response: FastifyReply): void {
