@@ -89,14 +89,18 @@ export function inflateRequestBody(
   if (!inflater) return done(new UnsupportedMediaTypeException(`unsupported content encoding "${name}"`));
   const inflate = inflater();
   const inflated = Object.assign(new PassThrough(), { receivedEncodedLength: 0 });
+  // Fastify stops listening once it has answered (a body too large); a later failure must not go unheard.
+  inflated.on('error', () => undefined);
   payload.on('data', (chunk: Buffer) => {
     inflated.receivedEncodedLength += chunk.length;
   });
   payload.on('error', (error) => inflated.destroy(error));
   // Data that does not inflate is the client's mistake (400 naming the body), as with body-parser.
-  inflate.on('error', (error: Error) =>
-    inflated.destroy(new BadRequestException(error.message, { cause: error })),
-  );
+  inflate.on('error', (error: NodeJS.ErrnoException) => {
+    // The cause is made here: zlib's errors come from another realm under jest, where instanceof fails.
+    const cause = Object.assign(new Error(error.message), { code: error.code });
+    inflated.destroy(new BadRequestException(error.message, { cause }));
+  });
   payload.pipe(inflate).pipe(inflated);
   done(null, inflated);
 }

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { HttpStatus } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +13,7 @@ import { HttpMetrics } from '../metrics/http-metrics.js';
 import { BODY_LIMIT_BYTES, inflateRequestBody, leaveBodyUnread, parseJsonBody } from './body-parsing.js';
 import { HttpDrain } from './http-drain.js';
 import { setupOpenApi } from '../openapi/openapi.js';
+import { setSecurityHeaders } from './security-headers.js';
 import { HTTP_PAGES, type HttpPages, type StaticAsset } from './http-pages.js';
 
 export const API_PREFIX = 'api/v1';
@@ -53,8 +53,8 @@ const serveAsset =
 /**
  * Everything HTTP-wide, then init. main.ts and the e2e tests both go through here (on the adapter
  * from createHttpAdapter), so the tests exercise the same stack that serves. Per-request work is
- * Fastify hooks: security headers, request id, body inflation, the drain, then one `onResponse`
- * for the metrics and the log line.
+ * Fastify hooks: one `onRequest` (security headers, request id), body inflation, the drain, then
+ * one `onResponse` for the metrics and the log line.
  */
 export async function initHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const pages = servesHttpApi(config) ? app.get<symbol, HttpPages>(HTTP_PAGES, { strict: false }) : null;
@@ -62,13 +62,13 @@ export async function initHttpApp(app: NestFastifyApplication, config: AppConfig
   const requestLog = app.get(RequestLog);
   const metrics = app.get(HttpMetrics);
   app.useLogger(app.get(Logger));
-  // upgrade-insecure-requests would make browsers fetch the docs' assets over https from a plain-http server.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-  });
   // Cookies are read by the pages only, on demand (requestCookies), not parsed for every API call.
   await app.register(fastifyCookie, { hook: false });
-  fastify.addHook('onRequest', requestLog.onRequest);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    setSecurityHeaders(request.raw, reply.raw);
+    requestLog.tag(request, reply);
+    done();
+  });
   fastify.addHook('preParsing', inflateRequestBody);
   fastify.addHook('onSend', app.get(HttpDrain).onSend);
   fastify.addHook('onResponse', (request, reply, done) => {

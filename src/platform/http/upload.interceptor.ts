@@ -30,19 +30,40 @@ function withRefusedPart(error: unknown): unknown {
   return new BadRequestException(message, { cause });
 }
 
+/** A part header character HTTP allows (HTAB, visible ASCII and space, obs-text): what multer's parser accepted. */
+const isHeaderCharacter = (code: number): boolean => code === 0x09 || (code >= 0x20 && code !== 0x7f);
+
+/** The file's name came in a part header: one with a control character (a NUL, a line break) is malformed. */
+function refuseMalformedFileName(request: { file?: { originalname?: unknown } }): void {
+  const name = request.file?.originalname;
+  if (typeof name !== 'string') return;
+  for (let index = 0; index < name.length; index++) {
+    if (!isHeaderCharacter(name.charCodeAt(index))) {
+      const message = 'Multipart: Malformed part header';
+      throw new BadRequestException(message, { cause: new Error(message) });
+    }
+  }
+}
+
 /**
  * Nest's FileInterceptor for Fastify (one file in `fieldName`, held in memory; the text fields in
- * the body), limits from the module's MultipartModule, its refusals naming the refused part.
+ * the body), limits from the module's MultipartModule, its refusals naming the refused part. A file
+ * name with a control character is refused as multer's parser refused it (@fastify/busboy keeps it,
+ * and PostgreSQL cannot store a NUL).
  */
 export function UploadInterceptor(fieldName: string): Type<NestInterceptor> {
   const Parser = FileInterceptor(fieldName);
   class NamedUploadInterceptor extends Parser {
     override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      let handled: Observable<unknown>;
       try {
-        return await super.intercept(context, next);
+        handled = await super.intercept(context, next);
       } catch (error) {
         throw withRefusedPart(error);
       }
+      // Parsed; the handler runs when the observable is subscribed, after this check.
+      refuseMalformedFileName(context.switchToHttp().getRequest());
+      return handled;
     }
   }
   return mixin(NamedUploadInterceptor);
