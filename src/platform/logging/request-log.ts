@@ -17,6 +17,8 @@ export const requestIdOf = (request: IncomingMessage): string => {
   return typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 };
 
+const asIs = (value: unknown): unknown => value;
+
 const isProbe = (url: string): boolean => url === '/metrics' || url.startsWith('/health');
 
 /**
@@ -28,7 +30,9 @@ export class RequestLog {
   private readonly logger: Logger;
 
   constructor(pino: PinoLogger) {
-    this.logger = pino.logger;
+    // nestjs-pino's root logger carries pino-http's req/res serializers, made for Node's request and
+    // response objects (they would read our plain objects' status as null): these are written as they are.
+    this.logger = pino.logger.child({}, { serializers: { req: asIs, res: asIs } });
   }
 
   /** Every answer carries the request id, errors and unknown routes included (from an `onRequest` hook). */
