@@ -15,6 +15,12 @@ const esmOnlyPackages = [
   'temporal-polyfill',
   'temporal-utils',
   'ical-generator',
+  // @fastify/cookie loads the ESM-only cookie package with import(), which jest's CommonJS mode cannot run.
+  '@fastify/cookie',
+  'cookie',
+  // @fastify/static (the API docs' assets) requires the ESM-only content-disposition it nests.
+  '@fastify/static',
+  'content-disposition',
 ];
 
 const swcOptions = require('./test/swc-options.cjs');

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { ensureDatabase, migrateDatabase } from './database/migrator.js';
 import { migrations } from './features.js';
+import { anyAddress, createHttpAdapter } from './platform/http/http-adapter.js';
 import { initHttpApp } from './platform/http/init-http-app.js';
 import { createRootLogger } from './platform/logging/root-logger.js';
 
@@ -46,13 +47,15 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config);
   try {
     await prepareDatabase(config, logger);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-      bufferLogs: true,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config),
+      createHttpAdapter(config),
+      { bufferLogs: true },
+    );
     await initHttpApp(app, config);
     app.enableShutdownHooks([...SHUTDOWN_SIGNALS], { useProcessExit: true });
     boundShutdown(config, logger);
-    await app.listen(config.port);
+    await app.listen(config.port, anyAddress());
     logger.info({ port: config.port, eventStore: config.eventStore.kind }, 'filmlog is serving');
   } catch (error) {
     logger.fatal({ err: error }, 'filmlog could not start');

@@ -86,18 +86,21 @@ export function exceptionToProblem(exception: unknown): MappedProblem {
   };
 }
 
+/** Fastify's router error for a path that is not valid percent-encoded UTF-8. */
+const BAD_URL_CODE = 'FST_ERR_BAD_URL';
+
 /**
  * The part of the request a 400 raised before any handler could not read, from the error the
- * HTTP layer kept as the cause: the multipart field multer names, `path` for a path that is not
- * valid percent-encoded UTF-8, else `body` (body-parser: malformed JSON, a false content
+ * HTTP layer kept as the cause: the multipart field the upload parser names, `path` for a path
+ * that is not valid percent-encoded UTF-8, else `body` (malformed JSON, a false content
  * encoding; multipart the parser cannot follow). Null for a 400 thrown by our own code.
  */
 function unreadablePart(exception: HttpException): string | null {
   const cause = exception.cause;
   if (!(cause instanceof Error)) return null;
-  const { field } = cause as { field?: unknown };
+  const { field, code } = cause as { field?: unknown; code?: unknown };
   if (typeof field === 'string' && field.length > 0) return field;
-  return cause instanceof URIError ? 'path' : 'body';
+  return cause instanceof URIError || code === BAD_URL_CODE ? 'path' : 'body';
 }
 
 function httpExceptionToProblem(exception: HttpException): MappedProblem {

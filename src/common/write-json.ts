@@ -1,13 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
-/** Writes a JSON body with an exact content type (Express would otherwise force application/json). */
-export function writeJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  contentType: string,
-): void {
-  response.statusCode = status;
-  response.setHeader('Content-Type', `${contentType}; charset=utf-8`);
-  response.end(JSON.stringify(body));
+/** Sends a JSON body with an exact content type (problem+json, not Fastify's application/json). */
+export function writeJson(reply: FastifyReply, status: number, body: unknown, contentType: string): void {
+  void reply.code(status).header('Content-Type', `${contentType}; charset=utf-8`).send(JSON.stringify(body));
 }

@@ -1,16 +1,17 @@
 import type { ModuleMetadata } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import type { Projection } from '#projections';
 import { AppModule } from '../../src/app.module.js';
 import { parseConfig, type AppConfig } from '../../src/config/index.js';
+import { createHttpAdapter } from '../../src/platform/http/http-adapter.js';
 import { initHttpApp } from '../../src/platform/http/init-http-app.js';
 import { PROJECTIONS } from '../../src/platform/projections/projections.module.js';
 import { projections as appProjections } from '../../src/features.js';
 
 export interface TestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly config: AppConfig;
   readonly database: TestDatabase;
   close(): Promise<void>;
@@ -44,7 +45,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(PROJECTIONS)
     .useValue(options.projections ?? appProjections)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+    bufferLogs: true,
+  });
   await initHttpApp(app, config);
   return {
     app,

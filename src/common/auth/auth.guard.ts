@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators.js';
 import { Authenticator, holdsRole, type MemberAccess } from './authenticator.js';
 import type { AuthenticatedRequest, Role } from './signed-in-user.js';
@@ -47,15 +47,15 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header === undefined) {
       if (isPublic && !requiredRole) return true;
-      throw this.unauthorized(http.getResponse<Response>(), 'This needs a bearer access token.');
+      throw this.unauthorized(http.getResponse<FastifyReply>(), 'This needs a bearer access token.');
     }
     const token = BEARER.exec(header)?.[1];
     const user = token ? await this.authenticator.verifyAccessToken(token) : null;
     if (!user)
-      throw this.unauthorized(http.getResponse<Response>(), 'The access token is invalid or expired.');
+      throw this.unauthorized(http.getResponse<FastifyReply>(), 'The access token is invalid or expired.');
     // A well-signed token naming no account is as invalid as a forged one, on reads too (API.md).
     const access = await this.authenticator.accessOf(user.id);
-    if (!access) throw this.unauthorized(http.getResponse<Response>(), 'The account no longer exists.');
+    if (!access) throw this.unauthorized(http.getResponse<FastifyReply>(), 'The account no longer exists.');
     request.user = user;
 
     const isWrite = !READ_METHODS.has(request.method);
@@ -67,8 +67,8 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private unauthorized(response: Response, detail: string): UnauthorizedException {
-    response.setHeader('WWW-Authenticate', 'Bearer');
+  private unauthorized(response: FastifyReply, detail: string): UnauthorizedException {
+    void response.header('WWW-Authenticate', 'Bearer');
     return new UnauthorizedException(detail);
   }
 }

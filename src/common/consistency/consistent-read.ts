@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { EVENT_STORE, InvalidPositionError, type EventStore } from '#event-store';
 import { ProjectionMonitor, type Projection } from '#projections';
@@ -32,7 +32,7 @@ export class ConsistentReadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const header = http.getRequest<Request>().headers[CONSISTENT_WITH_HEADER];
+    const header = http.getRequest<FastifyRequest>().headers[CONSISTENT_WITH_HEADER];
     const projections = this.reflector.get<string[]>(READS_PROJECTIONS, context.getHandler()) ?? [];
     if (typeof header !== 'string' || projections.length === 0) return next.handle();
     const token = header.trim();
@@ -47,7 +47,7 @@ export class ConsistentReadInterceptor implements NestInterceptor {
         { field: 'X-Consistent-With', message: 'must be a position returned by a command' },
       ]);
     }
-    http.getResponse<Response>().setHeader(CONSISTENCY_HEADER, reached ? 'reached' : 'stale');
+    void http.getResponse<FastifyReply>().header(CONSISTENCY_HEADER, reached ? 'reached' : 'stale');
     return next.handle();
   }
 }

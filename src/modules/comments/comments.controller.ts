@@ -22,7 +22,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
@@ -111,7 +111,7 @@ export class CommentsController {
   @ApiProblem(429, 'Too many comments from this member; see Retry-After')
   async post(
     @Actor() { user, context }: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @Param('idOrSlug') film: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: CommentBodyRequest,

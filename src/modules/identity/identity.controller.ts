@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public, type SignedInUser } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { ApiProblem, SIGNED_IN } from '../../common/openapi/problem-responses.js';
@@ -16,7 +16,8 @@ import { membersProjection } from './projections/members.projection.js';
 
 const TOO_MANY_ATTEMPTS = ApiProblem(429, 'Too many attempts from this address; see Retry-After');
 
-const clientAddress = (request: Request): string => request.ip ?? request.socket.remoteAddress ?? 'unknown';
+/** The client address, from X-Forwarded-For past TRUST_PROXY_HOPS proxies (see createHttpAdapter). */
+const clientAddress = (request: FastifyRequest): string => request.ip || 'unknown';
 
 @ApiTags('identity')
 @Controller()
@@ -35,13 +36,11 @@ export class IdentityController {
   @TOO_MANY_ATTEMPTS
   async register(
     @Body() body: RegisterRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<RegisteredMember> {
     await this.rateLimiter.consume(clientAddress(request), response);
-    return this.commands.execute(
-      new RegisterMember(body.username, body.email, body.password, String(request.id ?? '')),
-    );
+    return this.commands.execute(new RegisterMember(body.username, body.email, body.password, request.id));
   }
 
   @Public()
@@ -53,8 +52,8 @@ export class IdentityController {
   @TOO_MANY_ATTEMPTS
   async login(
     @Body() body: SignInRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SignedIn> {
     await this.rateLimiter.consume(clientAddress(request), response);
     return this.commands.execute(new SignIn(body.login, body.password));

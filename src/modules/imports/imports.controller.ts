@@ -10,7 +10,6 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -26,6 +25,7 @@ import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { PageRequest, type Page } from '../../common/paging/index.js';
 import { ApiProblem, BAD_PAGE, SIGNED_IN } from '../../common/openapi/problem-responses.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
+import { UploadInterceptor } from '../../platform/http/upload.interceptor.js';
 import { StartImport } from './commands/start-import/start-import.command.js';
 import { StartImportRequest } from './imports.request.js';
 import {
@@ -40,7 +40,7 @@ import { GetMemberImports } from './queries/member-imports.query.js';
 import { uploadedFileName } from './uploaded-file-name.js';
 import { importsProjection } from './projections/imports.projection.js';
 
-/** What multer hands over with memory storage (the fields used here). */
+/** What the upload interceptor hands over with memory storage (the fields used here). */
 interface UploadedExport {
   readonly buffer: Buffer;
   readonly originalname: string;
@@ -56,7 +56,7 @@ export class ImportsController {
 
   @Post()
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(UploadInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: StartImportRequest })
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { StartImportHandler } from './commands/start-import/start-import.command.js';
 import { ImportsController } from './imports.controller.js';
@@ -9,8 +9,8 @@ import { GetMemberImportsHandler } from './queries/member-imports.query.js';
 /** Bringing a member's history from Letterboxd, iCheckMovies and IMDb (the jobs run in ImportJobsModule). */
 @Module({
   imports: [
-    // No storage given: multer holds the upload in memory, up to IMPORT_MAX_BYTES (a 413 past it).
-    MulterModule.registerAsync({
+    // No storage given: the upload is held in memory, up to IMPORT_MAX_BYTES (a 413 past it).
+    MultipartModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         limits: { fileSize: config.imports.maxBytes, files: 1, fields: 4 },
@@ -20,6 +20,6 @@ import { GetMemberImportsHandler } from './queries/member-imports.query.js';
   controllers: [ImportsController],
   providers: [StartImportHandler, GetImportHandler, GetMemberImportsHandler],
   // The upload limits, for the web's upload form too.
-  exports: [MulterModule],
+  exports: [MultipartModule],
 })
 export class ImportsModule {}

@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
 import { writeJson } from '../../common/write-json.js';
 import { ReadinessService } from './readiness.service.js';
@@ -46,9 +46,9 @@ export class HealthController {
       'projection is halted before an event it cannot apply or is retrying a failed batch ' +
       `(projections.status "down", reason names them). ${CHECKS}`,
   })
-  async ready(@Res() response: ServerResponse): Promise<void> {
+  async ready(@Res() response: FastifyReply): Promise<void> {
     const { ready, degraded, checks } = await this.readiness.check();
-    response.setHeader('Cache-Control', 'no-store');
+    response.header('Cache-Control', 'no-store');
     if (ready) {
       const status = degraded ? 'degraded' : 'ok';
       writeJson(response, HttpStatus.OK, { status, checks }, 'application/json');

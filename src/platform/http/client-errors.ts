@@ -1,4 +1,4 @@
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { HttpStatus } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
@@ -19,26 +19,24 @@ const DETAILS: Readonly<Record<number, string>> = {
 };
 
 /**
- * Node's HTTP parser answers the requests it cannot read (headers past its size limit, a
- * malformed request line) with a bare status and no body; these get the problem+json every
- * other error gets (API.md "Errors").
+ * Node's HTTP parser cannot read some requests (headers past its size limit, a malformed request
+ * line); Fastify's `clientErrorHandler` answers them, with the problem+json every other error
+ * gets (API.md "Errors") rather than Fastify's own JSON.
  */
-export function answerUnreadableRequests(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const status = statusOf(error.code);
-    const detail = DETAILS[status]!;
-    const errors = status === HttpStatus.BAD_REQUEST ? [{ field: 'request', message: detail }] : undefined;
-    const body = JSON.stringify(problemDetails(status, detail, errors));
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        'Connection: close\r\n\r\n' +
-        body,
-    );
-  });
+export function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = statusOf(error.code);
+  const detail = DETAILS[status]!;
+  const errors = status === HttpStatus.BAD_REQUEST ? [{ field: 'request', message: detail }] : undefined;
+  const body = JSON.stringify(problemDetails(status, detail, errors));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

@@ -1,27 +1,28 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Module, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * On shutdown, answers in-flight and late requests with `Connection: close`, so their keep-alive
  * sockets close with the response instead of holding the server open until they time out.
+ * An `onSend` hook: every response not yet sent when the drain starts gets the header, with no
+ * per-request bookkeeping before it.
  */
 @Injectable()
 export class HttpDrain implements BeforeApplicationShutdown {
-  private readonly inFlight = new Set<ServerResponse>();
   private draining = false;
 
-  readonly middleware = (_request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    if (this.draining) response.setHeader('Connection', 'close');
-    this.inFlight.add(response);
-    response.once('close', () => this.inFlight.delete(response));
-    next();
+  readonly onSend = (
+    _request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: null, payload: unknown) => void,
+  ): void => {
+    if (this.draining) reply.header('Connection', 'close');
+    done(null, payload);
   };
 
   beforeApplicationShutdown(): void {
     this.draining = true;
-    for (const response of this.inFlight) {
-      if (!response.headersSent) response.setHeader('Connection', 'close');
-    }
   }
 }
 

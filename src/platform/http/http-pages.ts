@@ -1,10 +1,18 @@
 import type { RequestMethod } from '@nestjs/common';
-import type { RequestHandler, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /** A route the global API prefix leaves alone. */
 export interface RouteOutsidePrefix {
   readonly path: string;
   readonly method: RequestMethod;
+}
+
+/** A file served as it is, from memory, at a fixed URL. */
+export interface StaticAsset {
+  readonly url: string;
+  readonly body: Buffer;
+  /** The Content-Type header. */
+  readonly type: string;
 }
 
 /**
@@ -14,10 +22,10 @@ export interface RouteOutsidePrefix {
 export interface HttpPages {
   /** Page routes served at the root rather than under the API prefix. */
   readonly routesOutsideApiPrefix: readonly RouteOutsidePrefix[];
-  /** Serves the pages' static assets, before any route. */
-  readonly assets: RequestHandler;
+  /** The pages' static assets, served (GET and HEAD) before any route. */
+  readonly assets: readonly StaticAsset[];
   /** Answers a browser asking for a path no route serves. */
-  sendNotFound(response: Response): void;
+  sendNotFound(reply: FastifyReply): void;
 }
 
 export const HTTP_PAGES = Symbol('HTTP_PAGES');

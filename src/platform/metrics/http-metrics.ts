@@ -1,19 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Histogram, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './metrics.registry.js';
 
 /** Unmatched paths share one label, so a scan of random URLs cannot blow up the series count. */
 const UNMATCHED_ROUTE = 'unmatched';
 
-/** What Express adds to a request once a route matched it. */
-type RoutedRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
-
-const routeLabel = (request: RoutedRequest): string => {
-  const path = request.route?.path;
-  return typeof path === 'string' && !path.includes('*')
-    ? `${request.baseUrl ?? ''}${path}`
-    : UNMATCHED_ROUTE;
+/** The route pattern Fastify matched (`/api/v1/films/:idOrSlug`); wildcard routes (static files) count as unmatched. */
+const routeLabel = (request: FastifyRequest): string => {
+  const url = request.is404 ? undefined : request.routeOptions.url;
+  return url !== undefined && !url.includes('*') ? url : UNMATCHED_ROUTE;
 };
 
 @Injectable()
@@ -30,16 +26,11 @@ export class HttpMetrics {
     });
   }
 
-  /** Express middleware timing every request, unknown routes and errors included. */
-  readonly middleware = (request: RoutedRequest, response: ServerResponse, next: () => void): void => {
-    const stopTimer = this.duration.startTimer();
-    response.once('finish', () => {
-      stopTimer({
-        method: request.method ?? 'UNKNOWN',
-        route: routeLabel(request),
-        status: String(response.statusCode),
-      });
-    });
-    next();
-  };
+  /** Times every answered request, unknown routes and errors included (from an `onResponse` hook). */
+  observe(request: FastifyRequest, reply: FastifyReply): void {
+    this.duration.observe(
+      { method: request.method, route: routeLabel(request), status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  }
 }

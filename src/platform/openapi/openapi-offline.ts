@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { API_PREFIX, OPERATIONS_PATHS } from '../http/init-http-app.js';
 import { createOpenApiDocument } from './openapi.js';
@@ -13,7 +13,10 @@ import { createOpenApiDocument } from './openapi.js';
  * test/openapi-document.e2e-spec.ts checks this equals the served document.
  */
 export async function buildOpenApiDocumentOffline(rootModule: DynamicModule): Promise<OpenAPIObject> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { preview: true, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
   try {
     app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_PATHS] });
     return createOpenApiDocument(app);

@@ -1,9 +1,13 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 const WINDOW_SECONDS = 60;
+
+/** Where the 429's Retry-After goes: a Fastify reply, or anything else that takes headers the same way. */
+export interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
 
 export class TooManyRequestsException extends HttpException {
   constructor(
@@ -50,14 +54,14 @@ export class RateLimiter {
   }
 
   /** Counts one request of `key`; throws 429 (and sets Retry-After) once the key is over its limit. */
-  async consume(key: string, response: Response): Promise<void> {
+  async consume(key: string, response: HeaderSink): Promise<void> {
     if (!this.limiter) return;
     try {
       await this.limiter.consume(key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      response.setHeader('Retry-After', String(retryAfter));
+      response.header('Retry-After', String(retryAfter));
       throw new TooManyRequestsException(retryAfter, this.settings.what);
     }
   }

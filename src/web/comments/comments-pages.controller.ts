@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, ForbiddenException, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { GetFilm } from '../../modules/catalog/queries/get-film/get-film.query.js';
 import { CommentBodyRequest } from '../../modules/comments/comment-body.request.js';
@@ -41,7 +41,7 @@ export class CommentPagesController {
     @Param('slug') slug: string,
     @Body() body: FormBody,
     @Actor() { user, context }: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SeeOther | PageResult> {
     const { key, comments, ...fields } = body;
     const cursor = pageCursorOf(comments);

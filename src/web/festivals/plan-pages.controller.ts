@@ -94,7 +94,7 @@ export class PlanPagesController {
     @Param('year') year: string,
   ) {
     // Absolute, as calendar apps need it; the host is this request's (Express honours trust proxy).
-    const origin = `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+    const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
     const { url } = await this.commands.execute(new IssueCalendarUrl(user.id, festival, year, origin));
     return this.renderMyPlan(user, festival, year, { calendarUrl: url, calendarRevoked: false });
   }

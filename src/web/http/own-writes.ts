@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, InvalidPositionError, type EventStore } from '#event-store';
 import { ProjectionMonitor, type Projection } from '#projections';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { PROJECTIONS } from '../../platform/projections/projections.module.js';
-import type { WebRequest } from './web-request.js';
+import { clearCookie, requestCookies, setCookie, type WebRequest } from './web-request.js';
 
 export const OWN_WRITE_COOKIE = 'filmlog_after';
 /** Long enough for the page after the redirect; a lagging projection is not waited for forever. */
@@ -29,20 +29,20 @@ export class OwnWrites {
     this.names = projections.map((projection) => projection.name);
   }
 
-  remember(response: Response, position: string | null | undefined): void {
+  remember(response: FastifyReply, position: string | null | undefined): void {
     if (!position) return;
-    response.cookie(OWN_WRITE_COOKIE, position, {
-      httpOnly: true,
-      secure: this.config.sessionCookieSecure,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: REMEMBER_MS,
-    });
+    setCookie(
+      response,
+      OWN_WRITE_COOKIE,
+      position,
+      { httpOnly: true, secure: this.config.sessionCookieSecure, sameSite: 'lax', path: '/' },
+      REMEMBER_MS,
+    );
   }
 
   /** Waits for the remembered write; forgets it once every projection has it. */
-  async awaitRemembered(request: WebRequest, response: Response): Promise<void> {
-    const position = request.cookies[OWN_WRITE_COOKIE];
+  async awaitRemembered(request: WebRequest, response: FastifyReply): Promise<void> {
+    const position = requestCookies(request)[OWN_WRITE_COOKIE];
     if (!position) return;
     let reached: boolean;
     try {
@@ -52,6 +52,6 @@ export class OwnWrites {
       if (!(error instanceof InvalidPositionError)) throw error;
       reached = true; // not a position: nothing to wait for
     }
-    if (reached) response.clearCookie(OWN_WRITE_COOKIE, { path: '/' });
+    if (reached) clearCookie(response, OWN_WRITE_COOKIE, { path: '/' });
   }
 }

@@ -2,16 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { StaticAsset } from '../../platform/http/http-pages.js';
 
 /** Served from the source tree, so `tsc` needs no copy step; the image copies the folder (Dockerfile). */
 export const ASSETS_DIRECTORY = resolve(process.cwd(), 'src/web/assets');
 
-interface Bundle {
-  readonly url: string;
-  readonly body: Buffer;
-  readonly type: string;
-}
+type Bundle = StaticAsset;
 
 /**
  * The pages' stylesheet and script: every .css file of src/web/assets in name order as one
@@ -30,13 +26,10 @@ export class WebAssets {
     this.js = bundle('js', 'text/javascript; charset=utf-8');
   }
 
-  readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
-    const asset = [this.css, this.js].find((candidate) => candidate.url === request.path);
-    if (!asset || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
-    response.setHeader('Content-Type', asset.type);
-    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    response.end(request.method === 'HEAD' ? undefined : asset.body);
-  };
+  /** Both bundles, for the platform to serve (GET and HEAD, cached for a year). */
+  get all(): readonly StaticAsset[] {
+    return [this.css, this.js];
+  }
 }
 
 function bundle(extension: 'css' | 'js', type: string): Bundle {

@@ -6,7 +6,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { exceptionToProblem } from '../../common/exception-to-problem.js';
 import { ErrorPage } from '../views/error-page.js';
@@ -27,13 +27,13 @@ export class WebExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<WebRequest>();
-    const response = http.getResponse<Response>();
-    if (response.headersSent) return;
+    const response = http.getResponse<FastifyReply>();
+    if (response.sent || response.raw.headersSent) return;
     const { problem, kind } = exceptionToProblem(exception);
     if (kind === 'server') this.logger.error(exception);
     if (problem.status === HttpStatus.UNAUTHORIZED) {
       const back = request.method === 'GET' ? request.originalUrl : refererPath(request);
-      response.redirect(303, `/sign-in?next=${encodeURIComponent(back)}`);
+      void response.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303);
       return;
     }
     const view = h(ErrorPage, { status: problem.status, detail: problem.detail, errors: problem.errors });

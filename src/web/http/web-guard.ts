@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { holdsRole, type Role } from '../../common/auth/index.js';
 import { WebCsrf } from './web-csrf.js';
 import { CSRF_CHECKED_BY_HANDLER, SIGN_IN_REQUIRED, WEB_ROLE } from './web-metadata.js';
@@ -33,11 +33,11 @@ export class WebGuard implements CanActivate {
     const request = http.getRequest<WebRequest>();
     const targets = [context.getHandler(), context.getClass()];
     const reader = await this.session.readerOf(request);
-    if (!reader && this.session.hasCookie(request)) this.session.end(http.getResponse<Response>());
+    if (!reader && this.session.hasCookie(request)) this.session.end(http.getResponse<FastifyReply>());
     request.reader = reader;
     if (reader) {
       request.user = { id: reader.id, username: reader.username };
-      await this.session.renew(request, http.getResponse<Response>(), reader);
+      await this.session.renew(request, http.getResponse<FastifyReply>(), reader);
     }
 
     const isWrite = !READ_METHODS.has(request.method);

@@ -28,7 +28,7 @@ const httpPages: Provider = {
   inject: [WebAssets, WebRenderer],
   useFactory: (assets: WebAssets, renderer: WebRenderer): HttpPages => ({
     routesOutsideApiPrefix: webRoutesOutsideApiPrefix(),
-    assets: assets.middleware,
+    assets: assets.all,
     sendNotFound: (response) => renderer.sendNotFound(response),
   }),
 };

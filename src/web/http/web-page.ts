@@ -10,7 +10,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { h, isValidElement, type ComponentType } from 'preact';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { Public } from '../../common/auth/index.js';
@@ -54,7 +54,7 @@ export class WebPageInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
     const request = http.getRequest<WebRequest>();
-    const response = http.getResponse<Response>();
+    const response = http.getResponse<FastifyReply>();
     if (request.method === 'GET') await this.ownWrites.awaitRemembered(request, response);
     return next.handle().pipe(
       mergeMap((result: unknown) =>
@@ -62,7 +62,7 @@ export class WebPageInterceptor implements NestInterceptor {
           Promise.resolve().then(() => {
             if (result instanceof SeeOther) {
               this.ownWrites.remember(response, result.position);
-              response.redirect(303, result.location);
+              void response.redirect(result.location, 303);
               return;
             }
             const page = result instanceof PageResult ? result : null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { ErrorPage } from '../views/error-page.js';
@@ -32,7 +32,7 @@ export class WebRenderer {
     private readonly assets: WebAssets,
   ) {}
 
-  of(request: WebRequest, response: Response): WebContextValue {
+  of(request: WebRequest, response: FastifyReply): WebContextValue {
     return this.context(
       request.reader ?? null,
       this.csrf.tokenFor(request, response),
@@ -41,7 +41,7 @@ export class WebRenderer {
   }
 
   /** The 404 page for a path no route serves: rendered without a session, as no guard ran. */
-  sendNotFound(response: Response): void {
+  sendNotFound(response: FastifyReply): void {
     const context = this.context(null, '', '/');
     const detail = 'There is no page at this address. Search for a film, or start from the home page.';
     this.send(response, context, h(ErrorPage, { status: 404, detail }), 404);
@@ -58,15 +58,16 @@ export class WebRenderer {
   }
 
   /** Writes the page: `<!doctype html>` and the view rendered with the context. */
-  send(response: Response, context: WebContextValue, view: View, status = 200): void {
+  send(response: FastifyReply, context: WebContextValue, view: View, status = 200): void {
     const html = `<!doctype html>${renderToString(h(WebContext.Provider, { value: context }, view))}`;
-    response.status(status);
-    response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.setHeader('Content-Security-Policy', PAGE_CSP);
-    // Same-origin only: a refused form then returns the reader to the page it came from.
-    response.setHeader('Referrer-Policy', 'same-origin');
-    // Pages show the reader's own state: never from a shared cache, never stale after a write.
-    response.setHeader('Cache-Control', 'no-store');
-    response.send(html);
+    void response
+      .code(status)
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Security-Policy', PAGE_CSP)
+      // Same-origin only: a refused form then returns the reader to the page it came from.
+      .header('Referrer-Policy', 'same-origin')
+      // Pages show the reader's own state: never from a shared cache, never stale after a write.
+      .header('Cache-Control', 'no-store')
+      .send(html);
   }
 }

@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CookieOptions, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticator, suspendedDetail } from '../../common/auth/index.js';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { AccessTokens } from '../../modules/identity/auth/access-tokens.js';
-import type { Reader, WebRequest } from './web-request.js';
+import {
+  clearCookie,
+  requestCookies,
+  setCookie,
+  type CookieAttributes,
+  type Reader,
+  type WebRequest,
+} from './web-request.js';
 
 export const SESSION_COOKIE = 'filmlog_session';
 
@@ -21,7 +28,7 @@ export class WebSession {
 
   /** The member the cookie names, read live (roles, suspension); null when absent, expired or gone. */
   async readerOf(request: WebRequest): Promise<Reader | null> {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = requestCookies(request)[SESSION_COOKIE];
     if (!token) return null;
     const user = await this.authenticator.verifyAccessToken(token);
     const access = user ? await this.authenticator.accessOf(user.id) : null;
@@ -38,29 +45,32 @@ export class WebSession {
    * A session in use past half its life gets a fresh token, so an active reader is not signed out
    * mid-visit; an idle one still is, when the token expires.
    */
-  async renew(request: WebRequest, response: Response, reader: Reader): Promise<void> {
-    const expiresAt = expiryOf(request.cookies[SESSION_COOKIE] ?? '');
+  async renew(request: WebRequest, response: FastifyReply, reader: Reader): Promise<void> {
+    const expiresAt = expiryOf(requestCookies(request)[SESSION_COOKIE] ?? '');
     const halfLifeMs = (this.config.accessTokenTtlSeconds * 1000) / 2;
     if (expiresAt === null || expiresAt - Date.now() > halfLifeMs) return;
     this.start(response, await this.tokens.issue({ id: reader.id, username: reader.username }));
   }
 
   hasCookie(request: WebRequest): boolean {
-    return Boolean(request.cookies[SESSION_COOKIE]);
+    return Boolean(requestCookies(request)[SESSION_COOKIE]);
   }
 
-  start(response: Response, accessToken: string): void {
-    response.cookie(SESSION_COOKIE, accessToken, {
-      ...this.cookieOptions(),
-      maxAge: this.config.accessTokenTtlSeconds * 1000,
-    });
+  start(response: FastifyReply, accessToken: string): void {
+    setCookie(
+      response,
+      SESSION_COOKIE,
+      accessToken,
+      this.cookieOptions(),
+      this.config.accessTokenTtlSeconds * 1000,
+    );
   }
 
-  end(response: Response): void {
-    response.clearCookie(SESSION_COOKIE, this.cookieOptions());
+  end(response: FastifyReply): void {
+    clearCookie(response, SESSION_COOKIE, this.cookieOptions());
   }
 
-  private cookieOptions(): CookieOptions {
+  private cookieOptions(): CookieAttributes {
     // Lax: a link from elsewhere still opens the page signed in; forms are guarded by the CSRF token.
     return { httpOnly: true, secure: this.config.sessionCookieSecure, sameSite: 'lax', path: '/' };
   }

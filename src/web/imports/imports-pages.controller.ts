@@ -1,6 +1,5 @@
 import { Body, Get, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { PageRequest } from '../../common/paging/index.js';
@@ -10,6 +9,7 @@ import { GetImport } from '../../modules/imports/queries/get-import.query.js';
 import { GetMemberImports } from '../../modules/imports/queries/member-imports.query.js';
 import { uploadedFileName } from '../../modules/imports/uploaded-file-name.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
+import { UploadInterceptor } from '../../platform/http/upload.interceptor.js';
 import { fieldText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
 import { WebCsrf } from '../http/web-csrf.js';
 import { CsrfCheckedByHandler, SignInRequired } from '../http/web-metadata.js';
@@ -17,7 +17,7 @@ import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web
 import type { WebRequest } from '../http/web-request.js';
 import { ImportPageView, ImportsPageView, type ImportsPageViewProps } from './import-views.js';
 
-/** What multer hands over with memory storage (the fields used here). */
+/** What the upload interceptor hands over with memory storage (the fields used here). */
 interface UploadedExport {
   readonly buffer: Buffer;
   readonly originalname: string;
@@ -52,14 +52,14 @@ export class ImportPagesController {
 
   @Post()
   @CsrfCheckedByHandler()
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(UploadInterceptor('file'))
   async start(
     @Actor() { user, context }: Actor,
     @Req() request: WebRequest,
     @UploadedFile() file: UploadedExport | undefined,
     @Body() body: Record<string, unknown> | undefined,
   ): Promise<SeeOther | PageResult> {
-    // The form's token arrives in the multipart body, which multer has only now read.
+    // The form's token arrives in the multipart body, which the upload interceptor has only now read.
     this.csrf.verify(request);
     try {
       const input = await formInput(StartImportRequest, body, { dropEmpty: ['source'] });

@@ -3,6 +3,6 @@ import { ImportsModule } from '../../modules/imports/imports.module.js';
 import { ImportPagesController } from './imports-pages.controller.js';
 
 /** The member's imports: the upload form, their imports, and each one's progress and result. */
-// ImportsModule gives the upload limits (its MulterModule) to the form's file interceptor.
+// ImportsModule gives the upload limits (its MultipartModule) to the form's file interceptor.
 @Module({ imports: [ImportsModule], controllers: [ImportPagesController] })
 export class ImportPagesModule {}

@@ -8,7 +8,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Public, type SignedInUser } from '../../../common/auth/index.js';
 import { ConsistentRead } from '../../../common/consistency/consistent-read.js';
 import { ApiProblem, MEMBER_WRITE, SIGNED_IN } from '../../../common/openapi/problem-responses.js';
@@ -51,11 +51,11 @@ export class PlanCalendarController {
   @NO_EDITION
   issueCalendarUrl(
     @CurrentUser() user: SignedInUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Param('festival') festival: string,
     @Param('year') year: string,
   ): Promise<CalendarUrl> {
-    const origin = `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+    const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
     return this.commands.execute(new IssueCalendarUrl(user.id, festival, year, origin));
   }
 

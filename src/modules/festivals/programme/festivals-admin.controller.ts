@@ -9,7 +9,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RequireRole } from '../../../common/auth/index.js';
 import { ApiProblem, ADMINS_ONLY } from '../../../common/openapi/problem-responses.js';
 import { AddScreening } from './commands/add-screening/add-screening.command.js';
@@ -38,8 +38,8 @@ const UPSERTED = ApiResponse({
 const BAD_INPUT = ApiProblem(400, 'A bad, missing or unknown field (or path slug), named');
 
 /** 201 when the write made the resource, else 200; the body is the resource either way. */
-function answer<T>(response: Response, written: Written<T>): T {
-  response.status(written.outcome === 'created' ? 201 : 200);
+function answer<T>(response: FastifyReply, written: Written<T>): T {
+  void response.code(written.outcome === 'created' ? 201 : 200);
   return written.resource;
 }
 
@@ -61,7 +61,7 @@ export class FestivalsAdminController {
   async festival(
     @Param('festival') slug: string,
     @Body() body: PutFestivalRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<R.FestivalResource> {
     return answer(response, await this.commands.execute(new PutFestival(slug, body)));
   }
@@ -86,7 +86,7 @@ export class FestivalsAdminController {
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Body() body: PutEditionRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<R.EditionResource> {
     return answer(response, await this.commands.execute(new PutEdition(festival, year, body)));
   }
@@ -106,7 +106,7 @@ export class FestivalsAdminController {
     @Param('year') year: string,
     @Param('strand') strand: string,
     @Body() body: PutStrandRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<R.StrandResource> {
     return answer(response, await this.commands.execute(new PutStrand(festival, year, strand, body)));
   }
@@ -127,7 +127,7 @@ export class FestivalsAdminController {
     @Param('year') year: string,
     @Param('film') film: string,
     @Body() body: PutSelectionRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<R.SelectionResource> {
     return answer(response, await this.commands.execute(new PutSelection(festival, year, film, body)));
   }
@@ -169,7 +169,7 @@ export class FestivalsAdminController {
     @Param('festival') festival: string,
     @Param('year') year: string,
     @Body() body: AddScreeningRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<R.ScreeningResource> {
     return answer(response, await this.commands.execute(new AddScreening(festival, year, body)));
   }

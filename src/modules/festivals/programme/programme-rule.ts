@@ -1,5 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { DomainRuleViolation } from '#decider';
 import { PROBLEM_CONTENT_TYPE, problemDetails, type FieldError } from '../../../common/problem-details.js';
 import { writeJson } from '../../../common/write-json.js';
@@ -28,7 +28,7 @@ export class ProgrammeRuleViolation extends DomainRuleViolation {
 @Catch(ProgrammeRuleViolation)
 export class ProgrammeRuleFilter implements ExceptionFilter<ProgrammeRuleViolation> {
   catch(exception: ProgrammeRuleViolation, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<ServerResponse>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const problem = {
       ...problemDetails(HttpStatus.UNPROCESSABLE_ENTITY, exception.message, exception.fieldErrors),
       code: exception.code,
