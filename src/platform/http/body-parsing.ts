@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -98,8 +99,9 @@ export function inflateRequestBody(
   // Data that does not inflate is the client's mistake (400 naming the body), as with body-parser.
   inflate.on('error', (error: NodeJS.ErrnoException) => {
     // The cause is made here: zlib's errors come from another realm under jest, where instanceof fails.
+    // The detail is the status text, as body-parser kept zlib's message to itself.
     const cause = Object.assign(new Error(error.message), { code: error.code });
-    inflated.destroy(new BadRequestException(error.message, { cause }));
+    inflated.destroy(new BadRequestException(STATUS_CODES[400], { cause }));
   });
   payload.pipe(inflate).pipe(inflated);
   done(null, inflated);
