@@ -341,7 +341,16 @@ async function measure(
           const figures = await timed(`open loop: ${request.label}`, () =>
             openLoopAtHalf(app, closed, request.service, options),
           );
-          openLoops.push({ label: request.label, closed, openLoop: figures });
+          // The floor at the same rate: what the machine and the generator alone add to the tail.
+          const floorFigures = request.floor
+            ? await driveOpenLoop(
+                floor.baseUrl,
+                figures.ratePerSecond,
+                options.openLoopSeconds,
+                request.floor,
+              )
+            : null;
+          openLoops.push({ label: request.label, closed, openLoop: figures, floorOpenLoop: floorFigures });
         }
         if (!app.running) throw new Error(`the service stopped during the load:\n${app.recentOutput}`);
         return { options, comparisons, filmPage, openLoops };

@@ -19,6 +19,8 @@ export interface ServiceOnly {
   readonly label: string;
   readonly closed: ClosedLoopFigures;
   readonly openLoop: OpenLoopFigures;
+  /** The floor driven at the same rate, when it has the request. */
+  readonly floorOpenLoop: OpenLoopFigures | null;
 }
 
 export interface HttpBenchReport extends BenchRun {
@@ -78,16 +80,19 @@ export function formatHttpReport(report: HttpBenchReport): string {
     '',
     `open loop on the service at half its closed-loop maximum, ${options.openLoopSeconds} s, latency from each request's due time:`,
     '',
-    '| request | rate | p50 | p99 | max | failed | goal |',
-    '|---|---|---|---|---|---|---|',
-    ...report.openLoops.map(({ label, openLoop }) => {
+    '| request | rate | p50 | p99 | max | failed | goal | floor at that rate: p50 / p99 |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.openLoops.map(({ label, openLoop, floorOpenLoop }) => {
       const goal = label.includes('command')
         ? COMMAND_P99_GOAL_MS
         : label.includes('/film/{slug}')
           ? null
           : READ_P99_GOAL_MS;
       const goalText = goal === null ? '' : `p99 ≤ ${goal} ms ${verdict(openLoop.latency.p99Ms <= goal)}`;
-      return `| ${label} | ${count(openLoop.ratePerSecond)}/s | ${ms(openLoop.latency.p50Ms)} ms | ${ms(openLoop.latency.p99Ms)} ms | ${ms(openLoop.latency.maxMs)} ms | ${openLoop.failed} | ${goalText} |`;
+      const floorText = floorOpenLoop
+        ? `${ms(floorOpenLoop.latency.p50Ms)} / ${ms(floorOpenLoop.latency.p99Ms)} ms`
+        : '';
+      return `| ${label} | ${count(openLoop.ratePerSecond)}/s | ${ms(openLoop.latency.p50Ms)} ms | ${ms(openLoop.latency.p99Ms)} ms | ${ms(openLoop.latency.maxMs)} ms | ${openLoop.failed} | ${goalText} | ${floorText} |`;
     }),
     ...(report.profile ? profileLines(report.profile) : []),
   ];
