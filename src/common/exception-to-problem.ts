@@ -87,7 +87,7 @@ export function exceptionToProblem(exception: unknown): MappedProblem {
 }
 
 /** Fastify's router error for a path that is not valid percent-encoded UTF-8. */
-const BAD_URL_CODE = 'FST_ERR_BAD_URL';
+export const BAD_URL_CODE = 'FST_ERR_BAD_URL';
 
 /**
  * The part of the request a 400 raised before any handler could not read, from the error the

@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { HttpStatus } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { BAD_URL_CODE } from '../../common/exception-to-problem.js';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../../common/problem-details.js';
 import { writeJson } from '../../common/write-json.js';
 import type { AppConfig } from '../../config/index.js';
@@ -31,7 +32,7 @@ function answerRouterError(error: FastifyError, request: FastifyRequest, reply: 
     const problem = problemDetails(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.');
     return writeJson(reply, problem.status, problem, PROBLEM_CONTENT_TYPE);
   }
-  const part = error.code === 'FST_ERR_BAD_URL' ? 'path' : 'request';
+  const part = error.code === BAD_URL_CODE ? 'path' : 'request';
   const problem = problemDetails(status, error.message, [{ field: part, message: error.message }]);
   writeJson(reply, status, problem, PROBLEM_CONTENT_TYPE);
 }
