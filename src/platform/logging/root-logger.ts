@@ -14,14 +14,20 @@ const REDACTED_PATHS = [
   '*.email',
 ];
 
+const rootLoggers = new WeakMap<AppConfig, Logger>();
+
 /**
  * JSON lines on stdout; the same settings before Nest starts (migrations) and inside it.
  * Written asynchronously: lines logged while a write is under way go out together in the next
  * one, so a busy server makes one write for many requests instead of one each (pino still
  * flushes what is pending when the process exits).
  */
-export const createRootLogger = (config: AppConfig): Logger =>
-  pino(
+export const createRootLogger = (config: AppConfig): Logger => {
+  // main.ts (before Nest) and the logging module ask with the same configuration: one destination
+  // on stdout, so two asynchronous writers never split each other's lines.
+  const existing = rootLoggers.get(config);
+  if (existing) return existing;
+  const logger = pino(
     {
       level: config.logLevel,
       base: { service: 'filmlog', role: config.role },
@@ -30,3 +36,6 @@ export const createRootLogger = (config: AppConfig): Logger =>
     },
     pino.destination({ dest: 1, sync: false }),
   );
+  rootLoggers.set(config, logger);
+  return logger;
+};
