@@ -1,12 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { HttpRequestSpec } from './closed-loop.js';
 import { summarizeLatencies, type LatencySummary } from '../store/latency.js';
-
-export interface OpenLoopRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
 
 export interface OpenLoopFigures {
   readonly ratePerSecond: number;
@@ -29,7 +24,7 @@ export async function driveOpenLoop(
   baseUrls: string | readonly string[],
   ratePerSecond: number,
   seconds: number,
-  next: (index: number) => OpenLoopRequest,
+  next: (index: number) => HttpRequestSpec,
 ): Promise<OpenLoopFigures> {
   const urls = (typeof baseUrls === 'string' ? [baseUrls] : baseUrls).map((base) => new URL(base));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
