@@ -31,20 +31,21 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary:
-      'Readiness: PostgreSQL, Redis and the event store answer within 2 s, and no projection is halted or failing',
+      'Readiness: PostgreSQL, Redis and the event store answer within 2 s, and no projection is halted',
   })
   @ApiResponse({
     status: 200,
     description:
-      '{ status: "ok" | "degraded", checks }. "degraded": ready, but some projection parked events it could not ' +
-      `apply (projections.status "degraded", projections.deadLetters > 0). ${CHECKS}`,
+      '{ status: "ok" | "degraded", checks }. "degraded": ready, but some projection is retrying a failed batch ' +
+      'or parked events it could not apply (projections.status "degraded", reason names them). ' +
+      CHECKS,
   })
   @ApiResponse({
     status: 503,
     description:
       'problem+json { status: 503, detail: "Not ready: <checks down>", checks }: a dependency is down, or a ' +
-      'projection is halted before an event it cannot apply or is retrying a failed batch ' +
-      `(projections.status "down", reason names them). ${CHECKS}`,
+      'projection is halted before an event it cannot apply (projections.status "down", reason names it). ' +
+      CHECKS,
   })
   async ready(@Res() response: FastifyReply): Promise<void> {
     const { ready, degraded, checks } = await this.readiness.check();

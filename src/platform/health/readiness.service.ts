@@ -2,33 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { ProjectionMonitor, type HaltedAt, type ProjectionStatus } from '#projections';
+import { ProjectionMonitor, type ProjectionStatus } from '#projections';
 import { READ_MODEL_POOL } from '../database/database.module.js';
 import { REDIS } from '../redis/redis.module.js';
+import { projectionsCheck, type ProjectionsCheck } from './projections-check.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 export interface DependencyCheck {
   readonly status: 'up' | 'down';
   readonly latencyMs: number;
-  readonly reason?: string;
-}
-
-/** A projection as readiness shows it: the error and stream of a halt are for admins and logs. */
-export interface ProjectionReadiness extends Omit<ProjectionStatus, 'halted'> {
-  readonly halted?: Pick<HaltedAt, 'eventId' | 'eventType' | 'position' | 'attempts' | 'since'>;
-}
-
-/**
- * 'down' while a projection is halted or a batch of one is being retried: reads of it stay behind
- * every write from then on. 'degraded' while events are parked: the service is right apart from
- * what those events would have changed, so it stays ready.
- */
-export interface ProjectionsCheck {
-  readonly status: 'up' | 'degraded' | 'down';
-  /** Events parked in projection_dead_letters, every projection together. */
-  readonly deadLetters: number;
-  readonly projections: readonly ProjectionReadiness[];
   readonly reason?: string;
 }
 
@@ -59,7 +42,7 @@ async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   }
 }
 
-/** What /health/ready reports: each dependency answers within a bound, and no projection is halted or failing. */
+/** What /health/ready reports: each dependency answers within a bound, and no projection is halted. */
 @Injectable()
 export class ReadinessService {
   private readonly logger = new Logger('Readiness');
@@ -114,29 +97,6 @@ export class ReadinessService {
       this.logger.warn({ err: error }, 'projection statuses are unavailable');
       return { status: 'down', deadLetters: 0, projections: [], reason: 'statuses unavailable' };
     }
-    const projections = statuses.map(forReadiness);
-    const deadLetters = statuses.reduce((sum, projection) => sum + projection.deadLetters, 0);
-    const named = (status: string): string[] =>
-      statuses.filter((projection) => projection.status === status).map((projection) => projection.name);
-    const stopped = (['halted', 'failing'] as const)
-      .map((status) => [status, named(status)] as const)
-      .filter(([, names]) => names.length > 0);
-    if (stopped.length > 0) {
-      const reason = stopped.map(([status, names]) => `${status}: ${names.join(', ')}`).join('; ');
-      return { status: 'down', deadLetters, projections, reason };
-    }
-    if (deadLetters > 0) {
-      const parked = statuses
-        .filter((projection) => projection.deadLetters > 0)
-        .map((projection) => `${projection.name} (${projection.deadLetters})`);
-      return { status: 'degraded', deadLetters, projections, reason: `dead letters: ${parked.join(', ')}` };
-    }
-    return { status: 'up', deadLetters, projections };
+    return projectionsCheck(statuses);
   }
-}
-
-function forReadiness({ halted, ...status }: ProjectionStatus): ProjectionReadiness {
-  if (!halted) return status;
-  const { eventId, eventType, position, attempts, since } = halted;
-  return { ...status, halted: { eventId, eventType, position, attempts, since } };
 }
