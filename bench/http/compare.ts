@@ -7,6 +7,7 @@ import type { RunningFloor } from './floor.js';
 import type { HttpBenchOptions } from './options.js';
 import type { Comparison } from './report.js';
 import type { ServiceProcesses } from './service-processes.js';
+import { perRequest, type StatementCounts } from './statements.js';
 
 /** The next request of a load, by its index. */
 export type Generator = (index: number) => HttpRequestSpec;
@@ -29,7 +30,7 @@ export async function compare(
     await driveClosedLoop(floor.baseUrl, options.connections, options.warmUpSeconds, generators.floor);
     await driveClosedLoop(app.baseUrls, options.connections, options.warmUpSeconds, generators.service);
     await projectionsCaughtUp(targets.serviceUrl);
-    const before = await transactions(targets, options);
+    const before = await counters(targets, options);
     const floorSlices: ClosedLoopFigures[] = [];
     const serviceSlices: ClosedLoopFigures[] = [];
     for (let round = 0; round < options.rounds; round += 1) {
@@ -38,7 +39,7 @@ export async function compare(
     }
     // What the requests cost the database includes the projections' work on what they wrote.
     await projectionsCaughtUp(targets.serviceUrl);
-    const after = await transactions(targets, options);
+    const after = await counters(targets, options);
     const service = combine(serviceSlices);
     const floorFigures = combine(floorSlices);
     return {
@@ -47,8 +48,12 @@ export async function compare(
       floor: floorFigures,
       ratio: service.requests / floorFigures.requests,
       transactionsPerRequest: {
-        service: (after.service - before.service) / service.requests,
-        floor: (after.floor - before.floor) / floorFigures.requests,
+        service: (after.transactions.service - before.transactions.service) / service.requests,
+        floor: (after.transactions.floor - before.transactions.floor) / floorFigures.requests,
+      },
+      statementsPerRequest: {
+        service: perRequest(before.statements.service, after.statements.service, service.requests),
+        floor: perRequest(before.statements.floor, after.statements.floor, floorFigures.requests),
       },
     };
   });
@@ -61,6 +66,16 @@ export interface Targets {
   readonly floorUrl: string;
   /** The maintenance database, to read the counters without adding to them. */
   readonly serverUrl: string;
+  readonly statements: { readonly service: StatementCounts; readonly floor: StatementCounts };
+}
+
+async function counters(targets: Targets, options: HttpBenchOptions) {
+  const transactionCounts = await transactions(targets, options);
+  const [service, floor] = await Promise.all([
+    targets.statements.service.read(),
+    targets.statements.floor.read(),
+  ]);
+  return { transactions: transactionCounts, statements: { service, floor } };
 }
 
 /** A backend that goes idle reports its counters up to 10 s later (PostgreSQL 15's PGSTAT_IDLE_INTERVAL). */

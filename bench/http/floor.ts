@@ -17,6 +17,8 @@ export class RunningFloor {
     readonly databaseUrl: string;
     readonly jwtSecret: string;
     readonly poolSize: number;
+    readonly nodeArguments?: readonly string[];
+    readonly env?: Readonly<Record<string, string>>;
   }): Promise<RunningFloor> {
     const port = await freePort();
     const child = fork(SERVER, [], {
@@ -26,7 +28,9 @@ export class RunningFloor {
         DATABASE_URL: settings.databaseUrl,
         JWT_SECRET: settings.jwtSecret,
         POOL_SIZE: String(settings.poolSize),
+        ...settings.env,
       },
+      execArgv: [...process.execArgv, ...(settings.nodeArguments ?? [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const timeout = AbortSignal.timeout(START_TIMEOUT_MS);

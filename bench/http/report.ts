@@ -3,6 +3,9 @@ import type { ClosedLoopFigures } from './closed-loop.js';
 import type { OpenLoopFigures } from './open-loop.js';
 import type { HttpBenchOptions } from './options.js';
 import type { ProfileSummary } from './profile.js';
+import type { perRequest } from './statements.js';
+
+type StatementsPerRequest = ReturnType<typeof perRequest>;
 
 /** One request against the service and against its bare floor, same generator, same connections. */
 export interface Comparison {
@@ -13,6 +16,11 @@ export interface Comparison {
   readonly ratio: number;
   /** Database transactions per request, the service's projections included. */
   readonly transactionsPerRequest: { readonly service: number; readonly floor: number };
+  /** Statements sent per request by each target's processes, the service's projections included. */
+  readonly statementsPerRequest: {
+    readonly service: StatementsPerRequest;
+    readonly floor: StatementsPerRequest;
+  };
 }
 
 export interface ServiceOnly {
@@ -42,6 +50,7 @@ const RATIO_GOALS: Readonly<Record<string, number>> = {
   'GET /me/films/{id}': 0.4,
 };
 const COMMAND_P99_GOAL_MS = 25;
+const STATEMENT_KINDS_SHOWN = 8;
 const READ_P99_GOAL_MS = 10;
 
 const count = (value: number): string => Math.round(value).toLocaleString('en-GB');
@@ -63,8 +72,8 @@ export function formatHttpReport(report: HttpBenchReport): string {
       ? 'service: one process in the all role, as `npm start` runs it; the floor: one process'
       : `service: ${options.apiProcesses} api processes (the load shared evenly) and one worker; the floor: one process`,
     '',
-    '| request | service | bare floor | ratio | goal | DB transactions per request (service / floor) |',
-    '|---|---|---|---|---|---|',
+    '| request | service | bare floor | ratio | goal | DB transactions per request (service / floor) | statements per request (service / floor) |',
+    '|---|---|---|---|---|---|---|',
     ...report.comparisons.map((row) => {
       const goal = RATIO_GOALS[row.label];
       const goalText = goal === undefined ? '' : `≥ ${goal} ${verdict(row.ratio >= goal)}`;
@@ -72,11 +81,22 @@ export function formatHttpReport(report: HttpBenchReport): string {
       const perRequest = Number.isNaN(service)
         ? 'not counted (smoke)'
         : `${service.toFixed(2)} / ${floor.toFixed(2)}`;
-      return `| ${row.label} | ${closed(row.service)} | ${closed(row.floor)} | ${row.ratio.toFixed(2)} | ${goalText} | ${perRequest} |`;
+      const statements = `${row.statementsPerRequest.service.total.toFixed(2)} / ${row.statementsPerRequest.floor.total.toFixed(2)}`;
+      return `| ${row.label} | ${closed(row.service)} | ${closed(row.floor)} | ${row.ratio.toFixed(2)} | ${goalText} | ${perRequest} | ${statements} |`;
     }),
     ...(report.filmPage
-      ? [`| GET /film/{slug} (page, signed in) | ${closed(report.filmPage)} | | | | |`]
+      ? [`| GET /film/{slug} (page, signed in) | ${closed(report.filmPage)} | | | | | |`]
       : []),
+    '',
+    "the service's statements per request, the most frequent kinds:",
+    ...report.comparisons.map(
+      (row) =>
+        `  ${row.label}: ` +
+        row.statementsPerRequest.service.kinds
+          .slice(0, STATEMENT_KINDS_SHOWN)
+          .map(({ kind, count }) => `${count.toFixed(2)} ${kind}`)
+          .join('; '),
+    ),
     '',
     `open loop on the service at half its closed-loop maximum, ${options.openLoopSeconds} s, latency from each request's due time:`,
     '',

@@ -16,16 +16,22 @@ export class ServiceProcesses {
     databaseUrl: string,
     env: Readonly<Record<string, string>>,
     apiProcesses: number,
+    /** For the first api process (or the one `all` process): a profiler's. */
     nodeArguments: readonly string[],
+    /** For every process. */
+    commonArguments: readonly string[] = [],
   ): Promise<ServiceProcesses> {
     if (apiProcesses === 0) {
       const all = await timed('start the service (role all)', () =>
-        RunningApp.start(databaseUrl, { ...env, APP_ROLE: 'all' }, undefined, nodeArguments),
+        RunningApp.start(databaseUrl, { ...env, APP_ROLE: 'all' }, undefined, [
+          ...commonArguments,
+          ...nodeArguments,
+        ]),
       );
       return new ServiceProcesses([all], null);
     }
     const worker = await timed('start the worker', () =>
-      RunningApp.start(databaseUrl, { ...env, APP_ROLE: 'worker' }, '/health'),
+      RunningApp.start(databaseUrl, { ...env, APP_ROLE: 'worker' }, '/health', commonArguments),
     );
     const api: RunningApp[] = [];
     try {
@@ -36,7 +42,7 @@ export class ServiceProcesses {
               databaseUrl,
               { ...env, APP_ROLE: 'api', MIGRATIONS_RUN: 'false' },
               undefined,
-              index === 0 ? nodeArguments : [],
+              index === 0 ? [...commonArguments, ...nodeArguments] : commonArguments,
             ),
           ),
         );

@@ -44,9 +44,32 @@ const moveStatement = (track: Track, announced: boolean): string => {
     SET ${column} = $3, last_error = NULL, failing_since = NULL, ${CLEAR_HALT_OF_TRACK}, updated_at = now()
     WHERE projection = $1 AND ${column} IS NOT DISTINCT FROM $2 ${rebuilding}`;
   return announced
-    ? `WITH moved AS (${update} RETURNING projection) SELECT pg_notify($5, projection) FROM moved`
+    ? `WITH moved AS (${update} RETURNING projection) SELECT projection, pg_notify($5, projection) FROM moved`
     : update;
 };
+
+/** moveStatement's announced form for several projections: names, expected and next as arrays. */
+const movesStatement = (track: Track): string => {
+  const column = checkpointColumn[track];
+  const rebuilding = track === 'rebuild' ? 'AND c.rebuild_version IS NOT NULL' : '';
+  return `WITH moved AS (
+      UPDATE projection_checkpoints c
+      SET ${column} = w.next, last_error = NULL, failing_since = NULL,
+        halted = CASE WHEN c.halted->>'track' = $4 THEN NULL ELSE c.halted END, updated_at = now()
+      FROM unnest($1::text[], $2::text[], $3::text[]) AS w(projection, expected, next)
+      WHERE c.projection = w.projection AND c.${column} IS NOT DISTINCT FROM w.expected ${rebuilding}
+      RETURNING c.projection
+    )
+    SELECT projection, pg_notify($5, projection) FROM moved`;
+};
+
+interface WaitingMove {
+  readonly name: string;
+  readonly expected: Position | null;
+  readonly next: Position;
+  resolve(moved: boolean): void;
+  reject(error: unknown): void;
+}
 
 const toRow = (row: StoredRow): CheckpointRow => ({
   projection: row.projection,
@@ -80,6 +103,8 @@ export class CheckpointMovedError extends Error {
 
 /** The projection_checkpoints table: one row per projection. */
 export class CheckpointStore {
+  private movesWaiting: Record<Track, WaitingMove[]> = { live: [], rebuild: [] };
+
   constructor(private readonly pool: pg.Pool) {}
 
   /** The projection's row, created at `version` from the start when it has none yet. */
@@ -119,17 +144,53 @@ export class CheckpointStore {
   /**
    * compareAndSet and, when it moved, the announcement, in one autocommit statement: a
    * projection that skips what it does not handle moves on after every append, so this is its
-   * most frequent statement. The notification is delivered at the statement's commit, as announce()'s.
+   * most frequent statement. Moves asked in the same turn of the event loop (the projections of
+   * a process woken by the same append) go in one statement. The notification is delivered at
+   * the statement's commit, as announce()'s.
    */
-  async compareAndSetAnnounced(name: string, track: Track, expected: Position | null, next: Position) {
-    const { rowCount } = await this.pool.query(moveStatement(track, true), [
-      name,
-      expected,
-      next,
-      track,
-      CHECKPOINT_CHANNEL,
-    ]);
-    return rowCount === 1;
+  compareAndSetAnnounced(
+    name: string,
+    track: Track,
+    expected: Position | null,
+    next: Position,
+  ): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      const waiting = this.movesWaiting[track];
+      // One projection's track moves one batch at a time; a second ask would be a caller's bug.
+      if (waiting.some((move) => move.name === name)) {
+        reject(new Error(`Projection ${name}: two ${track} checkpoint moves at once`));
+        return;
+      }
+      waiting.push({ name, expected, next, resolve, reject });
+      if (waiting.length === 1) setImmediate(() => void this.flushMoves(track));
+    });
+  }
+
+  private async flushMoves(track: Track): Promise<void> {
+    const moves = this.movesWaiting[track];
+    this.movesWaiting[track] = [];
+    try {
+      const { rows } =
+        moves.length === 1
+          ? await this.pool.query<{ projection: string }>(moveStatement(track, true), [
+              moves[0]!.name,
+              moves[0]!.expected,
+              moves[0]!.next,
+              track,
+              CHECKPOINT_CHANNEL,
+            ])
+          : await this.pool.query<{ projection: string }>(movesStatement(track), [
+              moves.map((move) => move.name),
+              moves.map((move) => move.expected),
+              moves.map((move) => move.next),
+              track,
+              CHECKPOINT_CHANNEL,
+            ]);
+      const moved = new Set(rows.map((row) => row.projection));
+      for (const move of moves) move.resolve(moved.has(move.name));
+    } catch (error) {
+      for (const move of moves) move.reject(error);
+    }
   }
 
   /**

@@ -17,7 +17,8 @@ import { appendToStream } from './append.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { comparePositions, decodePosition, encodePosition, START } from './position.js';
 import { eventColumns, toRecordedEvent, type EventRow } from './rows.js';
-import { filterClause, subscribeToAll } from './subscription.js';
+import { filterClause, LogReads } from './log-reads.js';
+import { subscribeToAll } from './subscription.js';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -60,6 +61,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: pg.Pool;
   private readonly notifier: ChangeNotifier;
   private readonly pollIntervalMs: number;
+  /** Shared by this store's subscriptions (ADR 0014). */
+  readonly logReads: LogReads;
 
   constructor(options: PostgresEventStoreOptions) {
     const applicationName = options.applicationName ?? 'filmlog-event-store';
@@ -77,6 +80,7 @@ export class PostgresEventStore implements EventStore {
       announceIntervalMs: options.announceIntervalMs ?? 2,
     });
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.logReads = new LogReads(this.pool);
   }
 
   async append(
@@ -123,7 +127,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): AsyncIterable<SubscriptionBatch> {
-    return subscribeToAll(this.pool, this.notifier, options, {
+    return subscribeToAll(this.logReads, this.notifier, options, {
       pollIntervalMs: this.pollIntervalMs,
       retryDelayMs: 50,
       maxRetryDelayMs: 5_000,
