@@ -31,6 +31,7 @@ const UNTOUCHED: FilmState = {
   favourite: false,
   disliked: false,
   watchlisted: false,
+  rating: null,
 };
 
 describe('film log (e2e)', () => {

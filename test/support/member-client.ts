@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer, registerUser, type TestUser } from './auth.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
-export type Mark = 'check' | 'favourite' | 'dislike' | 'watchlist';
+export type Mark = 'check' | 'favourite' | 'dislike' | 'watchlist' | 'rating';
 
 export interface FilmState {
   checked: boolean;
@@ -13,6 +13,7 @@ export interface FilmState {
   favourite: boolean;
   disliked: boolean;
   watchlisted: boolean;
+  rating: number | null;
 }
 
 /** The answer to a mark put up or taken back. */

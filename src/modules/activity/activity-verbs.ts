@@ -1,5 +1,5 @@
-/** Marks a member puts on a film; each stands at most once per member and film. */
-export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted'] as const;
+/** Marks a member puts on a film; each stands at most once per member and film (a new rating replaces the old). */
+export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted', 'rated'] as const;
 
 export type MarkVerb = (typeof MARK_VERBS)[number];
 

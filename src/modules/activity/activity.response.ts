@@ -19,6 +19,8 @@ export interface FilmActivityItem {
   readonly actor: MemberRef;
   readonly verb: ActivityVerb;
   readonly occurredAt: string;
+  /** The stars, on a `rated` item only. */
+  readonly rating?: number;
 }
 
 /** One thing a member did, with the film: the feed and a member's activity. */
@@ -76,6 +78,8 @@ export class FilmActivityItemResponse implements FilmActivityItem {
   @ApiProperty({ enum: ACTIVITY_VERBS }) verb!: ActivityVerb;
   @ApiProperty({ ...INSTANT, description: 'When it was done (an import keeps the original date)' })
   occurredAt!: string;
+  @ApiProperty({ required: false, example: 4.5, description: 'On a `rated` item: the stars, 0.5 to 5' })
+  rating?: number;
 }
 
 export class FeedItemResponse extends FilmActivityItemResponse implements FeedItem {

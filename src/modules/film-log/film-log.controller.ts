@@ -7,6 +7,7 @@ import { ApiProblem, MEMBER_WRITE, NO_FILM } from '../../common/openapi/problem-
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { CheckFilmRequest } from './commands/log-film/check-film.request.js';
 import { LogFilm } from './commands/log-film/log-film.command.js';
+import { RateFilmRequest } from './commands/log-film/rate-film.request.js';
 import type { FilmLogCommand, FilmLogState } from './domain/film-log.decider.js';
 import {
   FilmLogResultResponse,
@@ -22,7 +23,7 @@ import { filmStatsProjection } from './projections/film-stats.projection.js';
 import { userFilmStateProjection } from './projections/user-film-state.projection.js';
 import { FILM_REFERENCE } from '../catalog/films/film-reference.param.js';
 
-/** Documentation shared by the eight film-log writes. */
+/** Documentation shared by the film-log writes. */
 const FilmLogWrite = (summary: string): MethodDecorator =>
   applyDecorators(
     FILM_REFERENCE,
@@ -54,7 +55,7 @@ export class FilmLogController {
   }
 
   @Delete('films/:idOrSlug/check')
-  @FilmLogWrite('Uncheck a film; its favourite or dislike goes too, the watchlist stays')
+  @FilmLogWrite('Uncheck a film; its favourite, dislike and rating go too, the watchlist stays')
   uncheck(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
     return this.log(actor, film, { type: 'UncheckFilm' });
   }
@@ -93,6 +94,21 @@ export class FilmLogController {
   @FilmLogWrite('Take a film off the watchlist')
   unwatchlist(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
     return this.log(actor, film, { type: 'RemoveFilmFromWatchlist' });
+  }
+
+  @Put('films/:idOrSlug/rating')
+  @FilmLogWrite(
+    'Rate a film from half a star to five; checks it when unchecked, and a new rating replaces the old',
+  )
+  @ApiProblem(400, 'rating is not a number from 0.5 to 5 in steps of 0.5')
+  rate(@Actor() actor: Actor, @Param('idOrSlug') film: string, @Body() body: RateFilmRequest) {
+    return this.log(actor, film, { type: 'RateFilm', rating: body.rating });
+  }
+
+  @Delete('films/:idOrSlug/rating')
+  @FilmLogWrite('Take back a rating; the film stays checked')
+  unrate(@Actor() actor: Actor, @Param('idOrSlug') film: string) {
+    return this.log(actor, film, { type: 'RemoveFilmRating' });
   }
 
   @Get('me/films/:idOrSlug')

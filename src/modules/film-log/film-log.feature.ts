@@ -3,10 +3,11 @@ import { CreateFilmLogTables1763856000000 } from './film-log.migration.js';
 import { FilmLogModule } from './film-log.module.js';
 import { filmStatsProjection } from './projections/film-stats.projection.js';
 import { userFilmStateProjection } from './projections/user-film-state.projection.js';
+import { AddFilmRatings1765200000000 } from './ratings.migration.js';
 
 export const filmLogFeature: Feature = {
   name: 'film-log',
   httpModules: [FilmLogModule],
   projections: [userFilmStateProjection, filmStatsProjection],
-  migrations: [CreateFilmLogTables1763856000000],
+  migrations: [CreateFilmLogTables1763856000000, AddFilmRatings1765200000000],
 };

@@ -15,6 +15,15 @@ export interface FilmStats {
   readonly comments: number;
   readonly favouritePercent: number;
   readonly dislikePercent: number;
+  readonly ratings: RatingStats;
+}
+
+export interface RatingStats {
+  readonly count: number;
+  /** Two decimals, half up; null without ratings. */
+  readonly average: number | null;
+  /** Ten counts: ratings of 0.5, 1, … 5 stars. */
+  readonly histogram: readonly number[];
 }
 
 export class FilmStateResponse implements FilmLogState {
@@ -26,12 +35,38 @@ export class FilmStateResponse implements FilmLogState {
   @ApiProperty() favourite!: boolean;
   @ApiProperty() disliked!: boolean;
   @ApiProperty() watchlisted!: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 3.5,
+    description: 'The member’s rating, 0.5 to 5 in half stars; null when unrated',
+  })
+  rating!: number | null;
 }
 
 export class FilmLogResultResponse implements FilmLogResult {
   @ApiProperty({ type: FilmStateResponse }) state!: FilmStateResponse;
   @ApiProperty({ description: 'Consistency token: send it as X-Consistent-With to read this write' })
   position!: string;
+}
+
+export class RatingStatsResponse implements RatingStats {
+  @ApiProperty({ description: 'Members who rated the film' }) count!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 3.75,
+    description: 'Mean rating, two decimals, half up; null without ratings',
+  })
+  average!: number | null;
+  @ApiProperty({
+    type: [Number],
+    minItems: 10,
+    maxItems: 10,
+    example: [0, 1, 0, 2, 3, 8, 12, 9, 4, 2],
+    description: 'How many ratings of 0.5, 1, 1.5, … 5 stars',
+  })
+  histogram!: number[];
 }
 
 export class FilmStatsResponse implements FilmStats {
@@ -50,4 +85,5 @@ export class FilmStatsResponse implements FilmStats {
     description: 'Dislikes as a percent of checks, one decimal, half up; 0 without checks',
   })
   dislikePercent!: number;
+  @ApiProperty({ type: RatingStatsResponse }) ratings!: RatingStatsResponse;
 }

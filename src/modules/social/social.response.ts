@@ -15,6 +15,7 @@ export interface ProfileCounts {
   readonly followers: number;
   readonly following: number;
   readonly comments: number;
+  readonly ratings: number;
 }
 
 export interface Profile {
@@ -43,6 +44,7 @@ export class ProfileCountsResponse implements ProfileCounts {
   @ApiProperty({ description: 'Members who follow them' }) followers!: number;
   @ApiProperty({ description: 'Members they follow' }) following!: number;
   @ApiProperty({ description: 'Comments written' }) comments!: number;
+  @ApiProperty({ description: 'Films rated' }) ratings!: number;
 }
 
 export class ProfileResponse implements Profile {

@@ -9,7 +9,7 @@ import type { FilmStats } from '../../modules/film-log/film-log.response.js';
 import type { FilmLists } from '../../modules/lists/lists.response.js';
 import { FilmComments, type FilmCommentsData } from '../comments/film-comments.js';
 import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
-import { PostForm, RelativeTime } from '../views/components.js';
+import { PostForm, RelativeTime, Stars } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
 
@@ -364,6 +364,7 @@ const VERB_TEXT: Record<ActivityVerb, string> = {
   favourited: 'favorited this title',
   disliked: 'disliked this title',
   watchlisted: 'added this title to their watchlist',
+  rated: 'rated this title',
   commented: 'commented on this title',
   listed: 'added this title to a list',
 };
@@ -385,6 +386,11 @@ function RecentActivity({
           {activity.items.map((item, index) => (
             <li key={`${item.actor.id}-${item.verb}-${index}`}>
               <a href={memberPath(item.actor.username)}>{item.actor.username}</a> {VERB_TEXT[item.verb]}{' '}
+              {item.rating !== undefined && (
+                <>
+                  <Stars rating={item.rating} />{' '}
+                </>
+              )}
               <RelativeTime at={item.occurredAt} />
             </li>
           ))}

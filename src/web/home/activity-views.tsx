@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FeedItem, FilmRef } from '../../modules/activity/activity.response.js';
-import { RelativeTime } from '../views/components.js';
+import { RelativeTime, Stars } from '../views/components.js';
 
 export const memberHref = (username: string): string => `/member/${encodeURIComponent(username)}`;
 export const filmHref = (slug: string): string => `/film/${encodeURIComponent(slug)}`;
@@ -26,6 +26,12 @@ function sentence(item: FeedItem, film: ComponentChildren): ComponentChildren {
       return <>disliked {film}</>;
     case 'watchlisted':
       return <>added {film} to their watchlist</>;
+    case 'rated':
+      return (
+        <>
+          rated {film} {item.rating !== undefined && <Stars rating={item.rating} />}
+        </>
+      );
     case 'commented':
       return <>commented on {film}</>;
     case 'listed':

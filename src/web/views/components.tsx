@@ -3,6 +3,7 @@ import type { FieldError } from '../../common/problem-details.js';
 import { CSRF_FIELD } from '../http/web-csrf.js';
 import { exactTime, relativeTime } from './relative-time.js';
 import { useWeb } from './web-context.js';
+import { stars, starsLabel } from './stars.js';
 
 /** The hidden token every writing form carries. */
 export function CsrfField() {
@@ -165,5 +166,14 @@ export function Pager({
         </a>
       )}
     </nav>
+  );
+}
+
+/** A rating drawn as stars, read out as a number of stars. */
+export function Stars({ rating }: { readonly rating: number }) {
+  return (
+    <span class="stars" role="img" aria-label={starsLabel(rating)}>
+      {stars(rating)}
+    </span>
   );
 }

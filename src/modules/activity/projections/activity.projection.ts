@@ -21,14 +21,25 @@ const MARK_CHANGE: Record<FilmLogEvent['type'], readonly [MarkVerb, boolean] | n
   FilmUndisliked: ['disliked', false],
   FilmAddedToWatchlist: ['watchlisted', true],
   FilmRemovedFromWatchlist: ['watchlisted', false],
+  // A new rating retracts the old item: one `rated` item per member and film, with the latest stars.
+  FilmRated: ['rated', true],
+  FilmRatingRemoved: ['rated', false],
 };
+
+const ratingHalfStarsOf = (event: RecordedEvent): number | null =>
+  event.type === 'FilmRated' ? (event.data as { rating: number }).rating * 2 : null;
 
 /** Where a mark of one member on one film stands after the batch: the event that put it up, or none. */
 interface MarkOutcome {
   readonly actorId: string;
   readonly filmId: string;
   readonly verb: MarkVerb;
-  readonly standing: { readonly eventId: string; readonly occurredAt: string } | null;
+  readonly standing: {
+    readonly eventId: string;
+    readonly occurredAt: string;
+    /** Half stars, on a `rated` mark. */
+    readonly ratingHalfStars: number | null;
+  } | null;
 }
 
 /** The last word of the batch on each (member, film, mark); earlier ones in the batch are superseded. */
@@ -45,7 +56,7 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
       actorId,
       filmId,
       verb,
-      standing: up ? { eventId, occurredAt } : null,
+      standing: up ? { eventId, occurredAt, ratingHalfStars: ratingHalfStarsOf(event) } : null,
     });
   }
   return [...outcomes.values()];
@@ -95,14 +106,15 @@ async function applyMarks(outcomes: readonly MarkOutcome[], context: ProjectionC
   const standing = outcomes.filter((outcome) => outcome.standing !== null);
   if (standing.length === 0) return;
   await context.query(
-    `INSERT INTO ${table} (event_id, actor_id, film_id, verb, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[])`,
+    `INSERT INTO ${table} (event_id, actor_id, film_id, verb, occurred_at, rating_half_stars)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::smallint[])`,
     [
       standing.map((outcome) => outcome.standing!.eventId),
       standing.map((outcome) => outcome.actorId),
       standing.map((outcome) => outcome.filmId),
       standing.map((outcome) => outcome.verb),
       standing.map((outcome) => outcome.standing!.occurredAt),
+      standing.map((outcome) => outcome.standing!.ratingHalfStars),
     ],
   );
 }

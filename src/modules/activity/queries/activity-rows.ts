@@ -20,7 +20,7 @@ export const toFilmRef = (row: FilmRow): FilmRef => ({
 });
 
 /** Columns of an activity item: `page` is the activity rows chosen, `accounts` their actors. */
-export const ACTIVITY_COLUMNS = `page.actor_id, accounts.username, page.verb, page.occurred_at,
+export const ACTIVITY_COLUMNS = `page.actor_id, accounts.username, page.verb, page.occurred_at, page.rating_half_stars,
   ${cursorColumns('page.occurred_at', 'page.event_id')}`;
 
 export interface ActivityRow extends CursorRow {
@@ -28,12 +28,14 @@ export interface ActivityRow extends CursorRow {
   readonly username: string;
   readonly verb: ActivityVerb;
   readonly occurred_at: Date;
+  readonly rating_half_stars: number | null;
 }
 
 export const toFilmActivityItem = (row: ActivityRow): FilmActivityItem => ({
   actor: { id: row.actor_id, username: row.username },
   verb: row.verb,
   occurredAt: row.occurred_at.toISOString(),
+  ...(row.rating_half_stars === null ? {} : { rating: row.rating_half_stars / 2 }),
 });
 
 export const toFeedItem = (row: ActivityRow & FilmRow): FeedItem => ({

@@ -14,6 +14,7 @@ const checked = (watchedOn: string | null = null) => e('FilmChecked', { watchedO
 const favourited = e('FilmFavourited');
 const disliked = e('FilmDisliked');
 const watchlisted = e('FilmAddedToWatchlist');
+const rated = (rating: number, previous: number | null = null) => e('FilmRated', { rating, previous });
 
 /** Every state a member and a film can be in, each reached by a plausible history. */
 const histories: Record<string, FilmLogEvent[]> = {
@@ -27,6 +28,9 @@ const histories: Record<string, FilmLogEvent[]> = {
   disliked: [checked(), disliked],
   'disliked and watchlisted': [checked(), disliked, watchlisted],
   'unchecked again': [checked('2020-01-01'), favourited, e('FilmUnfavourited'), e('FilmUnchecked')],
+  rated: [checked(), rated(3.5)],
+  'rated twice, favourite and watchlisted': [checked(), rated(2), rated(4.5, 2), favourited, watchlisted],
+  'rating removed': [checked('2021-01-01'), rated(1), e('FilmRatingRemoved', { rating: 1 })],
 };
 
 const commands: FilmLogCommand[] = [
@@ -40,6 +44,10 @@ const commands: FilmLogCommand[] = [
   { type: 'UndislikeFilm' },
   { type: 'AddFilmToWatchlist' },
   { type: 'RemoveFilmFromWatchlist' },
+  { type: 'RateFilm', rating: 0.5 },
+  { type: 'RateFilm', rating: 3.5 },
+  { type: 'RateFilm', rating: 5 },
+  { type: 'RemoveFilmRating' },
 ];
 
 const stateOf = (history: FilmLogEvent[]): FilmLogState =>
@@ -99,6 +107,7 @@ describe('film log decider', () => {
           favourite: false,
           disliked: false,
           watchlisted: true,
+          rating: null,
         });
     });
   });
@@ -134,6 +143,7 @@ describe('film log decider', () => {
           favourite: true,
           disliked: false,
           watchlisted: false,
+          rating: null,
         }));
 
     it('unfavouriting leaves the film checked', () =>
@@ -144,6 +154,7 @@ describe('film log decider', () => {
         favourite: false,
         disliked: false,
         watchlisted: false,
+        rating: null,
       }));
   });
 
@@ -161,6 +172,7 @@ describe('film log decider', () => {
         favourite: true,
         disliked: false,
         watchlisted: false,
+        rating: null,
       });
   });
 
@@ -174,6 +186,45 @@ describe('film log decider', () => {
 
     it('a checked film may go on the watchlist (to see again)', () =>
       given(filmLogDecider, [checked()]).when({ type: 'AddFilmToWatchlist' }).then([watchlisted]));
+  });
+
+  describe('rating', () => {
+    it('rates a checked film', () =>
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'RateFilm', rating: 4 })
+        .then([rated(4)]));
+
+    it('checks an unrated film first, without a date, and takes it off the watchlist', () =>
+      given(filmLogDecider, [watchlisted])
+        .when({ type: 'RateFilm', rating: 2.5 })
+        .then([checked(null), e('FilmRemovedFromWatchlist'), rated(2.5)]));
+
+    it('a new rating names the one it replaces', () =>
+      given(filmLogDecider, [checked(), rated(3)])
+        .when({ type: 'RateFilm', rating: 0.5 })
+        .then([rated(0.5, 3)]));
+
+    it('the same rating again changes nothing', () =>
+      given(filmLogDecider, [checked(), rated(3)])
+        .when({ type: 'RateFilm', rating: 3 })
+        .then([]));
+
+    it('removing the rating names it and leaves the film checked', () => {
+      given(filmLogDecider, [checked(), rated(3)])
+        .when({ type: 'RemoveFilmRating' })
+        .then([e('FilmRatingRemoved', { rating: 3 })]);
+      given(filmLogDecider, [checked()]).when({ type: 'RemoveFilmRating' }).then([]);
+    });
+
+    it('unchecking takes the rating away with the check', () =>
+      given(filmLogDecider, [checked(), rated(4.5), favourited])
+        .when({ type: 'UncheckFilm' })
+        .then([e('FilmRatingRemoved', { rating: 4.5 }), e('FilmUnfavourited'), e('FilmUnchecked')]));
+
+    it('refuses a rating off the half-star grid or outside half a star to five', () => {
+      for (const rating of [0, 0.25, 5.5, -1, 3.3, Number.NaN])
+        expect(() => filmLogDecider.decide({ type: 'RateFilm', rating }, stateOf([]))).toThrow(RangeError);
+    });
   });
 
   describe('import', () => {
@@ -303,6 +354,7 @@ describe('film log decider', () => {
         expect(!after.disliked || after.checked).toBe(true);
         expect(after.favourite && after.disliked).toBe(false);
         expect(after.checked || after.watchedOn === null).toBe(true);
+        expect(after.rating === null || after.checked).toBe(true);
         expect(filmLogDecider.decide(command, after)).toEqual([]);
       },
     );
@@ -338,6 +390,13 @@ describe('film log decider', () => {
           break;
         case 'RemoveFilmFromWatchlist':
           expect(after).toEqual({ ...before, watchlisted: false });
+          break;
+        case 'RateFilm':
+          expect(after).toMatchObject({ checked: true, rating: command.rating });
+          expect(after.watchlisted).toBe(before.checked ? before.watchlisted : false);
+          break;
+        case 'RemoveFilmRating':
+          expect(after).toEqual({ ...before, rating: null });
           break;
       }
     });

@@ -1,5 +1,6 @@
 import { unreachable, type Decider } from '#decider';
 import type { FilmLogEvent } from './film-log.events.js';
+import { isRating } from './rating.js';
 
 export type FilmLogCommand =
   /** `watchedOn` undefined: keep the date a checked film has; null or a date: set it. */
@@ -11,6 +12,9 @@ export type FilmLogCommand =
   | { readonly type: 'UndislikeFilm' }
   | { readonly type: 'AddFilmToWatchlist' }
   | { readonly type: 'RemoveFilmFromWatchlist' }
+  /** `rating`: 0.5 to 5 in half stars. */
+  | { readonly type: 'RateFilm'; readonly rating: number }
+  | { readonly type: 'RemoveFilmRating' }
   | ImportFilmLog;
 
 /** When an imported mark happened (ISO 8601 instant): its events carry that time. */
@@ -39,6 +43,8 @@ export interface FilmLogState {
   readonly favourite: boolean;
   readonly disliked: boolean;
   readonly watchlisted: boolean;
+  /** The member's latest rating, 0.5 to 5; null when unrated. A rated film is checked. */
+  readonly rating: number | null;
 }
 
 const event = <Type extends FilmLogEvent['type']>(
@@ -100,6 +106,7 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
     favourite: false,
     disliked: false,
     watchlisted: false,
+    rating: null,
   },
 
   decide(command, state) {
@@ -113,6 +120,7 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
         // Unchecking takes back what a check carries; the watchlist is left as it is.
         return state.checked
           ? [
+              ...(state.rating !== null ? [event('FilmRatingRemoved', { rating: state.rating })] : []),
               ...(state.favourite ? [event('FilmUnfavourited', {})] : []),
               ...(state.disliked ? [event('FilmUndisliked', {})] : []),
               event('FilmUnchecked', {}),
@@ -130,6 +138,15 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
         return state.watchlisted ? [] : [event('FilmAddedToWatchlist', {})];
       case 'RemoveFilmFromWatchlist':
         return state.watchlisted ? [event('FilmRemovedFromWatchlist', {})] : [];
+      case 'RateFilm':
+        if (!isRating(command.rating)) throw new RangeError(`Not a rating: ${command.rating}`);
+        if (state.rating === command.rating) return [];
+        return [
+          ...(state.checked ? [] : check(state, null)),
+          event('FilmRated', { rating: command.rating, previous: state.rating }),
+        ];
+      case 'RemoveFilmRating':
+        return state.rating === null ? [] : [event('FilmRatingRemoved', { rating: state.rating })];
       case 'ImportFilmLog':
         return importFilmLog(command, state);
       default:
@@ -149,7 +166,7 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
       case 'FilmWatchDateChanged':
         return { ...state, watchedOn: recorded.data.watchedOn };
       case 'FilmUnchecked':
-        return { ...state, checked: false, checkedAt: null, watchedOn: null };
+        return { ...state, checked: false, checkedAt: null, watchedOn: null, rating: null };
       case 'FilmFavourited':
         return { ...state, favourite: true };
       case 'FilmUnfavourited':
@@ -162,6 +179,10 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogState>
         return { ...state, watchlisted: true };
       case 'FilmRemovedFromWatchlist':
         return { ...state, watchlisted: false };
+      case 'FilmRated':
+        return { ...state, rating: recorded.data.rating };
+      case 'FilmRatingRemoved':
+        return { ...state, rating: null };
       default:
         return unreachable(recorded);
     }

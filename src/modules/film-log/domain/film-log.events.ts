@@ -39,7 +39,11 @@ export type FilmLogEvent =
   | Fact<'FilmDisliked', NoData>
   | Fact<'FilmUndisliked', NoData>
   | Fact<'FilmAddedToWatchlist', NoData>
-  | Fact<'FilmRemovedFromWatchlist', NoData>;
+  | Fact<'FilmRemovedFromWatchlist', NoData>
+  /** `previous`: the rating it replaces, so counts and histograms move by the difference alone. */
+  | Fact<'FilmRated', { readonly rating: number; readonly previous: number | null }>
+  /** `rating`: the rating taken away. */
+  | Fact<'FilmRatingRemoved', { readonly rating: number }>;
 
 export const FILM_LOG_EVENT_TYPES: readonly FilmLogEvent['type'][] = [
   'FilmChecked',
@@ -51,4 +55,6 @@ export const FILM_LOG_EVENT_TYPES: readonly FilmLogEvent['type'][] = [
   'FilmUndisliked',
   'FilmAddedToWatchlist',
   'FilmRemovedFromWatchlist',
+  'FilmRated',
+  'FilmRatingRemoved',
 ];

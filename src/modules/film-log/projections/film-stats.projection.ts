@@ -1,15 +1,27 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
 import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../domain/film-log.events.js';
-import { tallyMarks } from './mark-counts.js';
+import {
+  RATING_COLUMNS,
+  tallyMarks,
+  tallyRatings,
+  type MarkCounts,
+  type RatingCounts,
+} from './mark-counts.js';
+
+const MARK_COLUMNS = ['checks', 'favourites', 'dislikes', 'watchlists'] as const;
 
 const FILM_STATS = {
   name: 'film_stats',
   key: 'film_id',
-  columns: ['checks', 'favourites', 'dislikes', 'watchlists'],
+  columns: [...MARK_COLUMNS, ...RATING_COLUMNS],
 } as const;
 
-/** Per film: how many members checked, favourited, disliked and watchlisted it. */
+type FilmCounts = MarkCounts & RatingCounts;
+
+const noMarks: MarkCounts = { checks: 0, favourites: 0, dislikes: 0, watchlists: 0 };
+
+/** Per film: how many members checked, favourited, disliked, watchlisted and rated it, and how. */
 export const filmStatsProjection: Projection = {
   name: 'film-stats',
   version: 1,
@@ -17,10 +29,15 @@ export const filmStatsProjection: Projection = {
   tables: [FILM_STATS.name],
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-    await addCounts(
-      context,
-      FILM_STATS,
-      tallyMarks(events, (event) => parseFilmLogStream(event.streamId).filmId),
-    );
+    const filmOf = (event: RecordedEvent): string => parseFilmLogStream(event.streamId).filmId;
+    const marks = tallyMarks(events, filmOf);
+    const ratings = tallyRatings(events, filmOf);
+    const tallies = new Map<string, FilmCounts>();
+    for (const film of new Set([...marks.keys(), ...ratings.keys()])) {
+      const rated =
+        ratings.get(film) ?? (Object.fromEntries(RATING_COLUMNS.map((c) => [c, 0])) as RatingCounts);
+      tallies.set(film, { ...noMarks, ...marks.get(film), ...rated });
+    }
+    await addCounts(context, FILM_STATS, tallies);
   },
 };

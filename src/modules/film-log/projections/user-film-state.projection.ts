@@ -12,6 +12,7 @@ interface StateRow {
   favourite: boolean;
   disliked: boolean;
   watchlisted: boolean;
+  rating_half_stars: number | null;
 }
 
 const hasMarks = (state: FilmLogState): boolean =>
@@ -24,6 +25,7 @@ const toState = (row: StateRow): FilmLogState => ({
   favourite: row.favourite,
   disliked: row.disliked,
   watchlisted: row.watchlisted,
+  rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
 });
 
 /**
@@ -46,7 +48,7 @@ export const userFilmStateProjection: Projection = {
 
     const existing = await context.query<StateRow>(
       `SELECT state.user_id, state.film_id, state.checked, state.checked_at, state.watched_on::text,
-              state.favourite, state.disliked, state.watchlisted
+              state.favourite, state.disliked, state.watchlisted, state.rating_half_stars
        FROM ${table} AS state
        JOIN unnest($1::uuid[], $2::uuid[]) AS pair(user_id, film_id)
          ON state.user_id = pair.user_id AND state.film_id = pair.film_id`,
@@ -70,14 +72,16 @@ export const userFilmStateProjection: Projection = {
         marked.map(([key]) => pick(states.get(key)!));
       await context.query(
         `INSERT INTO ${table} AS state
-           (user_id, film_id, checked, checked_at, watched_on, favourite, disliked, watchlisted, updated_at)
+           (user_id, film_id, checked, checked_at, watched_on, favourite, disliked, watchlisted,
+            rating_half_stars, updated_at)
          SELECT change.*, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::bool[], $4::timestamptz[], $5::date[],
-                     $6::bool[], $7::bool[], $8::bool[]) AS change
+                     $6::bool[], $7::bool[], $8::bool[], $9::smallint[]) AS change
          ON CONFLICT (user_id, film_id) DO UPDATE SET
            checked = EXCLUDED.checked, checked_at = EXCLUDED.checked_at, watched_on = EXCLUDED.watched_on,
            favourite = EXCLUDED.favourite, disliked = EXCLUDED.disliked,
-           watchlisted = EXCLUDED.watchlisted, updated_at = now()`,
+           watchlisted = EXCLUDED.watchlisted, rating_half_stars = EXCLUDED.rating_half_stars,
+           updated_at = now()`,
         [
           marked.map(([, pair]) => pair.userId),
           marked.map(([, pair]) => pair.filmId),
@@ -87,6 +91,7 @@ export const userFilmStateProjection: Projection = {
           column((state) => state.favourite),
           column((state) => state.disliked),
           column((state) => state.watchlisted),
+          column((state) => (state.rating === null ? null : state.rating * 2)),
         ],
       );
     }

@@ -52,6 +52,7 @@ interface MarksRow {
   favourite: boolean;
   disliked: boolean;
   watchlisted: boolean;
+  rating_half_stars: number | null;
 }
 
 /**
@@ -193,7 +194,7 @@ export class ImportRunner {
   /** The member's marks on these films as the read model shows them; films without a mark are left out. */
   private async marksSeen(memberId: string, filmIds: readonly string[]): Promise<Map<string, FilmLogState>> {
     const { rows } = await this.deps.pool.query<MarksRow>(
-      `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted
+      `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted, rating_half_stars
          FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
       [memberId, filmIds],
     );
@@ -207,6 +208,7 @@ export class ImportRunner {
           favourite: row.favourite,
           disliked: row.disliked,
           watchlisted: row.watchlisted,
+          rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
         },
       ]),
     );

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
 import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../../film-log/domain/film-log.events.js';
-import { tallyMarks } from '../../film-log/projections/mark-counts.js';
+import { tallyMarks, tallyRatings } from '../../film-log/projections/mark-counts.js';
 import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.events.js';
 
 /** The counts on a member's profile this projection keeps (comments come with the comments feature). */
@@ -12,9 +12,18 @@ interface ProfileCounts {
   watchlist: number;
   followers: number;
   following: number;
+  ratings: number;
 }
 
-const COLUMNS = ['checked', 'favourites', 'dislikes', 'watchlist', 'followers', 'following'] as const;
+const COLUMNS = [
+  'checked',
+  'favourites',
+  'dislikes',
+  'watchlist',
+  'followers',
+  'following',
+  'ratings',
+] as const;
 
 const noCounts = (): ProfileCounts => ({
   checked: 0,
@@ -23,6 +32,7 @@ const noCounts = (): ProfileCounts => ({
   watchlist: 0,
   followers: 0,
   following: 0,
+  ratings: 0,
 });
 
 const FOLLOW_CHANGE: Record<FollowEvent['type'], number> = { UserFollowed: 1, UserUnfollowed: -1 };
@@ -49,6 +59,9 @@ function tallyProfiles(events: readonly RecordedEvent[]): Map<string, ProfileCou
       dislikes: change.dislikes,
       watchlist: change.watchlists,
     });
+  }
+  for (const [userId, change] of tallyRatings(events, (event) => parseFilmLogStream(event.streamId).userId)) {
+    tallyOf(userId).ratings += change.ratings;
   }
   for (const event of events.filter(isFollowEvent)) {
     const { followerId, followeeId } = parseFollowStream(event.streamId);

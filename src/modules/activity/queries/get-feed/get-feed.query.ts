@@ -44,7 +44,7 @@ const FEED = `
   ), page AS (
     SELECT recent.* FROM heads
     CROSS JOIN LATERAL (
-      SELECT event_id, actor_id, film_id, verb, occurred_at FROM activity
+      SELECT event_id, actor_id, film_id, verb, occurred_at, rating_half_stars FROM activity
       WHERE actor_id = heads.followee_id AND ${AFTER_CURSOR('$2', '$3')}
       ORDER BY occurred_at DESC, event_id DESC LIMIT $4
     ) AS recent

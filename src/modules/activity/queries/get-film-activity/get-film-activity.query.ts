@@ -30,7 +30,7 @@ export class GetFilmActivityHandler implements IQueryHandler<GetFilmActivity> {
     const { rows } = await this.pool.query<ActivityRow>({
       name: 'activity-of-film',
       text: `WITH page AS (
-               SELECT event_id, actor_id, verb, occurred_at FROM activity
+               SELECT event_id, actor_id, verb, occurred_at, rating_half_stars FROM activity
                WHERE film_id = $1 AND ${AFTER_CURSOR('$2', '$3')}
                ORDER BY occurred_at DESC, event_id DESC LIMIT $4
              )

@@ -37,7 +37,7 @@ export class GetMemberActivityHandler implements IQueryHandler<GetMemberActivity
     const { rows } = await this.pool.query<ActivityRow & FilmRow>({
       name: 'activity-of-member',
       text: `WITH page AS (
-               SELECT event_id, actor_id, film_id, verb, occurred_at FROM activity
+               SELECT event_id, actor_id, film_id, verb, occurred_at, rating_half_stars FROM activity
                WHERE actor_id = $1 AND ${AFTER_CURSOR('$2', '$3')}
                ORDER BY occurred_at DESC, event_id DESC LIMIT $4
              )

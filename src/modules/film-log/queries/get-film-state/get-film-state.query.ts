@@ -22,6 +22,7 @@ interface StateRow {
   favourite: boolean;
   disliked: boolean;
   watchlisted: boolean;
+  rating_half_stars: number | null;
 }
 
 @QueryHandler(GetFilmState)
@@ -35,7 +36,7 @@ export class GetFilmStateHandler implements IQueryHandler<GetFilmState> {
     const filmId = await this.films.idOf(filmReference);
     const { rows } = await this.pool.query<StateRow>({
       name: 'film-log-state',
-      text: `SELECT checked, checked_at, watched_on::text, favourite, disliked, watchlisted
+      text: `SELECT checked, checked_at, watched_on::text, favourite, disliked, watchlisted, rating_half_stars
              FROM user_film_state WHERE user_id = $1 AND film_id = $2`,
       values: [userId, filmId],
     });
@@ -48,6 +49,7 @@ export class GetFilmStateHandler implements IQueryHandler<GetFilmState> {
       favourite: row.favourite,
       disliked: row.disliked,
       watchlisted: row.watchlisted,
+      rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
     };
   }
 }
