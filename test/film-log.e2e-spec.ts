@@ -22,7 +22,11 @@ interface StatsBody {
   comments: number;
   favouritePercent: number;
   dislikePercent: number;
+  ratings: { count: number; average: number | null; histogram: number[] };
 }
+
+/** A film nobody rated: its ratings stay empty whatever else is marked. */
+const NO_RATINGS = { count: 0, average: null, histogram: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
 
 const UNTOUCHED: FilmState = {
   checked: false,
@@ -228,6 +232,7 @@ describe('film log (e2e)', () => {
         comments: 0,
         favouritePercent: 0,
         dislikePercent: 0,
+        ratings: NO_RATINGS,
       });
 
       // Eight viewers: one favourite (12.5%), three dislikes then one taken back (25%), two watchlists.
@@ -248,6 +253,7 @@ describe('film log (e2e)', () => {
         comments: 0,
         favouritePercent: 12.5,
         dislikePercent: 25,
+        ratings: NO_RATINGS,
       });
 
       // An uncheck takes its dislike with it; a check of a watchlisted film takes it off the watchlist.
@@ -260,6 +266,7 @@ describe('film log (e2e)', () => {
         watchlists: 1,
         favouritePercent: 12.5,
         dislikePercent: 12.5,
+        ratings: NO_RATINGS,
       });
     });
 

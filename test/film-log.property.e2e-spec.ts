@@ -10,6 +10,7 @@ import { bearer, registerUser, type TestUser } from './support/auth.js';
 import { addFilms } from './support/films.js';
 import {
   countMarks,
+  countRatings,
   halfUpPercent,
   hasMarks,
   idleEvents,
@@ -31,16 +32,22 @@ const ACTIONS = {
   undislike: ['delete', 'dislike'],
   watchlist: ['put', 'watchlist'],
   unwatchlist: ['delete', 'watchlist'],
+  rate: ['put', 'rating'],
+  unrate: ['delete', 'rating'],
 } as const;
 type Action = keyof typeof ACTIONS;
 
-/** One tap; `watchedOn` only on a check: undefined sends no body, null clears the date. */
+/**
+ * One tap; `watchedOn` only on a check: undefined sends no body, null clears the date. `rating`
+ * only on a rate.
+ */
 interface Tap {
   readonly member: number;
   readonly film: number;
   readonly bySlug: boolean;
   readonly action: Action;
   readonly watchedOn?: string | null;
+  readonly rating?: number;
 }
 
 // Few dates, so a check often repeats the date it already has (a no-op).
@@ -54,8 +61,15 @@ const step = fc.oneof(
   {
     weight: 7,
     arbitrary: fc.record({
-      action: fc.constantFrom<Action>(...(Object.keys(ACTIONS) as Action[]).filter((one) => one !== 'check')),
+      action: fc.constantFrom<Action>(
+        ...(Object.keys(ACTIONS) as Action[]).filter((one) => one !== 'check' && one !== 'rate'),
+      ),
     }),
+  },
+  // Few ratings, so a rate often repeats the rating it already has (a no-op).
+  {
+    weight: 2,
+    arbitrary: fc.record({ action: fc.constant<Action>('rate'), rating: fc.constantFrom(0.5, 3, 4.5) }),
   },
 );
 const member = fc.nat({ max: MEMBERS - 1 });
@@ -120,7 +134,11 @@ describe('film log read models against a recount of the events (property, e2e)',
     const call = request(server)
       [verb](`/api/v1/films/${tap.bySlug ? target.slug : target.id}/${mark}`)
       .set('Authorization', bearer(cast.members[tap.member]!));
-    const response = await ('watchedOn' in tap ? call.send({ watchedOn: tap.watchedOn }) : call);
+    const response = await ('watchedOn' in tap
+      ? call.send({ watchedOn: tap.watchedOn })
+      : 'rating' in tap
+        ? call.send({ rating: tap.rating })
+        : call);
     if (response.status !== 200) {
       throw new Error(`${JSON.stringify(tap)} answered ${response.status}: ${JSON.stringify(response.body)}`);
     }
@@ -156,7 +174,8 @@ describe('film log read models against a recount of the events (property, e2e)',
 
   const expectUserFilmState = async (cast: Cast, { streams }: Recount): Promise<void> => {
     const { rows } = await pool.query<Record<string, unknown>>(
-      `SELECT user_id, film_id, checked, checked_at, watched_on::text, favourite, disliked, watchlisted
+      `SELECT user_id, film_id, checked, checked_at, watched_on::text, favourite, disliked, watchlisted,
+              rating_half_stars
        FROM user_film_state WHERE film_id = ANY($1::uuid[])`,
       [cast.films.map((one) => one.id)],
     );
@@ -179,6 +198,7 @@ describe('film log read models against a recount of the events (property, e2e)',
             favourite: state.favourite,
             disliked: state.disliked,
             watchlisted: state.watchlisted,
+            rating_half_stars: state.rating === null ? null : state.rating * 2,
           },
         ];
       }),
@@ -191,7 +211,7 @@ describe('film log read models against a recount of the events (property, e2e)',
   /** Rows of a counter table by key; a key with no row counts zero everywhere. */
   const countersOf = async (sql: string, keys: readonly string[]) => {
     const { rows } = await pool.query<{ key: string } & Record<string, number>>(sql, [keys]);
-    const zero = { checks: 0, favourites: 0, dislikes: 0, watchlists: 0 };
+    const zero = { checks: 0, favourites: 0, dislikes: 0, watchlists: 0, ratings: 0 };
     return keys.map((key) => {
       const { key: _, ...counts } = rows.find((row) => row.key === key) ?? { key, ...zero };
       return counts;
@@ -200,17 +220,21 @@ describe('film log read models against a recount of the events (property, e2e)',
 
   const expectCounters = async (cast: Cast, { streams }: Recount): Promise<void> => {
     const films = await countersOf(
-      `SELECT film_id AS key, checks, favourites, dislikes, watchlists FROM film_stats
+      `SELECT film_id AS key, checks, favourites, dislikes, watchlists, ratings FROM film_stats
        WHERE film_id = ANY($1::uuid[])`,
       cast.films.map((one) => one.id),
     );
     const members = await countersOf(
-      `SELECT user_id AS key, checked AS checks, favourites, dislikes, watchlist AS watchlists FROM user_stats
-       WHERE user_id = ANY($1::uuid[])`,
+      `SELECT user_id AS key, checked AS checks, favourites, dislikes, watchlist AS watchlists, ratings
+       FROM user_stats WHERE user_id = ANY($1::uuid[])`,
       cast.members.map((one) => one.id),
     );
-    expect(films).toEqual(cast.films.map((_, f) => countMarks(streams.map((row) => row[f]!.final))));
-    expect(members).toEqual(streams.map((row) => countMarks(row.map((stream) => stream.final))));
+    const counted = (states: FilmLogState[]) => ({
+      ...countMarks(states),
+      ratings: countRatings(states).count,
+    });
+    expect(films).toEqual(cast.films.map((_, f) => counted(streams.map((row) => row[f]!.final))));
+    expect(members).toEqual(streams.map((row) => counted(row.map((stream) => stream.final))));
   };
 
   const expectHttpReads = async (cast: Cast, { streams, last }: Recount): Promise<void> => {
@@ -220,13 +244,21 @@ describe('film log read models against a recount of the events (property, e2e)',
         .set('X-Consistent-With', last)
         .expect(200);
       expect(response.headers['x-consistency']).toBe('reached');
-      const tally = countMarks(streams.map((row) => row[f]!.final));
+      const finals = streams.map((row) => row[f]!.final);
+      const tally = countMarks(finals);
+      const rated = countRatings(finals);
       expect({ film: f, ...response.body }).toEqual({
         film: f,
         ...tally,
         comments: 0,
         favouritePercent: halfUpPercent(tally.favourites, tally.checks),
         dislikePercent: halfUpPercent(tally.dislikes, tally.checks),
+        ratings: {
+          count: rated.count,
+          // toFixed picks the larger of two equally near: half up, and these means are exact in binary or never ties.
+          average: rated.count === 0 ? null : Number((rated.halfStars / 2 / rated.count).toFixed(2)),
+          histogram: rated.histogram,
+        },
       });
     }
     for (const [m, one] of cast.members.entries()) {

@@ -12,7 +12,7 @@ interface ProfileBody {
   username: string;
   joinedAt: string;
   counts: Record<
-    'checked' | 'favourites' | 'dislikes' | 'watchlist' | 'followers' | 'following' | 'comments',
+    'checked' | 'favourites' | 'dislikes' | 'watchlist' | 'followers' | 'following' | 'comments' | 'ratings',
     number
   >;
 }
@@ -35,6 +35,7 @@ const NO_COUNTS: ProfileBody['counts'] = {
   followers: 0,
   following: 0,
   comments: 0,
+  ratings: 0,
 };
 
 type Direction = 'followers' | 'following';
@@ -371,6 +372,7 @@ describe('social (e2e)', () => {
       'favourites',
       'followers',
       'following',
+      'ratings',
       'watchlist',
     ]);
   });

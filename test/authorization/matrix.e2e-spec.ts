@@ -242,7 +242,7 @@ const listRows = (
 const film = (key: keyof World['films']) => (world: World) => ({ params: { idOrSlug: world.films[key] } });
 const member = (world: World) => ({ params: { username: world.users.member.username } });
 
-const MARKS = ['check', 'favourite', 'dislike', 'watchlist'] as const;
+const MARKS = ['check', 'favourite', 'dislike', 'watchlist', 'rating'] as const;
 
 const edition = { festival: 'matrix', year: '2016' };
 const MY_PLAN = '/api/v1/me/festivals/{festival}/{year}/plan';
@@ -390,7 +390,10 @@ const ROWS: readonly Row[] = [
     (['PUT', 'DELETE'] as const).map((method) => ({
       operation: `${method} /api/v1/films/{idOrSlug}/${mark}`,
       expected: SIGNED_IN,
-      call: (world: World) => ({ ...film('marks')(world), ...(method === 'PUT' ? { body: {} } : {}) }),
+      call: (world: World) => ({
+        ...film('marks')(world),
+        ...(method === 'PUT' ? { body: mark === 'rating' ? { rating: 4 } : {} } : {}),
+      }),
     })),
   ),
   { operation: 'GET /api/v1/me/films/{idOrSlug}', expected: SIGNED_IN, call: film('marks') },

@@ -233,8 +233,8 @@ describe('activity projection', () => {
     const commentedRows = (on: ProjectionSite, where = 'true', values: unknown[] = []) =>
       on.rows<CommentedRow>(
         `SELECT * FROM (
-           SELECT 'activity' AS table, * FROM activity WHERE verb = 'commented'
-           UNION ALL SELECT 'withheld' AS table, * FROM activity_withheld
+           SELECT 'activity' AS table, event_id, actor_id, film_id, verb, occurred_at, subject_id FROM activity WHERE verb = 'commented'
+           UNION ALL SELECT 'withheld' AS table, event_id, actor_id, film_id, verb, occurred_at, subject_id FROM activity_withheld
          ) AS commented WHERE ${where} ORDER BY subject_id`,
         values,
       );
@@ -372,8 +372,8 @@ describe('activity projection', () => {
     const listedRows = (on: ProjectionSite, where = 'true', values: unknown[] = []) =>
       on.rows<ListedRow>(
         `SELECT * FROM (
-           SELECT 'activity' AS table, * FROM activity WHERE verb = 'listed'
-           UNION ALL SELECT 'withheld' AS table, * FROM activity_withheld WHERE verb = 'listed'
+           SELECT 'activity' AS table, event_id, actor_id, film_id, verb, occurred_at, subject_id FROM activity WHERE verb = 'listed'
+           UNION ALL SELECT 'withheld' AS table, event_id, actor_id, film_id, verb, occurred_at, subject_id FROM activity_withheld WHERE verb = 'listed'
          ) AS listed WHERE ${where} ORDER BY subject_id, film_id`,
         values,
       );

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import { testEvent } from '#testing';
 import { filmLogStream, parseFilmLogStream } from '../domain/film-log.events.js';
-import { tallyMarks } from './mark-counts.js';
+import { tallyMarks, tallyRatings, type RatingCounts } from './mark-counts.js';
 
 const [ANNA, BEN] = ['a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002'];
 const [PARIS, HOLY_MOTORS] = ['f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002'];
@@ -97,7 +97,7 @@ describe('tallyMarks', () => {
     const keyOf = jest.fn(byFilm);
     const events = [
       recorded('MemberRegistered', `member-${ANNA}`),
-      recorded('FilmRated', filmLogStream(BEN, PARIS), { stars: 5 }),
+      recorded('FilmScreenedTwice', filmLogStream(BEN, PARIS), { stars: 5 }),
     ];
     expect(tallyMarks(events, keyOf)).toEqual(new Map());
     expect(keyOf).not.toHaveBeenCalled();
@@ -105,5 +105,47 @@ describe('tallyMarks', () => {
 
   it('gives an empty map for an empty batch', () => {
     expect(tallyMarks([], byFilm)).toEqual(new Map());
+  });
+});
+
+describe('tallyRatings', () => {
+  const rated = (userId: string, filmId: string, rating: number, previous: number | null = null) =>
+    recorded('FilmRated', filmLogStream(userId, filmId), { rating, previous });
+  const removed = (userId: string, filmId: string, rating: number) =>
+    recorded('FilmRatingRemoved', filmLogStream(userId, filmId), { rating });
+  /** A tally from ratings added (positive) and taken away (negative counts). */
+  const tally = (buckets: Record<number, number>): RatingCounts => {
+    const counts = Object.fromEntries(
+      Array.from({ length: 10 }, (_, index) => [`rated_${index + 1}`, buckets[(index + 1) / 2] ?? 0]),
+    ) as RatingCounts;
+    const entries = Object.entries(buckets).map(([rating, count]) => [Number(rating), count] as const);
+    counts.ratings = entries.reduce((sum, [, count]) => sum + count, 0);
+    counts.rating_half_stars = entries.reduce((sum, [rating, count]) => sum + rating * 2 * count, 0);
+    return counts;
+  };
+
+  it('counts new ratings per key, with their half stars and buckets', () => {
+    const events = [rated(ANNA, PARIS, 0.5), rated(BEN, PARIS, 5), rated(ANNA, HOLY_MOTORS, 3.5)];
+    expect(tallyRatings(events, byFilm)).toEqual(
+      new Map([
+        [PARIS, tally({ 0.5: 1, 5: 1 })],
+        [HOLY_MOTORS, tally({ 3.5: 1 })],
+      ]),
+    );
+  });
+
+  it('moves a replaced rating from its bucket to the new one, the count unchanged', () => {
+    expect(tallyRatings([rated(ANNA, PARIS, 4, 2)], byFilm)).toEqual(
+      new Map([[PARIS, { ...tally({ 4: 1, 2: -1 }), ratings: 0 }]]),
+    );
+  });
+
+  it('takes a removed rating away, and leaves out keys that end where they began', () => {
+    expect(tallyRatings([removed(BEN, PARIS, 1.5)], byMember)).toEqual(new Map([[BEN, tally({ 1.5: -1 })]]));
+    expect(tallyRatings([rated(BEN, PARIS, 3), removed(BEN, PARIS, 3)], byMember)).toEqual(new Map());
+  });
+
+  it('ignores every other event', () => {
+    expect(tallyRatings(on(ANNA, PARIS, 'FilmChecked', 'FilmFavourited'), byFilm)).toEqual(new Map());
   });
 });

@@ -67,6 +67,14 @@ export function idleEvents(stream: FoldedStream): RecordedEvent[] {
         return before.watchlisted;
       case 'FilmRemovedFromWatchlist':
         return !before.watchlisted;
+      case 'FilmRated':
+        return (
+          !before.checked ||
+          before.rating === event.data['rating'] ||
+          before.rating !== event.data['previous']
+        );
+      case 'FilmRatingRemoved':
+        return before.rating === null || before.rating !== event.data['rating'];
       default:
         return true;
     }
@@ -84,6 +92,25 @@ export function countMarks(states: Iterable<FilmLogState>): MarkTally {
     if (state.favourite) tally.favourites += 1;
     if (state.disliked) tally.dislikes += 1;
     if (state.watchlisted) tally.watchlists += 1;
+  }
+  return tally;
+}
+
+export interface RatingTally {
+  count: number;
+  halfStars: number;
+  /** Ratings of 0.5, 1, … 5 stars. */
+  histogram: number[];
+}
+
+/** The ratings the given states carry, counted from the states. */
+export function countRatings(states: Iterable<FilmLogState>): RatingTally {
+  const tally: RatingTally = { count: 0, halfStars: 0, histogram: Array.from({ length: 10 }, () => 0) };
+  for (const { rating } of states) {
+    if (rating === null) continue;
+    tally.count += 1;
+    tally.halfStars += rating * 2;
+    tally.histogram[rating * 2 - 1]! += 1;
   }
   return tally;
 }
