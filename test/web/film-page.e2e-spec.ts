@@ -177,6 +177,71 @@ describe('web: the film page', () => {
     await context.close();
   });
 
+  it('rates with the keyboard: the histogram and the activity change in place, and the rating can be removed', async () => {
+    const film = await addFilm(web.app, { title: 'Les Vacances de M. Hulot', year: 1953 });
+    const [earlier, member] = await Promise.all([registerUser(web.app), registerUser(web.app)]);
+    expect((await lists.call(earlier, 'put', `/films/${film.id}/rating`, { rating: 2 })).status).toBe(200);
+    await settle(film);
+    const { context, page } = await visitor();
+    await signInAs(context, web.baseURL, member);
+    await page.goto(`/film/${film.slug}`);
+    const histogram = page.getByRole('table', { name: /Rated by/ });
+    await expect(histogram.locator('caption').textContent()).resolves.toContain('Rated by 1 member, 2 stars');
+
+    // A radio group: focus the first star, arrow to four stars, and press the button.
+    const group = page.getByRole('group', { name: 'Your rating' });
+    await group.getByRole('radio', { name: '0.5 stars' }).focus();
+    for (let step = 0; step < 7; step += 1) await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('radio', { name: '4 stars' }).isChecked()).resolves.toBe(true);
+    await group.getByRole('button', { name: 'Rate' }).click();
+    await page.waitForSelector('#rating-remove');
+    await expect(histogram.locator('caption').textContent()).resolves.toContain(
+      'Rated by 2 members, 3 stars on average',
+    );
+    const fourStars = histogram.getByRole('row', { name: /4 stars/ });
+    await expect(fourStars.locator('.rating-count').textContent()).resolves.toBe('1');
+    await expect(textOf(page, '[data-region="activity"]')).resolves.toContain(
+      `${member.username} rated this title ★★★★`,
+    );
+    await expect(textOf(page, '[data-region="marks"]')).resolves.toContain('You rated it 4 stars.');
+    await expect(pressed(page, 'check')).resolves.toBe('true');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'film-rating');
+
+    await page.getByRole('button', { name: 'Remove rating' }).click();
+    await page.waitForSelector('#rating-remove', { state: 'detached' });
+    await expect(histogram.locator('caption').textContent()).resolves.toContain('Rated by 1 member, 2 stars');
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('rates without JavaScript, and names a missing choice in words', async () => {
+    const film = await addFilm(web.app, { title: 'Trafic', year: 1971 });
+    const member = await registerUser(web.app);
+    const context = await web.browser.newContext({ baseURL: web.baseURL, javaScriptEnabled: false });
+    await signInAs(context, web.baseURL, member);
+    const page = await context.newPage();
+    await page.goto(`/film/${film.slug}`);
+    await expect(textOf(page, '[data-region="stats"]')).resolves.toContain(
+      'No one has rated this title yet.',
+    );
+
+    await page.getByRole('button', { name: 'Rate' }).click();
+    await expect(page.locator('body').textContent()).resolves.toContain(
+      'Choose from half a star to five stars',
+    );
+
+    await page.goto(`/film/${film.slug}`);
+    await page.getByRole('radio', { name: '2.5 stars' }).check();
+    await page.getByRole('button', { name: 'Rate' }).click();
+    await page.waitForURL(`/film/${film.slug}`);
+    await expect(textOf(page, '[data-region="stats"]')).resolves.toContain(
+      'Rated by 1 member, 2.5 stars on average',
+    );
+    await expect(page.getByRole('radio', { name: '2.5 stars' }).isChecked()).resolves.toBe(true);
+    await context.close();
+  });
+
   it('offers an anonymous reader sign-in links instead of buttons, and answers an unknown film with a 404 page', async () => {
     const film = await addFilm(web.app, { title: 'Jour de fête', year: 1949 });
     const { context, page } = await visitor();

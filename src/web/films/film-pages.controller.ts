@@ -17,6 +17,7 @@ import type { WebRequest } from '../http/web-request.js';
 import { FilmView, filmPath, type FilmMark } from './film-views.js';
 import { loadFilmFestivals } from './film-festivals-loader.js';
 import { filledText } from '../http/forms.js';
+import { isRating } from '../../modules/film-log/domain/rating.js';
 
 /** Recent activity shown per page; older items are a link away. */
 const ACTIVITY_PAGE = 10;
@@ -31,6 +32,17 @@ const COMMANDS: Record<FilmMark, { on: FilmLogCommand; off: FilmLogCommand }> = 
 };
 
 type FormBody = Record<string, unknown> | undefined;
+
+/** What the star input asks: the stars chosen, or their removal; anything else is named back. */
+function ratingCommand(body: FormBody): FilmLogCommand {
+  if (body?.['remove'] === 'on') return { type: 'RemoveFilmRating' };
+  const text = body?.['rating'];
+  const rating = typeof text === 'string' && /^[0-5](\.[05])?$/.test(text) ? Number(text) : Number.NaN;
+  if (!isRating(rating)) {
+    throw new InvalidInputException([{ field: 'rating', message: 'Choose from half a star to five stars' }]);
+  }
+  return { type: 'RateFilm', rating };
+}
 
 /** A film's page and the reader's marks on it. */
 @WebPages()
@@ -97,6 +109,15 @@ export class FilmPagesController {
   @SignInRequired()
   watchlist(@Actor() actor: Actor, @Param('slug') film: string, @Body() body: FormBody) {
     return this.mark(actor, film, 'watchlist', body);
+  }
+
+  /** The star input: `rating` sets the stars, `remove` takes them back. */
+  @Post('film/:slug/rating')
+  @SignInRequired()
+  async rate(@Actor() actor: Actor, @Param('slug') film: string, @Body() body: FormBody) {
+    const command = ratingCommand(body);
+    const result = await this.commands.execute(new LogFilm(actor.user.id, film, command, actor.context));
+    return seeOther(filmPath(film), result.position);
   }
 
   /** Runs the mark's command, pressed on or off, and goes back to the film, which waits for it. */

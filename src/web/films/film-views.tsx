@@ -10,6 +10,7 @@ import type { FilmLists } from '../../modules/lists/lists.response.js';
 import { FilmComments, type FilmCommentsData } from '../comments/film-comments.js';
 import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
+import { stars, starsLabel } from '../views/stars.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
 
@@ -283,10 +284,55 @@ function YourMarks({ film, state }: { readonly film: Film; readonly state: FilmL
             })}
           </ul>
           <p class="muted mark-summary">{markSummary(state)}</p>
+          <RatingInput film={film} rating={state.rating} disabled={reader.suspended} />
           {reader.suspended && <p class="muted">{reader.suspensionDetail}</p>}
         </>
       )}
     </section>
+  );
+}
+
+const RATING_CHOICES = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
+
+/**
+ * Half stars as a radio group: arrow keys move between them, each is read out as its number of
+ * stars, and the form posts without the page script as well as with it.
+ */
+function RatingInput({
+  film,
+  rating,
+  disabled,
+}: {
+  readonly film: Film;
+  readonly rating: number | null;
+  readonly disabled: boolean;
+}) {
+  return (
+    <PostForm action={`${filmPath(film.slug)}/rating`} enhance class="rating-input">
+      <fieldset disabled={disabled}>
+        <legend>Your rating</legend>
+        <div class="rating-choices">
+          {RATING_CHOICES.map((choice) => (
+            <label key={choice} class="rating-choice">
+              <input type="radio" name="rating" value={String(choice)} checked={rating === choice} />
+              <span aria-hidden="true">{stars(choice)}</span>
+              <span class="visually-hidden">{starsLabel(choice)}</span>
+            </label>
+          ))}
+        </div>
+        <button type="submit" id="rating-save" data-done="Rating saved">
+          {rating === null ? 'Rate' : 'Change rating'}
+        </button>
+        {rating !== null && (
+          <button type="submit" id="rating-remove" name="remove" value="on" data-done="Rating removed">
+            Remove rating
+          </button>
+        )}
+      </fieldset>
+      <p class="muted rating-summary">
+        {rating === null ? 'You have not rated this film.' : <>You rated it {starsLabel(rating)}.</>}
+      </p>
+    </PostForm>
   );
 }
 
@@ -320,12 +366,48 @@ function FilmStatistics({ stats }: { readonly stats: FilmStats }) {
       ) : (
         <p class="film-stats-sentence">{statsSentence(stats)}</p>
       )}
+      <RatingHistogram ratings={stats.ratings} />
       <ul class="film-counts">
         <li>Checked by {members(stats.checks)}</li>
         <li>On the watchlist of {members(stats.watchlists)}</li>
         <li>{stats.comments === 1 ? '1 comment' : `${stats.comments} comments`}</li>
       </ul>
     </section>
+  );
+}
+
+/** How the members rated the film: one row per half star, a bar and its count, as a table. */
+function RatingHistogram({ ratings }: { readonly ratings: FilmStats['ratings'] }) {
+  if (ratings.count === 0) return <p class="film-ratings-none">No one has rated this title yet.</p>;
+  const most = Math.max(...ratings.histogram);
+  return (
+    <table class="rating-histogram">
+      <caption>
+        Rated by {members(ratings.count)}, {ratings.average} stars on average
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Rating</th>
+          <th scope="col">Members</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ratings.histogram.map((count, index) => {
+          const rating = RATING_CHOICES[index]!;
+          return (
+            <tr key={rating}>
+              <th scope="row">
+                <Stars rating={rating} />
+              </th>
+              <td>
+                <meter min={0} max={most} value={count} aria-hidden="true" />
+                <span class="rating-count">{count}</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
