@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { RunningApp } from './catalogue/search-load.js';
 import { ServiceProcesses } from './http/service-processes.js';
+import { StatementCounts } from './http/statements.js';
 import { fillFilms, settle } from './film-log/prefill.js';
 import { registerLoadMembers, type LoadMember } from './film-log/members.js';
 import { driveClosedLoop, type ClosedLoopFigures, type HttpRequestSpec } from './http/closed-loop.js';
@@ -122,7 +123,14 @@ async function measure(
     ? await mkdtemp(path.join(os.tmpdir(), 'filmlog-http-profile-'))
     : null;
   const nodeArguments = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
-  const app = await ServiceProcesses.start(serviceUrl, SERVICE_ENV, options.apiProcesses, nodeArguments);
+  const statements = { service: new StatementCounts(), floor: new StatementCounts() };
+  const app = await ServiceProcesses.start(
+    serviceUrl,
+    { ...SERVICE_ENV, ...statements.service.env },
+    options.apiProcesses,
+    nodeArguments,
+    statements.service.nodeArguments,
+  );
   const measured = await (async () => {
     try {
       const load = await loadOf(app.first, serviceUrl, options);
@@ -131,6 +139,8 @@ async function measure(
         databaseUrl: floorUrl,
         jwtSecret: JWT_SECRET,
         poolSize: options.floorPoolSize,
+        nodeArguments: statements.floor.nodeArguments,
+        env: statements.floor.env,
       });
       try {
         const tap = (mark: string): Generator => tapper(load, mark, options.filmsPerMember);
@@ -182,7 +192,14 @@ async function measure(
         const openLoops: ServiceOnly[] = [];
         let filmPage: ClosedLoopFigures | null = null;
         const chosen = requests.filter(({ label }) => options.only === null || label.includes(options.only));
-        const targets: Targets = { app, floor, serviceUrl, floorUrl, serverUrl: options.serverUrl };
+        const targets: Targets = {
+          app,
+          floor,
+          serviceUrl,
+          floorUrl,
+          serverUrl: options.serverUrl,
+          statements,
+        };
         for (const request of chosen) {
           await projectionsCaughtUp(serviceUrl);
           if (request.goal === 'read') await copyReadModels(serviceUrl, floorUrl);
