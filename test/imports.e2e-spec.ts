@@ -18,7 +18,14 @@ interface ImportView {
   fileName: string;
   status: 'queued' | 'running' | 'completed' | 'failed';
   progress: { done: number; total: number };
-  counts: { checked: number; favourites: number; watchlist: number; lists: number; unmatched: number } | null;
+  counts: {
+    checked: number;
+    favourites: number;
+    watchlist: number;
+    ratings: number;
+    lists: number;
+    unmatched: number;
+  } | null;
   unmatched: { title: string; year: number | null; file: string; line: number }[];
   rowErrors: { file: string; line: number; reason: string }[];
   notImported: Record<string, number>;
@@ -37,7 +44,7 @@ interface FeedItem {
 const fixture = (name: string): Buffer =>
   readFileSync(new URL(`./fixtures/imports/${name}`, import.meta.url));
 
-const NO_COUNTS = { checked: 0, favourites: 0, watchlist: 0, lists: 0 };
+const NO_COUNTS = { checked: 0, favourites: 0, watchlist: 0, ratings: 0, lists: 0 };
 const WAIT_MS = 20_000;
 
 /** The catalogue the fixtures name (some rows of each are left unmatched on purpose). */
@@ -146,9 +153,9 @@ describe('imports (e2e)', () => {
         source: 'letterboxd',
         fileName: 'letterboxd-export.zip',
         status: 'completed',
-        counts: { checked: 4, favourites: 1, watchlist: 2, lists: 2, unmatched: 1 },
+        counts: { checked: 4, favourites: 1, watchlist: 2, ratings: 3, lists: 2, unmatched: 1 },
         unmatched: [{ title: 'Aftersun', year: 2022, file: 'watched.csv', line: 5 }],
-        notImported: { 'ratings.csv': 2, 'reviews.csv': 1 },
+        notImported: { 'reviews.csv': 1 },
       });
       expect(view.progress.total).toBeGreaterThan(0);
       expect(view.progress.done).toBe(view.progress.total);
@@ -164,6 +171,8 @@ describe('imports (e2e)', () => {
         watchedOn: '2020-02-10',
         favourite: true,
         watchlisted: false,
+        // The rewatch's Rating, logged last.
+        rating: 5,
       });
       expect(await stateOf(member, 'tiger', position)).toMatchObject({
         checked: true,
@@ -330,7 +339,7 @@ describe('imports (e2e)', () => {
       const member = await registerUser(testApp.app);
       const ratings = await importFile(member, fixture('imdb-ratings.csv'), 'ratings.csv');
       expect(ratings.view).toMatchObject({ source: 'imdb', status: 'completed' });
-      expect(ratings.view.counts).toMatchObject({ checked: 3, watchlist: 0 });
+      expect(ratings.view.counts).toMatchObject({ checked: 3, watchlist: 0, ratings: 3 });
       expect(ratings.view.rowErrors.some((error) => error.file === 'ratings.csv' && error.line === 7)).toBe(
         true,
       );

@@ -137,6 +137,7 @@ describe('web: my imports', () => {
       ['Films checked', '4'],
       ['Favourites', '1'],
       ['Watchlist', '2'],
+      ['Ratings', '3'],
       ['Lists', '2'],
       ['Unmatched', '1'],
     ]);
@@ -148,7 +149,7 @@ describe('web: my imports', () => {
     await expect(
       page.getByRole('region', { name: 'Rows that could not be read' }).getByRole('row').count(),
     ).resolves.toBe(3);
-    await expect(page.locator('main').textContent()).resolves.toContain('ratings.csv: 2 rows');
+    await expect(page.locator('main').textContent()).resolves.toContain('reviews.csv: 1 row');
     await expectAccessible(page);
 
     // Loaded afresh, the finished page no longer refreshes itself.

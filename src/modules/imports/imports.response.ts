@@ -46,6 +46,7 @@ class ImportCountsResponse implements ImportCounts {
   @ApiProperty({ description: 'Films checked by this import (not those already checked)' }) checked!: number;
   @ApiProperty() favourites!: number;
   @ApiProperty() watchlist!: number;
+  @ApiProperty({ description: 'Films given a rating (not those the member had rated)' }) ratings!: number;
   @ApiProperty({ description: 'Lists created or changed' }) lists!: number;
   @ApiProperty({ description: 'Rows that matched no catalogue film (exact, even past the listed 1,000)' })
   unmatched!: number;
@@ -79,8 +80,9 @@ export class ImportResponse implements ImportView {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },
-    description: 'Rows read but not imported yet, by file (Letterboxd ratings.csv, reviews.csv)',
-    example: { 'ratings.csv': 12 },
+    description:
+      'Rows read but not imported yet, by file (Letterboxd reviews.csv; IMDb rows that are not films)',
+    example: { 'reviews.csv': 12 },
   })
   notImported!: Record<string, number>;
   @ApiProperty({ required: false, description: 'Why it failed' }) failure?: string;

@@ -260,6 +260,10 @@ function ImportResult({ item, offset, rowsPerPage, firstHref, nextHref }: Import
             <dd>{count(counts.watchlist)}</dd>
           </div>
           <div>
+            <dt>Ratings</dt>
+            <dd>{count(counts.ratings ?? 0)}</dd>
+          </div>
+          <div>
             <dt>Lists</dt>
             <dd>{count(counts.lists)}</dd>
           </div>

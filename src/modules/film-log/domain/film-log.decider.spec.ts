@@ -307,6 +307,18 @@ describe('film log decider', () => {
         .then([stamped(watchlisted, T2)]);
     });
 
+    it('rates a film the member has not rated, checking it first, and leaves their own rating alone', () => {
+      given(filmLogDecider)
+        .when(imported({ rated: { at: T2, rating: 4.5 } }))
+        .then([stamped(checked(), T2), stamped(rated(4.5), T2)]);
+      given(filmLogDecider, [checked('2019-06-01')])
+        .when(imported({ checked: { at: T1, watchedOn: '2019-06-01' }, rated: { at: T2, rating: 2 } }))
+        .then([stamped(rated(2), T2)]);
+      given(filmLogDecider, [checked(), rated(3)])
+        .when(imported({ rated: { at: T2, rating: 4.5 } }))
+        .then([]);
+    });
+
     it('never takes a mark away, and the same import again changes nothing, from every state', () => {
       const everything = imported({
         checked: { at: T1, watchedOn: '2019-06-01' },
@@ -316,6 +328,7 @@ describe('film log decider', () => {
       });
       const variants = [
         everything,
+        imported({ rated: { at: T2, rating: 0.5 } }),
         imported({ watchlisted: { at: T1 } }),
         imported({ disliked: { at: T2 } }),
         imported({ checked: { at: T1, watchedOn: null } }),

@@ -33,6 +33,8 @@ export interface ImportFilmLog {
   readonly favourite: ImportedMark | null;
   readonly disliked: ImportedMark | null;
   readonly watchlisted: ImportedMark | null;
+  /** The export's latest rating; absent in commands from before ratings were imported. */
+  readonly rated?: (ImportedMark & { readonly rating: number }) | null;
 }
 
 export interface FilmLogState {
@@ -75,8 +77,9 @@ const at = (events: readonly FilmLogEvent[], occurredAt: string): FilmLogEvent[]
 
 /**
  * A check first (so a favourite needs no check of its own), then a date for a check that had
- * none, then the marks the member lacks; a mark that contradicts one the member set (a favourite
- * on a film they disliked) is left to them, and a seen film does not go back on the watchlist.
+ * none, then the marks the member lacks and a rating if they have none; a mark that contradicts
+ * one the member set (a favourite on a film they disliked) is left to them, and a seen film does
+ * not go back on the watchlist.
  */
 function importFilmLog(command: ImportFilmLog, state: FilmLogState): FilmLogEvent[] {
   const events: FilmLogEvent[] = [];
@@ -87,7 +90,7 @@ function importFilmLog(command: ImportFilmLog, state: FilmLogState): FilmLogEven
       now = filmLogDecider.evolve(now, fact);
     }
   };
-  const { checked, favourite, disliked, watchlisted } = command;
+  const { checked, favourite, disliked, watchlisted, rated } = command;
   if (checked && !now.checked) add(check(now, checked.watchedOn), checked.at);
   else if (checked?.watchedOn && now.watchedOn === null)
     add([event('FilmWatchDateChanged', { watchedOn: checked.watchedOn })], checked.at);
@@ -95,6 +98,10 @@ function importFilmLog(command: ImportFilmLog, state: FilmLogState): FilmLogEven
   if (disliked && !now.disliked && !now.favourite) add(mark(now, 'dislike'), disliked.at);
   if (watchlisted && !now.watchlisted && !now.checked)
     add([event('FilmAddedToWatchlist', {})], watchlisted.at);
+  // A rating the member gave themselves is theirs; an imported one only fills an empty place.
+  if (rated && now.rating === null && isRating(rated.rating)) {
+    add([...filmLogDecider.decide({ type: 'RateFilm', rating: rated.rating }, now)], rated.at);
+  }
   return events;
 }
 

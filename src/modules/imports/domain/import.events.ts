@@ -13,6 +13,8 @@ export interface ImportCounts {
   readonly checked: number;
   readonly favourites: number;
   readonly watchlist: number;
+  /** Films given a rating by this import; absent on imports completed before ratings were imported. */
+  readonly ratings?: number;
   readonly lists: number;
   readonly unmatched: number;
 }

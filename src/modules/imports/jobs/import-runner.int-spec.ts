@@ -90,12 +90,14 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
 
     expect(outcome).toEqual({
       status: 'completed',
-      counts: { checked: 4, favourites: 1, watchlist: 2, lists: 2, unmatched: 1 },
+      counts: { checked: 4, favourites: 1, watchlist: 2, ratings: 3, lists: 2, unmatched: 1 },
     });
     const parasite = await read(filmLogStream(member, films.parasite));
     expect(parasite.map((event) => [event.type, event.data, event.metadata.occurredAt])).toEqual([
       ['FilmChecked', { watchedOn: '2020-02-10' }, '2020-02-10T12:00:00.000Z'],
       ['FilmFavourited', {}, expect.stringMatching(/^2021-03-05T/)],
+      // The latest rating given: the rewatch's, logged on 2023-06-01.
+      ['FilmRated', { rating: 5, previous: null }, '2023-06-01T12:00:00.000Z'],
     ]);
     for (const event of parasite)
       expect(event.metadata).toMatchObject({ actorId: member, correlationId: importId });
@@ -118,7 +120,7 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
     expect(completed.type).toBe('ImportCompleted');
     expect(completed.data).toMatchObject({
       unmatched: expect.arrayContaining([{ title: 'Aftersun', year: 2022, file: 'watched.csv', line: 5 }]),
-      notImported: { 'ratings.csv': 2, 'reviews.csv': 1 },
+      notImported: { 'reviews.csv': 1 },
     });
     expect((completed.data as { rowErrors: unknown[] }).rowErrors).toHaveLength(2);
     expect(result.filter((event) => event.type === 'ImportProgressed').length).toBeGreaterThan(0);
@@ -169,7 +171,7 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
     const outcome = await new ImportRunner({ store, runner, pool }).run(second);
     expect(outcome).toEqual({
       status: 'completed',
-      counts: { checked: 0, favourites: 0, watchlist: 0, lists: 0, unmatched: 1 },
+      counts: { checked: 0, favourites: 0, watchlist: 0, ratings: 0, lists: 0, unmatched: 1 },
     });
     const { rows } = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM events WHERE stream_id NOT LIKE 'import-%' AND metadata->>'correlationId' = $1`,

@@ -136,7 +136,7 @@ export class ImportRunner {
       }
     });
 
-    const counts = { checked: 0, favourites: 0, watchlist: 0, lists: 0, unmatched: 0 };
+    const counts = { checked: 0, favourites: 0, watchlist: 0, ratings: 0, lists: 0, unmatched: 0 };
     const seen = await this.marksSeen(memberId, [...byFilm.keys()]);
     await forEachBounded([...byFilm], this.deps.concurrency ?? IMPORT_CONCURRENCY, async ([filmId, rows]) => {
       const command = mergeMarks(rows);
@@ -145,6 +145,7 @@ export class ImportRunner {
         if (event.type === 'FilmChecked') counts.checked += 1;
         else if (event.type === 'FilmFavourited') counts.favourites += 1;
         else if (event.type === 'FilmAddedToWatchlist') counts.watchlist += 1;
+        else if (event.type === 'FilmRated') counts.ratings += 1;
       }
       progress.add(rows.reduce((sum, film) => sum + film.rows.length, 0));
     });

@@ -1,8 +1,12 @@
 import type { ImportFilmLog } from '../../film-log/domain/film-log.decider.js';
-import type { ImportedCheck, ImportedFilm, ImportedMark } from '../parsing/import-plan.js';
+import type { ImportedCheck, ImportedFilm, ImportedMark, ImportedRating } from '../parsing/import-plan.js';
 
 const earlier = <Mark extends ImportedMark>(a: Mark | null, b: Mark | null): Mark | null =>
   a === null ? b : b === null ? a : Date.parse(b.at) < Date.parse(a.at) ? b : a;
+
+/** The latest rating wins: the member's rating is the last one they gave. */
+const laterRating = (a: ImportedRating | null, b: ImportedRating | null): ImportedRating | null =>
+  a === null ? b : b === null ? a : Date.parse(b.at) >= Date.parse(a.at) ? b : a;
 
 /** The earliest viewing date known wins; a dated check beats an undated one. */
 const earlierCheck = (a: ImportedCheck | null, b: ImportedCheck | null): ImportedCheck | null => {
@@ -14,7 +18,7 @@ const earlierCheck = (a: ImportedCheck | null, b: ImportedCheck | null): Importe
 
 /**
  * One ImportFilmLog for the export's rows that matched the same catalogue film (two spellings of a
- * title, an IMDb id and a title): the earliest of each mark.
+ * title, an IMDb id and a title): the earliest of each mark, the latest rating.
  */
 export function mergeMarks(films: readonly ImportedFilm[]): ImportFilmLog {
   let command: ImportFilmLog = {
@@ -23,6 +27,7 @@ export function mergeMarks(films: readonly ImportedFilm[]): ImportFilmLog {
     favourite: null,
     disliked: null,
     watchlisted: null,
+    rated: null,
   };
   for (const film of films)
     command = {
@@ -31,6 +36,7 @@ export function mergeMarks(films: readonly ImportedFilm[]): ImportFilmLog {
       favourite: earlier(command.favourite, film.favourite),
       disliked: earlier(command.disliked, film.disliked),
       watchlisted: earlier(command.watchlisted, film.watchlisted),
+      rated: laterRating(command.rated ?? null, film.rated),
     };
   return command;
 }

@@ -27,6 +27,29 @@ describe('readImdb', () => {
       expect(plan.films.every((entry) => entry.watchlisted === null && entry.favourite === null)).toBe(true);
     });
 
+    it('rates each film with its Your Rating halved, at its Date Rated', () => {
+      expect(plan.films.map((entry) => entry.rated)).toEqual([
+        { rating: 5, at: '2020-05-01T12:00:00.000Z' },
+        { rating: 4, at: '2020-05-03T12:00:00.000Z' },
+        { rating: 3.5, at: '2021-12-20T12:00:00.000Z' },
+      ]);
+    });
+
+    it('reports a Your Rating that is not a whole number from 1 to 10', () => {
+      const bad = readImdb(
+        Buffer.from(
+          'Const,Your Rating,Date Rated,Title,Title Type,Year\n' +
+            'tt0000001,11,2020-01-01,A,movie,2000\ntt0000002,7.5,2020-01-01,B,movie,2000\ntt0000003,,2020-01-01,C,movie,2000\n',
+        ),
+        'r.csv',
+      );
+      expect(bad.rowErrors.map((error) => error.reason)).toEqual([
+        'Your Rating "11" is not a whole number from 1 to 10',
+        'Your Rating "7.5" is not a whole number from 1 to 10',
+      ]);
+      expect(bad.films.map((entry) => [entry.film.title, entry.rated])).toEqual([['C', null]]);
+    });
+
     it('counts a TV series as not imported, by file and Title Type', () => {
       expect(plan.notImported).toEqual({ 'ratings.csv (TV Series)': 1 });
     });

@@ -25,6 +25,11 @@ export interface ImportedCheck extends ImportedMark {
   readonly watchedOn: string | null;
 }
 
+/** A rating (0.5–5 in half stars), given at `at`. */
+export interface ImportedRating extends ImportedMark {
+  readonly rating: number;
+}
+
 /**
  * One film and everything the export says about it, merged over all its rows and files (the
  * shape of the ImportFilmLog command); `rows` are where it was read, in reading order.
@@ -35,6 +40,8 @@ export interface ImportedFilm {
   readonly favourite: ImportedMark | null;
   readonly disliked: ImportedMark | null;
   readonly watchlisted: ImportedMark | null;
+  /** The latest rating the export gives. */
+  readonly rated: ImportedRating | null;
   readonly rows: readonly SourceRow[];
 }
 

@@ -32,13 +32,37 @@ describe('readLetterboxd', () => {
       favourite: { at: '2021-03-05T12:00:00.000Z' },
       disliked: null,
       watchlisted: null,
+      // The latest rating given: the rewatch logged in 2023, after ratings.csv's of 2021.
+      rated: { rating: 5, at: '2023-06-01T12:00:00.000Z' },
       rows: [
         { file: 'watched.csv', line: 2 },
         { file: 'diary.csv', line: 2 },
         { file: 'diary.csv', line: 3 },
+        { file: 'ratings.csv', line: 2 },
         { file: 'likes/films.csv', line: 2 },
       ],
     });
+  });
+
+  it('rates from ratings.csv and from the diary’s Rating, the latest logged winning', () => {
+    expect(filmNamed(plan, 'Amélie')?.rated).toEqual({ rating: 4, at: '2021-03-03T12:00:00.000Z' });
+    expect(filmNamed(plan, 'Crouching Tiger, Hidden Dragon')?.rated).toEqual({
+      rating: 4,
+      at: '2021-03-02T12:00:00.000Z',
+    });
+    expect(filmNamed(plan, 'The Zone of Interest')?.rated).toBeNull();
+  });
+
+  it('reports a rating off the half-star scale, or a ratings row without one, as a bad row', async () => {
+    const bad = await read({
+      'ratings.csv':
+        'Date,Name,Year,Letterboxd URI,Rating\n2021-01-01,A,2000,u,3.3\n2021-01-02,B,2001,u,\n2021-01-03,C,2002,u,0.5\n',
+    });
+    expect(bad.rowErrors).toEqual([
+      { file: 'ratings.csv', line: 2, reason: 'Rating "3.3" is not a rating from 0.5 to 5' },
+      { file: 'ratings.csv', line: 3, reason: 'Rating is empty' },
+    ]);
+    expect(bad.films.map((entry) => [entry.film.title, entry.rated?.rating])).toEqual([['C', 0.5]]);
   });
 
   it('reads quoted commas and a film known only to the diary', () => {
@@ -108,11 +132,11 @@ describe('readLetterboxd', () => {
     ]);
   });
 
-  it('counts ratings and reviews as not imported, a review spanning lines as one row', () => {
-    expect(plan.notImported).toEqual({ 'ratings.csv': 2, 'reviews.csv': 1 });
+  it('counts reviews as not imported, a review spanning lines as one row', () => {
+    expect(plan.notImported).toEqual({ 'reviews.csv': 1 });
   });
 
-  it('counts every data row read: 4 watched, 6 diary, 1 like, 2 watchlist, 4 list films, 3 not imported', () => {
+  it('counts every data row read: 4 watched, 6 diary, 2 ratings, 1 like, 2 watchlist, 4 list films, 1 review', () => {
     expect(plan.rows).toBe(20);
   });
 

@@ -1,22 +1,25 @@
 import type { CsvRecord } from '../../../common/csv/csv-reader.js';
 import { decodeText } from '../../../common/csv/decode-text.js';
 import { eachRow, expectHeader, fieldOf, recordsOf } from './csv-file.js';
-import { dateOf, noonOf, titleOf, yearOf } from './fields.js';
+import { dateOf, noonOf, RowProblem, titleOf, yearOf } from './fields.js';
 import { ImportFileError } from './import-file.error.js';
 import type { FilmReference, ImportPlan, SourceRow } from './import-plan.js';
 import { readLetterboxdList } from './letterboxd-list.js';
 import { ImportPlanBuilder } from './plan-builder.js';
 import { readZipEntries } from './zip-entries.js';
+import { isRating } from '../../film-log/domain/rating.js';
 
 const FILM_HEADER = ['Date', 'Name', 'Year', 'Letterboxd URI'];
 const DIARY_HEADER = [...FILM_HEADER, 'Rating', 'Rewatch', 'Tags', 'Watched Date'];
+const RATINGS_HEADER = [...FILM_HEADER, 'Rating'];
 const MARK_FILES = { 'likes/films.csv': 'favourite', 'watchlist.csv': 'watchlisted' } as const;
 /** Read and counted, so the member sees they are not imported yet rather than silently dropped. */
-const NOT_IMPORTED = ['ratings.csv', 'reviews.csv'];
+const NOT_IMPORTED = ['reviews.csv'];
 const LIST_FILE = /^lists\/([^/]+)\.csv$/;
 
 const isWanted = (name: string): boolean =>
   name === 'watched.csv' ||
+  name === 'ratings.csv' ||
   name === 'diary.csv' ||
   name in MARK_FILES ||
   NOT_IMPORTED.includes(name) ||
@@ -29,6 +32,14 @@ const filmOf = (record: CsvRecord): FilmReference => ({
   year: yearOf('Year', fieldOf(record, 2)),
 });
 
+/** Letterboxd writes half stars as 0.5 … 5; an empty Rating is no rating. */
+function ratingOf(field: string): number | null {
+  if (field === '') return null;
+  const rating = Number(field);
+  if (!isRating(rating)) throw new RowProblem(`Rating "${field}" is not a rating from 0.5 to 5`);
+  return rating;
+}
+
 /** Rows of one file after its header, which must be `header` exactly. */
 function dataRows(file: string, bytes: Buffer, header: readonly string[]): CsvRecord[] {
   const [first, ...rows] = recordsOf(file, decodeText(bytes));
@@ -37,9 +48,9 @@ function dataRows(file: string, bytes: Buffer, header: readonly string[]): CsvRe
 }
 
 /**
- * A Letterboxd export (.zip): watched.csv and diary.csv → checks, likes/films.csv → favourites,
- * watchlist.csv → watchlist, lists/<slug>.csv → personal lists; ratings.csv and reviews.csv are
- * counted as not imported; everything else (deleted/, orphaned/, profile, comments…) is not read.
+ * A Letterboxd export (.zip): watched.csv and diary.csv → checks, ratings.csv and the diary's
+ * Rating → ratings (the latest logged wins), likes/films.csv → favourites, watchlist.csv →
+ * watchlist, lists/<slug>.csv → personal lists; reviews.csv is counted as not imported; everything else (deleted/, orphaned/, profile, comments…) is not read.
  * A diary row's viewing date is its Watched Date, never its Date (when it was logged).
  */
 export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number): Promise<ImportPlan> {
@@ -66,7 +77,18 @@ export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number
       const watchedField = fieldOf(record, 7);
       const watchedOn = watchedField === '' ? null : dateOf('Watched Date', watchedField);
       const film = filmOf(record);
+      const rating = ratingOf(fieldOf(record, 4));
       plan.check(film, at('diary.csv', record), { watchedOn, at: noonOf(watchedOn ?? logged) });
+      if (rating !== null) plan.rate(film, at('diary.csv', record), { rating, at: noonOf(logged) });
+    });
+
+  const ratings = files.get('ratings.csv');
+  if (ratings !== undefined)
+    eachRow(plan, 'ratings.csv', dataRows('ratings.csv', ratings, RATINGS_HEADER), (record) => {
+      const rating = ratingOf(fieldOf(record, 4));
+      if (rating === null) throw new RowProblem('Rating is empty');
+      const film = filmOf(record);
+      plan.rate(film, at('ratings.csv', record), { rating, at: noonOf(dateOf('Date', fieldOf(record, 0))) });
     });
 
   for (const [file, mark] of Object.entries(MARK_FILES)) {

@@ -4,6 +4,7 @@ import type {
   ImportedFilm,
   ImportedList,
   ImportedMark,
+  ImportedRating,
   ImportPlan,
   ImportSource,
   RowError,
@@ -16,6 +17,7 @@ interface FilmEntry {
   favourite: ImportedMark | null;
   disliked: ImportedMark | null;
   watchlisted: ImportedMark | null;
+  rated: ImportedRating | null;
   rows: SourceRow[];
 }
 
@@ -62,6 +64,12 @@ export class ImportPlanBuilder {
     if (kept === null || earlier(at, kept.at)) entry[mark] = { at };
   }
 
+  /** The latest rating wins, as the member's latest rating is their rating. */
+  rate(film: FilmReference, row: SourceRow, rating: ImportedRating): void {
+    const entry = this.entry(film, row);
+    if (entry.rated === null || !earlier(rating.at, entry.rated.at)) entry.rated = rating;
+  }
+
   list(list: ImportedList): void {
     this.lists.push(list);
   }
@@ -89,7 +97,15 @@ export class ImportPlanBuilder {
     const key = keyOf(film);
     let entry = this.films.get(key);
     if (entry === undefined) {
-      entry = { film, checked: null, favourite: null, disliked: null, watchlisted: null, rows: [] };
+      entry = {
+        film,
+        checked: null,
+        favourite: null,
+        disliked: null,
+        watchlisted: null,
+        rated: null,
+        rows: [],
+      };
       this.films.set(key, entry);
     }
     const last = entry.rows.at(-1);

@@ -27,7 +27,8 @@ export const toImportView = (row: ImportRow): ImportView => ({
   fileName: row.file_name,
   status: row.status,
   progress: { done: row.done, total: row.total },
-  counts: row.counts,
+  // Imports completed before ratings were imported gave none.
+  counts: row.counts === null ? null : { ...row.counts, ratings: row.counts.ratings ?? 0 },
   unmatched: row.unmatched,
   rowErrors: row.row_errors,
   notImported: row.not_imported,
