@@ -3,7 +3,7 @@ import pg from 'pg';
 import { filmLogStream } from '../src/modules/film-log/domain/film-log.events.js';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
 import { FreshnessProbe } from './film-log/freshness.js';
-import { driveCommands, driveFilmStats, driveMemberFilmState } from './film-log/http-load.js';
+import { driveCommands, driveFilmStats, driveMemberFilmState, driveRatings } from './film-log/http-load.js';
 import { KnownMarks } from './film-log/known-marks.js';
 import { registerLoadMembers, type LoadMember } from './film-log/members.js';
 import { describeMethod } from './film-log/method.js';
@@ -87,6 +87,12 @@ async function commandPhase(
     seed: 2,
   });
   const freshness = await probe.stop();
+  // Ratings next to the other commands: same members, films and connections.
+  const ratings = await driveRatings(app, load.members, load.films, known, {
+    connections,
+    seconds: options.readSeconds,
+    seed: 7,
+  });
   const events = await eventsAfter(url, before, filmLogStream(load.probe.id, load.probeFilm));
   const eventsPerSecond = events / figures.seconds;
   const commands: CommandFigures = {
@@ -96,7 +102,7 @@ async function commandPhase(
     ratioToRaw: figures.requestsPerSecond / raw.appendsPerSecond,
     eventsRatioToRaw: eventsPerSecond / raw.appendsPerSecond,
   };
-  return { commands, freshness };
+  return { commands, freshness, ratings };
 }
 
 async function readPhase(

@@ -132,7 +132,52 @@ export function driveCommands(
   );
 }
 
-/** GET /films/{id}/stats, public, without X-Consistent-With. */
+const HALF_STARS = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
+
+/**
+ * Ratings as members give them: a random load member and film (popular ones more often), a rating
+ * other than the one the generator knows they gave, or now and then the rating taken back. So
+ * nearly every write changes something, and the film-stats histogram moves on each.
+ */
+export function driveRatings(
+  app: RunningApp,
+  members: readonly LoadMember[],
+  filmIds: readonly string[],
+  known: KnownMarks,
+  options: { readonly connections: number; readonly seconds: number; readonly seed: number },
+): Promise<LoadFigures> {
+  const random = new SeededRandom(options.seed);
+  return drive(
+    app,
+    options.connections,
+    options.seconds,
+    (request, context) => {
+      const member = random.pick(members);
+      const filmId = popularFilm(random, filmIds);
+      const current = known.get(member.id, filmId).rating;
+      const remove = current !== null && random.chance(0.1);
+      const choices = HALF_STARS.filter((rating) => rating !== current);
+      context['pair'] = { memberId: member.id, filmId };
+      return {
+        ...request,
+        method: remove ? 'DELETE' : 'PUT',
+        path: `/api/v1/films/${filmId}/rating`,
+        headers: {
+          ...request.headers,
+          authorization: `Bearer ${member.token}`,
+          ...(remove ? {} : { 'content-type': 'application/json' }),
+        },
+        body: remove ? '' : JSON.stringify({ rating: random.pick(choices) }),
+      };
+    },
+    (status, body, context) => {
+      const pair = context['pair'] as { memberId: string; filmId: string };
+      if (status === 200) known.set(pair.memberId, pair.filmId, (JSON.parse(body) as FilmLogResult).state);
+    },
+  );
+}
+
+/** GET /films/{id}/stats (counts, percents and the rating histogram), public, without X-Consistent-With. */
 export function driveFilmStats(
   app: RunningApp,
   filmIds: readonly string[],

@@ -8,6 +8,7 @@ interface MarkRow {
   favourite: boolean;
   disliked: boolean;
   watchlisted: boolean;
+  rating_half_stars: number | null;
 }
 
 /**
@@ -23,7 +24,7 @@ export class KnownMarks {
     await client.connect();
     try {
       const { rows } = await client.query<MarkRow>(
-        `SELECT user_id, film_id, checked, favourite, disliked, watchlisted
+        `SELECT user_id, film_id, checked, favourite, disliked, watchlisted, rating_half_stars
          FROM user_film_state WHERE user_id = ANY($1::uuid[])`,
         [memberIds],
       );
@@ -34,6 +35,7 @@ export class KnownMarks {
           favourite: row.favourite,
           disliked: row.disliked,
           watchlisted: row.watchlisted,
+          rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
         });
       }
     } finally {

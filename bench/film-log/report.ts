@@ -35,6 +35,8 @@ export interface FilmLogBenchReport {
   readonly prefill: PrefillFigures;
   readonly raw: AppendFigures;
   readonly commands: CommandFigures;
+  /** PUT and DELETE /films/{id}/rating at the same connections, after the other commands. */
+  readonly ratings: LoadFigures;
   readonly freshness: FreshnessFigures;
   readonly projections: ProjectionFigures;
   readonly serviceCatchUp: ServiceCatchUpFigures;
@@ -65,6 +67,7 @@ export function targetsOf(figures: Figures): Target[] {
     atLeast('HTTP commands/s ÷ raw INSERTs/s', commands.ratioToRaw, 0.4),
     atMost(`HTTP command p99 ms at ${connections} connections`, commands.load.p99Ms, 25),
     atMost('HTTP command responses not 2xx, and errors', commands.load.non2xx + commands.load.errors, 0),
+    atMost('HTTP rating responses not 2xx, and errors', figures.ratings.non2xx + figures.ratings.errors, 0),
     atMost('freshness p99 ms (response → film_stats)', freshness.filmStatsMs.p99Ms, 100),
     atMost('freshness probes timed out or not 2xx', freshness.timeouts + freshness.non2xx, 0),
     atLeast('catch-up from zero, events/s', projections.catchUp.eventsPerSecond, 30_000),
@@ -143,6 +146,13 @@ function rowsOf(report: FilmLogBenchReport): string[][] {
       '',
       '',
       `events/s ÷ inserts/s: ${commands.eventsRatioToRaw.toFixed(2)}`,
+    ],
+    [
+      `HTTP ratings, ${report.ratings.connections} connections`,
+      `${whole(report.ratings.requestsPerSecond)} ratings/s`,
+      ms(report.ratings.p50Ms),
+      ms(report.ratings.p99Ms),
+      `PUT (a new rating) or DELETE /films/{id}/rating; ${statuses(report.ratings)}; ${report.ratings.seconds} s`,
     ],
     [
       'freshness under that load',
