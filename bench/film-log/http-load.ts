@@ -85,19 +85,24 @@ export async function drive(
   return toFigures(result);
 }
 
+/** One film-log write: its method, the mark's path segment, and a JSON body or none. */
+interface Tap {
+  readonly put: boolean;
+  readonly mark: string;
+  readonly body: string | null;
+}
+
 /**
- * Taps as a member's screen makes them: a random load member, a film (popular ones more often) and
- * a mark, put up when the member does not hold it and taken back when they do (a checked film gets
- * a new watch date now and then instead), as far as the generator knows from the start and from
- * every answer since. So nearly every command changes something; two connections on one pair can
- * still cross.
+ * Writes by a random load member on a film (popular ones more often), each chosen by `tapOf` from
+ * what the generator knows of the pair: from the start and from every answer since.
  */
-export function driveCommands(
+function driveTaps(
   app: RunningApp,
   members: readonly LoadMember[],
   filmIds: readonly string[],
   known: KnownMarks,
   options: { readonly connections: number; readonly seconds: number; readonly seed: number },
+  tapOf: (random: SeededRandom, state: FilmLogState) => Tap,
 ): Promise<LoadFigures> {
   const random = new SeededRandom(options.seed);
   return drive(
@@ -107,11 +112,7 @@ export function driveCommands(
     (request, context) => {
       const member = random.pick(members);
       const filmId = popularFilm(random, filmIds);
-      const mark = pickMark(random);
-      const holds = HOLDS[mark](known.get(member.id, filmId));
-      const newDate = mark === 'check' && holds && random.chance(0.25);
-      const put = !holds || newDate;
-      const withBody = put && mark === 'check' && (newDate || random.chance(0.5));
+      const { put, mark, body } = tapOf(random, known.get(member.id, filmId));
       context['pair'] = { memberId: member.id, filmId };
       return {
         ...request,
@@ -120,9 +121,9 @@ export function driveCommands(
         headers: {
           ...request.headers,
           authorization: `Bearer ${member.token}`,
-          ...(withBody ? { 'content-type': 'application/json' } : {}),
+          ...(body === null ? {} : { 'content-type': 'application/json' }),
         },
-        body: withBody ? watchedOnBody(random) : '',
+        body: body ?? '',
       };
     },
     (status, body, context) => {
@@ -132,12 +133,34 @@ export function driveCommands(
   );
 }
 
+/**
+ * Taps as a member's screen makes them: a mark, put up when the member does not hold it and taken
+ * back when they do (a checked film gets a new watch date now and then instead). So nearly every
+ * command changes something; two connections on one pair can still cross.
+ */
+export function driveCommands(
+  app: RunningApp,
+  members: readonly LoadMember[],
+  filmIds: readonly string[],
+  known: KnownMarks,
+  options: { readonly connections: number; readonly seconds: number; readonly seed: number },
+): Promise<LoadFigures> {
+  return driveTaps(app, members, filmIds, known, options, (random, state) => {
+    const mark = pickMark(random);
+    const holds = HOLDS[mark](state);
+    const newDate = mark === 'check' && holds && random.chance(0.25);
+    const put = !holds || newDate;
+    const withBody = put && mark === 'check' && (newDate || random.chance(0.5));
+    return { put, mark, body: withBody ? watchedOnBody(random) : null };
+  });
+}
+
 const HALF_STARS = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
 
 /**
- * Ratings as members give them: a random load member and film (popular ones more often), a rating
- * other than the one the generator knows they gave, or now and then the rating taken back. So
- * nearly every write changes something, and the film-stats histogram moves on each.
+ * Ratings as members give them: a rating other than the one the generator knows they gave, or
+ * now and then the rating taken back. So nearly every write changes something, and the
+ * film-stats histogram moves on each.
  */
 export function driveRatings(
   app: RunningApp,
@@ -146,35 +169,11 @@ export function driveRatings(
   known: KnownMarks,
   options: { readonly connections: number; readonly seconds: number; readonly seed: number },
 ): Promise<LoadFigures> {
-  const random = new SeededRandom(options.seed);
-  return drive(
-    app,
-    options.connections,
-    options.seconds,
-    (request, context) => {
-      const member = random.pick(members);
-      const filmId = popularFilm(random, filmIds);
-      const current = known.get(member.id, filmId).rating;
-      const remove = current !== null && random.chance(0.1);
-      const choices = HALF_STARS.filter((rating) => rating !== current);
-      context['pair'] = { memberId: member.id, filmId };
-      return {
-        ...request,
-        method: remove ? 'DELETE' : 'PUT',
-        path: `/api/v1/films/${filmId}/rating`,
-        headers: {
-          ...request.headers,
-          authorization: `Bearer ${member.token}`,
-          ...(remove ? {} : { 'content-type': 'application/json' }),
-        },
-        body: remove ? '' : JSON.stringify({ rating: random.pick(choices) }),
-      };
-    },
-    (status, body, context) => {
-      const pair = context['pair'] as { memberId: string; filmId: string };
-      if (status === 200) known.set(pair.memberId, pair.filmId, (JSON.parse(body) as FilmLogResult).state);
-    },
-  );
+  return driveTaps(app, members, filmIds, known, options, (random, { rating }) => {
+    if (rating !== null && random.chance(0.1)) return { put: false, mark: 'rating', body: null };
+    const choice = random.pick(HALF_STARS.filter((stars) => stars !== rating));
+    return { put: true, mark: 'rating', body: JSON.stringify({ rating: choice }) };
+  });
 }
 
 /** GET /films/{id}/stats (counts, percents and the rating histogram), public, without X-Consistent-With. */
