@@ -101,7 +101,7 @@ describe('film log requests (e2e)', () => {
       paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
-    for (const mark of ['check', 'favourite', 'dislike', 'watchlist']) {
+    for (const mark of ['check', 'favourite', 'dislike', 'watchlist', 'rating']) {
       const path = document.paths[`/api/v1/films/{idOrSlug}/${mark}`]!;
       for (const verb of ['put', 'delete']) {
         expect(path[verb]!.security).toEqual([{ bearer: [] }]);
@@ -117,8 +117,16 @@ describe('film log requests (e2e)', () => {
       'dislikes',
       'favouritePercent',
       'favourites',
+      'ratings',
       'watchlists',
     ]);
+    expect(Object.keys(document.components.schemas.RatingStatsResponse!.properties).sort()).toEqual([
+      'average',
+      'count',
+      'histogram',
+    ]);
     expect(document.components.schemas.CheckFilmRequest!.properties).toHaveProperty('watchedOn');
+    expect(document.components.schemas.RateFilmRequest!.properties).toHaveProperty('rating');
+    expect(document.paths['/api/v1/films/{idOrSlug}/rating']!.put!.responses).toHaveProperty('400');
   });
 });
