@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import request from 'supertest';
 import { bearer, type TestUser } from './auth.js';
-import type { FilmReference } from './member-client.js';
+import { untilReached, type FilmReference } from './member-client.js';
 
 export const API = '/api/v1';
 
@@ -127,9 +127,13 @@ export class ListClient {
     reader?: TestUser,
     query: Record<string, string | number> = {},
   ): Promise<Body> {
-    let call = request(this.server).get(`${API}${path}`).query(query).set('X-Consistent-With', this.newest);
-    if (reader) call = call.set('Authorization', bearer(reader));
-    const response = await call;
+    const response = await untilReached(() => {
+      const call = request(this.server)
+        .get(`${API}${path}`)
+        .query(query)
+        .set('X-Consistent-With', this.newest);
+      return reader ? call.set('Authorization', bearer(reader)) : call;
+    });
     expect(response.status).toBe(200);
     expect(response.headers['x-consistency']).toBe('reached');
     return response.body as Body;
