@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/features/feature.js';
+import { AddDiary1765300000000 } from './diary.migration.js';
 import { CreateFilmLogTables1763856000000 } from './film-log.migration.js';
 import { FilmLogModule } from './film-log.module.js';
 import { filmStatsProjection } from './projections/film-stats.projection.js';
@@ -9,5 +10,5 @@ export const filmLogFeature: Feature = {
   name: 'film-log',
   httpModules: [FilmLogModule],
   projections: [userFilmStateProjection, filmStatsProjection],
-  migrations: [CreateFilmLogTables1763856000000, AddFilmRatings1765200000000],
+  migrations: [CreateFilmLogTables1763856000000, AddFilmRatings1765200000000, AddDiary1765300000000],
 };
