@@ -33,12 +33,8 @@ export class AddDiary1765300000000 implements MigrationInterface {
          ON diary_entries (user_id, watched_on DESC, log_position DESC, id DESC)`,
     );
     await queryRunner.query(`CREATE INDEX diary_entries_pair_idx ON diary_entries (user_id, film_id)`);
-    await queryRunner.query(
-      `ALTER TABLE user_film_state ADD COLUMN viewings integer NOT NULL DEFAULT 0`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE user_stats ADD COLUMN diary_entries integer NOT NULL DEFAULT 0`,
-    );
+    await queryRunner.query(`ALTER TABLE user_film_state ADD COLUMN viewings integer NOT NULL DEFAULT 0`);
+    await queryRunner.query(`ALTER TABLE user_stats ADD COLUMN diary_entries integer NOT NULL DEFAULT 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
