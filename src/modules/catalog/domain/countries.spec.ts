@@ -20,6 +20,14 @@ describe('countries', () => {
     expect(continentOf('AQ')).toBe('antarctica');
     expect(continentOf('RU')).toBe('europe');
     expect(continentOf('TR')).toBe('asia');
+    expect(continentOf('CY')).toBe('asia');
+    expect(continentOf('EG')).toBe('africa');
+  });
+
+  it('follow M49 for the Indian Ocean territories: Australia’s in Oceania, the British one in Africa', () => {
+    expect(continentOf('CX')).toBe('oceania');
+    expect(continentOf('CC')).toBe('oceania');
+    expect(continentOf('IO')).toBe('africa');
   });
 
   it('know the withdrawn codes film databases still use, and nothing invented', () => {
