@@ -10,6 +10,7 @@ import { filmLogFeature } from './modules/film-log/film-log.feature.js';
 import { identityFeature } from './modules/identity/identity.feature.js';
 import { importsFeature } from './modules/imports/imports.feature.js';
 import { listsFeature } from './modules/lists/lists.feature.js';
+import { memberStatsFeature } from './modules/member-stats/member-stats.feature.js';
 import { moderationFeature } from './modules/moderation/moderation.feature.js';
 import { socialFeature } from './modules/social/social.feature.js';
 import { inTimestampOrder, type Feature, type MigrationClass } from './platform/features/feature.js';
@@ -31,6 +32,7 @@ export const features: readonly Feature[] = [
   listsFeature,
   importsFeature,
   festivalsFeature,
+  memberStatsFeature,
   webFeature,
 ];
 

@@ -407,6 +407,7 @@ const ROWS: readonly Row[] = [
   { operation: 'GET /api/v1/users/{username}', expected: EVERYONE, call: member },
   { operation: 'GET /api/v1/users/{username}/followers', expected: EVERYONE, call: member },
   { operation: 'GET /api/v1/users/{username}/following', expected: EVERYONE, call: member },
+  { operation: 'GET /api/v1/users/{username}/stats', expected: EVERYONE, call: member },
 
   { operation: 'GET /api/v1/films/{idOrSlug}/activity', expected: EVERYONE, call: film('page') },
   { operation: 'GET /api/v1/films/{idOrSlug}/friends', expected: SIGNED_IN, call: film('marks') },
