@@ -21,6 +21,9 @@ const esmOnlyPackages = [
   // @fastify/static (the API docs' assets) requires the ESM-only content-disposition it nests.
   '@fastify/static',
   'content-disposition',
+  // The statistics charts' scales and shapes, and the d3 modules and internmap they import.
+  'd3-[a-z-]+',
+  'internmap',
 ];
 
 const swcOptions = require('./test/swc-options.cjs');

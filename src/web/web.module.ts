@@ -7,6 +7,7 @@ import { HomePagesModule } from './home/home-pages.module.js';
 import { WebHttpModule } from './http/web-http.module.js';
 import { ImportPagesModule } from './imports/imports-pages.module.js';
 import { ListPagesModule } from './lists/lists-pages.module.js';
+import { MemberStatsPagesModule } from './member-stats/member-stats-pages.module.js';
 import { MemberPagesModule } from './members/members-pages.module.js';
 import { ModerationPagesModule } from './moderation/moderation-pages.module.js';
 import { SearchPagesModule } from './search/search-pages.module.js';
@@ -24,6 +25,7 @@ import { SearchPagesModule } from './search/search-pages.module.js';
     CommentPagesModule,
     SearchPagesModule,
     MemberPagesModule,
+    MemberStatsPagesModule,
     ListPagesModule,
     ImportPagesModule,
     ModerationPagesModule,

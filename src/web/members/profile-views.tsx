@@ -46,6 +46,7 @@ export function ProfileView({ profile, following, section, cursor }: ProfileView
           <p class="muted">
             Joined <RelativeTime at={profile.joinedAt} />
           </p>
+          <a href={`${memberHref(username)}/stats`}>{username}’s statistics</a>
         </div>
         <FollowControl profile={profile} following={following} tab={section.tab} />
       </div>
