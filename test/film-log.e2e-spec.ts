@@ -36,6 +36,7 @@ const UNTOUCHED: FilmState = {
   disliked: false,
   watchlisted: false,
   rating: null,
+  viewings: 0,
 };
 
 describe('film log (e2e)', () => {

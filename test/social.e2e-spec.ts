@@ -12,7 +12,15 @@ interface ProfileBody {
   username: string;
   joinedAt: string;
   counts: Record<
-    'checked' | 'favourites' | 'dislikes' | 'watchlist' | 'followers' | 'following' | 'comments' | 'ratings',
+    | 'checked'
+    | 'favourites'
+    | 'dislikes'
+    | 'watchlist'
+    | 'followers'
+    | 'following'
+    | 'comments'
+    | 'ratings'
+    | 'diaryEntries',
     number
   >;
 }
@@ -36,6 +44,7 @@ const NO_COUNTS: ProfileBody['counts'] = {
   following: 0,
   comments: 0,
   ratings: 0,
+  diaryEntries: 0,
 };
 
 type Direction = 'followers' | 'following';
@@ -368,6 +377,7 @@ describe('social (e2e)', () => {
     expect(Object.keys(document.components.schemas.ProfileCountsResponse!.properties).sort()).toEqual([
       'checked',
       'comments',
+      'diaryEntries',
       'dislikes',
       'favourites',
       'followers',

@@ -397,6 +397,27 @@ const ROWS: readonly Row[] = [
     })),
   ),
   { operation: 'GET /api/v1/me/films/{idOrSlug}', expected: SIGNED_IN, call: film('marks') },
+  {
+    operation: 'POST /api/v1/me/diary',
+    expected: signedIn(201),
+    call: (world) => ({ body: { film: world.films.marks, watchedOn: '2020-02-02', rewatch: true } }),
+  },
+  { operation: 'GET /api/v1/users/{username}/diary', expected: EVERYONE, call: member },
+  // Each cell gets an entry of `member` of its own: the member's own cell may delete it.
+  ...(['PATCH', 'DELETE'] as const).map((method) => ({
+    operation: `${method} /api/v1/diary/{id}`,
+    expected: statuses(401, 200, 403, 403, 403),
+    call: async ({ api, users, films }: World) => {
+      const entry = await api.expect(201, 'post', '/me/diary', {
+        user: users.member,
+        body: { film: films.marks, watchedOn: '2021-03-03' },
+      });
+      return {
+        params: { id: (entry.body as { id: string }).id },
+        ...(method === 'PATCH' ? { body: { rewatch: true } } : {}),
+      };
+    },
+  })),
   { operation: 'GET /api/v1/films/{idOrSlug}/stats', expected: EVERYONE, call: film('page') },
 
   ...(['PUT', 'DELETE'] as const).map((method) => ({

@@ -14,6 +14,7 @@ export interface FilmState {
   disliked: boolean;
   watchlisted: boolean;
   rating: number | null;
+  viewings: number;
 }
 
 /** The answer to a mark put up or taken back. */
@@ -98,6 +99,18 @@ export class MemberClient {
     return this.written<FollowBody>(response);
   }
 
+  /** Any write by `user` that answers `status` and a position, which later reads then include. */
+  async write<Body extends { position: string }>(
+    user: TestUser,
+    method: 'post' | 'put' | 'patch' | 'delete',
+    path: string,
+    body?: object,
+    status = 200,
+  ): Promise<Body> {
+    const call = request(this.server)[method](`/api/v1${path}`).set('Authorization', bearer(user));
+    return this.written<Body>(await (body ? call.send(body) : call), status);
+  }
+
   /** A read, signed in as `reader` if given, that includes every write made so far. */
   async read<Body>(
     path: string,
@@ -123,8 +136,8 @@ export class MemberClient {
     return events;
   }
 
-  private written<Body extends { position: string }>(response: request.Response): Body {
-    expect(response.status).toBe(200);
+  private written<Body extends { position: string }>(response: request.Response, status = 200): Body {
+    expect(response.status).toBe(status);
     const body = response.body as Body;
     if (this.store.comparePositions(body.position, this.newest) > 0) this.newest = body.position;
     return body;

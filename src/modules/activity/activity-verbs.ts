@@ -3,8 +3,11 @@ export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted', '
 
 export type MarkVerb = (typeof MARK_VERBS)[number];
 
-/** Every verb of an activity item: the marks, a comment on the film, and the film put on a public list. */
-export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented', 'listed'] as const;
+/**
+ * Every verb of an activity item: the marks, a comment on the film, the film put on a public list,
+ * and a rewatch logged in the diary.
+ */
+export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented', 'listed', 'logged'] as const;
 
 export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
 

@@ -24,13 +24,12 @@ export class AddDiary1765300000000 implements MigrationInterface {
         watched_on date NOT NULL,
         rewatch boolean NOT NULL,
         rating_half_stars smallint CHECK (rating_half_stars BETWEEN 1 AND 10),
-        logged_at timestamptz NOT NULL,
-        log_position bigint NOT NULL
+        logged_at timestamptz NOT NULL
       )`);
     // A member's diary, latest viewing first, paged by keyset on the same order.
     await queryRunner.query(
       `CREATE INDEX diary_entries_member_idx
-         ON diary_entries (user_id, watched_on DESC, log_position DESC, id DESC)`,
+         ON diary_entries (user_id, watched_on DESC, logged_at DESC, id DESC)`,
     );
     await queryRunner.query(`CREATE INDEX diary_entries_pair_idx ON diary_entries (user_id, film_id)`);
     await queryRunner.query(`ALTER TABLE user_film_state ADD COLUMN viewings integer NOT NULL DEFAULT 0`);

@@ -42,6 +42,8 @@ export class FilmStateResponse implements FilmLogState {
     description: 'The member’s rating, 0.5 to 5 in half stars; null when unrated',
   })
   rating!: number | null;
+  @ApiProperty({ description: 'Diary entries (viewings) the member logged for the film' })
+  viewings!: number;
 }
 
 export class FilmLogResultResponse implements FilmLogResult {

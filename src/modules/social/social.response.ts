@@ -16,6 +16,7 @@ export interface ProfileCounts {
   readonly following: number;
   readonly comments: number;
   readonly ratings: number;
+  readonly diaryEntries: number;
 }
 
 export interface Profile {
@@ -45,6 +46,7 @@ export class ProfileCountsResponse implements ProfileCounts {
   @ApiProperty({ description: 'Members they follow' }) following!: number;
   @ApiProperty({ description: 'Comments written' }) comments!: number;
   @ApiProperty({ description: 'Films rated' }) ratings!: number;
+  @ApiProperty({ description: 'Viewings in their diary' }) diaryEntries!: number;
 }
 
 export class ProfileResponse implements Profile {

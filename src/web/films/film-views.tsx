@@ -449,6 +449,7 @@ const VERB_TEXT: Record<ActivityVerb, string> = {
   rated: 'rated this title',
   commented: 'commented on this title',
   listed: 'added this title to a list',
+  logged: 'watched this title again',
 };
 
 function RecentActivity({

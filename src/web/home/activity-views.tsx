@@ -36,6 +36,8 @@ function sentence(item: FeedItem, film: ComponentChildren): ComponentChildren {
       return <>commented on {film}</>;
     case 'listed':
       return <>added {film} to a list</>;
+    case 'logged':
+      return <>watched {film} again</>;
   }
 }
 

@@ -7,6 +7,7 @@ import {
 } from '../../film-log/domain/film-log.events.js';
 import { MARK_VERBS_SQL, type MarkVerb } from '../activity-verbs.js';
 import { applyListActivity } from './apply-list-activity.js';
+import { applyLogged, foldLogged } from './diary-activity.js';
 import { applyCommentActivity, COMMENT_ACTIVITY_EVENT_TYPES, foldComments } from './comment-activity.js';
 import { foldListActivity, knownLists, LIST_ACTIVITY_EVENT_TYPES, listIdsOf } from './list-activity.js';
 
@@ -24,6 +25,10 @@ const MARK_CHANGE: Record<FilmLogEvent['type'], readonly [MarkVerb, boolean] | n
   // A new rating retracts the old item: one `rated` item per member and film, with the latest stars.
   FilmRated: ['rated', true],
   FilmRatingRemoved: ['rated', false],
+  // A rewatch is an item of its own per diary entry, not a mark (see diary-activity.ts).
+  ViewingLogged: null,
+  ViewingChanged: null,
+  ViewingDeleted: null,
 };
 
 const ratingHalfStarsOf = (event: RecordedEvent): number | null =>
@@ -71,6 +76,8 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
  * A film added to a public personal list is "listed" by the list's owner (the list is the
  * subject); the row goes when the film leaves or the list is deleted, and waits in
  * `activity_withheld` while the list is not public. Official lists (and so editions) make none.
+ * A rewatch in the diary is "logged", one row per entry (the entry is the subject), gone with the
+ * entry or its rewatch flag.
  */
 export const activityProjection: Projection = {
   name: 'activity',
@@ -82,6 +89,7 @@ export const activityProjection: Projection = {
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     await applyMarks(foldMarks(events), context);
+    await applyLogged(foldLogged(events), context);
     await applyCommentActivity(foldComments(events), context);
     const known = await knownLists(listIdsOf(events), context);
     await applyListActivity(foldListActivity(events, known), context);

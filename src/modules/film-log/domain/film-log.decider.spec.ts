@@ -1,8 +1,10 @@
-import { fold, given } from '#decider';
+import { DomainRuleViolation, fold, given } from '#decider';
+import { earliestDate, type Viewing } from './diary.js';
 import {
   filmLogDecider,
+  ViewingNotFound,
   type FilmLogCommand,
-  type FilmLogState,
+  type FilmLogStreamState,
   type ImportFilmLog,
 } from './film-log.decider.js';
 import { type FilmLogEvent } from './film-log.events.js';
@@ -15,6 +17,27 @@ const favourited = e('FilmFavourited');
 const disliked = e('FilmDisliked');
 const watchlisted = e('FilmAddedToWatchlist');
 const rated = (rating: number, previous: number | null = null) => e('FilmRated', { rating, previous });
+const viewing = (
+  entry: string,
+  watchedOn: string,
+  rewatch = false,
+  rating: number | null = null,
+): Viewing => ({
+  entry,
+  watchedOn,
+  rewatch,
+  rating,
+});
+const logged = (entry: Viewing) => e('ViewingLogged', { ...entry });
+
+/** The events a member's commands lead to, each decided on the state the previous ones left. */
+function played(commands: readonly FilmLogCommand[]): FilmLogEvent[] {
+  const events: FilmLogEvent[] = [];
+  for (const command of commands) {
+    events.push(...filmLogDecider.decide(command, fold(filmLogDecider, filmLogDecider.initialState, events)));
+  }
+  return events;
+}
 
 /** Every state a member and a film can be in, each reached by a plausible history. */
 const histories: Record<string, FilmLogEvent[]> = {
@@ -31,6 +54,13 @@ const histories: Record<string, FilmLogEvent[]> = {
   rated: [checked(), rated(3.5)],
   'rated twice, favourite and watchlisted': [checked(), rated(2), rated(4.5, 2), favourited, watchlisted],
   'rating removed': [checked('2021-01-01'), rated(1), e('FilmRatingRemoved', { rating: 1 })],
+  'in the diary': played([{ type: 'LogViewing', viewing: viewing('a', '2023-01-01', false, 4) }]),
+  'checked with a date, then two viewings, favourite': played([
+    { type: 'CheckFilm', watchedOn: '2024-05-01' },
+    { type: 'LogViewing', viewing: viewing('b', '2022-02-02') },
+    { type: 'LogViewing', viewing: viewing('c', '2024-07-07', true, 2) },
+    { type: 'FavouriteFilm' },
+  ]),
 };
 
 const commands: FilmLogCommand[] = [
@@ -48,9 +78,28 @@ const commands: FilmLogCommand[] = [
   { type: 'RateFilm', rating: 3.5 },
   { type: 'RateFilm', rating: 5 },
   { type: 'RemoveFilmRating' },
+  { type: 'LogViewing', viewing: viewing('n', '2021-05-05', true, 3) },
+  { type: 'LogViewing', viewing: viewing('a', '2023-01-01', false, 4) },
+  { type: 'ChangeViewing', entry: 'a', watchedOn: '2020-01-01' },
+  { type: 'ChangeViewing', entry: 'b', rewatch: true, rating: null },
+  { type: 'DeleteViewing', entry: 'b' },
+  { type: 'DeleteViewing', entry: 'c' },
 ];
 
-const stateOf = (history: FilmLogEvent[]): FilmLogState =>
+/** The command is refused for a reason the state gives; the invariants hold for the others. */
+function refusal(command: FilmLogCommand, before: FilmLogStreamState): unknown {
+  try {
+    filmLogDecider.decide(command, before);
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
+
+const hasEntry = (state: FilmLogStreamState, entry: string): boolean =>
+  state.diary.some((viewing) => viewing.entry === entry);
+
+const stateOf = (history: readonly FilmLogEvent[]): FilmLogStreamState =>
   fold(filmLogDecider, filmLogDecider.initialState, history);
 
 describe('film log decider', () => {
@@ -101,6 +150,7 @@ describe('film log decider', () => {
       given(filmLogDecider, [checked('2024-01-01'), favourited, watchlisted])
         .when({ type: 'UncheckFilm' })
         .thenState({
+          ...filmLogDecider.initialState,
           checked: false,
           checkedAt: null,
           watchedOn: null,
@@ -137,9 +187,11 @@ describe('film log decider', () => {
       given(filmLogDecider, [checked('2023-03-03')])
         .when({ type: 'FavouriteFilm' })
         .thenState({
+          ...filmLogDecider.initialState,
           checked: true,
           checkedAt: null,
           watchedOn: '2023-03-03',
+          checkDate: '2023-03-03',
           favourite: true,
           disliked: false,
           watchlisted: false,
@@ -147,15 +199,18 @@ describe('film log decider', () => {
         }));
 
     it('unfavouriting leaves the film checked', () =>
-      given(filmLogDecider, [checked(), favourited]).when({ type: 'UnfavouriteFilm' }).thenState({
-        checked: true,
-        checkedAt: null,
-        watchedOn: null,
-        favourite: false,
-        disliked: false,
-        watchlisted: false,
-        rating: null,
-      }));
+      given(filmLogDecider, [checked(), favourited])
+        .when({ type: 'UnfavouriteFilm' })
+        .thenState({
+          ...filmLogDecider.initialState,
+          checked: true,
+          checkedAt: null,
+          watchedOn: null,
+          favourite: false,
+          disliked: false,
+          watchlisted: false,
+          rating: null,
+        }));
   });
 
   it('remembers when the film was checked, not when its date changed', () => {
@@ -166,9 +221,11 @@ describe('film log decider', () => {
     ])
       .when({ type: 'CheckFilm', watchedOn: '2024-04-30' })
       .thenState({
+        ...filmLogDecider.initialState,
         checked: true,
         checkedAt: '2024-05-02T20:00:00.000Z',
         watchedOn: '2024-04-30',
+        checkDate: '2024-04-30',
         favourite: true,
         disliked: false,
         watchlisted: false,
@@ -225,6 +282,93 @@ describe('film log decider', () => {
       for (const rating of [0, 0.25, 5.5, -1, 3.3, Number.NaN])
         expect(() => filmLogDecider.decide({ type: 'RateFilm', rating }, stateOf([]))).toThrow(RangeError);
     });
+  });
+
+  describe('diary', () => {
+    const first = viewing('d1', '2023-03-03', false, 3.5);
+
+    it('a viewing of an unchecked film checks it on that day, without a date of its own', () =>
+      given(filmLogDecider, [watchlisted])
+        .when({ type: 'LogViewing', viewing: first })
+        .then([
+          e('FilmChecked', { watchedOn: '2023-03-03', checkDate: null }),
+          e('FilmRemovedFromWatchlist'),
+          logged(first),
+          rated(3.5),
+        ]));
+
+    it('an earlier viewing moves the film’s date earlier; a later one does not', () => {
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'LogViewing', viewing: viewing('d2', '2020-01-01') })
+        .then([
+          e('FilmWatchDateChanged', { watchedOn: '2020-01-01', checkDate: '2024-05-01' }),
+          logged(viewing('d2', '2020-01-01')),
+        ]);
+      given(filmLogDecider, [checked('2024-05-01')])
+        .when({ type: 'LogViewing', viewing: viewing('d2', '2025-01-01', true) })
+        .then([logged(viewing('d2', '2025-01-01', true))]);
+    });
+
+    it('the same entry again changes nothing', () =>
+      given(filmLogDecider, played([{ type: 'LogViewing', viewing: first }]))
+        .when({ type: 'LogViewing', viewing: first })
+        .then([]));
+
+    it('deleting the earliest viewing gives the film back the check’s own date', () =>
+      given(
+        filmLogDecider,
+        played([
+          { type: 'CheckFilm', watchedOn: '2024-05-01' },
+          { type: 'LogViewing', viewing: viewing('d2', '2020-01-01') },
+        ]),
+      )
+        .when({ type: 'DeleteViewing', entry: 'd2' })
+        .then([
+          e('ViewingDeleted', { entry: 'd2' }),
+          e('FilmWatchDateChanged', { watchedOn: '2024-05-01' }),
+        ]));
+
+    it('a new date for the check keeps the diary’s earlier date for the film', () =>
+      given(filmLogDecider, played([{ type: 'LogViewing', viewing: first }]))
+        .when({ type: 'CheckFilm', watchedOn: '2024-01-01' })
+        .then([e('FilmWatchDateChanged', { watchedOn: '2023-03-03', checkDate: '2024-01-01' })]));
+
+    it('a film with diary entries cannot be unchecked', () =>
+      expect(() =>
+        filmLogDecider.decide(
+          { type: 'UncheckFilm' },
+          stateOf(played([{ type: 'LogViewing', viewing: first }])),
+        ),
+      ).toThrow(expect.objectContaining({ code: 'has-diary-entries' }) as unknown as Error));
+
+    it('changing an entry’s stars rates the film; taking them away leaves the film’s rating', () => {
+      const history = played([{ type: 'LogViewing', viewing: first }]);
+      given(filmLogDecider, history)
+        .when({ type: 'ChangeViewing', entry: 'd1', rating: 5 })
+        .then([e('ViewingChanged', { ...first, rating: 5 }), rated(5, 3.5)]);
+      given(filmLogDecider, history)
+        .when({ type: 'ChangeViewing', entry: 'd1', rating: null, rewatch: true })
+        .then([e('ViewingChanged', { ...first, rating: null, rewatch: true })]);
+      given(filmLogDecider, history)
+        .when({ type: 'ChangeViewing', entry: 'd1', rating: 3.5, watchedOn: '2023-03-03' })
+        .then([]);
+    });
+
+    it('an unknown entry is not found', () => {
+      for (const command of [
+        { type: 'ChangeViewing', entry: 'zz', rewatch: true },
+        { type: 'DeleteViewing', entry: 'zz' },
+      ] as const)
+        expect(() => filmLogDecider.decide(command, stateOf([checked()]))).toThrow(ViewingNotFound);
+    });
+
+    it('refuses stars off the half-star grid', () =>
+      expect(() =>
+        filmLogDecider.decide(
+          { type: 'LogViewing', viewing: viewing('x', '2020-01-01', false, 4.2) },
+          stateOf([]),
+        ),
+      ).toThrow(RangeError));
   });
 
   describe('import', () => {
@@ -319,6 +463,28 @@ describe('film log decider', () => {
         .then([]);
     });
 
+    it('adds the diary rows the member lacks, by day, without touching their own rating', () => {
+      const rows = [
+        { ...viewing('i1', '2019-06-01', false, 2), at: T1 },
+        { ...viewing('i2', '2020-02-02', true, 4), at: T2 },
+        { ...viewing('i3', '2020-02-02', true, null), at: T2 },
+      ];
+      const command = imported({ checked: { at: T1, watchedOn: '2019-06-01' }, viewings: rows });
+      const own = played([{ type: 'LogViewing', viewing: viewing('mine', '2020-02-02', true, 5) }]);
+      const added = filmLogDecider.decide(command, stateOf(own));
+      expect(added.filter((event) => event.type === 'ViewingLogged').map((event) => event.data)).toEqual([
+        viewing('i1', '2019-06-01', false, 2),
+        viewing('i3', '2020-02-02', true, null),
+      ]);
+      expect(added.map((event) => event.type)).not.toContain('FilmRated');
+      const after = stateOf([...own, ...added]);
+      expect(after).toMatchObject({ watchedOn: '2019-06-01', rating: 5, viewings: 3 });
+      expect(filmLogDecider.decide(command, after)).toEqual([]);
+      const fromNothing = filmLogDecider.decide(command, stateOf([]));
+      expect(fromNothing.filter((event) => event.type === 'ViewingLogged')).toHaveLength(3);
+      expect(stateOf(fromNothing).viewings).toBe(3);
+    });
+
     it('never takes a mark away, and the same import again changes nothing, from every state', () => {
       const everything = imported({
         checked: { at: T1, watchedOn: '2019-06-01' },
@@ -360,7 +526,20 @@ describe('film log decider', () => {
     it.each(cases)(
       '%s + %s keeps the invariants and repeating it changes nothing',
       (_name, _label, history, command) => {
-        const events = filmLogDecider.decide(command, stateOf(history));
+        const before = stateOf(history);
+        const refused = refusal(command, before);
+        if (refused !== null) {
+          if (command.type === 'UncheckFilm') {
+            expect(refused).toBeInstanceOf(DomainRuleViolation);
+            expect(refused).toMatchObject({ code: 'has-diary-entries' });
+            expect(before.diary.length).toBeGreaterThan(0);
+          } else {
+            expect(refused).toBeInstanceOf(ViewingNotFound);
+            expect('entry' in command && hasEntry(before, command.entry)).toBe(false);
+          }
+          return;
+        }
+        const events = filmLogDecider.decide(command, before);
         const after = stateOf([...history, ...events]);
 
         expect(!after.favourite || after.checked).toBe(true);
@@ -368,20 +547,31 @@ describe('film log decider', () => {
         expect(after.favourite && after.disliked).toBe(false);
         expect(after.checked || after.watchedOn === null).toBe(true);
         expect(after.rating === null || after.checked).toBe(true);
-        expect(filmLogDecider.decide(command, after)).toEqual([]);
+        expect(after.diary.length === 0 || after.checked).toBe(true);
+        expect(after.viewings).toBe(after.diary.length);
+        expect(after.watchedOn).toBe(
+          earliestDate([after.checkDate, ...after.diary.map((entry) => entry.watchedOn)]),
+        );
+        if (command.type === 'DeleteViewing') {
+          expect(() => filmLogDecider.decide(command, after)).toThrow(ViewingNotFound);
+        } else {
+          expect(filmLogDecider.decide(command, after)).toEqual([]);
+        }
       },
     );
 
     it.each(cases)('%s + %s has the effect the command names', (_name, _label, history, command) => {
       const before = stateOf(history);
+      if (refusal(command, before) !== null) return;
       const after = stateOf([...history, ...filmLogDecider.decide(command, before)]);
       switch (command.type) {
         case 'CheckFilm':
           expect(after.checked).toBe(true);
           expect(after.watchlisted).toBe(before.checked ? before.watchlisted : false);
-          expect(after.watchedOn).toBe(
-            command.watchedOn === undefined ? (before.checked ? before.watchedOn : null) : command.watchedOn,
+          expect(after.checkDate).toBe(
+            command.watchedOn === undefined ? (before.checked ? before.checkDate : null) : command.watchedOn,
           );
+          expect(after.diary).toEqual(before.diary);
           break;
         case 'UncheckFilm':
           expect(after).toEqual({ ...filmLogDecider.initialState, watchlisted: before.watchlisted });
@@ -410,6 +600,24 @@ describe('film log decider', () => {
           break;
         case 'RemoveFilmRating':
           expect(after).toEqual({ ...before, rating: null });
+          break;
+        case 'LogViewing':
+          expect(after.diary).toContainEqual(command.viewing);
+          expect(after.checked).toBe(true);
+          expect(after.rating).toBe(command.viewing.rating ?? before.rating);
+          break;
+        case 'ChangeViewing':
+          expect(after.diary.find((entry) => entry.entry === command.entry)).toMatchObject({
+            ...(command.watchedOn === undefined ? {} : { watchedOn: command.watchedOn }),
+            ...(command.rewatch === undefined ? {} : { rewatch: command.rewatch }),
+            ...(command.rating === undefined ? {} : { rating: command.rating }),
+          });
+          expect(after.rating).toBe(command.rating ?? before.rating);
+          break;
+        case 'DeleteViewing':
+          expect(hasEntry(after, command.entry)).toBe(false);
+          expect(after.diary).toHaveLength(before.diary.length - 1);
+          expect(after.rating).toBe(before.rating);
           break;
       }
     });

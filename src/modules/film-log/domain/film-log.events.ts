@@ -30,9 +30,25 @@ type Fact<Type extends string, Data> = {
   readonly occurredAt?: string;
 };
 
+/**
+ * `watchedOn`: the film's date, the earliest of the check's own date and its diary's dates.
+ * `checkDate`: the check's own date, present only where it differs from `watchedOn` (an earlier
+ * diary entry, or a check a diary entry made); absent, it is `watchedOn`, as in every event from
+ * before the diary.
+ */
+type WatchDate = { readonly watchedOn: string | null; readonly checkDate?: string | null };
+
+/** A diary entry as written: its id, day, rewatch flag and the stars it gives (or null). */
+type ViewingData = {
+  readonly entry: string;
+  readonly watchedOn: string;
+  readonly rewatch: boolean;
+  readonly rating: number | null;
+};
+
 export type FilmLogEvent =
-  | Fact<'FilmChecked', { readonly watchedOn: string | null }>
-  | Fact<'FilmWatchDateChanged', { readonly watchedOn: string | null }>
+  | Fact<'FilmChecked', WatchDate>
+  | Fact<'FilmWatchDateChanged', WatchDate>
   | Fact<'FilmUnchecked', NoData>
   | Fact<'FilmFavourited', NoData>
   | Fact<'FilmUnfavourited', NoData>
@@ -43,7 +59,11 @@ export type FilmLogEvent =
   /** `previous`: the rating it replaces, so counts and histograms move by the difference alone. */
   | Fact<'FilmRated', { readonly rating: number; readonly previous: number | null }>
   /** `rating`: the rating taken away. */
-  | Fact<'FilmRatingRemoved', { readonly rating: number }>;
+  | Fact<'FilmRatingRemoved', { readonly rating: number }>
+  | Fact<'ViewingLogged', ViewingData>
+  /** The entry as it now is, every field. */
+  | Fact<'ViewingChanged', ViewingData>
+  | Fact<'ViewingDeleted', { readonly entry: string }>;
 
 export const FILM_LOG_EVENT_TYPES: readonly FilmLogEvent['type'][] = [
   'FilmChecked',
@@ -57,4 +77,7 @@ export const FILM_LOG_EVENT_TYPES: readonly FilmLogEvent['type'][] = [
   'FilmRemovedFromWatchlist',
   'FilmRated',
   'FilmRatingRemoved',
+  'ViewingLogged',
+  'ViewingChanged',
+  'ViewingDeleted',
 ];

@@ -26,6 +26,9 @@ const CHANGE: Record<FilmLogEvent['type'], Partial<MarkCounts>> = {
   FilmRemovedFromWatchlist: { watchlists: -1 },
   FilmRated: {},
   FilmRatingRemoved: {},
+  ViewingLogged: {},
+  ViewingChanged: {},
+  ViewingDeleted: {},
 };
 
 const isUnchanged = (counts: MarkCounts): boolean =>

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import { filmLogDecider, type FilmLogState } from '../domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogState, type FilmLogStreamState } from '../domain/film-log.decider.js';
+import { fromHalfStars } from '../domain/rating.js';
 import { FILM_LOG_EVENT_TYPES, parseFilmLogStream, type FilmLogEvent } from '../domain/film-log.events.js';
 
 interface StateRow {
@@ -13,19 +14,24 @@ interface StateRow {
   disliked: boolean;
   watchlisted: boolean;
   rating_half_stars: number | null;
+  viewings: number;
 }
 
 const hasMarks = (state: FilmLogState): boolean =>
   state.checked || state.favourite || state.disliked || state.watchlisted;
 
-const toState = (row: StateRow): FilmLogState => ({
+/** The row as the decider's state; the diary itself lives in `diary_entries`, not here. */
+const toState = (row: StateRow): FilmLogStreamState => ({
   checked: row.checked,
   checkedAt: row.checked_at?.toISOString() ?? null,
   watchedOn: row.watched_on,
   favourite: row.favourite,
   disliked: row.disliked,
   watchlisted: row.watchlisted,
-  rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
+  rating: fromHalfStars(row.rating_half_stars),
+  viewings: row.viewings,
+  checkDate: row.watched_on,
+  diary: [],
 });
 
 /**
@@ -48,7 +54,8 @@ export const userFilmStateProjection: Projection = {
 
     const existing = await context.query<StateRow>(
       `SELECT state.user_id, state.film_id, state.checked, state.checked_at, state.watched_on::text,
-              state.favourite, state.disliked, state.watchlisted, state.rating_half_stars
+              state.favourite, state.disliked, state.watchlisted, state.rating_half_stars,
+              state.viewings
        FROM ${table} AS state
        JOIN unnest($1::uuid[], $2::uuid[]) AS pair(user_id, film_id)
          ON state.user_id = pair.user_id AND state.film_id = pair.film_id`,
@@ -73,15 +80,15 @@ export const userFilmStateProjection: Projection = {
       await context.query(
         `INSERT INTO ${table} AS state
            (user_id, film_id, checked, checked_at, watched_on, favourite, disliked, watchlisted,
-            rating_half_stars, updated_at)
+            rating_half_stars, viewings, updated_at)
          SELECT change.*, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::bool[], $4::timestamptz[], $5::date[],
-                     $6::bool[], $7::bool[], $8::bool[], $9::smallint[]) AS change
+                     $6::bool[], $7::bool[], $8::bool[], $9::smallint[], $10::int[]) AS change
          ON CONFLICT (user_id, film_id) DO UPDATE SET
            checked = EXCLUDED.checked, checked_at = EXCLUDED.checked_at, watched_on = EXCLUDED.watched_on,
            favourite = EXCLUDED.favourite, disliked = EXCLUDED.disliked,
            watchlisted = EXCLUDED.watchlisted, rating_half_stars = EXCLUDED.rating_half_stars,
-           updated_at = now()`,
+           viewings = EXCLUDED.viewings, updated_at = now()`,
         [
           marked.map(([, pair]) => pair.userId),
           marked.map(([, pair]) => pair.filmId),
@@ -92,6 +99,7 @@ export const userFilmStateProjection: Projection = {
           column((state) => state.disliked),
           column((state) => state.watchlisted),
           column((state) => (state.rating === null ? null : state.rating * 2)),
+          column((state) => state.viewings),
         ],
       );
     }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { seededPick, testEvent, type Write } from '#testing';
-import { filmLogDecider, type FilmLogCommand, type FilmLogState } from '../domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogCommand, type FilmLogStreamState } from '../domain/film-log.decider.js';
 import { filmLogStream } from '../domain/film-log.events.js';
 
 /** One member's log of one film, as a random history left it. */
 export interface FilmLogPair {
   readonly userId: string;
   readonly filmId: string;
-  readonly state: FilmLogState;
+  readonly state: FilmLogStreamState;
   /** What was appended to the stream, oldest first. */
   readonly events: readonly NewEvent[];
 }
@@ -38,7 +38,7 @@ export function randomFilmLogHistory(options: {
   const filmIds = Array.from({ length: films }, () => randomUUID());
   const pairs = new Map<
     string,
-    { userId: string; filmId: string; state: FilmLogState; events: NewEvent[] }
+    { userId: string; filmId: string; state: FilmLogStreamState; events: NewEvent[] }
   >();
   const writes: Write[] = [];
   let events = 0;

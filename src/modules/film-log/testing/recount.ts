@@ -1,5 +1,5 @@
 import type { EventStore, Position, RecordedEvent } from '#event-store';
-import { filmLogDecider, type FilmLogState } from '../domain/film-log.decider.js';
+import { filmLogDecider, publicState, type FilmLogState } from '../domain/film-log.decider.js';
 import { filmLogStream, type FilmLogEvent } from '../domain/film-log.events.js';
 
 /**
@@ -27,7 +27,10 @@ export async function readFilmLog(store: EventStore, userId: string, filmId: str
   const events: RecordedEvent[] = [];
   for await (const event of store.readStream(filmLogStream(userId, filmId))) events.push(event);
   let state = filmLogDecider.initialState;
-  const states: { position: Position | null; state: FilmLogState }[] = [{ position: null, state }];
+  // The states as the API answers them, without what only the stream keeps.
+  const states: { position: Position | null; state: FilmLogState }[] = [
+    { position: null, state: publicState(state) },
+  ];
   for (const event of events) {
     const fact = {
       type: event.type,
@@ -35,9 +38,9 @@ export async function readFilmLog(store: EventStore, userId: string, filmId: str
       occurredAt: event.metadata.occurredAt,
     } as FilmLogEvent;
     state = filmLogDecider.evolve(state, fact);
-    states.push({ position: event.position, state });
+    states.push({ position: event.position, state: publicState(state) });
   }
-  return { events, states, final: state };
+  return { events, states, final: publicState(state) };
 }
 
 /**

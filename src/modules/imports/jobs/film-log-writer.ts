@@ -3,7 +3,7 @@ import { currentSchemaVersion, type CommandContext, type CommandRunner, type IdG
 import { WrongExpectedVersionError, type EventStore, type NewEvent } from '#event-store';
 import {
   filmLogDecider,
-  type FilmLogState,
+  type FilmLogStreamState,
   type ImportFilmLog,
 } from '../../film-log/domain/film-log.decider.js';
 import { filmLogStream, type FilmLogEvent } from '../../film-log/domain/film-log.events.js';
@@ -29,7 +29,7 @@ export class FilmLogWriter {
     filmId: string,
     command: ImportFilmLog,
     context: CommandContext,
-    seen: FilmLogState | null,
+    seen: FilmLogStreamState | null,
   ): Promise<readonly FilmLogEvent[]> {
     const streamId = filmLogStream(memberId, filmId);
     if (seen !== null && filmLogDecider.decide(command, seen).length === 0) return [];

@@ -3,7 +3,8 @@ import type { EventStore } from '#event-store';
 import { fold } from '#decider';
 import type pg from 'pg';
 import { FilmMatcher } from '../../catalog/films/film-matcher.js';
-import type { FilmLogState } from '../../film-log/domain/film-log.decider.js';
+import type { FilmLogStreamState } from '../../film-log/domain/film-log.decider.js';
+import { fromHalfStars } from '../../film-log/domain/rating.js';
 import { importDecider, LISTED_ROWS_MAX } from '../domain/import.decider.js';
 import {
   importStream,
@@ -53,6 +54,7 @@ interface MarksRow {
   disliked: boolean;
   watchlisted: boolean;
   rating_half_stars: number | null;
+  viewings: number;
 }
 
 /**
@@ -193,9 +195,12 @@ export class ImportRunner {
   }
 
   /** The member's marks on these films as the read model shows them; films without a mark are left out. */
-  private async marksSeen(memberId: string, filmIds: readonly string[]): Promise<Map<string, FilmLogState>> {
+  private async marksSeen(
+    memberId: string,
+    filmIds: readonly string[],
+  ): Promise<Map<string, FilmLogStreamState>> {
     const { rows } = await this.deps.pool.query<MarksRow>(
-      `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted, rating_half_stars
+      `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted, rating_half_stars, viewings
          FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
       [memberId, filmIds],
     );
@@ -209,7 +214,10 @@ export class ImportRunner {
           favourite: row.favourite,
           disliked: row.disliked,
           watchlisted: row.watchlisted,
-          rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
+          rating: fromHalfStars(row.rating_half_stars),
+          viewings: row.viewings,
+          checkDate: row.watched_on,
+          diary: [],
         },
       ]),
     );

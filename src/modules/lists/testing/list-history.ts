@@ -3,7 +3,7 @@ import type { NewEvent } from '#event-store';
 import { seededPick, testEvent, type Write } from '#testing';
 import { listDecider, type ListActor, type ListCommand, type ListState } from '../domain/list.decider.js';
 import { listStream } from '../domain/list.events.js';
-import { filmLogDecider, type FilmLogState } from '../../film-log/domain/film-log.decider.js';
+import { filmLogDecider, type FilmLogStreamState } from '../../film-log/domain/film-log.decider.js';
 import { filmLogStream } from '../../film-log/domain/film-log.events.js';
 
 /** One list as its events left it. */
@@ -21,7 +21,7 @@ export interface ScriptedList {
  */
 export class ListScript {
   readonly lists = new Map<string, ScriptedList>();
-  readonly checks = new Map<string, { userId: string; filmId: string; state: FilmLogState }>();
+  readonly checks = new Map<string, { userId: string; filmId: string; state: FilmLogStreamState }>();
   readonly writes: Write[] = [];
   events = 0;
   private tick = 0;

@@ -13,6 +13,7 @@ interface ProfileCounts {
   followers: number;
   following: number;
   ratings: number;
+  diary_entries: number;
 }
 
 const COLUMNS = [
@@ -23,6 +24,7 @@ const COLUMNS = [
   'followers',
   'following',
   'ratings',
+  'diary_entries',
 ] as const;
 
 const noCounts = (): ProfileCounts => ({
@@ -33,7 +35,10 @@ const noCounts = (): ProfileCounts => ({
   followers: 0,
   following: 0,
   ratings: 0,
+  diary_entries: 0,
 });
+
+const DIARY_CHANGE: Record<string, number> = { ViewingLogged: 1, ViewingDeleted: -1 };
 
 const FOLLOW_CHANGE: Record<FollowEvent['type'], number> = { UserFollowed: 1, UserUnfollowed: -1 };
 
@@ -62,6 +67,10 @@ function tallyProfiles(events: readonly RecordedEvent[]): Map<string, ProfileCou
   }
   for (const [userId, change] of tallyRatings(events, (event) => parseFilmLogStream(event.streamId).userId)) {
     tallyOf(userId).ratings += change.ratings;
+  }
+  for (const event of events) {
+    const change = DIARY_CHANGE[event.type];
+    if (change !== undefined) tallyOf(parseFilmLogStream(event.streamId).userId).diary_entries += change;
   }
   for (const event of events.filter(isFollowEvent)) {
     const { followerId, followeeId } = parseFollowStream(event.streamId);

@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
 import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
 import { FilmReferences } from '../../../catalog/films/film-references.js';
-import { filmLogDecider, type FilmLogCommand } from '../../domain/film-log.decider.js';
+import { filmLogDecider, publicState, type FilmLogCommand } from '../../domain/film-log.decider.js';
 import { filmLogStream } from '../../domain/film-log.events.js';
 import type { FilmLogResult } from '../../film-log.response.js';
 
@@ -35,6 +35,6 @@ export class LogFilmHandler implements ICommandHandler<LogFilm> {
       context,
     });
     // A no-op on a film never touched answers the origin, which every projection has passed.
-    return { state: result.state, position: result.position };
+    return { state: publicState(result.state), position: result.position };
   }
 }

@@ -3,7 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { FilmReferences } from '../../../catalog/films/film-references.js';
-import { filmLogDecider, type FilmLogState } from '../../domain/film-log.decider.js';
+import { filmLogDecider, publicState, type FilmLogState } from '../../domain/film-log.decider.js';
+import { fromHalfStars } from '../../domain/rating.js';
 
 /** The member's marks on one film; a film never touched reads as no marks at all. */
 export class GetFilmState extends Query<FilmLogState> {
@@ -23,6 +24,7 @@ interface StateRow {
   disliked: boolean;
   watchlisted: boolean;
   rating_half_stars: number | null;
+  viewings: number;
 }
 
 @QueryHandler(GetFilmState)
@@ -36,12 +38,13 @@ export class GetFilmStateHandler implements IQueryHandler<GetFilmState> {
     const filmId = await this.films.idOf(filmReference);
     const { rows } = await this.pool.query<StateRow>({
       name: 'film-log-state',
-      text: `SELECT checked, checked_at, watched_on::text, favourite, disliked, watchlisted, rating_half_stars
+      text: `SELECT checked, checked_at, watched_on::text, favourite, disliked, watchlisted, rating_half_stars,
+                    viewings
              FROM user_film_state WHERE user_id = $1 AND film_id = $2`,
       values: [userId, filmId],
     });
     const row = rows[0];
-    if (!row) return filmLogDecider.initialState;
+    if (!row) return publicState(filmLogDecider.initialState);
     return {
       checked: row.checked,
       checkedAt: row.checked_at?.toISOString() ?? null,
@@ -49,7 +52,8 @@ export class GetFilmStateHandler implements IQueryHandler<GetFilmState> {
       favourite: row.favourite,
       disliked: row.disliked,
       watchlisted: row.watchlisted,
-      rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
+      rating: fromHalfStars(row.rating_half_stars),
+      viewings: row.viewings,
     };
   }
 }

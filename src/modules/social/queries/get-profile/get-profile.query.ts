@@ -31,7 +31,8 @@ export class GetProfileHandler implements IQueryHandler<GetProfile> {
                     coalesce(stats.checked, 0) AS checked, coalesce(stats.favourites, 0) AS favourites,
                     coalesce(stats.dislikes, 0) AS dislikes, coalesce(stats.watchlist, 0) AS watchlist,
                     coalesce(stats.followers, 0) AS followers, coalesce(stats.following, 0) AS following,
-                    coalesce(comments.comments, 0) AS comments, coalesce(stats.ratings, 0) AS ratings
+                    coalesce(comments.comments, 0) AS comments, coalesce(stats.ratings, 0) AS ratings,
+                    coalesce(stats.diary_entries, 0) AS "diaryEntries"
              FROM accounts AS account
              LEFT JOIN members AS member ON member.user_id = account.id
              LEFT JOIN user_stats AS stats ON stats.user_id = account.id
@@ -54,6 +55,7 @@ export class GetProfileHandler implements IQueryHandler<GetProfile> {
         following: row.following,
         comments: row.comments,
         ratings: row.ratings,
+        diaryEntries: row.diaryEntries,
       },
     };
   }
