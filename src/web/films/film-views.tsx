@@ -8,6 +8,7 @@ import type { FilmLogState } from '../../modules/film-log/domain/film-log.decide
 import type { FilmStats } from '../../modules/film-log/film-log.response.js';
 import type { FilmLists } from '../../modules/lists/lists.response.js';
 import { FilmComments, type FilmCommentsData } from '../comments/film-comments.js';
+import { LogViewingForm } from '../diary/diary-views.js';
 import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
 import { stars, starsLabel } from '../views/stars.js';
@@ -285,6 +286,13 @@ function YourMarks({ film, state }: { readonly film: Film; readonly state: FilmL
           </ul>
           <p class="muted mark-summary">{markSummary(state)}</p>
           <RatingInput film={film} rating={state.rating} disabled={reader.suspended} />
+          <LogViewingForm
+            slug={film.slug}
+            viewings={state.viewings}
+            checked={state.checked}
+            username={reader.username}
+            disabled={reader.suspended}
+          />
           {reader.suspended && <p class="muted">{reader.suspensionDetail}</p>}
         </>
       )}

@@ -18,10 +18,13 @@ import { GetMemberLists } from '../../modules/lists/queries/member-lists/member-
 import { ListFollows } from '../../modules/social/queries/list-follows/list-follows.query.js';
 import type { FollowEntry } from '../../modules/social/social.response.js';
 import { pageWindow } from '../../common/paging/index.js';
+import type { DiaryEntry } from '../../modules/film-log/diary/diary.response.js';
+import { ListDiary } from '../../modules/film-log/diary/queries/list-diary.query.js';
 
 /** The parts of a profile, each a page of its own under `?tab=`; the first is the default. */
 export const PROFILE_TABS = [
   'checks',
+  'diary',
   'favourites',
   'watchlist',
   'lists',
@@ -37,6 +40,7 @@ export const DEFAULT_TAB: ProfileTab = 'checks';
 /** One page of one tab of a profile. */
 export type ProfileSection =
   | { readonly tab: 'checks'; readonly page: Page<MemberCheck> }
+  | { readonly tab: 'diary'; readonly page: Page<DiaryEntry> }
   | { readonly tab: 'favourites'; readonly page: Page<MemberFavourite> }
   | { readonly tab: 'watchlist'; readonly page: Page<MemberWatchlistEntry> }
   | { readonly tab: 'lists'; readonly page: Page<ListSummary> }
@@ -76,6 +80,8 @@ export async function loadSection(
   switch (tab) {
     case 'checks':
       return { tab, page: await queries.execute(new GetMemberChecks(username, page)) };
+    case 'diary':
+      return { tab, page: await queries.execute(new ListDiary(username, page)) };
     case 'favourites':
       return { tab, page: await queries.execute(new GetMemberFavourites(username, page)) };
     case 'watchlist':

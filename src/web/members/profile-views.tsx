@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ListSummary } from '../../modules/lists/lists.response.js';
 import type { Profile } from '../../modules/social/social.response.js';
+import { DiaryEntries } from '../diary/diary-views.js';
 import { ActivityList, FilmLink, memberHref } from '../home/activity-views.js';
 import { Pager, PostForm, RelativeTime } from '../views/components.js';
 import { Layout } from '../views/layout.js';
@@ -19,6 +20,7 @@ export interface ProfileViewProps {
 
 const TAB_NAMES: Record<ProfileTab, string> = {
   checks: 'Checks',
+  diary: 'Diary',
   favourites: 'Favourites',
   watchlist: 'Watchlist',
   lists: 'Lists',
@@ -30,6 +32,7 @@ const TAB_NAMES: Record<ProfileTab, string> = {
 const SECTION_HEADINGS: Record<ProfileTab, string> = {
   ...TAB_NAMES,
   checks: 'Films checked',
+  diary: 'Diary, latest viewing first',
   favourites: 'Favourite films',
   activity: 'Recent activity',
 };
@@ -37,6 +40,7 @@ const SECTION_HEADINGS: Record<ProfileTab, string> = {
 /** A member's public profile, one tab at a time. */
 export function ProfileView({ profile, following, section, cursor }: ProfileViewProps) {
   const { username } = profile;
+  const { reader } = useWeb();
   const title = section.tab === PROFILE_TABS[0] ? username : `${username}: ${TAB_NAMES[section.tab]}`;
   return (
     <Layout title={title}>
@@ -64,7 +68,12 @@ export function ProfileView({ profile, following, section, cursor }: ProfileView
       </nav>
       <section class="profile-section" aria-labelledby="profile-section-heading">
         <h2 id="profile-section-heading">{SECTION_HEADINGS[section.tab]}</h2>
-        <SectionItems username={username} section={section} older={cursor !== undefined} />
+        <SectionItems
+          username={username}
+          section={section}
+          older={cursor !== undefined}
+          own={reader?.id === profile.id}
+        />
         <Pager
           nextHref={
             section.page.nextCursor ? profileHref(username, section.tab, section.page.nextCursor) : null
@@ -121,6 +130,8 @@ function ProfileCounts({ profile }: { readonly profile: Profile }) {
   const { counts } = profile;
   const entries: [string, number][] = [
     ['Checked', counts.checked],
+    ['Diary entries', counts.diaryEntries],
+    ['Ratings', counts.ratings],
     ['Favourites', counts.favourites],
     ['Dislikes', counts.dislikes],
     ['Watchlist', counts.watchlist],
@@ -149,10 +160,13 @@ function SectionItems({
   username,
   section,
   older,
+  own,
 }: {
   readonly username: string;
   readonly section: ProfileSection;
   readonly older: boolean;
+  /** The reader is this member: their diary entries can be changed. */
+  readonly own: boolean;
 }) {
   if (section.page.items.length === 0) {
     return (
@@ -183,6 +197,8 @@ function SectionItems({
           ))}
         </ul>
       );
+    case 'diary':
+      return <DiaryEntries entries={section.page.items} own={own} username={username} />;
     case 'favourites':
       return (
         <ul class="film-entries">
@@ -235,6 +251,8 @@ function emptyText(username: string, tab: ProfileTab): string {
   switch (tab) {
     case 'checks':
       return `${username} has not checked any films yet.`;
+    case 'diary':
+      return `${username} has not logged any viewings yet.`;
     case 'favourites':
       return `${username} has no favourite films yet.`;
     case 'watchlist':
