@@ -32,7 +32,7 @@ describe('web: the diary', () => {
     await form.getByLabel('Stars').selectOption('4');
     await form.getByRole('button', { name: 'Add to diary' }).click();
     await page.waitForURL(`/film/${film.slug}`);
-    await expect(clean(await page.locator('[data-region="marks"]').textContent())).toContain(
+    expect(clean(await page.locator('[data-region="marks"]').textContent())).toContain(
       'One viewing in your diary.',
     );
 
