@@ -2,6 +2,7 @@ import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { MemberStatsRequest } from '../../modules/member-stats/member-stats.request.js';
 import { GetMemberStats } from '../../modules/member-stats/queries/get-member-stats/get-member-stats.query.js';
+import { GetMemberViewingYears } from '../../modules/member-stats/queries/get-member-viewing-years/get-member-viewing-years.query.js';
 import { GetProfile } from '../../modules/social/queries/get-profile/get-profile.query.js';
 import { formInput } from '../http/forms.js';
 import { WebPages, view } from '../http/web-page.js';
@@ -14,13 +15,14 @@ export class MemberStatsPagesController {
 
   @Get(':username/stats')
   async stats(@Param('username') username: string, @Query('year') yearValue: unknown) {
-    // The year links and the chart of years are of every year; the rest of the page is of the one asked for.
     const { year = null } = await formInput(MemberStatsRequest, { year: yearValue }, { dropEmpty: ['year'] });
-    const [profile, overall, stats] = await Promise.all([
+    // The year links and the chart of years are of every year: the statistics of every year have them.
+    const [profile, stats, otherYears] = await Promise.all([
       this.queries.execute(new GetProfile(username)),
-      this.queries.execute(new GetMemberStats(username)),
-      year === null ? null : this.queries.execute(new GetMemberStats(username, year)),
+      this.queries.execute(new GetMemberStats(username, year)),
+      year === null ? null : this.queries.execute(new GetMemberViewingYears(username)),
     ]);
-    return view(MemberStatsView, { username: profile.username, year, overall, stats: stats ?? overall });
+    const years = otherYears ?? stats.byYear;
+    return view(MemberStatsView, { username: profile.username, year, years, stats });
   }
 }

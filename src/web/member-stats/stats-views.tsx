@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { continentName, type ContinentCode } from '../../modules/festivals/domain/continents.js';
-import type { MemberStats } from '../../modules/member-stats/member-stats.response.js';
+import type { MemberStats, YearCount } from '../../modules/member-stats/member-stats.response.js';
 import { countryName, genreName } from '../films/film-views.js';
 import { memberHref } from '../home/activity-views.js';
 import { Layout } from '../views/layout.js';
@@ -22,9 +22,9 @@ export interface MemberStatsViewProps {
   readonly username: string;
   /** The year the page is about; null for all years. */
   readonly year: number | null;
-  /** Of every year: the year links and the chart of years. */
-  readonly overall: MemberStats;
-  /** Of the page's year (the same as overall without one). */
+  /** Every year the member saw films in, with its films: the year links and the chart of years. */
+  readonly years: readonly YearCount[];
+  /** Of the page's year, or of every year. */
   readonly stats: MemberStats;
 }
 
@@ -33,7 +33,7 @@ export const statsHref = (username: string, year: number | null = null): string 
   `${memberHref(username)}/stats${year === null ? '' : `?year=${year}`}`;
 
 /** A member's films in numbers and charts, drawn on the server; every chart has its table. */
-export function MemberStatsView({ username, year, overall, stats }: MemberStatsViewProps) {
+export function MemberStatsView({ username, year, years, stats }: MemberStatsViewProps) {
   const heading = year === null ? `${username}’s films in numbers` : `${username}’s ${year} in films`;
   return (
     <Layout title={year === null ? `${username}: statistics` : `${username}: statistics of ${year}`}>
@@ -43,7 +43,7 @@ export function MemberStatsView({ username, year, overall, stats }: MemberStatsV
           <a href={memberHref(username)}>Back to {username}’s profile</a>
         </p>
       </div>
-      <YearLinks username={username} year={year} years={viewingYears(overall.byYear)} />
+      <YearLinks username={username} year={year} years={viewingYears(years)} />
       <Figures stats={stats} />
       {stats.films === 0 ? (
         <p class="stats-empty">
@@ -52,7 +52,7 @@ export function MemberStatsView({ username, year, overall, stats }: MemberStatsV
             : `${username} saw no films in ${year}, as far as their diary and checks tell.`}
         </p>
       ) : (
-        <Charts username={username} year={year} overall={overall} stats={stats} />
+        <Charts username={username} year={year} years={years} stats={stats} />
       )}
     </Layout>
   );
@@ -150,8 +150,8 @@ function FacetSection({
   );
 }
 
-function Charts({ username, year, overall, stats }: MemberStatsViewProps) {
-  const years = yearSeries(overall.byYear, year);
+function Charts({ username, year, years: viewingYearCounts, stats }: MemberStatsViewProps) {
+  const years = yearSeries(viewingYearCounts, year);
   const decades = decadeSeries(stats.byDecade);
   const ratings = ratingSeries(stats.ratings);
   const rated = stats.ratings.reduce((sum, films) => sum + films, 0);
