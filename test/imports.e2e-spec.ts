@@ -44,7 +44,7 @@ interface FeedItem {
 const fixture = (name: string): Buffer =>
   readFileSync(new URL(`./fixtures/imports/${name}`, import.meta.url));
 
-const NO_COUNTS = { checked: 0, favourites: 0, watchlist: 0, ratings: 0, lists: 0 };
+const NO_COUNTS = { checked: 0, favourites: 0, watchlist: 0, ratings: 0, diaryEntries: 0, lists: 0 };
 const WAIT_MS = 20_000;
 
 /** The catalogue the fixtures name (some rows of each are left unmatched on purpose). */
@@ -234,19 +234,20 @@ describe('imports (e2e)', () => {
       const third = await importFile(member, newer);
       expect(third.view).toMatchObject({
         status: 'completed',
-        counts: { ...NO_COUNTS, checked: 1, unmatched: 1 },
+        counts: { ...NO_COUNTS, checked: 1, diaryEntries: 1, unmatched: 1 },
       });
       expect((await events(filmLogStream(member.id, films.stalker))).map((event) => event.type)).toEqual([
         'FilmAddedToWatchlist',
         'FilmChecked',
         'FilmRemovedFromWatchlist',
+        'ViewingLogged',
       ]);
       expect(await stateOf(member, 'stalker', third.position)).toMatchObject({
         checked: true,
         watchedOn: '2024-05-30',
         watchlisted: false,
       });
-      expect(await filmLogEvents(member)).toBe(before + 2);
+      expect(await filmLogEvents(member)).toBe(before + 3);
       expect((await read<Page<ImportView>>(member, '/imports', third.position)).items).toHaveLength(3);
     });
 

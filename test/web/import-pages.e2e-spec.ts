@@ -138,6 +138,7 @@ describe('web: my imports', () => {
       ['Favourites', '1'],
       ['Watchlist', '2'],
       ['Ratings', '3'],
+      ['Diary entries', '4'],
       ['Lists', '2'],
       ['Unmatched', '1'],
     ]);

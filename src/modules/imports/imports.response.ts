@@ -47,6 +47,8 @@ class ImportCountsResponse implements ImportCounts {
   @ApiProperty() favourites!: number;
   @ApiProperty() watchlist!: number;
   @ApiProperty({ description: 'Films given a rating (not those the member had rated)' }) ratings!: number;
+  @ApiProperty({ description: 'Viewings added to the diary (not days the member had logged)' })
+  diaryEntries!: number;
   @ApiProperty({ description: 'Lists created or changed' }) lists!: number;
   @ApiProperty({ description: 'Rows that matched no catalogue film (exact, even past the listed 1,000)' })
   unmatched!: number;

@@ -264,6 +264,10 @@ function ImportResult({ item, offset, rowsPerPage, firstHref, nextHref }: Import
             <dd>{count(counts.ratings ?? 0)}</dd>
           </div>
           <div>
+            <dt>Diary entries</dt>
+            <dd>{count(counts.diaryEntries ?? 0)}</dd>
+          </div>
+          <div>
             <dt>Lists</dt>
             <dd>{count(counts.lists)}</dd>
           </div>

@@ -14,23 +14,31 @@ export interface DiaryEntryKey {
  * soon as the entry is; an append that then fails leaves a key to no entry, which reads as an
  * unknown entry. Not a projection: nothing rebuilds it (ADR 0015).
  */
+/** Writes the keys of entries about to be appended; a key written before is left as it is. */
+export async function reserveDiaryEntryKeys(
+  pool: Pick<pg.Pool, 'query'>,
+  entries: readonly ({ readonly id: string } & DiaryEntryKey)[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await pool.query({
+    name: 'diary-entry-keys-reserve',
+    text: `INSERT INTO diary_entry_keys (id, user_id, film_id)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
+           ON CONFLICT (id) DO NOTHING`,
+    values: [
+      entries.map((entry) => entry.id),
+      entries.map((entry) => entry.userId),
+      entries.map((entry) => entry.filmId),
+    ],
+  });
+}
+
 @Injectable()
 export class DiaryEntryKeys {
   constructor(@Inject(READ_MODEL_POOL) private readonly pool: pg.Pool) {}
 
-  async reserve(entries: readonly ({ readonly id: string } & DiaryEntryKey)[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.pool.query({
-      name: 'diary-entry-keys-reserve',
-      text: `INSERT INTO diary_entry_keys (id, user_id, film_id)
-             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
-             ON CONFLICT (id) DO NOTHING`,
-      values: [
-        entries.map((entry) => entry.id),
-        entries.map((entry) => entry.userId),
-        entries.map((entry) => entry.filmId),
-      ],
-    });
+  reserve(entries: readonly ({ readonly id: string } & DiaryEntryKey)[]): Promise<void> {
+    return reserveDiaryEntryKeys(this.pool, entries);
   }
 
   /** Null for an id no entry was ever given (or text that is not an id). */

@@ -15,6 +15,8 @@ export interface ImportCounts {
   readonly watchlist: number;
   /** Films given a rating by this import; absent on imports completed before ratings were imported. */
   readonly ratings?: number;
+  /** Viewings added to the diary; absent on imports completed before diaries were imported. */
+  readonly diaryEntries?: number;
   readonly lists: number;
   readonly unmatched: number;
 }

@@ -1,4 +1,4 @@
-import { nameBasedUuid } from '../../comments/domain/comment-id.js';
+import { nameBasedUuid } from '../../../common/name-based-uuid.js';
 import type { ImportSource } from '../parsing/import-plan.js';
 
 /** Fixed namespace of the ids of lists brought in by imports. */

@@ -20,6 +20,9 @@ import { parseImport } from '../parsing/parse-import.js';
 import { forEachBounded } from './bounded.js';
 import { FilmLogWriter } from './film-log-writer.js';
 import { writeImportedList, type ImportedListFilm } from './list-writer.js';
+import { reserveDiaryEntryKeys } from '../../film-log/diary/diary-entry-keys.js';
+import type { Viewing } from '../../film-log/domain/diary.js';
+import { importedViewingId } from '../domain/imported-viewing-id.js';
 import { mergeMarks } from './merge-films.js';
 import { ProgressReporter } from './progress-reporter.js';
 
@@ -55,6 +58,14 @@ interface MarksRow {
   watchlisted: boolean;
   rating_half_stars: number | null;
   viewings: number;
+}
+
+interface DiaryRow {
+  id: string;
+  film_id: string;
+  watched_on: string;
+  rewatch: boolean;
+  rating_half_stars: number | null;
 }
 
 /**
@@ -138,16 +149,38 @@ export class ImportRunner {
       }
     });
 
-    const counts = { checked: 0, favourites: 0, watchlist: 0, ratings: 0, lists: 0, unmatched: 0 };
+    const counts = {
+      checked: 0,
+      favourites: 0,
+      watchlist: 0,
+      ratings: 0,
+      diaryEntries: 0,
+      lists: 0,
+      unmatched: 0,
+    };
     const seen = await this.marksSeen(memberId, [...byFilm.keys()]);
+    const commands = new Map(
+      [...byFilm].map(([filmId, rows]) => [
+        filmId,
+        mergeMarks(rows, (watchedOn, ordinal) => importedViewingId(memberId, filmId, watchedOn, ordinal)),
+      ]),
+    );
+    // Every entry's key before any entry is appended; those the member already has were written before.
+    await reserveDiaryEntryKeys(
+      this.deps.pool,
+      [...commands].flatMap(([filmId, command]) =>
+        (command.viewings ?? []).map((viewing) => ({ id: viewing.entry, userId: memberId, filmId })),
+      ),
+    );
     await forEachBounded([...byFilm], this.deps.concurrency ?? IMPORT_CONCURRENCY, async ([filmId, rows]) => {
-      const command = mergeMarks(rows);
+      const command = commands.get(filmId)!;
       const events = await this.films.write(memberId, filmId, command, context, seen.get(filmId) ?? null);
       for (const event of events) {
         if (event.type === 'FilmChecked') counts.checked += 1;
         else if (event.type === 'FilmFavourited') counts.favourites += 1;
         else if (event.type === 'FilmAddedToWatchlist') counts.watchlist += 1;
         else if (event.type === 'FilmRated') counts.ratings += 1;
+        else if (event.type === 'ViewingLogged') counts.diaryEntries += 1;
       }
       progress.add(rows.reduce((sum, film) => sum + film.rows.length, 0));
     });
@@ -194,11 +227,16 @@ export class ImportRunner {
     return { status: 'completed', counts };
   }
 
-  /** The member's marks on these films as the read model shows them; films without a mark are left out. */
+  /**
+   * The member's marks and diary on these films as the read models show them; films without a
+   * mark are left out. The diary read model may lag the marks: a film whose entries it lacks is
+   * then decided on its stream, which is the slower way, never the wrong one.
+   */
   private async marksSeen(
     memberId: string,
     filmIds: readonly string[],
   ): Promise<Map<string, FilmLogStreamState>> {
+    const diaries = await this.diariesSeen(memberId, filmIds);
     const { rows } = await this.deps.pool.query<MarksRow>(
       `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted, rating_half_stars, viewings
          FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
@@ -217,10 +255,31 @@ export class ImportRunner {
           rating: fromHalfStars(row.rating_half_stars),
           viewings: row.viewings,
           checkDate: row.watched_on,
-          diary: [],
+          diary: diaries.get(row.film_id) ?? [],
         },
       ]),
     );
+  }
+
+  private async diariesSeen(memberId: string, filmIds: readonly string[]): Promise<Map<string, Viewing[]>> {
+    const { rows } = await this.deps.pool.query<DiaryRow>(
+      `SELECT id, film_id, watched_on::text, rewatch, rating_half_stars
+         FROM diary_entries WHERE user_id = $1 AND film_id = ANY($2::uuid[])
+         ORDER BY watched_on, logged_at, id`,
+      [memberId, filmIds],
+    );
+    const diaries = new Map<string, Viewing[]>();
+    for (const row of rows) {
+      const diary = diaries.get(row.film_id) ?? [];
+      diary.push({
+        entry: row.id,
+        watchedOn: row.watched_on,
+        rewatch: row.rewatch,
+        rating: fromHalfStars(row.rating_half_stars),
+      });
+      diaries.set(row.film_id, diary);
+    }
+    return diaries;
   }
 
   private async load(importId: string): Promise<Started> {

@@ -30,6 +30,13 @@ export interface ImportedRating extends ImportedMark {
   readonly rating: number;
 }
 
+/** One viewing of a diary (YYYY-MM-DD), logged at `at`, with the stars it gave (or null). */
+export interface ImportedViewing extends ImportedMark {
+  readonly watchedOn: string;
+  readonly rewatch: boolean;
+  readonly rating: number | null;
+}
+
 /**
  * One film and everything the export says about it, merged over all its rows and files (the
  * shape of the ImportFilmLog command); `rows` are where it was read, in reading order.
@@ -42,6 +49,8 @@ export interface ImportedFilm {
   readonly watchlisted: ImportedMark | null;
   /** The latest rating the export gives. */
   readonly rated: ImportedRating | null;
+  /** Every diary row for the film, in reading order. */
+  readonly viewings: readonly ImportedViewing[];
   readonly rows: readonly SourceRow[];
 }
 

@@ -34,6 +34,11 @@ describe('readLetterboxd', () => {
       watchlisted: null,
       // The latest rating given: the rewatch logged in 2023, after ratings.csv's of 2021.
       rated: { rating: 5, at: '2023-06-01T12:00:00.000Z' },
+      // Every diary row, each logged on its Date and seen on its Watched Date.
+      viewings: [
+        { watchedOn: '2023-05-31', rewatch: true, rating: 5, at: '2023-06-01T12:00:00.000Z' },
+        { watchedOn: '2020-02-10', rewatch: false, rating: 4.5, at: '2021-03-01T12:00:00.000Z' },
+      ],
       rows: [
         { file: 'watched.csv', line: 2 },
         { file: 'diary.csv', line: 2 },

@@ -48,8 +48,9 @@ function dataRows(file: string, bytes: Buffer, header: readonly string[]): CsvRe
 }
 
 /**
- * A Letterboxd export (.zip): watched.csv and diary.csv → checks, ratings.csv and the diary's
- * Rating → ratings (the latest logged wins), likes/films.csv → favourites, watchlist.csv →
+ * A Letterboxd export (.zip): watched.csv and diary.csv → checks, every diary.csv row → a diary
+ * entry (Watched Date, Rewatch, Rating), ratings.csv and the diary's Rating → ratings (the latest
+ * logged wins), likes/films.csv → favourites, watchlist.csv →
  * watchlist, lists/<slug>.csv → personal lists; reviews.csv is counted as not imported; everything else (deleted/, orphaned/, profile, comments…) is not read.
  * A diary row's viewing date is its Watched Date, never its Date (when it was logged).
  */
@@ -78,8 +79,16 @@ export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number
       const watchedOn = watchedField === '' ? null : dateOf('Watched Date', watchedField);
       const film = filmOf(record);
       const rating = ratingOf(fieldOf(record, 4));
+      const rewatch = fieldOf(record, 5) === 'Yes';
       plan.check(film, at('diary.csv', record), { watchedOn, at: noonOf(watchedOn ?? logged) });
       if (rating !== null) plan.rate(film, at('diary.csv', record), { rating, at: noonOf(logged) });
+      // A row without a Watched Date was logged the day it says: that day is its viewing.
+      plan.view(film, at('diary.csv', record), {
+        watchedOn: watchedOn ?? logged,
+        rewatch,
+        rating,
+        at: noonOf(logged),
+      });
     });
 
   const ratings = files.get('ratings.csv');

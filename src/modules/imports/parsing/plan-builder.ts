@@ -5,6 +5,7 @@ import type {
   ImportedList,
   ImportedMark,
   ImportedRating,
+  ImportedViewing,
   ImportPlan,
   ImportSource,
   RowError,
@@ -18,6 +19,7 @@ interface FilmEntry {
   disliked: ImportedMark | null;
   watchlisted: ImportedMark | null;
   rated: ImportedRating | null;
+  viewings: ImportedViewing[];
   rows: SourceRow[];
 }
 
@@ -70,6 +72,11 @@ export class ImportPlanBuilder {
     if (entry.rated === null || !earlier(rating.at, entry.rated.at)) entry.rated = rating;
   }
 
+  /** A diary row: every one is a viewing of its own, a rewatch of the same day included. */
+  view(film: FilmReference, row: SourceRow, viewing: ImportedViewing): void {
+    this.entry(film, row).viewings.push(viewing);
+  }
+
   list(list: ImportedList): void {
     this.lists.push(list);
   }
@@ -104,6 +111,7 @@ export class ImportPlanBuilder {
         disliked: null,
         watchlisted: null,
         rated: null,
+        viewings: [],
         rows: [],
       };
       this.films.set(key, entry);

@@ -27,8 +27,11 @@ export const toImportView = (row: ImportRow): ImportView => ({
   fileName: row.file_name,
   status: row.status,
   progress: { done: row.done, total: row.total },
-  // Imports completed before ratings were imported gave none.
-  counts: row.counts === null ? null : { ...row.counts, ratings: row.counts.ratings ?? 0 },
+  // Imports completed before ratings or diaries were imported gave none.
+  counts:
+    row.counts === null
+      ? null
+      : { ...row.counts, ratings: row.counts.ratings ?? 0, diaryEntries: row.counts.diaryEntries ?? 0 },
   unmatched: row.unmatched,
   rowErrors: row.row_errors,
   notImported: row.not_imported,
