@@ -1,5 +1,11 @@
 import { DomainRuleViolation, unreachable, type Decider } from '#decider';
-import { type ReportReason, type CommentEvent } from './comment.events.js';
+import {
+  decideReports,
+  evolveReports,
+  type Reports,
+  type ReportCommand,
+} from '../../reportable/domain/reportable.js';
+import { COMMENT_KIND, type ReportReason, type CommentEvent } from './comment.events.js';
 
 /** Characters (code points) of a comment's body after trimming. */
 export const COMMENT_BODY_MAX = 5000;
@@ -31,10 +37,9 @@ export type CommentCommand =
   | { readonly type: 'RestoreComment'; readonly moderatorId: string; readonly reason: string | null }
   | { readonly type: 'DismissReports'; readonly moderatorId: string; readonly reason: string | null };
 
-/** `auto`: hidden by reports and awaiting a moderator; `moderator`: a moderator decided. */
-export type Hiding = 'none' | 'auto' | 'moderator';
+export type { Hiding } from '../../reportable/domain/reportable.js';
 
-export interface CommentState {
+export interface CommentState extends Reports {
   readonly posted: boolean;
   readonly deleted: boolean;
   readonly filmId: string | null;
@@ -42,11 +47,6 @@ export interface CommentState {
   /** The body as first posted: a retried post with the same idempotency key must match it. */
   readonly postedBody: string | null;
   readonly body: string | null;
-  readonly hiding: Hiding;
-  /** Everyone who ever reported it: one report per member per comment. */
-  readonly reporters: readonly string[];
-  /** Reporters since the last moderator decision: the review that is open. */
-  readonly openReporters: readonly string[];
 }
 
 /** The comment does not exist for this reader (never posted, deleted, or hidden from them): a 404. */
@@ -72,6 +72,10 @@ const seenBy = (state: CommentState, actorId: string, moderates: boolean): boole
 const existing = (state: CommentState, actorId: string, moderates: boolean): void => {
   if (isGone(state) || !seenBy(state, actorId, moderates)) throw new CommentNotFound();
 };
+
+/** Reports and moderator decisions follow the rules every reportable text shares. */
+const moderate = (state: CommentState, command: ReportCommand): CommentEvent[] =>
+  decideReports(COMMENT_KIND, command, state, state.authorId);
 
 /** Moderator actions need a live comment; moderators see hidden ones. */
 const live = (state: CommentState): void => {
@@ -124,43 +128,20 @@ export const commentDecider: Decider<CommentCommand, CommentEvent, CommentState>
       }
       case 'ReportComment': {
         existing(state, command.reporterId, command.reporterModerates);
-        if (state.authorId === command.reporterId)
-          throw new DomainRuleViolation('cannot-report-own-comment', 'You cannot report your own comment.');
-        if (state.hiding !== 'none')
-          throw new DomainRuleViolation(
-            'comment-hidden',
-            'The comment is already hidden; decide on it in the moderation queue.',
-          );
-        if (state.reporters.includes(command.reporterId)) return [];
         const { reporterId, reason, note } = command;
-        return [{ type: 'CommentReported', data: { reporterId, reason, note } }];
+        return moderate(state, { type: 'Report', reporterId, reason, note });
       }
       case 'AutoHideComment':
-        // Run by a job some time after the report: whatever happened since, it only ever hides a visible comment.
-        if (isGone(state) || state.hiding !== 'none' || state.openReporters.length < command.threshold)
-          return [];
-        return [{ type: 'CommentAutoHidden', data: { reports: state.openReporters.length } }];
+        return isGone(state) ? [] : moderate(state, { type: 'AutoHide', threshold: command.threshold });
       case 'HideComment':
         live(state);
-        if (state.hiding === 'moderator') return [];
-        return [
-          { type: 'CommentHidden', data: { moderatorId: command.moderatorId, reason: command.reason } },
-        ];
+        return moderate(state, { type: 'Hide', moderatorId: command.moderatorId, reason: command.reason });
       case 'RestoreComment':
         live(state);
-        if (state.hiding === 'none' && state.openReporters.length === 0) return [];
-        return [
-          { type: 'CommentRestored', data: { moderatorId: command.moderatorId, reason: command.reason } },
-        ];
+        return moderate(state, { type: 'Restore', moderatorId: command.moderatorId, reason: command.reason });
       case 'DismissReports':
         live(state);
-        if (state.openReporters.length === 0) return [];
-        return [
-          {
-            type: 'CommentReportsDismissed',
-            data: { moderatorId: command.moderatorId, reason: command.reason },
-          },
-        ];
+        return moderate(state, { type: 'Dismiss', moderatorId: command.moderatorId, reason: command.reason });
       default:
         return unreachable(command);
     }
@@ -181,21 +162,10 @@ export const commentDecider: Decider<CommentCommand, CommentEvent, CommentState>
         return { ...state, body: event.data.body };
       case 'CommentDeleted':
         return { ...state, deleted: true, openReporters: [] };
-      case 'CommentReported':
-        return {
-          ...state,
-          reporters: [...state.reporters, event.data.reporterId],
-          openReporters: [...state.openReporters, event.data.reporterId],
-        };
-      case 'CommentAutoHidden':
-        return { ...state, hiding: 'auto' };
-      case 'CommentHidden':
-        return { ...state, hiding: 'moderator', openReporters: [] };
-      case 'CommentRestored':
-      case 'CommentReportsDismissed':
-        return { ...state, hiding: 'none', openReporters: [] };
-      default:
-        return unreachable(event);
+      default: {
+        const reports = evolveReports(COMMENT_KIND, state, event);
+        return reports === null ? unreachable(event as never) : { ...state, ...reports };
+      }
     }
   },
 };
