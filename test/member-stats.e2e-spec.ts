@@ -3,9 +3,9 @@ import type pg from 'pg';
 import request from 'supertest';
 import type { Film } from '../src/modules/catalog/films/film.js';
 import { READ_MODEL_POOL } from '../src/platform/database/database.module.js';
-import { registerUser, type TestUser } from './support/auth.js';
+import { bearer, registerUser, type TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';
-import { MemberClient, startCrowdedApp } from './support/member-client.js';
+import { MemberClient, startCrowdedApp, untilReached } from './support/member-client.js';
 import { fieldsOf, PROBLEM_JSON, type ProblemBody } from './support/problems.js';
 import type { TestApp } from './support/test-app.js';
 
@@ -199,6 +199,43 @@ describe('member statistics (e2e)', () => {
     });
     const newcomer = await registerUser(testApp.app);
     expect(await stats(newcomer.username)).toEqual(empty);
+  });
+
+  it('counts the viewings a member logs in their diary, once their write is read', async () => {
+    const diarist = await registerUser(testApp.app);
+    const film = await addFilm(testApp.app, { title: `Daughters of the Dust ${tag}`, year: 1991 });
+    let position = '';
+    for (const [watchedOn, rewatch] of [
+      ['2011-06-01', false],
+      ['2013-02-14', true],
+      ['2013-09-30', true],
+    ] as const) {
+      const logged = await request(server)
+        .post('/api/v1/me/diary')
+        .set('Authorization', bearer(diarist))
+        .send({ film: film.id, watchedOn, rewatch, rating: 4 });
+      expect(logged.status).toBe(201);
+      position = (logged.body as { position: string }).position;
+    }
+    const read = (query: Record<string, number> = {}) =>
+      untilReached(() =>
+        request(server)
+          .get(`/api/v1/users/${diarist.username}/stats`)
+          .query(query)
+          .set('X-Consistent-With', position),
+      );
+    const all = await read();
+    expect(all.headers['x-consistency']).toBe('reached');
+    expect(all.body).toMatchObject({
+      films: 1,
+      byYear: years([2011, 1], [2013, 1]),
+      byDecade: decades([1990, 1]),
+      ratings: histogramOf({ 4: 1 }),
+    });
+    const twoViewings = await read({ year: 2013 });
+    expect((twoViewings.body as MemberStats).byMonth?.map((month) => month.films)).toEqual([
+      0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    ]);
   });
 
   it('matches the username in any case', async () => {

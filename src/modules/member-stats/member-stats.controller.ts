@@ -5,6 +5,7 @@ import { Public } from '../../common/auth/index.js';
 import { ConsistentRead } from '../../common/consistency/consistent-read.js';
 import { ApiProblem, NO_MEMBER } from '../../common/openapi/problem-responses.js';
 import { USERNAME } from '../identity/accounts/username.param.js';
+import { diaryProjection } from '../film-log/projections/diary.projection.js';
 import { userFilmStateProjection } from '../film-log/projections/user-film-state.projection.js';
 import { GetMemberStats } from './queries/get-member-stats/get-member-stats.query.js';
 import { MemberStatsRequest } from './member-stats.request.js';
@@ -18,7 +19,7 @@ export class MemberStatsController {
   @Public()
   @Get()
   @USERNAME
-  @ConsistentRead(userFilmStateProjection)
+  @ConsistentRead(userFilmStateProjection, diaryProjection)
   @ApiOperation({
     summary:
       'A member’s statistics of the films they checked: by viewing year, release decade, genre, country, ' +
