@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { filmLogStream } from '../src/modules/film-log/domain/film-log.events.js';
 import { withRunningApp, type RunningApp } from './catalogue/search-load.js';
+import { measureDiary } from './film-log/diary.js';
 import { FreshnessProbe } from './film-log/freshness.js';
 import { driveCommands, driveFilmStats, driveMemberFilmState, driveRatings } from './film-log/http-load.js';
 import { KnownMarks } from './film-log/known-marks.js';
@@ -87,13 +88,18 @@ async function commandPhase(
     seed: 2,
   });
   const freshness = await probe.stop();
+  // Counted before the ratings and diary loads, whose events are theirs.
+  const events = await eventsAfter(url, before, filmLogStream(load.probe.id, load.probeFilm));
   // Ratings next to the other commands: same members, films and connections.
   const ratings = await driveRatings(app, load.members, load.films, known, {
     connections,
     seconds: options.readSeconds,
     seed: 7,
   });
-  const events = await eventsAfter(url, before, filmLogStream(load.probe.id, load.probeFilm));
+  // Diary writes last: a film with entries can no longer be unchecked, which the taps above do.
+  const diary = await timed(`HTTP diary writes (${options.diarySeconds} s)`, () =>
+    measureDiary(app, url, load, known, options),
+  );
   const eventsPerSecond = events / figures.seconds;
   const commands: CommandFigures = {
     load: figures,
@@ -102,7 +108,7 @@ async function commandPhase(
     ratioToRaw: figures.requestsPerSecond / raw.appendsPerSecond,
     eventsRatioToRaw: eventsPerSecond / raw.appendsPerSecond,
   };
-  return { commands, freshness, ratings };
+  return { commands, freshness, ratings, diary };
 }
 
 async function readPhase(

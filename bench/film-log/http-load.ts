@@ -28,7 +28,7 @@ const HOLDS: Record<Mark, (state: FilmLogState) => boolean> = {
 const DAY_MS = 86_400_000;
 
 /** Popular films more often, with the same power law as the prefill. */
-const popularFilm = (random: SeededRandom, filmIds: readonly string[]): string =>
+export const popularFilm = (random: SeededRandom, filmIds: readonly string[]): string =>
   filmIds[Math.floor(filmIds.length * random.next() ** 2.5)]!;
 
 function pickMark(random: SeededRandom): Mark {
@@ -41,10 +41,10 @@ function pickMark(random: SeededRandom): Mark {
 }
 
 /** A day in the last five years, never today (today differs by time zone). */
-const watchedOnBody = (random: SeededRandom): string =>
-  JSON.stringify({
-    watchedOn: new Date(Date.now() - random.int(1, 5 * 365) * DAY_MS).toISOString().slice(0, 10),
-  });
+export const watchedOn = (random: SeededRandom): string =>
+  new Date(Date.now() - random.int(1, 5 * 365) * DAY_MS).toISOString().slice(0, 10);
+
+const watchedOnBody = (random: SeededRandom): string => JSON.stringify({ watchedOn: watchedOn(random) });
 
 const toFigures = (result: autocannon.Result): LoadFigures => ({
   connections: result.connections,
@@ -155,7 +155,7 @@ export function driveCommands(
   });
 }
 
-const HALF_STARS = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
+export const HALF_STARS = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
 
 /**
  * Ratings as members give them: a rating other than the one the generator knows they gave, or

@@ -43,6 +43,17 @@ export const describeMethod = (options: FilmLogBenchOptions): string[] => [
     'time in four, and half the new checks carry a watchedOn. So nearly every command appends events. ' +
     'The ratio to raw is commands per second over single-row inserts per second; events per second ' +
     'count the rows the load appended.',
+  `Ratings, then diary writes, at the same ${options.connections} connections once the writes above are ` +
+    `done: PUT (a rating other than the one known) or DELETE /films/{id}/rating for ${options.readSeconds} s; ` +
+    `then POST /me/diary, ${options.warmUpSeconds} s of warm-up discarded, then ${options.diarySeconds} s: ` +
+    'a viewing of a random film (popular ones more often) on a day of the last five years, a rewatch when the ' +
+    'generator knows the member has seen it (always after an entry, half the time for a film checked ' +
+    'without one), with stars six times in ten. Diary writes come last because a film with entries cannot ' +
+    'be unchecked. Once the diary, user-film-state and user-stats projections have no event left to apply, ' +
+    'the entries in the log (ViewingLogged less ViewingDeleted) must equal the diary_entries rows, the sum of ' +
+    "user_film_state's viewings and of user_stats' diary_entries, with no fewer diary_entry_keys, every film " +
+    'with an entry checked, and at least every entry answered 201 (at most one more per connection and ' +
+    'load, in flight when autocannon stopped); otherwise the run stops.',
   'Freshness: during the measured write load, a probe member favourites and unfavourites a film no one ' +
     'else touches, in turn, 20 ms apart; after each 200 it reads film_stats (and user_film_state and ' +
     'user_stats) straight from PostgreSQL every 2 ms until the change shows, and records the time from ' +

@@ -20,6 +20,8 @@ export interface FilmLogBenchOptions {
   readonly rawMs: number;
   readonly warmUpSeconds: number;
   readonly commandSeconds: number;
+  /** The diary writes (POST /me/diary), after the ratings. */
+  readonly diarySeconds: number;
   /** Each of the two read loads. */
   readonly readSeconds: number;
   /** Events per projection batch: the engine's default, which the service runs with. */
@@ -40,6 +42,7 @@ const FULL: Omit<FilmLogBenchOptions, 'serverUrl'> = {
   rawMs: 10_000,
   warmUpSeconds: 3,
   commandSeconds: 20,
+  diarySeconds: 10,
   readSeconds: 10,
   projectionBatchSize: 500,
   projectionLimitMs: 600_000,
@@ -56,6 +59,7 @@ const SMOKE: Omit<FilmLogBenchOptions, 'serverUrl'> = {
   rawMs: 1_000,
   warmUpSeconds: 1,
   commandSeconds: 2,
+  diarySeconds: 2,
   readSeconds: 2,
   projectionLimitMs: 60_000,
 };
@@ -68,6 +72,7 @@ const NUMERIC_FLAGS = {
   '--prefill-writers': 'prefillWriters',
   '--connections': 'connections',
   '--command-seconds': 'commandSeconds',
+  '--diary-seconds': 'diarySeconds',
   '--read-seconds': 'readSeconds',
   '--projection-batch-size': 'projectionBatchSize',
 } as const;

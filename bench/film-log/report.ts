@@ -1,5 +1,6 @@
 import type { AppendFigures } from '../store/load.js';
 import type { MachineInfo } from '../store/machine.js';
+import type { DiaryFigures } from './diary.js';
 import type { FreshnessFigures } from './freshness.js';
 import type { LoadFigures } from './http-load.js';
 import type { FilmLogBenchOptions } from './options.js';
@@ -37,6 +38,8 @@ export interface FilmLogBenchReport {
   readonly commands: CommandFigures;
   /** PUT and DELETE /films/{id}/rating at the same connections, after the other commands. */
   readonly ratings: LoadFigures;
+  /** POST /me/diary at the same connections, after the ratings; then the read models checked. */
+  readonly diary: DiaryFigures;
   readonly freshness: FreshnessFigures;
   readonly projections: ProjectionFigures;
   readonly serviceCatchUp: ServiceCatchUpFigures;
@@ -68,6 +71,11 @@ export function targetsOf(figures: Figures): Target[] {
     atMost(`HTTP command p99 ms at ${connections} connections`, commands.load.p99Ms, 25),
     atMost('HTTP command responses not 2xx, and errors', commands.load.non2xx + commands.load.errors, 0),
     atMost('HTTP rating responses not 2xx, and errors', figures.ratings.non2xx + figures.ratings.errors, 0),
+    atMost(
+      'HTTP diary responses not 2xx, and errors',
+      figures.diary.load.non2xx + figures.diary.load.errors,
+      0,
+    ),
     atMost('freshness p99 ms (response → film_stats)', freshness.filmStatsMs.p99Ms, 100),
     atMost('freshness probes timed out or not 2xx', freshness.timeouts + freshness.non2xx, 0),
     atLeast('catch-up from zero, events/s', projections.catchUp.eventsPerSecond, 30_000),
@@ -148,6 +156,14 @@ function rowsOf(report: FilmLogBenchReport): string[][] {
       `events/s ÷ inserts/s: ${commands.eventsRatioToRaw.toFixed(2)}`,
     ],
     [
+      'freshness under that load',
+      '-',
+      ms(freshness.filmStatsMs.p50Ms),
+      ms(freshness.filmStatsMs.p99Ms),
+      `response → film_stats; all three models p50 ${ms(freshness.allThreeMs.p50Ms)}, p99 ` +
+        `${ms(freshness.allThreeMs.p99Ms)}; ${freshness.probes} probes, ${freshness.timeouts} timed out`,
+    ],
+    [
       `HTTP ratings, ${report.ratings.connections} connections`,
       `${whole(report.ratings.requestsPerSecond)} ratings/s`,
       ms(report.ratings.p50Ms),
@@ -155,12 +171,23 @@ function rowsOf(report: FilmLogBenchReport): string[][] {
       `PUT (a new rating) or DELETE /films/{id}/rating; ${statuses(report.ratings)}; ${report.ratings.seconds} s`,
     ],
     [
-      'freshness under that load',
+      `HTTP diary writes, ${report.diary.load.connections} connections`,
+      `${whole(report.diary.load.requestsPerSecond)} entries/s`,
+      ms(report.diary.load.p50Ms),
+      ms(report.diary.load.p99Ms),
+      `POST /me/diary: ${whole(report.diary.mix.firstViewings)} first viewings, ` +
+        `${whole(report.diary.mix.rewatches)} rewatches; ${whole(report.diary.mix.withStars)} with stars, ` +
+        `${whole(report.diary.mix.withoutStars)} without; ${statuses(report.diary.load)}; ${report.diary.load.seconds} s`,
+    ],
+    [
+      '  read models after it',
       '-',
-      ms(freshness.filmStatsMs.p50Ms),
-      ms(freshness.filmStatsMs.p99Ms),
-      `response → film_stats; all three models p50 ${ms(freshness.allThreeMs.p50Ms)}, p99 ` +
-        `${ms(freshness.allThreeMs.p99Ms)}; ${freshness.probes} probes, ${freshness.timeouts} timed out`,
+      '-',
+      '-',
+      `${whole(report.diary.counts.events)} entries in the log = diary_entries rows = user_film_state ` +
+        `viewings = user_stats diary_entries (${whole(report.diary.answered)} answered 201 with the warm-up); ` +
+        `${whole(report.diary.counts.keys)} entry keys; caught up ${report.diary.caughtUpSeconds.toFixed(2)} s ` +
+        'after the load',
     ],
     projectionRow('catch-up from zero, 3 at once', projections.catchUp),
     projectionRow('blue/green rebuild, 3 at once', projections.rebuild),
