@@ -5,8 +5,15 @@ import { fillFilms, vacuumAnalyze } from './film-log/prefill.js';
 import { generateExport } from './imports/export.js';
 import { parseImportsBenchOptions, type ImportsBenchOptions } from './imports/options.js';
 import { describeMethod, formatReport, targetsOf, type ImportsBenchReport } from './imports/report.js';
+import {
+  catalogueExportFilms,
+  KEV_EXPORT,
+  measureRealExport,
+  readKevExport,
+  realExportMembers,
+} from './imports/real-export.js';
 import { runImport } from './imports/run.js';
-import { runBench, timed } from './shared/bench-cli.js';
+import { progress, runBench, timed } from './shared/bench-cli.js';
 import { benchMembers, mintTokens, TOKEN_TTL_SECONDS } from './social/members.js';
 import { registerMembers } from './social/prefill.js';
 import { watchServiceCatchUp } from './social/projections.js';
@@ -23,27 +30,43 @@ const SERVICE_ENV = {
 
 async function measure(databases: BenchDatabases, options: ImportsBenchOptions) {
   const begin = performance.now();
+  const real = await timed(`read ${KEV_EXPORT}`, readKevExport);
+  if ('skipped' in real) progress(`${KEV_EXPORT} left out: ${real.skipped}`);
   return databases.inFresh('imports', async (url) => {
     const { figures: films } = await timed(`fill ${options.films} films`, () =>
       fillFilms(url, options.films),
     );
-    // The first member is an admin no one uses; the second imports.
-    const members = benchMembers(2);
+    // The first member is an admin no one uses; the second imports the generated export, the
+    // others the real one (a warm-up, then two a run: with and without its diary).
+    const members = benchMembers(2 + ('skipped' in real ? 0 : realExportMembers(options.kevRuns)));
     const registered = await registerMembers(url, members, 1);
     const generated = await timed('generate the export', () => generateExport(url, options));
+    const catalogue =
+      'skipped' in real
+        ? null
+        : await timed(`catalogue the ${real.references.length} films of ${real.file}`, () =>
+            catalogueExportFilms(url, real.references),
+          );
     await timed('vacuum (analyze)', () => vacuumAnalyze(url));
     const serviceBegin = performance.now();
     return await withRunningApp(url, SERVICE_ENV, async (running) => {
       await timed("the service's projections catch up", () =>
         watchServiceCatchUp(url, registered.head, serviceBegin, options.limitMs),
       );
-      const [member] = await mintTokens(JWT_SECRET, members.slice(1));
+      const [member, ...kevMembers] = await mintTokens(JWT_SECRET, members.slice(1));
       const first = await timed(`import ${generated.rows} rows`, () =>
         runImport(running, member!, generated.zip, generated.rows, options.limitMs),
       );
       const again = await timed('import the same file again', () =>
         runImport(running, member!, generated.zip, generated.rows, options.limitMs),
       );
+      const realFigures =
+        'skipped' in real
+          ? { skipped: real.skipped }
+          : await measureRealExport(running, url, real, catalogue!, kevMembers, first, {
+              runs: options.kevRuns,
+              limitMs: options.limitMs,
+            });
       const { zip, ...described } = generated;
       const figures = {
         options,
@@ -52,6 +75,7 @@ async function measure(databases: BenchDatabases, options: ImportsBenchOptions) 
         export: { ...described, bytes: zip.length },
         first,
         again,
+        real: realFigures,
       };
       return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };
     });

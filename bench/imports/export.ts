@@ -22,6 +22,8 @@ export interface GeneratedExport {
   readonly rows: number;
   /** Films of the diary that are in the catalogue: checks the import must make. */
   readonly checks: number;
+  /** Diary rows of films in the catalogue: the diary entries the import must write. */
+  readonly viewings: number;
   readonly unknown: number;
   readonly watchlist: number;
   readonly likes: number;
@@ -62,9 +64,11 @@ const csv = (header: string, rows: readonly (readonly (string | number)[])[]): s
 const day = (time: number): string => new Date(time).toISOString().slice(0, 10);
 const uri = (index: number): string => `https://boxd.it/${index.toString(36)}`;
 
-function zipOf(files: Readonly<Record<string, string>>): Promise<Buffer> {
+/** A zip of these files (text as UTF-8), in the order given. */
+export function zipOf(files: Readonly<Record<string, string | Buffer>>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text, 'utf8'), name);
+  for (const [name, content] of Object.entries(files))
+    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), name);
   zip.end();
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
@@ -92,11 +96,13 @@ export async function generateExport(url: string, options: ImportsBenchOptions):
         : { ...film, known: true },
     );
   const diary: (string | number)[][] = [];
+  let viewings = 0;
   const watched: (string | number)[][] = [];
   for (let row = 0; row < options.diaryRows; row += 1) {
     const rewatch = row >= distinct;
     const index = rewatch ? random.int(0, distinct - 1) : row;
     const film = diaryFilms[index]!;
+    if (film.known) viewings += 1;
     const viewed = now - random.int(30, 3_000) * DAY_MS;
     const logged = viewed + random.int(0, 20) * DAY_MS;
     diary.push([
@@ -140,6 +146,7 @@ export async function generateExport(url: string, options: ImportsBenchOptions):
     files,
     rows: Object.values(files).reduce((sum, rows) => sum + rows, 0),
     checks: known,
+    viewings,
     unknown: diaryFilms.length - known,
     watchlist: watchlist.length,
     likes: likes.length,

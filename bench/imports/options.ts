@@ -11,6 +11,8 @@ export interface ImportsBenchOptions {
   readonly watchlistRows: number;
   /** Rows of likes/films.csv, films of the diary. */
   readonly likeRows: number;
+  /** Imports of the real Kev export, each with and without its diary.csv (by two fresh members). */
+  readonly kevRuns: number;
   readonly limitMs: number;
 }
 
@@ -20,6 +22,7 @@ const FULL: Omit<ImportsBenchOptions, 'serverUrl'> = {
   diaryRows: 20_000,
   watchlistRows: 5_000,
   likeRows: 2_000,
+  kevRuns: 5,
   limitMs: 600_000,
 };
 
@@ -30,6 +33,7 @@ const SMOKE: Omit<ImportsBenchOptions, 'serverUrl'> = {
   diaryRows: 500,
   watchlistRows: 150,
   likeRows: 50,
+  kevRuns: 1,
   limitMs: 60_000,
 };
 
@@ -38,6 +42,7 @@ const NUMERIC_FLAGS = {
   '--diary-rows': 'diaryRows',
   '--watchlist-rows': 'watchlistRows',
   '--like-rows': 'likeRows',
+  '--kev-runs': 'kevRuns',
 } as const;
 
 export function parseImportsBenchOptions(argv: readonly string[]): ImportsBenchOptions {

@@ -14,6 +14,7 @@ export interface ImportView {
 }
 
 export interface ImportRunFigures {
+  readonly importId: string;
   readonly uploadMs: number;
   /** From the upload's start until GET /imports/{id} says completed. */
   readonly seconds: number;
@@ -69,6 +70,7 @@ export async function runImport(
     if (view.status === 'completed') {
       const seconds = (performance.now() - begin) / 1_000;
       return {
+        importId,
         uploadMs,
         seconds,
         rows,
