@@ -17,6 +17,8 @@ interface MarkRow {
  */
 export class KnownMarks {
   private readonly states = new Map<string, FilmLogState>();
+  /** Each member's films known to be checked: the ones they can log a rewatch of. */
+  private readonly checked = new Map<string, Set<string>>();
 
   static async load(url: string, memberIds: readonly string[]): Promise<KnownMarks> {
     const known = new KnownMarks();
@@ -54,5 +56,15 @@ export class KnownMarks {
 
   set(memberId: string, filmId: string, state: FilmLogState): void {
     this.states.set(`${memberId}.${filmId}`, state);
+    let films = this.checked.get(memberId);
+    if (state.checked) {
+      if (films === undefined) this.checked.set(memberId, (films = new Set()));
+      films.add(filmId);
+    } else films?.delete(filmId);
+  }
+
+  /** The films the member is known to have checked, in no particular order. */
+  checkedFilms(memberId: string): readonly string[] {
+    return [...(this.checked.get(memberId) ?? [])];
   }
 }

@@ -46,7 +46,8 @@ export const describeMethod = (options: FilmLogBenchOptions): string[] => [
   `Ratings, then diary writes, at the same ${options.connections} connections once the writes above are ` +
     `done: PUT (a rating other than the one known) or DELETE /films/{id}/rating for ${options.readSeconds} s; ` +
     `then POST /me/diary, ${options.warmUpSeconds} s of warm-up discarded, then ${options.diarySeconds} s: ` +
-    'a viewing of a random film (popular ones more often) on a day of the last five years, a rewatch when the ' +
+    'a viewing, by a random load member, of a film they are known to have checked three times in ten, else ' +
+    'of a random film (popular ones more often), on a day of the last five years; a rewatch when the ' +
     'generator knows the member has seen it (always after an entry, half the time for a film checked ' +
     'without one), with stars six times in ten. Diary writes come last because a film with entries cannot ' +
     'be unchecked. Once the diary, user-film-state and user-stats projections have no event left to apply, ' +
