@@ -12,6 +12,7 @@ import { importsFeature } from './modules/imports/imports.feature.js';
 import { listsFeature } from './modules/lists/lists.feature.js';
 import { memberStatsFeature } from './modules/member-stats/member-stats.feature.js';
 import { moderationFeature } from './modules/moderation/moderation.feature.js';
+import { reviewsFeature } from './modules/reviews/reviews.feature.js';
 import { socialFeature } from './modules/social/social.feature.js';
 import { inTimestampOrder, type Feature, type MigrationClass } from './platform/features/feature.js';
 import { CreateJobOutbox1764028700000 } from './platform/jobs/job-outbox.migration.js';
@@ -28,6 +29,7 @@ export const features: readonly Feature[] = [
   socialFeature,
   activityFeature,
   commentsFeature,
+  reviewsFeature,
   moderationFeature,
   listsFeature,
   importsFeature,

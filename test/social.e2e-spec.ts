@@ -20,7 +20,8 @@ interface ProfileBody {
     | 'following'
     | 'comments'
     | 'ratings'
-    | 'diaryEntries',
+    | 'diaryEntries'
+    | 'reviews',
     number
   >;
 }
@@ -45,6 +46,7 @@ const NO_COUNTS: ProfileBody['counts'] = {
   comments: 0,
   ratings: 0,
   diaryEntries: 0,
+  reviews: 0,
 };
 
 type Direction = 'followers' | 'following';
@@ -383,6 +385,7 @@ describe('social (e2e)', () => {
       'followers',
       'following',
       'ratings',
+      'reviews',
       'watchlist',
     ]);
   });

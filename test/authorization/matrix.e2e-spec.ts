@@ -419,6 +419,33 @@ const ROWS: readonly Row[] = [
     },
   })),
   { operation: 'GET /api/v1/films/{idOrSlug}/stats', expected: EVERYONE, call: film('page') },
+  {
+    operation: 'POST /api/v1/films/{idOrSlug}/reviews',
+    expected: signedIn(201),
+    call: (world) => ({ ...film('marks')(world), body: { body: 'A matrix review.' } }),
+  },
+  { operation: 'GET /api/v1/films/{idOrSlug}/reviews', expected: EVERYONE, call: film('page') },
+  // Each cell gets a review of `member` of its own: the author's own cell may change or delete it.
+  ...(
+    [
+      ['GET /api/v1/reviews/{id}', EVERYONE, undefined],
+      ['PATCH /api/v1/reviews/{id}', statuses(401, 200, 403, 403, 403), { body: 'Rewritten.' }],
+      ['DELETE /api/v1/reviews/{id}', statuses(401, 200, 403, 200, 200), undefined],
+      ['PUT /api/v1/reviews/{id}/like', statuses(401, 422, 200, 200, 200), undefined],
+      ['DELETE /api/v1/reviews/{id}/like', SIGNED_IN, undefined],
+      ['POST /api/v1/reviews/{id}/reports', statuses(401, 422, 202, 202, 202), { reason: 'spam' }],
+    ] as const
+  ).map(([operation, expected, body]) => ({
+    operation,
+    expected,
+    call: async ({ api, users, films }: World) => {
+      const review = await api.expect(201, 'post', `/films/${films.page}/reviews`, {
+        user: users.member,
+        body: { body: 'Reviewed for the matrix.' },
+      });
+      return { params: { id: (review.body as { id: string }).id }, ...(body ? { body } : {}) };
+    },
+  })),
 
   ...(['PUT', 'DELETE'] as const).map((method) => ({
     operation: `${method} /api/v1/users/{username}/follow`,

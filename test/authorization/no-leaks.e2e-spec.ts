@@ -54,6 +54,8 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
   const lists = {} as Record<'secret' | 'flipped' | 'friends' | 'public' | 'official' | 'imported', string>;
   const comments = {} as Record<'visible' | 'hidden' | 'autoHidden', string>;
   let importId: string;
+  /** A visible review of the owner's; hidden reviews come with their moderation. */
+  let reviewId: string;
   let secrets: Secret[];
   /** The owner's plans: private in 2016, friends-only in 2017, each holding one screening. */
   const plannedScreenings = {} as Record<'2016' | '2017', string>;
@@ -171,6 +173,14 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
         ).body as { id: string }
       ).id;
     comments.visible = await comment(token('Visible comment'));
+    reviewId = (
+      (
+        await api.expect(201, 'post', `/films/${films.commented}/reviews`, {
+          user: owner,
+          body: { body: token('Visible review') },
+        })
+      ).body as { id: string }
+    ).id;
     comments.hidden = await comment(texts.hidden[0]!);
     comments.autoHidden = await comment(texts.autoHidden[0]!);
     await api.expect(200, 'post', `/moderation/comments/${comments.hidden}/hide`, {
@@ -270,6 +280,7 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
       if (name === 'username') return [users.owner.username];
       if (name === 'id' && path.includes('/lists/')) return Object.values(lists);
       if (name === 'id' && path.includes('/comments/')) return Object.values(comments);
+      if (name === 'id' && path.includes('/reviews/')) return [reviewId];
       if (name === 'id' && path.includes('/imports/')) return [importId];
       if (name === 'id' && path.includes('/screenings/')) return Object.values(plannedScreenings);
       if (name === 'festival') return ['leaks'];

@@ -4,10 +4,10 @@ export const MARK_VERBS = ['checked', 'favourited', 'disliked', 'watchlisted', '
 export type MarkVerb = (typeof MARK_VERBS)[number];
 
 /**
- * Every verb of an activity item: the marks, a comment on the film, the film put on a public list,
- * and a rewatch logged in the diary.
+ * Every verb of an activity item: the marks, a comment or a review of the film, the film put on a
+ * public list, and a rewatch logged in the diary.
  */
-export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented', 'listed', 'logged'] as const;
+export const ACTIVITY_VERBS = [...MARK_VERBS, 'commented', 'reviewed', 'listed', 'logged'] as const;
 
 export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
 

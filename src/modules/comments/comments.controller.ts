@@ -40,7 +40,7 @@ import { DeleteComment } from './commands/delete-comment/delete-comment.command.
 import { EditComment } from './commands/edit-comment/edit-comment.command.js';
 import { PostComment } from './commands/post-comment/post-comment.command.js';
 import { ReportComment } from './commands/report-comment/report-comment.command.js';
-import { ReportCommentRequest } from './commands/report-comment/report-comment.request.js';
+import { ReportRequest } from '../reportable/report.request.js';
 import {
   CommentDeletedResponse,
   CommentDetailResponse,
@@ -177,7 +177,7 @@ export class CommentsController {
   report(
     @Actor() { user, context }: Actor,
     @Param('id') id: string,
-    @Body() body: ReportCommentRequest,
+    @Body() body: ReportRequest,
   ): Promise<CommentReportAccepted> {
     return this.commands.execute(new ReportComment(user, id, body.reason, body.note ?? null, context));
   }

@@ -19,6 +19,7 @@ import {
   type Profile,
 } from './social.response.js';
 import { commentsProjection } from '../comments/projections/comments.projection.js';
+import { reviewsProjection } from '../reviews/projections/reviews.projection.js';
 import { membersProjection } from '../identity/projections/members.projection.js';
 import { userStatsProjection } from './projections/user-stats.projection.js';
 import { followsProjection } from './projections/follows.projection.js';
@@ -69,7 +70,7 @@ export class SocialController {
   @Public()
   @Get()
   @USERNAME
-  @ConsistentRead(userStatsProjection, membersProjection, commentsProjection)
+  @ConsistentRead(userStatsProjection, membersProjection, commentsProjection, reviewsProjection)
   @ApiOperation({
     summary: 'A member’s profile: when they joined, and counts of marks, follows and comments',
   })

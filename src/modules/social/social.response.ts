@@ -17,6 +17,7 @@ export interface ProfileCounts {
   readonly comments: number;
   readonly ratings: number;
   readonly diaryEntries: number;
+  readonly reviews: number;
 }
 
 export interface Profile {
@@ -47,6 +48,7 @@ export class ProfileCountsResponse implements ProfileCounts {
   @ApiProperty({ description: 'Comments written' }) comments!: number;
   @ApiProperty({ description: 'Films rated' }) ratings!: number;
   @ApiProperty({ description: 'Viewings in their diary' }) diaryEntries!: number;
+  @ApiProperty({ description: 'Reviews written (visible ones)' }) reviews!: number;
 }
 
 export class ProfileResponse implements Profile {

@@ -1,5 +1,5 @@
 import { REPORT_REASONS, type ReportReason } from '../../modules/comments/domain/comment.events.js';
-import { REPORT_NOTE_MAX } from '../../modules/comments/domain/comment-text.js';
+import { REPORT_NOTE_MAX } from '../../modules/reportable/domain/report-note.js';
 import { decodeTimeCursor } from '../../common/paging/index.js';
 
 /** The film page's query parameter naming the page of comments shown. */

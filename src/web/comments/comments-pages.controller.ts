@@ -10,7 +10,7 @@ import { DeleteComment } from '../../modules/comments/commands/delete-comment/de
 import { EditComment } from '../../modules/comments/commands/edit-comment/edit-comment.command.js';
 import { PostComment } from '../../modules/comments/commands/post-comment/post-comment.command.js';
 import { ReportComment } from '../../modules/comments/commands/report-comment/report-comment.command.js';
-import { ReportCommentRequest } from '../../modules/comments/commands/report-comment/report-comment.request.js';
+import { ReportRequest } from '../../modules/reportable/report.request.js';
 import type { CommentDetail } from '../../modules/comments/comments.response.js';
 import { idempotencyKeyOf } from '../../modules/comments/idempotency-key.js';
 import { GetComment } from '../../modules/comments/queries/get-comment/get-comment.query.js';
@@ -123,7 +123,7 @@ export class CommentPagesController {
     const { comments, ...fields } = body;
     const cursor = pageCursorOf(comments);
     try {
-      const input = await formInput(ReportCommentRequest, fields, { dropEmpty: ['note'] });
+      const input = await formInput(ReportRequest, fields, { dropEmpty: ['note'] });
       const accepted = await this.commands.execute(
         new ReportComment(user, id, input.reason, input.note ?? null, context),
       );

@@ -458,6 +458,7 @@ const VERB_TEXT: Record<ActivityVerb, string> = {
   commented: 'commented on this title',
   listed: 'added this title to a list',
   logged: 'watched this title again',
+  reviewed: 'reviewed this title',
 };
 
 function RecentActivity({

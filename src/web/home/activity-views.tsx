@@ -34,6 +34,8 @@ function sentence(item: FeedItem, film: ComponentChildren): ComponentChildren {
       );
     case 'commented':
       return <>commented on {film}</>;
+    case 'reviewed':
+      return <>reviewed {film}</>;
     case 'listed':
       return <>added {film} to a list</>;
     case 'logged':

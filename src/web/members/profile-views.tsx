@@ -132,6 +132,7 @@ function ProfileCounts({ profile }: { readonly profile: Profile }) {
     ['Checked', counts.checked],
     ['Diary entries', counts.diaryEntries],
     ['Ratings', counts.ratings],
+    ['Reviews', counts.reviews],
     ['Favourites', counts.favourites],
     ['Dislikes', counts.dislikes],
     ['Watchlist', counts.watchlist],

@@ -8,7 +8,13 @@ import {
 import { MARK_VERBS_SQL, type MarkVerb } from '../activity-verbs.js';
 import { applyListActivity } from './apply-list-activity.js';
 import { applyLogged, foldLogged } from './diary-activity.js';
-import { applyCommentActivity, COMMENT_ACTIVITY_EVENT_TYPES, foldComments } from './comment-activity.js';
+import {
+  applyPostedTextActivity,
+  COMMENTED,
+  foldPostedTexts,
+  postedTextEventTypes,
+  REVIEWED,
+} from './posted-text-activity.js';
 import { foldListActivity, knownLists, LIST_ACTIVITY_EVENT_TYPES, listIdsOf } from './list-activity.js';
 
 /** Which mark an event puts up (true) or takes back (false); null when it is no activity. */
@@ -76,13 +82,19 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
  * A film added to a public personal list is "listed" by the list's owner (the list is the
  * subject); the row goes when the film leaves or the list is deleted, and waits in
  * `activity_withheld` while the list is not public. Official lists (and so editions) make none.
+ * A review is "reviewed", withheld and restored as a comment is.
  * A rewatch in the diary is "logged", one row per entry (the entry is the subject), gone with the
  * entry or its rewatch flag.
  */
 export const activityProjection: Projection = {
   name: 'activity',
   version: 3,
-  handles: [...FILM_LOG_EVENT_TYPES, ...COMMENT_ACTIVITY_EVENT_TYPES, ...LIST_ACTIVITY_EVENT_TYPES],
+  handles: [
+    ...FILM_LOG_EVENT_TYPES,
+    ...postedTextEventTypes(COMMENTED),
+    ...postedTextEventTypes(REVIEWED),
+    ...LIST_ACTIVITY_EVENT_TYPES,
+  ],
   tables: ['activity', 'activity_withheld', 'activity_list_visibility'],
   // A skipped hide or visibility change would leak hidden comments or private lists (docs/adr/0008).
   onPoisonEvent: 'halt',
@@ -90,7 +102,8 @@ export const activityProjection: Projection = {
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     await applyMarks(foldMarks(events), context);
     await applyLogged(foldLogged(events), context);
-    await applyCommentActivity(foldComments(events), context);
+    for (const kind of [COMMENTED, REVIEWED])
+      await applyPostedTextActivity(kind, foldPostedTexts(kind, events), context);
     const known = await knownLists(listIdsOf(events), context);
     await applyListActivity(foldListActivity(events, known), context);
   },

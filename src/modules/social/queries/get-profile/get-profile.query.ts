@@ -32,11 +32,13 @@ export class GetProfileHandler implements IQueryHandler<GetProfile> {
                     coalesce(stats.dislikes, 0) AS dislikes, coalesce(stats.watchlist, 0) AS watchlist,
                     coalesce(stats.followers, 0) AS followers, coalesce(stats.following, 0) AS following,
                     coalesce(comments.comments, 0) AS comments, coalesce(stats.ratings, 0) AS ratings,
-                    coalesce(stats.diary_entries, 0) AS "diaryEntries"
+                    coalesce(stats.diary_entries, 0) AS "diaryEntries",
+                    coalesce(reviews.reviews, 0) AS reviews
              FROM accounts AS account
              LEFT JOIN members AS member ON member.user_id = account.id
              LEFT JOIN user_stats AS stats ON stats.user_id = account.id
              LEFT JOIN member_comment_counts AS comments ON comments.user_id = account.id
+             LEFT JOIN member_review_counts AS reviews ON reviews.user_id = account.id
              WHERE account.username_key = $1`,
       values: [usernameKey(username)],
     });
@@ -56,6 +58,7 @@ export class GetProfileHandler implements IQueryHandler<GetProfile> {
         comments: row.comments,
         ratings: row.ratings,
         diaryEntries: row.diaryEntries,
+        reviews: row.reviews,
       },
     };
   }

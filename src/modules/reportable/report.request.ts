@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { Satisfies } from '../../../../common/validation.js';
-import { REPORT_REASONS, type ReportReason } from '../../domain/comment.events.js';
-import { isReportNote, REPORT_NOTE_MAX, REPORT_NOTE_MESSAGE } from '../../domain/comment-text.js';
+import { Satisfies } from '../../common/validation.js';
+import { REPORT_REASONS, type ReportReason } from './domain/reportable.js';
+import { isReportNote, REPORT_NOTE_MAX, REPORT_NOTE_MESSAGE } from './domain/report-note.js';
 
-export class ReportCommentRequest {
+/** A report of a comment or a review: the reason, and a note for the moderators. */
+export class ReportRequest {
   @ApiProperty({ enum: REPORT_REASONS, example: 'spoiler' })
   @IsIn(REPORT_REASONS, { message: `reason must be one of ${REPORT_REASONS.join(', ')}` })
   reason!: ReportReason;

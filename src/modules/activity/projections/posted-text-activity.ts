@@ -1,25 +1,47 @@
 import type { RecordedEvent } from '#event-store';
 import type { ProjectionContext } from '#projections';
-import type { CommentEvent } from '../../comments/domain/comment.events.js';
 import { commentIdOfStream } from '../../comments/domain/comment-stream.js';
+import { reviewIdOfStream } from '../../reviews/domain/review-stream.js';
 
-/** Where a comment's "commented" row belongs: in activity, withheld while hidden, or nowhere. */
+/**
+ * A posted text (a comment, a review) and its activity row: posted, it is an item; hidden by
+ * moderation, it waits in `activity_withheld`; restored, it comes back with its time; deleted, it
+ * goes. Each kind has its events' prefix, its verb and its stream's id.
+ */
+export interface PostedTextKind {
+  readonly prefix: 'Comment' | 'Review';
+  readonly verb: 'commented' | 'reviewed';
+  readonly idOfStream: (streamId: string) => string;
+}
+
+export const COMMENTED: PostedTextKind = {
+  prefix: 'Comment',
+  verb: 'commented',
+  idOfStream: commentIdOfStream,
+};
+export const REVIEWED: PostedTextKind = { prefix: 'Review', verb: 'reviewed', idOfStream: reviewIdOfStream };
+
+/** Where a text's row belongs: in activity, withheld while hidden, or nowhere. */
 type Placement = 'shown' | 'withheld' | 'gone';
 
-const PLACEMENT: Partial<Record<CommentEvent['type'], Placement>> = {
-  CommentPosted: 'shown',
-  CommentAutoHidden: 'withheld',
-  CommentHidden: 'withheld',
-  CommentRestored: 'shown',
-  CommentReportsDismissed: 'shown',
-  CommentDeleted: 'gone',
+const PLACEMENT: Record<string, Placement> = {
+  Posted: 'shown',
+  AutoHidden: 'withheld',
+  Hidden: 'withheld',
+  Restored: 'shown',
+  ReportsDismissed: 'shown',
+  Deleted: 'gone',
 };
 
-/** The comment events that move a "commented" row. */
-export const COMMENT_ACTIVITY_EVENT_TYPES = Object.keys(PLACEMENT) as CommentEvent['type'][];
+/** The events of a kind that move its rows. */
+export const postedTextEventTypes = ({ prefix }: PostedTextKind): string[] =>
+  Object.keys(PLACEMENT).map((suffix) => `${prefix}${suffix}`);
 
-interface CommentOutcome {
-  readonly commentId: string;
+const placementOf = ({ prefix }: PostedTextKind, type: string): Placement | undefined =>
+  type.startsWith(prefix) ? PLACEMENT[type.slice(prefix.length)] : undefined;
+
+interface PostedTextOutcome {
+  readonly textId: string;
   readonly placement: Placement;
   /** The row, when the comment was posted in this batch; otherwise it is already in one of the tables. */
   readonly posted: {
@@ -30,26 +52,27 @@ interface CommentOutcome {
   } | null;
 }
 
-/** The last word of the batch on each comment's row. */
-export function foldComments(events: readonly RecordedEvent[]): CommentOutcome[] {
-  const outcomes = new Map<string, CommentOutcome>();
+/** The last word of the batch on each text's row. */
+export function foldPostedTexts(kind: PostedTextKind, events: readonly RecordedEvent[]): PostedTextOutcome[] {
+  const outcomes = new Map<string, PostedTextOutcome>();
   for (const event of events) {
-    if (!Object.hasOwn(PLACEMENT, event.type)) continue;
-    const commentId = commentIdOfStream(event.streamId);
-    const earlier = outcomes.get(commentId);
-    const comment = event as unknown as CommentEvent;
+    const placed = placementOf(kind, event.type);
+    if (placed === undefined) continue;
+    const textId = kind.idOfStream(event.streamId);
+    const earlier = outcomes.get(textId);
+    const data = event.data as { authorId?: string; filmId?: string };
     const posted =
-      comment.type === 'CommentPosted'
+      event.type === `${kind.prefix}Posted`
         ? {
             eventId: event.metadata.eventId,
-            actorId: comment.data.authorId,
-            filmId: comment.data.filmId,
+            actorId: data.authorId!,
+            filmId: data.filmId!,
             occurredAt: event.metadata.occurredAt,
           }
         : (earlier?.posted ?? null);
     // A deletion is final, whatever follows it in the batch.
-    const placement = earlier?.placement === 'gone' ? 'gone' : PLACEMENT[comment.type]!;
-    outcomes.set(commentId, { commentId, placement, posted });
+    const placement = earlier?.placement === 'gone' ? 'gone' : placed;
+    outcomes.set(textId, { textId, placement, posted });
   }
   return [...outcomes.values()];
 }
@@ -61,8 +84,9 @@ const COLUMNS = 'event_id, actor_id, film_id, verb, occurred_at, subject_id';
  * `activity_withheld`, deletes those of deleted comments, then inserts the rows of comments posted
  * in this batch where they belong: one statement per kind of change.
  */
-export async function applyCommentActivity(
-  outcomes: readonly CommentOutcome[],
+export async function applyPostedTextActivity(
+  { verb }: PostedTextKind,
+  outcomes: readonly PostedTextOutcome[],
   context: ProjectionContext,
 ): Promise<void> {
   if (outcomes.length === 0) return;
@@ -70,15 +94,15 @@ export async function applyCommentActivity(
   const earlier = (placement: Placement) =>
     outcomes
       .filter((outcome) => outcome.posted === null && outcome.placement === placement)
-      .map((o) => o.commentId);
+      .map((o) => o.textId);
   const move = async (from: string, to: string, ids: string[]) => {
     if (ids.length === 0) return;
     await context.query(
       `WITH moved AS (
-         DELETE FROM ${from} WHERE subject_id = ANY($1::uuid[]) AND verb = 'commented' RETURNING ${COLUMNS}
+         DELETE FROM ${from} WHERE subject_id = ANY($1::uuid[]) AND verb = $2 RETURNING ${COLUMNS}
        )
        INSERT INTO ${to} (${COLUMNS}) SELECT ${COLUMNS} FROM moved ON CONFLICT DO NOTHING`,
-      [ids],
+      [ids, verb],
     );
   };
   await move(withheld, activity, earlier('shown'));
@@ -86,8 +110,9 @@ export async function applyCommentActivity(
   const gone = earlier('gone');
   if (gone.length > 0) {
     for (const table of [activity, withheld])
-      await context.query(`DELETE FROM ${table} WHERE subject_id = ANY($1::uuid[]) AND verb = 'commented'`, [
+      await context.query(`DELETE FROM ${table} WHERE subject_id = ANY($1::uuid[]) AND verb = $2`, [
         gone,
+        verb,
       ]);
   }
 
@@ -96,7 +121,7 @@ export async function applyCommentActivity(
     if (rows.length === 0) return;
     await context.query(
       `INSERT INTO ${table} (${COLUMNS})
-       SELECT event_id, actor_id, film_id, 'commented', occurred_at, subject_id
+       SELECT event_id, actor_id, film_id, $6, occurred_at, subject_id
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::uuid[])
          AS posted(event_id, actor_id, film_id, occurred_at, subject_id)
        ON CONFLICT DO NOTHING`,
@@ -105,7 +130,8 @@ export async function applyCommentActivity(
         rows.map((row) => row.posted!.actorId),
         rows.map((row) => row.posted!.filmId),
         rows.map((row) => row.posted!.occurredAt),
-        rows.map((row) => row.commentId),
+        rows.map((row) => row.textId),
+        verb,
       ],
     );
   };

@@ -1,0 +1,11 @@
+import type { Feature } from '../../platform/features/feature.js';
+import { reviewsProjection } from './projections/reviews.projection.js';
+import { CreateReviewTables1765400000000 } from './reviews.migration.js';
+import { ReviewsModule } from './reviews.module.js';
+
+export const reviewsFeature: Feature = {
+  name: 'reviews',
+  httpModules: [ReviewsModule],
+  projections: [reviewsProjection],
+  migrations: [CreateReviewTables1765400000000],
+};
