@@ -497,6 +497,17 @@ const ROWS: readonly Row[] = [
       true,
     ),
   ),
+  ...(['hide', 'restore', 'dismiss'] as const).map((decision) => ({
+    operation: `POST /api/v1/moderation/reviews/{id}/${decision}`,
+    expected: MODERATORS,
+    call: async ({ api, users, films }: World) => {
+      const review = await api.expect(201, 'post', `/films/${films.page}/reviews`, {
+        user: users.member,
+        body: { body: 'Moderated for the matrix.' },
+      });
+      return { params: { id: (review.body as { id: string }).id }, body: { reason: 'matrix' } };
+    },
+  })),
   {
     operation: 'POST /api/v1/moderation/members/{username}/suspend',
     expected: MODERATORS,

@@ -26,6 +26,8 @@ import {
 } from './moderation.request.js';
 import {
   CommentModeratedResponse,
+  ReviewModeratedResponse,
+  type ReviewModerated,
   LogPageResponse,
   MemberReinstatedResponse,
   MemberSuspendedResponse,
@@ -41,6 +43,8 @@ import { GetModerationQueue } from './queries/get-queue/get-queue.query.js';
 import { decodeQueueCursor } from './queries/get-queue/queue-cursor.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { commentsProjection } from '../comments/projections/comments.projection.js';
+import { reviewsProjection } from '../reviews/projections/reviews.projection.js';
+import { ModerateReview } from './commands/moderate-review/moderate-review.command.js';
 import { USERNAME } from '../identity/accounts/username.param.js';
 import { moderationProjection } from './projections/moderation.projection.js';
 
@@ -49,6 +53,23 @@ const COMMENT_ID = ApiParam({
   format: 'uuid',
   description: 'The comment; malformed or unknown: 404',
 });
+
+const REVIEW_ID = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  description: 'The review; malformed or unknown: 404',
+});
+
+/** Documentation shared by a review's hide, restore and dismiss. */
+const ReviewAction = (summary: string): MethodDecorator =>
+  applyDecorators(
+    REVIEW_ID,
+    HttpCode(200),
+    ApiOperation({ summary: `${summary}; a decision already in force answers the same and writes nothing` }),
+    ApiOkResponse({ type: ReviewModeratedResponse }),
+    BAD_FIELD,
+    ApiProblem(404, 'No live review has that id'),
+  );
 
 /** Documentation shared by hide, restore and dismiss. */
 const CommentAction = (summary: string): MethodDecorator =>
@@ -75,10 +96,10 @@ export class ModerationController {
   ) {}
 
   @Get('queue')
-  @ConsistentRead(moderationProjection, commentsProjection)
+  @ConsistentRead(moderationProjection, commentsProjection, reviewsProjection)
   @ApiOperation({
     summary:
-      'Reported comments: open items most reported first (ties: longest waiting), with every report of the ' +
+      'Reported comments and reviews (kind says which): open items most reported first (ties: longest waiting), with every report of the ' +
       'current round; resolved items latest decision first, with the decision',
   })
   @ApiOkResponse({ type: QueuePageResponse })
@@ -135,6 +156,36 @@ export class ModerationController {
     return this.decide('dismiss', id, trimmed(body.reason), moderator);
   }
 
+  @Post('reviews/:id/hide')
+  @ReviewAction('Hide a review from everyone but its author and moderators, with a reason')
+  hideReview(
+    @Param('id') id: string,
+    @Body() body: HideCommentRequest,
+    @Actor() moderator: Actor,
+  ): Promise<ReviewModerated> {
+    return this.decideReview('hide', id, trimmed(body.reason), moderator);
+  }
+
+  @Post('reviews/:id/restore')
+  @ReviewAction('Make a hidden (or reported) review visible again and close its review round')
+  restoreReview(
+    @Param('id') id: string,
+    @Body() body: CommentDecisionRequest,
+    @Actor() moderator: Actor,
+  ): Promise<ReviewModerated> {
+    return this.decideReview('restore', id, trimmed(body.reason), moderator);
+  }
+
+  @Post('reviews/:id/dismiss')
+  @ReviewAction('Dismiss the open reports of a review (lifting an auto-hide)')
+  dismissReview(
+    @Param('id') id: string,
+    @Body() body: CommentDecisionRequest,
+    @Actor() moderator: Actor,
+  ): Promise<ReviewModerated> {
+    return this.decideReview('dismiss', id, trimmed(body.reason), moderator);
+  }
+
   @Post('members/:username/suspend')
   @HttpCode(200)
   @USERNAME
@@ -169,6 +220,17 @@ export class ModerationController {
     @Actor() moderator: Actor,
   ): Promise<MemberReinstatedResult> {
     return this.commands.execute(new ReinstateMember(username, trimmed(body.reason), moderator.context));
+  }
+
+  private decideReview(
+    decision: CommentDecision,
+    id: string,
+    reason: string | null,
+    moderator: Actor,
+  ): Promise<ReviewModerated> {
+    return this.commands.execute(
+      new ModerateReview(decision, id, moderator.user.id, reason, moderator.context),
+    );
   }
 
   private decide(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { SocialModule } from '../social/social.module.js';
 import { ModerateCommentHandler } from './commands/moderate-comment/moderate-comment.command.js';
+import { ModerateReviewHandler } from './commands/moderate-review/moderate-review.command.js';
 import {
   ReinstateMemberHandler,
   SuspendMemberHandler,
@@ -16,6 +17,7 @@ import { GetModerationQueueHandler } from './queries/get-queue/get-queue.query.j
   controllers: [ModerationController],
   providers: [
     ModerateCommentHandler,
+    ModerateReviewHandler,
     SuspendMemberHandler,
     ReinstateMemberHandler,
     GetModerationQueueHandler,

@@ -1,22 +1,33 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Position } from '#event-store';
 import { REPORT_REASONS, type ReportReason } from '../comments/domain/comment.events.js';
-import { MODERATION_ACTIONS, type ModerationAction } from './projections/moderation.projection.js';
+import {
+  MODERATED_KINDS,
+  MODERATION_ACTIONS,
+  type ModeratedKind,
+  type ModerationAction,
+} from './projections/moderation.projection.js';
 
 export interface MemberRef {
   readonly id: string;
   readonly username: string;
 }
 
-export interface QueueItem {
-  readonly comment: {
-    readonly id: string;
-    readonly body: string;
-    readonly author: MemberRef;
-    readonly film: { readonly id: string; readonly slug: string; readonly title: string };
-    readonly hidden: boolean;
-    readonly createdAt: string;
-  };
+/** The comment or review a queue item is about. */
+export interface QueuedText {
+  readonly id: string;
+  readonly body: string;
+  readonly author: MemberRef;
+  readonly film: { readonly id: string; readonly slug: string; readonly title: string };
+  readonly hidden: boolean;
+  readonly createdAt: string;
+}
+
+/** `comment` or `review`, as `kind` says. */
+export type QueueItem = (
+  | { readonly kind: 'comment'; readonly comment: QueuedText }
+  | { readonly kind: 'review'; readonly review: QueuedText }
+) & {
   readonly reports: readonly {
     readonly reporter: MemberRef;
     readonly reason: ReportReason;
@@ -33,13 +44,17 @@ export interface QueueItem {
     readonly reason: string | null;
     readonly at: string;
   } | null;
-}
+};
+
+/** The text an item is about, whichever its kind. */
+export const queuedTextOf = (item: QueueItem): QueuedText =>
+  item.kind === 'comment' ? item.comment : item.review;
 
 export interface LogEntry {
   readonly moderator: MemberRef;
   readonly action: ModerationAction;
   readonly target:
-    | { readonly kind: 'comment'; readonly id: string }
+    | { readonly kind: ModeratedKind; readonly id: string }
     | { readonly kind: 'member'; readonly id: string; readonly username: string };
   readonly reason: string | null;
   readonly at: string;
@@ -47,6 +62,13 @@ export interface LogEntry {
 
 export interface CommentModerated {
   readonly commentId: string;
+  readonly hidden: boolean;
+  readonly status: 'open' | 'resolved';
+  readonly position: Position;
+}
+
+export interface ReviewModerated {
+  readonly reviewId: string;
   readonly hidden: boolean;
   readonly status: 'open' | 'resolved';
   readonly position: Position;
@@ -85,7 +107,7 @@ class QueueFilmResponse {
   @ApiProperty({ example: 'Paris' }) title!: string;
 }
 
-class QueueCommentResponse {
+class QueuedTextResponse implements QueuedText {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Plain text, as posted (or last edited)' }) body!: string;
   @ApiProperty({ type: MemberRefResponse }) author!: MemberRefResponse;
@@ -109,8 +131,13 @@ class QueueDecisionResponse {
   @ApiProperty(INSTANT) at!: string;
 }
 
-export class QueueItemResponse implements QueueItem {
-  @ApiProperty({ type: QueueCommentResponse }) comment!: QueueCommentResponse;
+export class QueueItemResponse {
+  @ApiProperty({ enum: MODERATED_KINDS, description: 'What the item is about: its comment or its review' })
+  kind!: ModeratedKind;
+  @ApiProperty({ type: QueuedTextResponse, required: false, description: 'When kind is comment' })
+  comment?: QueuedTextResponse;
+  @ApiProperty({ type: QueuedTextResponse, required: false, description: 'When kind is review' })
+  review?: QueuedTextResponse;
   @ApiProperty({
     type: [QueueReportResponse],
     description: 'Reports of the current review round, oldest first',
@@ -128,7 +155,7 @@ export class QueuePageResponse {
 }
 
 class LogTargetResponse {
-  @ApiProperty({ enum: ['comment', 'member'] }) kind!: 'comment' | 'member';
+  @ApiProperty({ enum: [...MODERATED_KINDS, 'member'] }) kind!: ModeratedKind | 'member';
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ required: false, description: 'For a member' }) username?: string;
 }
@@ -148,6 +175,13 @@ export class LogPageResponse {
 
 export class CommentModeratedResponse implements CommentModerated {
   @ApiProperty({ format: 'uuid' }) commentId!: string;
+  @ApiProperty() hidden!: boolean;
+  @ApiProperty({ enum: ['open', 'resolved'] }) status!: 'open' | 'resolved';
+  @ApiProperty(POSITION) position!: Position;
+}
+
+export class ReviewModeratedResponse implements ReviewModerated {
+  @ApiProperty({ format: 'uuid' }) reviewId!: string;
   @ApiProperty() hidden!: boolean;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: 'open' | 'resolved';
   @ApiProperty(POSITION) position!: Position;

@@ -8,6 +8,9 @@ import {
   ModerateComment,
   type CommentDecision,
 } from '../../modules/moderation/commands/moderate-comment/moderate-comment.command.js';
+import { ModerateReview } from '../../modules/moderation/commands/moderate-review/moderate-review.command.js';
+import { queuedTextOf } from '../../modules/moderation/moderation.response.js';
+import type { ModeratedKind } from '../../modules/moderation/projections/moderation.projection.js';
 import { SuspendMember } from '../../modules/moderation/commands/suspend-member/suspend-member.command.js';
 import {
   CommentDecisionRequest,
@@ -114,10 +117,21 @@ export class ModerationPagesController {
   }
 
   @Post('comments/:id')
-  async decide(
-    @Param('id') id: string,
-    @Body() body: FormBody,
-    @Actor() moderator: Actor,
+  decideComment(@Param('id') id: string, @Body() body: FormBody, @Actor() moderator: Actor) {
+    return this.decide('comment', id, body, moderator);
+  }
+
+  @Post('reviews/:id')
+  decideReview(@Param('id') id: string, @Body() body: FormBody, @Actor() moderator: Actor) {
+    return this.decide('review', id, body, moderator);
+  }
+
+  /** One form for both kinds: the button pressed names the decision; hiding needs the reason. */
+  private async decide(
+    kind: ModeratedKind,
+    id: string,
+    body: FormBody,
+    moderator: Actor,
   ): Promise<SeeOther | PageResult> {
     const place = placeOf(body);
     const decision = DECISIONS.find((candidate) => candidate === body.decision);
@@ -132,8 +146,11 @@ export class ModerationPagesController {
         decision === 'hide'
           ? await formInput(HideCommentRequest, fields)
           : await formInput(CommentDecisionRequest, fields, { dropEmpty: ['reason'] });
+      const reason = input.reason?.trim() ?? null;
       const decided = await this.commands.execute(
-        new ModerateComment(decision, id, moderator.user.id, input.reason?.trim() ?? null, moderator.context),
+        kind === 'comment'
+          ? new ModerateComment(decision, id, moderator.user.id, reason, moderator.context)
+          : new ModerateReview(decision, id, moderator.user.id, reason, moderator.context),
       );
       return seeOther(queueHref(place), decided.position);
     } catch (error) {
@@ -145,7 +162,9 @@ export class ModerationPagesController {
           place.cursor ? decodeQueueCursor(place.cursor) : null,
         ),
       );
-      const item = page.items.find((candidate) => candidate.comment.id === id.toLowerCase());
+      const item = page.items.find(
+        (candidate) => candidate.kind === kind && queuedTextOf(candidate).id === id.toLowerCase(),
+      );
       if (!item) throw error;
       return new PageResult(
         view(DecisionFailureView, { item, place, reason: fieldText(body.reason), failure }),

@@ -1,5 +1,5 @@
 import { REASON_MAX } from '../../modules/moderation/moderation.request.js';
-import type { LogEntry, QueueItem } from '../../modules/moderation/moderation.response.js';
+import { queuedTextOf, type LogEntry, type QueueItem } from '../../modules/moderation/moderation.response.js';
 import type { ModerationAction } from '../../modules/moderation/projections/moderation.projection.js';
 import type { QueueStatus } from '../../modules/moderation/queries/get-queue/queue-cursor.js';
 import { REASON_LABELS } from '../comments/comment-parts.js';
@@ -24,6 +24,14 @@ export const queueHref = ({ status, cursor }: QueuePlace): string => {
 const filmHref = (slug: string): string => `/film/${encodeURIComponent(slug)}`;
 const memberHref = (username: string): string => `/member/${encodeURIComponent(username)}`;
 const commentHref = (slug: string, commentId: string): string => `${filmHref(slug)}#comment-${commentId}`;
+
+/** Where a queued comment or review is read: the comment on its film's page, the review on its own. */
+const textHref = (item: QueueItem): string => {
+  const text = queuedTextOf(item);
+  return item.kind === 'comment'
+    ? commentHref(text.film.slug, text.id)
+    : `${filmHref(text.film.slug)}/reviews/${encodeURIComponent(text.id)}`;
+};
 
 type Tab = QueueStatus | 'log';
 
@@ -70,13 +78,13 @@ function StateLine({ item }: { readonly item: QueueItem }) {
   const reports = `${item.reportCount} ${item.reportCount === 1 ? 'report' : 'reports'}`;
   const state = item.autoHidden
     ? 'hidden automatically, awaiting a decision'
-    : item.comment.hidden
+    : queuedTextOf(item).hidden
       ? 'hidden'
       : 'visible to readers';
   return (
     <p class="queue-state">
       <strong>{reports}</strong> ·{' '}
-      <span class={item.comment.hidden ? 'queue-hidden' : undefined}>{state}</span>
+      <span class={queuedTextOf(item).hidden ? 'queue-hidden' : undefined}>{state}</span>
     </p>
   );
 }
@@ -86,7 +94,9 @@ function ReportsTable({ item }: { readonly item: QueueItem }) {
   return (
     <div class="table-scroll">
       <table class="queue-reports">
-        <caption>Reports on {item.comment.author.username}’s comment</caption>
+        <caption>
+          Reports on {queuedTextOf(item).author.username}’s {item.kind}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Reporter</th>
@@ -127,11 +137,11 @@ function DecisionForm({
   /** `field` on a page of its own, so the error summary's links reach the field. */
   readonly ids: string;
 }) {
-  const { comment } = item;
+  const comment = queuedTextOf(item);
   return (
     <PostForm
-      action={`/moderate/comments/${encodeURIComponent(comment.id)}`}
-      label={`Decide on ${comment.author.username}’s comment`}
+      action={`/moderate/${item.kind}s/${encodeURIComponent(comment.id)}`}
+      label={`Decide on ${comment.author.username}’s ${item.kind}`}
       class="queue-decision"
     >
       <PlaceFields place={place} />
@@ -142,12 +152,12 @@ function DecisionForm({
       <div class="queue-buttons">
         {(!comment.hidden || (item.autoHidden && item.status === 'open')) && (
           <button type="submit" name="decision" value="hide" class="danger">
-            Hide comment
+            Hide {item.kind}
           </button>
         )}
         {comment.hidden && (
           <button type="submit" name="decision" value="restore">
-            Restore comment
+            Restore {item.kind}
           </button>
         )}
         {item.status === 'open' && !comment.hidden && (
@@ -205,13 +215,13 @@ function SuspendForm({
 }
 
 function QueueEntry({ item, place }: { readonly item: QueueItem; readonly place: QueuePlace }) {
-  const { comment } = item;
+  const comment = queuedTextOf(item);
   const headingId = `queue-${comment.id}`;
   return (
     <li class="queue-item card">
       <article aria-labelledby={headingId}>
         <h2 id={headingId}>
-          {comment.author.username}’s comment on{' '}
+          {comment.author.username}’s {item.kind} on{' '}
           <a href={filmHref(comment.film.slug)}>{comment.film.title}</a>
         </h2>
         <StateLine item={item} />
@@ -221,7 +231,7 @@ function QueueEntry({ item, place }: { readonly item: QueueItem; readonly place:
         <p class="muted queue-posted">
           Posted <RelativeTime at={comment.createdAt} /> by{' '}
           <a href={memberHref(comment.author.username)}>{comment.author.username}</a>.{' '}
-          <a href={commentHref(comment.film.slug, comment.id)}>See it on the film page</a>
+          <a href={textHref(item)}>See it where readers do</a>
         </p>
         <ReportsTable item={item} />
         {item.decision && (
@@ -266,7 +276,7 @@ export function QueueView({ place, items, nextCursor }: QueueViewProps) {
       ) : (
         <ol class="queue">
           {items.map((item) => (
-            <QueueEntry key={item.comment.id} item={item} place={place} />
+            <QueueEntry key={queuedTextOf(item).id} item={item} place={place} />
           ))}
         </ol>
       )}
@@ -288,11 +298,13 @@ export interface DecisionFailureViewProps {
 /** A refused decision (hiding without a reason), the item's form again with the error. */
 export function DecisionFailureView({ item, place, reason, failure }: DecisionFailureViewProps) {
   return (
-    <Layout title="Decide on a reported comment" noIndex>
-      <h1>Decide on {item.comment.author.username}’s comment</h1>
+    <Layout title={`Decide on a reported ${item.kind}`} noIndex>
+      <h1>
+        Decide on {queuedTextOf(item).author.username}’s {item.kind}
+      </h1>
       <ErrorSummary message={failure.message} errors={failure.errors} />
       <blockquote class="comment-quote">
-        <p>{item.comment.body}</p>
+        <p>{queuedTextOf(item).body}</p>
       </blockquote>
       <DecisionForm item={item} place={place} reason={reason} ids="field" />
       <p>
@@ -356,6 +368,7 @@ function LogTarget({
 }) {
   const { target } = entry;
   if (target.kind === 'member') return <a href={memberHref(target.username)}>{target.username}</a>;
+  if (target.kind === 'review') return <>a review</>;
   const comment = comments.get(target.id);
   if (!comment) return <>{entry.action === 'delete' ? 'a comment' : 'a comment since deleted'}</>;
   return (

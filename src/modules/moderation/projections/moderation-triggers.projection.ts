@@ -5,11 +5,15 @@ import { enqueueJobs } from '../../../platform/jobs/job-outbox.js';
 export const MODERATION_QUEUE = 'moderation';
 export const AUTO_HIDE_JOB = 'auto-hide';
 
-export interface AutoHideJobData {
-  readonly commentId: string;
-}
+/** The comment or the review reported; jobs queued before reviews name a comment only. */
+export type AutoHideJobData = { readonly commentId: string } | { readonly reviewId: string };
 
-const COMMENT_PREFIX = 'comment-';
+const PREFIXES = { CommentReported: 'comment-', ReviewReported: 'review-' } as const;
+
+const jobData = (event: RecordedEvent): AutoHideJobData =>
+  event.type === 'ReviewReported'
+    ? { reviewId: event.streamId.slice(PREFIXES.ReviewReported.length) }
+    : { commentId: event.streamId.slice(PREFIXES.CommentReported.length) };
 
 /**
  * Turns each report into an auto-hide job, through the job outbox, in the batch's own
@@ -19,7 +23,7 @@ const COMMENT_PREFIX = 'comment-';
 export const moderationTriggersProjection: Projection = {
   name: 'moderation-triggers',
   version: 1,
-  handles: ['CommentReported'],
+  handles: Object.keys(PREFIXES),
   tables: [],
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
@@ -29,7 +33,7 @@ export const moderationTriggersProjection: Projection = {
         queue: MODERATION_QUEUE,
         name: AUTO_HIDE_JOB,
         jobId: event.metadata.eventId,
-        data: { commentId: event.streamId.slice(COMMENT_PREFIX.length) } satisfies AutoHideJobData,
+        data: jobData(event),
       })),
     );
   },

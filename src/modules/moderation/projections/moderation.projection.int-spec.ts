@@ -16,10 +16,10 @@ const at = (second: number): string => new Date(Date.UTC(2024, 2, 1, 10, 0, seco
 const event = (type: string, second: number, data: object = {}, actorId: string | null = null): NewEvent =>
   testEvent(type, { ...data }, { occurredAt: at(second), actorId });
 
-const QUEUE = `SELECT comment_id, status, round, report_count, auto_hidden, first_reported_at, last_reported_at,
+const QUEUE = `SELECT subject_id, status, round, report_count, auto_hidden, first_reported_at, last_reported_at,
                       decision, decided_by, decision_reason, decided_at
-               FROM moderation_queue ORDER BY comment_id`;
-const REPORTS = `SELECT * FROM moderation_reports ORDER BY comment_id, reporter_id`;
+               FROM moderation_queue ORDER BY subject_id`;
+const REPORTS = `SELECT * FROM moderation_reports ORDER BY subject_id, reporter_id`;
 const LOG = `SELECT * FROM moderation_log ORDER BY event_id`;
 
 describe('moderation projections', () => {
@@ -34,7 +34,7 @@ describe('moderation projections', () => {
   });
 
   const itemOf = async (commentId: string) =>
-    (await site.rows(`SELECT * FROM moderation_queue WHERE comment_id = $1`, [commentId]))[0];
+    (await site.rows(`SELECT * FROM moderation_queue WHERE subject_id = $1`, [commentId]))[0];
 
   it('opens an item on reports, marks an auto-hide, and resolves it with the decision and a log row', async () => {
     const [comment, moderator] = [randomUUID(), randomUUID()];
@@ -64,7 +64,7 @@ describe('moderation projections', () => {
     });
     const reports = await site.rows(
       `SELECT reporter_id, round, reason, note FROM moderation_reports
-                                     WHERE comment_id = $1 ORDER BY reported_at`,
+                                     WHERE subject_id = $1 ORDER BY reported_at`,
       [comment],
     );
     expect(reports).toEqual(
@@ -122,7 +122,7 @@ describe('moderation projections', () => {
       decided_by: null,
     });
     expect(
-      await site.rows(`SELECT reporter_id FROM moderation_reports WHERE comment_id = $1 AND round = 2`, [
+      await site.rows(`SELECT reporter_id FROM moderation_reports WHERE subject_id = $1 AND round = 2`, [
         comment,
       ]),
     ).toEqual([{ reporter_id: late }]);

@@ -2,6 +2,11 @@ import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import type { CommentEvent } from '../../comments/domain/comment.events.js';
 import type { MemberEvent } from '../../identity/domain/member.events.js';
+import type { ReviewEvent } from '../../reviews/domain/review.events.js';
+
+/** What members write that moderators decide on. */
+export const MODERATED_KINDS = ['comment', 'review'] as const;
+export type ModeratedKind = (typeof MODERATED_KINDS)[number];
 
 /** What a moderator did, as the log and a queue item's decision name it. */
 export const MODERATION_ACTIONS = ['hide', 'restore', 'dismiss', 'delete', 'suspend', 'reinstate'] as const;
@@ -10,7 +15,8 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 type Decision = 'hidden' | 'restored' | 'dismissed' | 'deleted';
 
 interface QueueRow {
-  comment_id: string;
+  subject_id: string;
+  kind: ModeratedKind;
   status: 'open' | 'resolved';
   round: number;
   report_count: number;
@@ -24,7 +30,7 @@ interface QueueRow {
 }
 
 interface ReportRow {
-  comment_id: string;
+  subject_id: string;
   reporter_id: string;
   round: number;
   reason: string;
@@ -36,29 +42,51 @@ interface LogRow {
   event_id: string;
   moderator_id: string;
   action: ModerationAction;
-  target_kind: 'comment' | 'member';
+  target_kind: ModeratedKind | 'member';
   target_id: string;
   reason: string | null;
 }
 
+/** The facts every reportable kind records, without the kind's prefix. */
+const TEXT_FACTS = ['Reported', 'AutoHidden', 'Hidden', 'Restored', 'ReportsDismissed', 'Deleted'] as const;
+type TextFact = (typeof TEXT_FACTS)[number];
+
 const HANDLED = [
-  'CommentReported',
-  'CommentAutoHidden',
-  'CommentHidden',
-  'CommentRestored',
-  'CommentReportsDismissed',
-  'CommentDeleted',
+  ...TEXT_FACTS.map((fact) => `Comment${fact}` as const),
+  ...TEXT_FACTS.map((fact) => `Review${fact}` as const),
   'MemberSuspended',
   'MemberReinstated',
-] as const satisfies readonly (CommentEvent['type'] | MemberEvent['type'])[];
+] as const satisfies readonly (CommentEvent['type'] | ReviewEvent['type'] | MemberEvent['type'])[];
 
-type Handled = Extract<CommentEvent | MemberEvent, { type: (typeof HANDLED)[number] }>;
+/** A comment's or a review's moderation fact, named without its kind. */
+type TextEvent = {
+  [Fact in TextFact]: {
+    readonly fact: Fact;
+    readonly data: Extract<CommentEvent, { type: `Comment${Fact}` }>['data'];
+  };
+}[TextFact];
 
-const COMMENT_PREFIX = 'comment-';
+/** The stream prefix of each kind, and of the members. */
+const PREFIXES: Record<ModeratedKind, string> = { comment: 'comment-', review: 'review-' };
 const MEMBER_PREFIX = 'member-';
 
-const newItem = (commentId: string, at: string): QueueRow => ({
-  comment_id: commentId,
+/** The kind and id of a text's stream; null for a member's. */
+function subjectOf(streamId: string): { kind: ModeratedKind; id: string } | null {
+  for (const kind of MODERATED_KINDS) {
+    if (streamId.startsWith(PREFIXES[kind])) return { kind, id: streamId.slice(PREFIXES[kind].length) };
+  }
+  return null;
+}
+
+/** `CommentHidden` → { fact: 'Hidden', … }: both kinds' facts carry the same data. */
+function textEventOf(recorded: RecordedEvent, kind: ModeratedKind): TextEvent {
+  const prefix = kind === 'comment' ? 'Comment' : 'Review';
+  return { fact: recorded.type.slice(prefix.length), data: recorded.data } as TextEvent;
+}
+
+const newItem = (kind: ModeratedKind, subjectId: string, at: string): QueueRow => ({
+  subject_id: subjectId,
+  kind,
   status: 'open',
   round: 1,
   report_count: 0,
@@ -72,11 +100,16 @@ const newItem = (commentId: string, at: string): QueueRow => ({
 });
 
 /** Reports after a decision open the next round, with none of the last round's decision. */
-const reported = (item: QueueRow | undefined, commentId: string, at: string): QueueRow => {
-  if (!item) return { ...newItem(commentId, at), report_count: 1, last_reported_at: at };
+const reported = (
+  item: QueueRow | undefined,
+  kind: ModeratedKind,
+  subjectId: string,
+  at: string,
+): QueueRow => {
+  if (!item) return { ...newItem(kind, subjectId, at), report_count: 1, last_reported_at: at };
   if (item.status === 'resolved') {
     return {
-      ...newItem(commentId, at),
+      ...newItem(kind, subjectId, at),
       round: item.round + 1,
       report_count: 1,
       last_reported_at: at,
@@ -87,13 +120,14 @@ const reported = (item: QueueRow | undefined, commentId: string, at: string): Qu
 
 const decided = (
   item: QueueRow | undefined,
-  commentId: string,
+  kind: ModeratedKind,
+  subjectId: string,
   decision: Decision,
   by: string | null,
   reason: string | null,
   at: string,
 ): QueueRow => ({
-  ...(item ?? newItem(commentId, at)),
+  ...(item ?? newItem(kind, subjectId, at)),
   status: 'resolved',
   decision,
   decided_by: by,
@@ -109,16 +143,13 @@ class ModerationFold {
   constructor(readonly items: Map<string, QueueRow>) {}
 
   apply(recorded: RecordedEvent): void {
-    const event = { type: recorded.type, data: recorded.data } as Handled;
     const { eventId, occurredAt: at, actorId } = recorded.metadata;
-    const id = recorded.streamId.slice(
-      event.type.startsWith('Member') ? MEMBER_PREFIX.length : COMMENT_PREFIX.length,
-    );
-    const item = this.items.get(id);
+    const subject = subjectOf(recorded.streamId);
+    const id = subject?.id ?? recorded.streamId.slice(MEMBER_PREFIX.length);
     const logged = (moderatorId: string | null, action: ModerationAction, reason: string | null): void => {
       // Only people act in the log; a system-made event (none today) would have no moderator.
       if (moderatorId === null) return;
-      const targetKind = action === 'suspend' || action === 'reinstate' ? 'member' : 'comment';
+      const targetKind = subject?.kind ?? 'member';
       this.log.push({
         event_id: eventId,
         moderator_id: moderatorId,
@@ -129,13 +160,22 @@ class ModerationFold {
         at,
       });
     };
-    switch (event.type) {
-      case 'CommentReported': {
-        const next = reported(item, id, at);
+    if (subject === null) {
+      const member = recorded as unknown as MemberEvent;
+      if (member.type === 'MemberSuspended') logged(actorId, 'suspend', member.data.reason);
+      else if (member.type === 'MemberReinstated') logged(actorId, 'reinstate', member.data.reason ?? null);
+      return;
+    }
+    const { kind } = subject;
+    const item = this.items.get(id);
+    const event = textEventOf(recorded, kind);
+    switch (event.fact) {
+      case 'Reported': {
+        const next = reported(item, kind, id, at);
         this.items.set(id, next);
         const { reporterId, reason, note } = event.data;
         this.reports.push({
-          comment_id: id,
+          subject_id: id,
           reporter_id: reporterId,
           round: next.round,
           reason,
@@ -144,42 +184,42 @@ class ModerationFold {
         });
         return;
       }
-      case 'CommentAutoHidden':
-        this.items.set(id, { ...(item ?? newItem(id, at)), status: 'open', auto_hidden: true });
+      case 'AutoHidden':
+        this.items.set(id, { ...(item ?? newItem(kind, id, at)), status: 'open', auto_hidden: true });
         return;
-      case 'CommentHidden':
-        this.items.set(id, decided(item, id, 'hidden', event.data.moderatorId, event.data.reason, at));
+      case 'Hidden':
+        this.items.set(id, decided(item, kind, id, 'hidden', event.data.moderatorId, event.data.reason, at));
         logged(event.data.moderatorId, 'hide', event.data.reason);
         return;
-      case 'CommentRestored':
-        this.items.set(id, decided(item, id, 'restored', event.data.moderatorId, event.data.reason, at));
+      case 'Restored':
+        this.items.set(
+          id,
+          decided(item, kind, id, 'restored', event.data.moderatorId, event.data.reason, at),
+        );
         logged(event.data.moderatorId, 'restore', event.data.reason);
         return;
-      case 'CommentReportsDismissed':
-        this.items.set(id, decided(item, id, 'dismissed', event.data.moderatorId, event.data.reason, at));
+      case 'ReportsDismissed':
+        this.items.set(
+          id,
+          decided(item, kind, id, 'dismissed', event.data.moderatorId, event.data.reason, at),
+        );
         logged(event.data.moderatorId, 'dismiss', event.data.reason);
         return;
-      case 'CommentDeleted':
+      case 'Deleted':
         if (event.data.byModerator) {
-          this.items.set(id, decided(item, id, 'deleted', actorId, null, at));
+          this.items.set(id, decided(item, kind, id, 'deleted', actorId, null, at));
           logged(actorId, 'delete', null);
         } else if (item?.status === 'open') {
           // The author took it down while it awaited review: nothing is left to decide.
-          this.items.set(id, decided(item, id, 'deleted', null, null, at));
+          this.items.set(id, decided(item, kind, id, 'deleted', null, null, at));
         }
-        return;
-      case 'MemberSuspended':
-        logged(actorId, 'suspend', event.data.reason);
-        return;
-      case 'MemberReinstated':
-        logged(actorId, 'reinstate', event.data.reason ?? null);
         return;
     }
   }
 }
 
 /**
- * The moderation queue (one item per reported or moderated comment, its state in the current
+ * The moderation queue (one item per reported or moderated comment or review, its state in the current
  * review round), the reports of each round, and the log of moderator actions. Per batch: one read
  * of the touched items, a fold in memory, one upsert and two inserts.
  */
@@ -191,33 +231,27 @@ export const moderationProjection: Projection = {
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     const queue = context.table('moderation_queue');
-    const commentIds = [
-      ...new Set(
-        events
-          .filter((event) => event.streamId.startsWith(COMMENT_PREFIX))
-          .map((event) => event.streamId.slice(COMMENT_PREFIX.length)),
-      ),
-    ];
+    const subjectIds = [...new Set(events.flatMap((event) => subjectOf(event.streamId)?.id ?? []))];
     const existing =
-      commentIds.length === 0
+      subjectIds.length === 0
         ? []
         : await context.query<QueueRow>(
-            `SELECT comment_id, status, round, report_count, auto_hidden, first_reported_at::text,
+            `SELECT subject_id, kind, status, round, report_count, auto_hidden, first_reported_at::text,
                     last_reported_at::text, decision, decided_by, decision_reason, decided_at::text
-             FROM ${queue} WHERE comment_id = ANY($1::uuid[])`,
-            [commentIds],
+             FROM ${queue} WHERE subject_id = ANY($1::uuid[])`,
+            [subjectIds],
           );
-    const fold = new ModerationFold(new Map(existing.map((row) => [row.comment_id, row])));
+    const fold = new ModerationFold(new Map(existing.map((row) => [row.subject_id, row])));
     for (const event of events) fold.apply(event);
 
     if (fold.items.size > 0) {
       await context.query(
-        `INSERT INTO ${queue} AS item (comment_id, status, round, report_count, auto_hidden, first_reported_at,
+        `INSERT INTO ${queue} AS item (subject_id, kind, status, round, report_count, auto_hidden, first_reported_at,
            last_reported_at, decision, decided_by, decision_reason, decided_at)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS row(comment_id uuid, status text, round int,
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS row(subject_id uuid, kind text, status text, round int,
            report_count int, auto_hidden boolean, first_reported_at timestamptz, last_reported_at timestamptz,
            decision text, decided_by uuid, decision_reason text, decided_at timestamptz)
-         ON CONFLICT (comment_id) DO UPDATE SET
+         ON CONFLICT (subject_id) DO UPDATE SET
            status = EXCLUDED.status, round = EXCLUDED.round, report_count = EXCLUDED.report_count,
            auto_hidden = EXCLUDED.auto_hidden, first_reported_at = EXCLUDED.first_reported_at,
            last_reported_at = EXCLUDED.last_reported_at, decision = EXCLUDED.decision,
@@ -229,10 +263,10 @@ export const moderationProjection: Projection = {
     if (fold.reports.length > 0) {
       await context.query(
         `INSERT INTO ${context.table('moderation_reports')}
-           (comment_id, reporter_id, round, reason, note, reported_at)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS row(comment_id uuid, reporter_id uuid, round int,
+           (subject_id, reporter_id, round, reason, note, reported_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS row(subject_id uuid, reporter_id uuid, round int,
            reason text, note text, reported_at timestamptz)
-         ON CONFLICT (comment_id, reporter_id) DO NOTHING`,
+         ON CONFLICT (subject_id, reporter_id) DO NOTHING`,
         [JSON.stringify(fold.reports)],
       );
     }

@@ -69,6 +69,10 @@ export type ReportCommand =
   | { readonly type: 'Restore'; readonly moderatorId: string; readonly reason: string | null }
   | { readonly type: 'Dismiss'; readonly moderatorId: string; readonly reason: string | null };
 
+/** Open while a review round is: reports since the last decision, or an auto-hide awaiting one. */
+export const queueStatusOf = (reports: Reports): 'open' | 'resolved' =>
+  reports.hiding === 'auto' || reports.openReporters.length > 0 ? 'open' : 'resolved';
+
 /** The event types of a kind, for projections' `handles`. */
 export const reportEventTypes = <Prefix extends string>({ prefix }: ReportableKind<Prefix>) =>
   [

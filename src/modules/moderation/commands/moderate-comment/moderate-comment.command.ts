@@ -6,8 +6,8 @@ import {
   CommentNotFound,
   commentDecider,
   type CommentCommand,
-  type CommentState,
 } from '../../../comments/domain/comment.decider.js';
+import { queueStatusOf } from '../../../reportable/domain/reportable.js';
 import { commentStream } from '../../../comments/domain/comment.events.js';
 import { CommentNotFoundException } from '../../../comments/comment-errors.js';
 import type { CommentModerated } from '../../moderation.response.js';
@@ -38,10 +38,6 @@ const commandFor = ({ decision, moderatorId, reason }: ModerateComment): Comment
   }
 };
 
-/** Open while a review round is: reports since the last decision, or an auto-hide awaiting one. */
-const queueStatus = (state: CommentState): 'open' | 'resolved' =>
-  state.hiding === 'auto' || state.openReporters.length > 0 ? 'open' : 'resolved';
-
 /** Decided on the comment's stream; a decision already in force answers the same and writes nothing. */
 @CommandHandler(ModerateComment)
 export class ModerateCommentHandler implements ICommandHandler<ModerateComment> {
@@ -61,7 +57,7 @@ export class ModerateCommentHandler implements ICommandHandler<ModerateComment> 
       return {
         commentId,
         hidden: result.state.hiding !== 'none',
-        status: queueStatus(result.state),
+        status: queueStatusOf(result.state),
         position: result.position,
       };
     } catch (error) {

@@ -10,7 +10,7 @@ import {
   type PageRequest,
 } from '../../../../common/paging/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
-import type { ModerationAction } from '../../projections/moderation.projection.js';
+import type { ModeratedKind, ModerationAction } from '../../projections/moderation.projection.js';
 import type { LogEntry } from '../../moderation.response.js';
 
 /** Every moderator action, newest first. */
@@ -24,7 +24,7 @@ interface LogRow extends CursorRow {
   moderator_id: string;
   moderator_username: string;
   action: ModerationAction;
-  target_kind: 'comment' | 'member';
+  target_kind: ModeratedKind | 'member';
   target_id: string;
   target_username: string | null;
   reason: string | null;
@@ -49,7 +49,7 @@ const toEntry = (row: LogRow): LogEntry => ({
   target:
     row.target_kind === 'member'
       ? { kind: 'member', id: row.target_id, username: row.target_username ?? '' }
-      : { kind: 'comment', id: row.target_id },
+      : { kind: row.target_kind, id: row.target_id },
   reason: row.reason,
   at: row.at.toISOString(),
 });

@@ -4,8 +4,8 @@ import type pg from 'pg';
 import { cursorColumns, DEFAULT_PAGE_SIZE, FIRST_PAGE, type Page } from '../../../../common/paging/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import type { ReportReason } from '../../../comments/domain/comment.events.js';
-import type { ModerationAction } from '../../projections/moderation.projection.js';
-import type { QueueItem } from '../../moderation.response.js';
+import type { ModeratedKind, ModerationAction } from '../../projections/moderation.projection.js';
+import type { QueuedText, QueueItem } from '../../moderation.response.js';
 import { encodeQueueCursor, type QueueCursor, type QueueStatus } from './queue-cursor.js';
 
 /** The moderation queue, one page of one status. */
@@ -20,7 +20,8 @@ export class GetModerationQueue extends Query<Page<QueueItem>> {
 }
 
 interface QueueRow {
-  comment_id: string;
+  subject_id: string;
+  kind: ModeratedKind;
   body: string;
   author_id: string;
   author_username: string;
@@ -50,31 +51,36 @@ const DECISION_ACTION: Record<NonNullable<QueueRow['decision']>, ModerationActio
 };
 
 /**
- * The page is cut from the queue's partial index (joined to the comment, which the comments
- * projection may not have written yet), then dressed with names, the film and the reports of the
+ * The page is cut from the queue's partial index (joined to its comment or review, which their
+ * projections may not have written yet), then dressed with names, the film and the reports of the
  * current round: one statement per page. Open items seek on (reports DESC, waiting since, id).
  */
 const pageSql = (status: QueueStatus): string => {
   const [seek, order, cursorTime] =
     status === 'open'
       ? [
-          `queue.report_count <= $1 AND (queue.report_count < $1 OR (queue.first_reported_at, queue.comment_id) > ($2::timestamptz, $3::uuid))`,
-          (alias: string) => `${alias}.report_count DESC, ${alias}.first_reported_at, ${alias}.comment_id`,
+          `queue.report_count <= $1 AND (queue.report_count < $1 OR (queue.first_reported_at, queue.subject_id) > ($2::timestamptz, $3::uuid))`,
+          (alias: string) => `${alias}.report_count DESC, ${alias}.first_reported_at, ${alias}.subject_id`,
           'page.first_reported_at',
         ]
       : [
-          `(queue.decided_at, queue.comment_id) < ($2::timestamptz, $3::uuid) AND $1::int IS NOT NULL`,
-          (alias: string) => `${alias}.decided_at DESC, ${alias}.comment_id DESC`,
+          `(queue.decided_at, queue.subject_id) < ($2::timestamptz, $3::uuid) AND $1::int IS NOT NULL`,
+          (alias: string) => `${alias}.decided_at DESC, ${alias}.subject_id DESC`,
           'page.decided_at',
         ];
   return `
     WITH page AS (
-      SELECT queue.*, comments.body, comments.author_id, comments.film_id, comments.hidden, comments.created_at
-      FROM moderation_queue AS queue JOIN comments ON comments.id = queue.comment_id
+      SELECT queue.*, text.body, text.author_id, text.film_id, text.hidden, text.created_at
+      FROM moderation_queue AS queue
+      JOIN (
+        SELECT 'comment' AS kind, id, body, author_id, film_id, hidden, created_at FROM comments
+        UNION ALL
+        SELECT 'review', id, body, author_id, film_id, hidden, created_at FROM reviews
+      ) AS text ON text.id = queue.subject_id AND text.kind = queue.kind
       WHERE queue.status = '${status}' AND ${seek}
       ORDER BY ${order('queue')} LIMIT $4
     )
-    SELECT page.comment_id, page.body, page.author_id, author.username AS author_username,
+    SELECT page.subject_id, page.kind, page.body, page.author_id, author.username AS author_username,
            page.film_id, films.slug AS film_slug, films.title AS film_title, page.hidden, page.created_at,
            page.report_count, page.auto_hidden, page.status, page.decision, page.decided_by,
            moderator.username AS moderator_username, page.decision_reason, page.decided_at,
@@ -83,9 +89,9 @@ const pageSql = (status: QueueStatus): string => {
                       'reason', report.reason, 'note', report.note, 'at', report.reported_at)
                     ORDER BY report.reported_at, report.reporter_id)
              FROM moderation_reports AS report JOIN accounts AS reporter ON reporter.id = report.reporter_id
-             WHERE report.comment_id = page.comment_id AND report.round = page.round
+             WHERE report.subject_id = page.subject_id AND report.round = page.round
            ), '[]'::json) AS reports,
-           ${cursorColumns(cursorTime, 'page.comment_id')}
+           ${cursorColumns(cursorTime, 'page.subject_id')}
     FROM page
     JOIN accounts AS author ON author.id = page.author_id
     JOIN films ON films.id = page.film_id
@@ -93,15 +99,19 @@ const pageSql = (status: QueueStatus): string => {
     ORDER BY ${order('page')}`;
 };
 
+const textOf = (row: QueueRow): QueuedText => ({
+  id: row.subject_id,
+  body: row.body,
+  author: { id: row.author_id, username: row.author_username },
+  film: { id: row.film_id, slug: row.film_slug, title: row.film_title },
+  hidden: row.hidden,
+  createdAt: row.created_at.toISOString(),
+});
+
 const toItem = (row: QueueRow): QueueItem => ({
-  comment: {
-    id: row.comment_id,
-    body: row.body,
-    author: { id: row.author_id, username: row.author_username },
-    film: { id: row.film_id, slug: row.film_slug, title: row.film_title },
-    hidden: row.hidden,
-    createdAt: row.created_at.toISOString(),
-  },
+  ...(row.kind === 'comment'
+    ? { kind: 'comment' as const, comment: textOf(row) }
+    : { kind: 'review' as const, review: textOf(row) }),
   reports: row.reports.map((report) => ({
     reporter: { id: report.reporterId, username: report.username },
     reason: report.reason,
