@@ -156,8 +156,13 @@ export async function waitForNoLag(
 ): Promise<number> {
   const begin = performance.now();
   await sleep(settleMs);
+  // Few connections: the service holds many, and the server may be shared.
   const pool = openPool(url, 2, 'filmlog-bench-monitor');
-  const store = new PostgresEventStore({ connectionString: url, applicationName: 'filmlog-bench-monitor' });
+  const store = new PostgresEventStore({
+    connectionString: url,
+    poolSize: 2,
+    applicationName: 'filmlog-bench-monitor',
+  });
   const monitor = new ProjectionMonitor({ store, pool, projections });
   try {
     const deadline = Date.now() + limitMs;
