@@ -11,6 +11,8 @@ import { GetFilmState } from '../../modules/film-log/queries/get-film-state/get-
 import { GetFilmStats } from '../../modules/film-log/queries/get-film-stats/get-film-stats.query.js';
 import { GetFilmLists } from '../../modules/lists/queries/film-lists/film-lists.query.js';
 import { loadFilmComments } from '../comments/film-comments.js';
+import { loadFilmReviews } from '../reviews/film-reviews.js';
+import { REVIEWS_PAGE_PARAM, REVIEWS_SORT_PARAM } from '../reviews/review-parts.js';
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
@@ -58,10 +60,12 @@ export class FilmPagesController {
     @Req() request: WebRequest,
     @Query('cursor') cursor: unknown,
     @Query('activity') activityCursor: unknown,
+    @Query(REVIEWS_SORT_PARAM) reviewSort: unknown,
+    @Query(REVIEWS_PAGE_PARAM) reviewCursor: unknown,
   ) {
     const reader = request.reader ?? null;
     const film = await this.queries.execute(new GetFilm(reference));
-    const [stats, lists, activity, state, friends, comments, festivals] = await Promise.all([
+    const [stats, lists, activity, state, friends, reviews, comments, festivals] = await Promise.all([
       this.queries.execute(new GetFilmStats(film.id)),
       this.queries.execute(new GetFilmLists(film.id)),
       this.queries.execute(
@@ -71,6 +75,10 @@ export class FilmPagesController {
       reader
         ? this.queries.execute(new GetFriendsWhoChecked(reader.id, film.id, { limit: FRIENDS_PAGE }))
         : null,
+      loadFilmReviews(this.queries, { id: film.id, slug: film.slug }, reader, {
+        sort: reviewSort,
+        cursor: reviewCursor,
+      }),
       loadFilmComments(this.queries, { id: film.id, slug: film.slug }, reader, filledText(cursor)),
       loadFilmFestivals(this.queries, film.id, reader),
     ]);
@@ -81,6 +89,7 @@ export class FilmPagesController {
       activity,
       state,
       friends,
+      reviews,
       comments,
       festivals,
     });

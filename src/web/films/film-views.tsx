@@ -9,6 +9,7 @@ import type { FilmStats } from '../../modules/film-log/film-log.response.js';
 import type { FilmLists } from '../../modules/lists/lists.response.js';
 import { FilmComments, type FilmCommentsData } from '../comments/film-comments.js';
 import { LogViewingForm } from '../diary/diary-views.js';
+import { FilmReviews, type FilmReviewsData } from '../reviews/film-reviews.js';
 import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
 import { stars, starsLabel } from '../views/stars.js';
@@ -51,6 +52,7 @@ export interface FilmViewProps {
   readonly state: FilmLogState | null;
   /** Followed members who checked it; null for an anonymous reader. */
   readonly friends: Page<FriendCheck> | null;
+  readonly reviews: FilmReviewsData;
   readonly comments: FilmCommentsData;
   readonly festivals: FilmFestivalsData;
 }
@@ -62,6 +64,7 @@ export function FilmView({
   activity,
   state,
   friends,
+  reviews,
   comments,
   festivals,
 }: FilmViewProps) {
@@ -100,6 +103,7 @@ export function FilmView({
             <RecentActivity film={film} activity={activity} />
           </aside>
         </div>
+        <FilmReviews data={reviews} />
         <FilmComments data={comments} />
         {/* Where the page script says what a background submit did; outside every region, so it stays. */}
         <p id="enhance-status" class="visually-hidden" role="status" />
