@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresEventStore } from '#event-store';
 import { ProjectionMonitor, type Projection } from '#projections';
+import type pg from 'pg';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
 import { filmLogStream } from '../../src/modules/film-log/domain/film-log.events.js';
 import { diaryProjection } from '../../src/modules/film-log/projections/diary.projection.js';
@@ -144,30 +145,35 @@ export function driveDiary(
 }
 
 /**
- * Polls the projections' lag (the events they handle past their checkpoints) until none has any;
- * returns the seconds waited. `settleMs` first lets commands still in flight when a load stopped
- * reach the log.
+ * Watches the projections' lag (the events they handle past their checkpoints) over a few
+ * connections of its own, kept from one wait to the next: the service holds many, and the server
+ * may be shared.
  */
-export async function waitForNoLag(
-  url: string,
-  projections: readonly Projection[],
-  limitMs: number,
-  settleMs = 0,
-): Promise<number> {
-  const begin = performance.now();
-  await sleep(settleMs);
-  // Few connections: the service holds many, and the server may be shared.
-  const pool = openPool(url, 2, 'filmlog-bench-monitor');
-  const store = new PostgresEventStore({
-    connectionString: url,
-    poolSize: 2,
-    applicationName: 'filmlog-bench-monitor',
-  });
-  const monitor = new ProjectionMonitor({ store, pool, projections });
-  try {
+export class LagWatch {
+  private readonly pool: pg.Pool;
+  private readonly store: PostgresEventStore;
+  private readonly monitor: ProjectionMonitor;
+
+  constructor(url: string, projections: readonly Projection[]) {
+    this.pool = openPool(url, 1, 'filmlog-bench-monitor');
+    this.store = new PostgresEventStore({
+      connectionString: url,
+      poolSize: 2,
+      applicationName: 'filmlog-bench-monitor',
+    });
+    this.monitor = new ProjectionMonitor({ store: this.store, pool: this.pool, projections });
+  }
+
+  /**
+   * Polls until no projection has an event left to apply; returns the seconds waited. `settleMs`
+   * first lets commands still in flight when a load stopped reach the log.
+   */
+  async untilCaughtUp(limitMs: number, settleMs = 0): Promise<number> {
+    const begin = performance.now();
+    await sleep(settleMs);
     const deadline = Date.now() + limitMs;
     for (;;) {
-      const behind = (await monitor.statuses()).filter((status) => status.lagEvents > 0);
+      const behind = (await this.monitor.statuses()).filter((status) => status.lagEvents > 0);
       if (behind.length === 0) return (performance.now() - begin) / 1_000;
       if (Date.now() > deadline) {
         const names = behind.map((status) => `${status.name} (${status.lagEvents} events)`).join(', ');
@@ -175,10 +181,27 @@ export async function waitForNoLag(
       }
       await sleep(POLL_MS);
     }
+  }
+
+  async close(): Promise<void> {
+    await this.monitor.close();
+    await this.store.close();
+    await this.pool.end();
+  }
+}
+
+/** One wait of a LagWatch of its own. */
+export async function waitForNoLag(
+  url: string,
+  projections: readonly Projection[],
+  limitMs: number,
+  settleMs = 0,
+): Promise<number> {
+  const watch = new LagWatch(url, projections);
+  try {
+    return await watch.untilCaughtUp(limitMs, settleMs);
   } finally {
-    await monitor.close();
-    await store.close();
-    await pool.end();
+    await watch.close();
   }
 }
 

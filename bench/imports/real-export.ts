@@ -10,7 +10,7 @@ import { parseImport } from '../../src/modules/imports/parsing/parse-import.js';
 import { readZipEntries } from '../../src/modules/imports/parsing/zip-entries.js';
 import { projections as serviceProjections } from '../../src/features.js';
 import type { RunningApp } from '../catalogue/search-load.js';
-import { checkDiary, countDiary, waitForNoLag, type DiaryCounts } from '../film-log/diary.js';
+import { checkDiary, countDiary, LagWatch, type DiaryCounts } from '../film-log/diary.js';
 import { timed } from '../shared/bench-cli.js';
 import type { Reader } from '../social/members.js';
 import { openPool } from '../store/databases.js';
@@ -42,7 +42,7 @@ export interface RealExportZip {
   readonly rewatches: number;
   /** Films the export gives a rating (ratings.csv or a diary row's stars): the ratings the import adds. */
   readonly rated: number;
-  /** Rows read and counted but not imported (reviews.csv). */
+  /** Rows the import reads and counts but does not import, by file. */
   readonly notImported: Readonly<Record<string, number>>;
 }
 
@@ -215,14 +215,30 @@ export async function measureRealExport(
 ): Promise<RealExportFigures> {
   if (members.length < realExportMembers(options.runs))
     throw new Error(`${realExportMembers(options.runs)} members needed`);
+  const watch = new LagWatch(url, serviceProjections);
+  try {
+    return await measureRuns(app, url, real, catalogue, members, generated, options, watch);
+  } finally {
+    await watch.close();
+  }
+}
+
+async function measureRuns(
+  app: RunningApp,
+  url: string,
+  real: RealExport,
+  catalogue: RealExportFigures['catalogue'],
+  members: readonly Reader[],
+  generated: ImportRunFigures,
+  options: { readonly runs: number; readonly limitMs: number },
+  watch: LagWatch,
+): Promise<RealExportFigures> {
   const [first, ...pairs] = members;
   const importOnce = async (member: Reader, zip: RealExportZip): Promise<RealImportFigures> => {
     const figures = await runImport(app, member, zip.zip, zip.rows, options.limitMs);
-    return { ...figures, caughtUpSeconds: await waitForNoLag(url, serviceProjections, options.limitMs) };
+    return { ...figures, caughtUpSeconds: await watch.untilCaughtUp(options.limitMs) };
   };
-  await timed('the service applies the imports before', () =>
-    waitForNoLag(url, serviceProjections, options.limitMs),
-  );
+  await timed('the service applies the imports before', () => watch.untilCaughtUp(options.limitMs));
   const warmUp = await timed(`${real.file}: ${real.withDiary.rows} rows (warm-up)`, () =>
     importOnce(first!, real.withDiary),
   );

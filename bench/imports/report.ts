@@ -80,7 +80,7 @@ function runRow(name: string, run: ImportRunFigures): string[] {
 const byFile = (files: Readonly<Record<string, number>>): string =>
   Object.entries(files)
     .map(([file, rows]) => `${file} ${whole(rows)}`)
-    .join(', ');
+    .join(', ') || 'none';
 
 const ratio = (value: number): string => value.toFixed(2);
 
@@ -181,8 +181,9 @@ export const describeMethod = (options: ImportsBenchOptions): string[] => [
     "Every film it names (and its lists) is written to the catalogue with the service's FilmWriter before the " +
     `service starts. A member imports the whole export once as a warm-up (not counted in the ratios); then ` +
     `${options.kevRuns} run(s), each by two fresh members: one imports the whole export ` +
-    '(diary.csv: every row a diary entry; ratings.csv and the diary stars: ratings; reviews.csv read and ' +
-    'counted, not imported), the other the same archive without diary.csv, in turns (the order swapped each ' +
+    '(diary.csv: every row a diary entry; ratings.csv and the diary stars: ratings; reviews.csv as the ' +
+    'import takes it: its counts and the rows it reads but does not import are reported), the other the ' +
+    'same archive without diary.csv, in turns (the order swapped each ' +
     "run); rows/s count the rows the import reads (its progress total). Each import starts once the service's " +
     'projections have no event left to apply, and the time they take after it is noted. Medians over the ' +
     'runs give the ratios; the diary adds (median time with − median time without) ÷ entries. Then the ' +
