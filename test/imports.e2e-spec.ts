@@ -153,9 +153,18 @@ describe('imports (e2e)', () => {
         source: 'letterboxd',
         fileName: 'letterboxd-export.zip',
         status: 'completed',
-        counts: { checked: 4, favourites: 1, watchlist: 2, ratings: 3, lists: 2, unmatched: 1 },
+        counts: {
+          checked: 4,
+          favourites: 1,
+          watchlist: 2,
+          ratings: 3,
+          diaryEntries: 4,
+          reviews: 1,
+          lists: 2,
+          unmatched: 1,
+        },
         unmatched: [{ title: 'Aftersun', year: 2022, file: 'watched.csv', line: 5 }],
-        notImported: { 'reviews.csv': 1 },
+        notImported: {},
       });
       expect(view.progress.total).toBeGreaterThan(0);
       expect(view.progress.done).toBe(view.progress.total);

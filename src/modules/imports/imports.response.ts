@@ -49,6 +49,7 @@ class ImportCountsResponse implements ImportCounts {
   @ApiProperty({ description: 'Films given a rating (not those the member had rated)' }) ratings!: number;
   @ApiProperty({ description: 'Viewings added to the diary (not days the member had logged)' })
   diaryEntries!: number;
+  @ApiProperty({ description: 'Reviews written (not those an earlier import wrote)' }) reviews!: number;
   @ApiProperty({ description: 'Lists created or changed' }) lists!: number;
   @ApiProperty({ description: 'Rows that matched no catalogue film (exact, even past the listed 1,000)' })
   unmatched!: number;

@@ -268,6 +268,10 @@ function ImportResult({ item, offset, rowsPerPage, firstHref, nextHref }: Import
             <dd>{count(counts.diaryEntries ?? 0)}</dd>
           </div>
           <div>
+            <dt>Reviews</dt>
+            <dd>{count(counts.reviews ?? 0)}</dd>
+          </div>
+          <div>
             <dt>Lists</dt>
             <dd>{count(counts.lists)}</dd>
           </div>

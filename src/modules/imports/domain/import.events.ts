@@ -17,6 +17,8 @@ export interface ImportCounts {
   readonly ratings?: number;
   /** Viewings added to the diary; absent on imports completed before diaries were imported. */
   readonly diaryEntries?: number;
+  /** Reviews written; absent on imports completed before reviews were imported. */
+  readonly reviews?: number;
   readonly lists: number;
   readonly unmatched: number;
 }

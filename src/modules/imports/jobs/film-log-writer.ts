@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { currentSchemaVersion, type CommandContext, type CommandRunner, type IdGenerator } from '#decider';
+import type { CommandContext, CommandRunner, IdGenerator } from '#decider';
 import { WrongExpectedVersionError, type EventStore, type NewEvent } from '#event-store';
 import {
   filmLogDecider,
@@ -7,6 +7,7 @@ import {
   type ImportFilmLog,
 } from '../../film-log/domain/film-log.decider.js';
 import { filmLogStream, type FilmLogEvent } from '../../film-log/domain/film-log.events.js';
+import { importedEvent } from './imported-event.js';
 
 /**
  * Writes one film's imported marks on the member's film-log stream, given what the read model
@@ -47,19 +48,9 @@ export class FilmLogWriter {
     return result.events;
   }
 
-  /** The metadata the runner would give; imported events always carry their own time. */
+  /** Imported events always carry their own time. */
   private toNew =
     (context: CommandContext) =>
-    (event: FilmLogEvent): NewEvent => ({
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: this.ids(),
-        actorId: context.actorId,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        occurredAt: new Date(event.occurredAt!).toISOString(),
-        schemaVersion: currentSchemaVersion({}, event.type),
-      },
-    });
+    (event: FilmLogEvent): NewEvent =>
+      importedEvent(context, this.ids, event, event.occurredAt!);
 }

@@ -24,6 +24,7 @@ import { reserveDiaryEntryKeys } from '../../film-log/diary/diary-entry-keys.js'
 import type { Viewing } from '../../film-log/domain/diary.js';
 import { importedViewingId } from '../domain/imported-viewing-id.js';
 import { mergeMarks } from './merge-films.js';
+import { ReviewWriter } from './review-writer.js';
 import { ProgressReporter } from './progress-reporter.js';
 
 /** Films written at once: enough to keep the event store's connections busy. */
@@ -77,10 +78,12 @@ interface DiaryRow {
 export class ImportRunner {
   private readonly matcher: FilmMatcher;
   private readonly films: FilmLogWriter;
+  private readonly reviews: ReviewWriter;
 
   constructor(private readonly deps: ImportRunnerDeps) {
     this.matcher = new FilmMatcher(deps.pool);
     this.films = new FilmLogWriter(deps.store, deps.runner);
+    this.reviews = new ReviewWriter(deps.store);
   }
 
   async run(importId: string): Promise<ImportOutcome> {
@@ -155,6 +158,7 @@ export class ImportRunner {
       watchlist: 0,
       ratings: 0,
       diaryEntries: 0,
+      reviews: 0,
       lists: 0,
       unmatched: 0,
     };
@@ -182,6 +186,15 @@ export class ImportRunner {
         else if (event.type === 'FilmRated') counts.ratings += 1;
         else if (event.type === 'ViewingLogged') counts.diaryEntries += 1;
       }
+      // After the film log: the film is checked (and rated) before its reviews show.
+      // Awaited first: `+=` would read the count before the await, and films run side by side.
+      const reviewed = await this.reviews.write(
+        memberId,
+        filmId,
+        rows.flatMap((film) => film.reviews),
+        context,
+      );
+      counts.reviews += reviewed;
       progress.add(rows.reduce((sum, film) => sum + film.rows.length, 0));
     });
 

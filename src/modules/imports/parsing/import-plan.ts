@@ -37,6 +37,12 @@ export interface ImportedViewing extends ImportedMark {
   readonly rating: number | null;
 }
 
+/** A review, written at `at`; exports carry no spoiler flag, so imported reviews have none. */
+export interface ImportedReview extends ImportedMark {
+  readonly body: string;
+  readonly rating: number | null;
+}
+
 /**
  * One film and everything the export says about it, merged over all its rows and files (the
  * shape of the ImportFilmLog command); `rows` are where it was read, in reading order.
@@ -51,6 +57,8 @@ export interface ImportedFilm {
   readonly rated: ImportedRating | null;
   /** Every diary row for the film, in reading order. */
   readonly viewings: readonly ImportedViewing[];
+  /** Every review of the film, in reading order. */
+  readonly reviews: readonly ImportedReview[];
   readonly rows: readonly SourceRow[];
 }
 

@@ -39,10 +39,14 @@ describe('readLetterboxd', () => {
         { watchedOn: '2023-05-31', rewatch: true, rating: 5, at: '2023-06-01T12:00:00.000Z' },
         { watchedOn: '2020-02-10', rewatch: false, rating: 4.5, at: '2021-03-01T12:00:00.000Z' },
       ],
+      reviews: [
+        { body: 'Stairs.\nSo many stairs, all the way down.', rating: 5, at: '2021-03-01T12:00:00.000Z' },
+      ],
       rows: [
         { file: 'watched.csv', line: 2 },
         { file: 'diary.csv', line: 2 },
         { file: 'diary.csv', line: 3 },
+        { file: 'reviews.csv', line: 2 },
         { file: 'ratings.csv', line: 2 },
         { file: 'likes/films.csv', line: 2 },
       ],
@@ -137,8 +141,11 @@ describe('readLetterboxd', () => {
     ]);
   });
 
-  it('counts reviews as not imported, a review spanning lines as one row', () => {
-    expect(plan.notImported).toEqual({ 'reviews.csv': 1 });
+  it('reads a review spanning lines as one review, at its Date, and leaves nothing out', () => {
+    expect(filmNamed(plan, 'Parasite')?.reviews).toEqual([
+      { body: 'Stairs.\nSo many stairs, all the way down.', rating: 5, at: '2021-03-01T12:00:00.000Z' },
+    ]);
+    expect(plan.notImported).toEqual({});
   });
 
   it('counts every data row read: 4 watched, 6 diary, 2 ratings, 1 like, 2 watchlist, 4 list films, 1 review', () => {

@@ -8,19 +8,22 @@ import { readLetterboxdList } from './letterboxd-list.js';
 import { ImportPlanBuilder } from './plan-builder.js';
 import { readZipEntries } from './zip-entries.js';
 import { isRating } from '../../film-log/domain/rating.js';
+import { isReviewBody, REVIEW_BODY_MESSAGE } from '../../reviews/domain/review-text.js';
 
 const FILM_HEADER = ['Date', 'Name', 'Year', 'Letterboxd URI'];
 const DIARY_HEADER = [...FILM_HEADER, 'Rating', 'Rewatch', 'Tags', 'Watched Date'];
 const RATINGS_HEADER = [...FILM_HEADER, 'Rating'];
+const REVIEWS_HEADER = [...FILM_HEADER, 'Rating', 'Rewatch', 'Review', 'Tags', 'Watched Date'];
 const MARK_FILES = { 'likes/films.csv': 'favourite', 'watchlist.csv': 'watchlisted' } as const;
 /** Read and counted, so the member sees they are not imported yet rather than silently dropped. */
-const NOT_IMPORTED = ['reviews.csv'];
+const NOT_IMPORTED: readonly string[] = [];
 const LIST_FILE = /^lists\/([^/]+)\.csv$/;
 
 const isWanted = (name: string): boolean =>
   name === 'watched.csv' ||
   name === 'ratings.csv' ||
   name === 'diary.csv' ||
+  name === 'reviews.csv' ||
   name in MARK_FILES ||
   NOT_IMPORTED.includes(name) ||
   LIST_FILE.test(name);
@@ -51,7 +54,8 @@ function dataRows(file: string, bytes: Buffer, header: readonly string[]): CsvRe
  * A Letterboxd export (.zip): watched.csv and diary.csv → checks, every diary.csv row → a diary
  * entry (Watched Date, Rewatch, Rating), ratings.csv and the diary's Rating → ratings (the latest
  * logged wins), likes/films.csv → favourites, watchlist.csv →
- * watchlist, lists/<slug>.csv → personal lists; reviews.csv is counted as not imported; everything else (deleted/, orphaned/, profile, comments…) is not read.
+ * watchlist, lists/<slug>.csv → personal lists, reviews.csv → reviews (at their Date; the export
+ * has no spoiler flag); everything else (deleted/, orphaned/, profile, comments…) is not read.
  * A diary row's viewing date is its Watched Date, never its Date (when it was logged).
  */
 export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number): Promise<ImportPlan> {
@@ -88,6 +92,24 @@ export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number
         rewatch,
         rating,
         at: noonOf(logged),
+      });
+    });
+
+  const reviews = files.get('reviews.csv');
+  if (reviews !== undefined)
+    eachRow(plan, 'reviews.csv', dataRows('reviews.csv', reviews, REVIEWS_HEADER), (record) => {
+      const written = dateOf('Date', fieldOf(record, 0));
+      const watchedField = fieldOf(record, 8);
+      const body = fieldOf(record, 6);
+      if (!isReviewBody(body)) throw new RowProblem(`Review ${REVIEW_BODY_MESSAGE.slice('body '.length)}`);
+      const film = filmOf(record);
+      const watchedOn = watchedField === '' ? null : dateOf('Watched Date', watchedField);
+      // A review checks the film, as one written here does.
+      plan.check(film, at('reviews.csv', record), { watchedOn, at: noonOf(watchedOn ?? written) });
+      plan.review(film, at('reviews.csv', record), {
+        body,
+        rating: ratingOf(fieldOf(record, 4)),
+        at: noonOf(written),
       });
     });
 

@@ -5,6 +5,7 @@ import type {
   ImportedList,
   ImportedMark,
   ImportedRating,
+  ImportedReview,
   ImportedViewing,
   ImportPlan,
   ImportSource,
@@ -20,6 +21,7 @@ interface FilmEntry {
   watchlisted: ImportedMark | null;
   rated: ImportedRating | null;
   viewings: ImportedViewing[];
+  reviews: ImportedReview[];
   rows: SourceRow[];
 }
 
@@ -77,6 +79,10 @@ export class ImportPlanBuilder {
     this.entry(film, row).viewings.push(viewing);
   }
 
+  review(film: FilmReference, row: SourceRow, review: ImportedReview): void {
+    this.entry(film, row).reviews.push(review);
+  }
+
   list(list: ImportedList): void {
     this.lists.push(list);
   }
@@ -112,6 +118,7 @@ export class ImportPlanBuilder {
         watchlisted: null,
         rated: null,
         viewings: [],
+        reviews: [],
         rows: [],
       };
       this.films.set(key, entry);

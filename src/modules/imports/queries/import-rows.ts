@@ -31,7 +31,12 @@ export const toImportView = (row: ImportRow): ImportView => ({
   counts:
     row.counts === null
       ? null
-      : { ...row.counts, ratings: row.counts.ratings ?? 0, diaryEntries: row.counts.diaryEntries ?? 0 },
+      : {
+          ...row.counts,
+          ratings: row.counts.ratings ?? 0,
+          diaryEntries: row.counts.diaryEntries ?? 0,
+          reviews: row.counts.reviews ?? 0,
+        },
   unmatched: row.unmatched,
   rowErrors: row.row_errors,
   notImported: row.not_imported,

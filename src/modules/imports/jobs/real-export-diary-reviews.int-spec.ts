@@ -20,8 +20,8 @@ const REAL_EXPORTS = join(__dirname, '../../../../../shared/fixtures/real-export
 /** Each Letterboxd export there, with the viewings and rewatches its diary.csv holds. */
 const EXPORTS = [
   // The issue's figures for this one: 938 viewings, 527 of them rewatches.
-  { file: 'letterboxd-kevdoy-kev.zip', viewings: 938, rewatches: 527 },
-  { file: 'letterboxd-neodb-2025-09-23-06-48-utc.zip', viewings: 1, rewatches: 0 },
+  { file: 'letterboxd-kevdoy-kev.zip', viewings: 938, rewatches: 527, reviews: 156 },
+  { file: 'letterboxd-neodb-2025-09-23-06-48-utc.zip', viewings: 1, rewatches: 0, reviews: 1 },
 ];
 
 const describeWithExports = existsSync(REAL_EXPORTS) ? describe : describe.skip;
@@ -53,6 +53,18 @@ describeWithExports('real Letterboxd diaries, imported (PostgreSQL, real decider
     store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
     runner = new CommandRunner({ store, clock: () => new Date(), ids: randomUUID });
   });
+
+  /** The films reviews.csv names (Name and Year), with each review's text. */
+  async function reviewsOf(bytes: Buffer): Promise<Map<string, string[]>> {
+    const files = await readZipEntries(bytes, (name) => name === 'reviews.csv', 50 * 1024 * 1024);
+    const [, ...rows] = recordsOf('reviews.csv', decodeText(files.get('reviews.csv')!));
+    const reviews = new Map<string, string[]>();
+    for (const { fields } of rows) {
+      const key = `${fields[1]}\n${fields[2]}`;
+      reviews.set(key, [...(reviews.get(key) ?? []), fields[6]!]);
+    }
+    return reviews;
+  }
 
   /** What diary.csv says, read here row by row: each film's viewings (by Name and Year). */
   async function diaryOf(bytes: Buffer): Promise<Map<string, Viewing[]>> {
@@ -119,17 +131,34 @@ describeWithExports('real Letterboxd diaries, imported (PostgreSQL, real decider
   };
 
   it.each(EXPORTS)(
-    '$file: every diary row an entry with its day, rewatch and stars; a re-import adds none',
-    async ({ file, viewings: rows, rewatches }) => {
+    '$file: every diary row an entry with its day, rewatch and stars, every review with its text; a re-import adds none',
+    async ({ file, viewings: rows, rewatches, reviews: reviewRows }) => {
       const bytes = readFileSync(join(REAL_EXPORTS, file));
       const expected = await diaryOf(bytes);
       expect([...expected.values()].flat()).toHaveLength(rows);
       expect([...expected.values()].flat().filter((viewing) => viewing.rewatch)).toHaveLength(rewatches);
-      await catalogue(expected.keys());
+      const reviews = await reviewsOf(bytes);
+      expect([...reviews.values()].flat()).toHaveLength(reviewRows);
+      await catalogue([...expected.keys(), ...reviews.keys()]);
 
       const member = randomUUID();
       const outcome = await new ImportRunner({ store, runner, pool }).run(await start(member, bytes));
-      expect(outcome).toMatchObject({ status: 'completed', counts: { diaryEntries: rows } });
+      expect(outcome).toMatchObject({
+        status: 'completed',
+        counts: { diaryEntries: rows, reviews: reviewRows },
+      });
+      // Each film's reviews, with their text as written.
+      const { rows: posted } = await pool.query<{ film_id: string; body: string }>(
+        `SELECT data->>'filmId' AS film_id, data->>'body' AS body FROM events
+         WHERE type = 'ReviewPosted' AND data->>'authorId' = $1`,
+        [member],
+      );
+      for (const [key, bodies] of reviews) {
+        const filmId = filmIds.get(key)!;
+        const written = posted.filter((row) => row.film_id === filmId).map((row) => row.body);
+        // Fields are read without the spaces around them.
+        expect([key, written.sort()]).toEqual([key, bodies.map((body) => body.trim()).sort()]);
+      }
 
       for (const [key, viewings] of expected) {
         const events = await read(filmLogStream(member, filmIds.get(key)!));
@@ -157,7 +186,7 @@ describeWithExports('real Letterboxd diaries, imported (PostgreSQL, real decider
       const again = await new ImportRunner({ store, runner, pool }).run(await start(member, bytes));
       expect(again).toMatchObject({
         status: 'completed',
-        counts: { diaryEntries: 0, checked: 0, ratings: 0 },
+        counts: { diaryEntries: 0, reviews: 0, checked: 0, ratings: 0 },
       });
     },
     180_000,
