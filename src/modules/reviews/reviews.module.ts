@@ -9,6 +9,7 @@ import {
   ReportReviewHandler,
   ReviewCommandRunner,
 } from './commands/review.commands.js';
+import { LikedReviewsHandler } from './queries/liked-reviews.query.js';
 import { GetReviewHandler, ListFilmReviewsHandler } from './queries/review.queries.js';
 import { ReviewsController } from './reviews.controller.js';
 
@@ -26,6 +27,7 @@ import { ReviewsController } from './reviews.controller.js';
     ReportReviewHandler,
     ListFilmReviewsHandler,
     GetReviewHandler,
+    LikedReviewsHandler,
   ],
 })
 export class ReviewsModule {}

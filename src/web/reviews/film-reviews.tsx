@@ -6,7 +6,7 @@ import type { ReviewItem } from '../../modules/reviews/reviews.response.js';
 import type { Reader } from '../http/web-request.js';
 import { Pager, PostForm, type PagerWords } from '../views/components.js';
 import { useWeb } from '../views/web-context.js';
-import { LikedReviews } from './liked-reviews.query.js';
+import { LikedReviews } from '../../modules/reviews/queries/liked-reviews.query.js';
 import {
   LikeControl,
   PlaceFields,

@@ -18,7 +18,7 @@ import { fieldText, formFailureOf, formInput } from '../http/forms.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import type { Reader, WebRequest } from '../http/web-request.js';
-import { LikedReviews } from './liked-reviews.query.js';
+import { LikedReviews } from '../../modules/reviews/queries/liked-reviews.query.js';
 import { reviewHref, reviewsHref, reviewsPlaceOf } from './review-parts.js';
 import {
   PostReviewView,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LikedReviewsHandler } from './liked-reviews.query.js';
 import { ReviewPagesController } from './reviews-pages.controller.js';
 
 /**
@@ -7,5 +6,5 @@ import { ReviewPagesController } from './reviews-pages.controller.js';
  * review's own page; the reviews module's commands and queries, on the buses. LikedReviews says
  * which reviews the reader likes, for the like buttons (the film page asks it too).
  */
-@Module({ controllers: [ReviewPagesController], providers: [LikedReviewsHandler] })
+@Module({ controllers: [ReviewPagesController] })
 export class ReviewPagesModule {}

@@ -1,17 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { isUuid } from '../../common/uuid.js';
-import { QUERY_POOL } from '../../platform/database/database.module.js';
+import { isUuid } from '../../../common/uuid.js';
+import { QUERY_POOL } from '../../../platform/database/database.module.js';
 
-/**
- * Which of these reviews the member likes, for the pressed state of the pages' like buttons.
- *
- * The reviews module keeps who likes what (its projection's `review_likes`) but has no query for it
- * yet; this reads that table, as the module's own queries read its tables. It belongs in
- * src/modules/reviews/queries (or as a `liked` flag on ReviewItem for a signed-in reader), where it
- * should move.
- */
+/** Which of these reviews the member likes: the pressed state of the pages' like buttons. */
 export class LikedReviews extends Query<ReadonlySet<string>> {
   constructor(
     readonly memberId: string,
@@ -29,7 +22,7 @@ export class LikedReviewsHandler implements IQueryHandler<LikedReviews> {
     const ids = reviewIds.filter(isUuid).map((id) => id.toLowerCase());
     if (ids.length === 0) return new Set();
     const { rows } = await this.pool.query<{ review_id: string }>({
-      name: 'web-liked-reviews',
+      name: 'liked-reviews',
       text: `SELECT review_id FROM review_likes WHERE member_id = $1 AND review_id = ANY($2::uuid[])`,
       values: [memberId, ids],
     });
