@@ -5,6 +5,7 @@ import type { Type } from '@nestjs/common';
 import { activityFeature } from './modules/activity/activity.feature.js';
 import { catalogFeature } from './modules/catalog/catalog.feature.js';
 import { commentsFeature } from './modules/comments/comments.feature.js';
+import { diaryFeature } from './modules/diary/diary.feature.js';
 import { festivalsFeature } from './modules/festivals/festivals.feature.js';
 import { filmLogFeature } from './modules/film-log/film-log.feature.js';
 import { identityFeature } from './modules/identity/identity.feature.js';
@@ -27,6 +28,7 @@ export const features: readonly Feature[] = [
   catalogFeature,
   filmLogFeature,
   socialFeature,
+  diaryFeature,
   activityFeature,
   commentsFeature,
   reviewsFeature,

@@ -1,5 +1,4 @@
 import type { Feature } from '../../platform/features/feature.js';
-import { DiaryModule } from './diary/diary.module.js';
 import { AddDiary1765300000000 } from './diary.migration.js';
 import { CreateFilmLogTables1763856000000 } from './film-log.migration.js';
 import { FilmLogModule } from './film-log.module.js';
@@ -10,7 +9,7 @@ import { AddFilmRatings1765200000000 } from './ratings.migration.js';
 
 export const filmLogFeature: Feature = {
   name: 'film-log',
-  httpModules: [FilmLogModule, DiaryModule],
+  httpModules: [FilmLogModule],
   projections: [userFilmStateProjection, filmStatsProjection, diaryProjection],
   migrations: [CreateFilmLogTables1763856000000, AddFilmRatings1765200000000, AddDiary1765300000000],
 };

@@ -4,11 +4,8 @@ import {
   ChangeDiaryEntry,
   DeleteDiaryEntry,
   LogDiaryEntry,
-} from '../../modules/film-log/diary/commands/diary.commands.js';
-import {
-  ChangeDiaryEntryRequest,
-  LogDiaryEntryRequest,
-} from '../../modules/film-log/diary/diary.requests.js';
+} from '../../modules/diary/commands/diary.commands.js';
+import { ChangeDiaryEntryRequest, LogDiaryEntryRequest } from '../../modules/diary/diary.requests.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { filmPath } from '../films/film-views.js';
 import { formInput } from '../http/forms.js';

@@ -1,4 +1,4 @@
-import type { DiaryEntry } from '../../modules/film-log/diary/diary.response.js';
+import type { DiaryEntry } from '../../modules/diary/diary.response.js';
 import { latestWatchDate } from '../../modules/film-log/domain/watched-date.js';
 import { FIRST_WATCH_DATE } from '../../modules/film-log/domain/watched-date.js';
 import { FilmLink } from '../home/activity-views.js';
@@ -93,7 +93,7 @@ export function DiaryEntries({
   readonly username: string;
 }) {
   return (
-    <ol class="diary-entries" aria-label={`${username}’s diary, latest viewing first`}>
+    <ol class="film-entries diary-entries" aria-label={`${username}’s diary, latest viewing first`}>
       {entries.map((entry) => (
         <li key={entry.id} class="diary-entry" data-entry={entry.id}>
           <time dateTime={entry.watchedOn} class="diary-day">

@@ -18,8 +18,8 @@ import { GetMemberLists } from '../../modules/lists/queries/member-lists/member-
 import { ListFollows } from '../../modules/social/queries/list-follows/list-follows.query.js';
 import type { FollowEntry } from '../../modules/social/social.response.js';
 import { pageWindow } from '../../common/paging/index.js';
-import type { DiaryEntry } from '../../modules/film-log/diary/diary.response.js';
-import { ListDiary } from '../../modules/film-log/diary/queries/list-diary.query.js';
+import type { DiaryEntry } from '../../modules/diary/diary.response.js';
+import { ListDiary } from '../../modules/diary/queries/list-diary.query.js';
 
 /** The parts of a profile, each a page of its own under `?tab=`; the first is the default. */
 export const PROFILE_TABS = [

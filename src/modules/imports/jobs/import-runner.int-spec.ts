@@ -8,9 +8,9 @@ import { validateFilmRequest } from '../../catalog/films/film-request.js';
 import { FilmWriter } from '../../catalog/films/film-writer.js';
 import { filmLogStream } from '../../film-log/domain/film-log.events.js';
 import { listStream } from '../../lists/domain/list.events.js';
-import { importDecider } from '../domain/import.decider.js';
 import { importStream } from '../domain/import.events.js';
 import { importedListId } from '../domain/imported-list-id.js';
+import { startImport } from '../testing/start-import.js';
 import { ImportRunner } from './import-runner.js';
 
 /** Films of the sample export the catalogue has; Aftersun it has not (Past Lives only has bad rows). */
@@ -52,27 +52,8 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
     await database?.drop();
   });
 
-  const start = async (memberId: string, bytes: Buffer): Promise<string> => {
-    const importId = randomUUID();
-    await pool.query(
-      `INSERT INTO import_files (import_id, member_id, file_name, sha256, content) VALUES ($1, $2, 'export.zip', 'x', $3)`,
-      [importId, memberId, bytes],
-    );
-    await runner.run({
-      decider: importDecider,
-      streamId: importStream(importId),
-      command: {
-        type: 'StartImport',
-        memberId,
-        source: 'letterboxd',
-        fileName: 'export.zip',
-        sha256: 'x',
-        size: 1,
-      },
-      context: { actorId: memberId, correlationId: importId, causationId: null },
-    });
-    return importId;
-  };
+  const start = (memberId: string, bytes: Buffer): Promise<string> =>
+    startImport(pool, runner, memberId, bytes);
 
   const read = async (streamId: string, from: EventStore = store): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];

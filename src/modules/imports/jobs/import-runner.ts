@@ -20,7 +20,7 @@ import { parseImport } from '../parsing/parse-import.js';
 import { forEachBounded } from './bounded.js';
 import { FilmLogWriter } from './film-log-writer.js';
 import { writeImportedList, type ImportedListFilm } from './list-writer.js';
-import { reserveDiaryEntryKeys } from '../../film-log/diary/diary-entry-keys.js';
+import { reserveDiaryEntryKeys } from '../../diary/diary-entry-keys.js';
 import type { Viewing } from '../../film-log/domain/diary.js';
 import { importedViewingId } from '../domain/imported-viewing-id.js';
 import { mergeMarks } from './merge-films.js';

@@ -9,10 +9,9 @@ import { decodeText } from '../../../common/csv/decode-text.js';
 import { validateFilmRequest } from '../../catalog/films/film-request.js';
 import { FilmWriter } from '../../catalog/films/film-writer.js';
 import { filmLogStream } from '../../film-log/domain/film-log.events.js';
-import { importDecider } from '../domain/import.decider.js';
-import { importStream } from '../domain/import.events.js';
 import { recordsOf } from '../parsing/csv-file.js';
 import { readZipEntries } from '../parsing/zip-entries.js';
+import { startImport } from '../testing/start-import.js';
 import { ImportRunner } from './import-runner.js';
 
 /** Real exports made by other people (provenance in their PROVENANCE.md); never copied here. */
@@ -102,27 +101,8 @@ describeWithExports('real Letterboxd diaries, imported (PostgreSQL, real decider
     await database?.drop();
   });
 
-  const start = async (memberId: string, bytes: Buffer): Promise<string> => {
-    const importId = randomUUID();
-    await pool.query(
-      `INSERT INTO import_files (import_id, member_id, file_name, sha256, content) VALUES ($1, $2, 'kev.zip', 'x', $3)`,
-      [importId, memberId, bytes],
-    );
-    await runner.run({
-      decider: importDecider,
-      streamId: importStream(importId),
-      command: {
-        type: 'StartImport',
-        memberId,
-        source: 'letterboxd',
-        fileName: 'kev.zip',
-        sha256: 'x',
-        size: 1,
-      },
-      context: { actorId: memberId, correlationId: importId, causationId: null },
-    });
-    return importId;
-  };
+  const start = (memberId: string, bytes: Buffer): Promise<string> =>
+    startImport(pool, runner, memberId, bytes, 'kev.zip');
 
   const read = async (streamId: string): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];

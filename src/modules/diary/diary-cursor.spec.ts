@@ -1,4 +1,4 @@
-import { encodeCursorFields } from '../../../common/paging/cursor-fields.js';
+import { encodeCursorFields } from '../../common/paging/cursor-fields.js';
 import { decodeDiaryCursor, encodeDiaryCursor } from './diary-cursor.js';
 
 describe('diary cursor', () => {

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
-import type { SignedInUser } from '../../../../common/auth/index.js';
-import { InvalidInputException } from '../../../../common/invalid-input.exception.js';
-import { PositionedCommandRunner } from '../../../../platform/commands/positioned-command-runner.js';
-import { FilmNotFoundException } from '../../../catalog/films/film-errors.js';
-import { FilmReferences } from '../../../catalog/films/film-references.js';
-import { filmLogDecider, ViewingNotFound, type FilmLogCommand } from '../../domain/film-log.decider.js';
-import { filmLogStream } from '../../domain/film-log.events.js';
+import type { SignedInUser } from '../../../common/auth/index.js';
+import { InvalidInputException } from '../../../common/invalid-input.exception.js';
+import { PositionedCommandRunner } from '../../../platform/commands/positioned-command-runner.js';
+import { FilmNotFoundException } from '../../catalog/films/film-errors.js';
+import { FilmReferences } from '../../catalog/films/film-references.js';
+import {
+  filmLogDecider,
+  ViewingNotFound,
+  type FilmLogCommand,
+} from '../../film-log/domain/film-log.decider.js';
+import { filmLogStream } from '../../film-log/domain/film-log.events.js';
 import { DiaryEntryKeys } from '../diary-entry-keys.js';
 import { DiaryEntryNotFoundException, NotYourDiaryEntryException } from '../diary-errors.js';
 import type { DiaryEntryChanged, DiaryEntryDeleted, DiaryEntryLogged } from '../diary.response.js';

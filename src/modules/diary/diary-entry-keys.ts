@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { isUuid } from '../../../common/uuid.js';
-import { READ_MODEL_POOL } from '../../../platform/database/database.module.js';
+import { isUuid } from '../../common/uuid.js';
+import { READ_MODEL_POOL } from '../../platform/database/database.module.js';
 
 /** The member and film whose film-log stream holds a diary entry. */
 export interface DiaryEntryKey {

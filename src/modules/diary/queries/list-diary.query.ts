@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { InvalidInputException } from '../../../../common/invalid-input.exception.js';
-import { CURSOR_MESSAGE, DEFAULT_PAGE_SIZE, type Page } from '../../../../common/paging/index.js';
-import { QUERY_POOL } from '../../../../platform/database/database.module.js';
-import { Members } from '../../../social/members/members.js';
-import { fromHalfStars } from '../../domain/rating.js';
+import { InvalidInputException } from '../../../common/invalid-input.exception.js';
+import { CURSOR_MESSAGE, DEFAULT_PAGE_SIZE, type Page } from '../../../common/paging/index.js';
+import { QUERY_POOL } from '../../../platform/database/database.module.js';
+import { Members } from '../../social/members/members.js';
+import { fromHalfStars } from '../../film-log/domain/rating.js';
 import { decodeDiaryCursor, encodeDiaryCursor } from '../diary-cursor.js';
 import type { DiaryEntry } from '../diary.response.js';
 

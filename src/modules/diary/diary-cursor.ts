@@ -1,5 +1,5 @@
-import { decodeCursorFields, encodeCursorFields } from '../../../common/paging/cursor-fields.js';
-import { isCanonicalUuid } from '../../../common/uuid.js';
+import { decodeCursorFields, encodeCursorFields } from '../../common/paging/cursor-fields.js';
+import { isCanonicalUuid } from '../../common/uuid.js';
 
 /**
  * Where the next page of a diary starts, in its order: the day (latest first), then when the

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Position } from '#event-store';
-import type { Page } from '../../../common/paging/index.js';
+import type { Page } from '../../common/paging/index.js';
 
 const POSITION = { description: 'Consistency token: send it as X-Consistent-With to read this write' };
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Satisfies } from '../../../common/validation.js';
-import { RATING_MESSAGE } from '../commands/log-film/rate-film.request.js';
-import { isRating } from '../domain/rating.js';
-import { isWatchDate, WATCH_DATE_MESSAGE } from '../domain/watched-date.js';
+import { Satisfies } from '../../common/validation.js';
+import { RATING_MESSAGE } from '../film-log/commands/log-film/rate-film.request.js';
+import { isRating } from '../film-log/domain/rating.js';
+import { isWatchDate, WATCH_DATE_MESSAGE } from '../film-log/domain/watched-date.js';
 
 /** Skips an absent field only: null is not a date nor a flag, so it is checked and refused. */
 const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);

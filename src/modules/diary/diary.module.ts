@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from '../../catalog/catalog.module.js';
-import { SocialModule } from '../../social/social.module.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { SocialModule } from '../social/social.module.js';
 import {
   ChangeDiaryEntryHandler,
   DeleteDiaryEntryHandler,
