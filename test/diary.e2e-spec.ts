@@ -75,6 +75,63 @@ describe('diary (e2e)', () => {
     expect(profile.counts).toMatchObject({ diaryEntries: 1, checked: 1, ratings: 1 });
   });
 
+  it('posts a review with the entry, with its stars, and links it from the diary while it is up', async () => {
+    const seen = await film('Valerie and Her Week of Wonders');
+    const member = await registerUser(testApp.app);
+
+    const logged = await client.write<{ id: string; review: { id: string } | null; position: string }>(
+      member,
+      'post',
+      '/me/diary',
+      {
+        film: seen.slug,
+        watchedOn: '2024-05-01',
+        rewatch: true,
+        rating: 4.5,
+        review: { body: 'Stranger again.', spoilers: true },
+      },
+      201,
+    );
+
+    expect(logged.review).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    const reviewId = logged.review!.id;
+    expect((await diaryOf(member)).items).toEqual([
+      expect.objectContaining({ id: logged.id, rewatch: true, rating: 4.5, review: { id: reviewId } }),
+    ]);
+    const review = await client.read<{
+      body: string;
+      spoilers: boolean;
+      rating: number;
+      author: { username: string };
+    }>(`/reviews/${reviewId}`, { spoilers: 'show' });
+    expect(review).toMatchObject({ body: 'Stranger again.', spoilers: true, rating: 4.5 });
+    expect(review.author.username).toBe(member.username);
+    expect(await stateOf(member, seen)).toMatchObject({ checked: true, rating: 4.5, viewings: 1 });
+    const profile = await client.read<{ counts: { reviews: number; diaryEntries: number } }>(
+      `/users/${member.username}`,
+    );
+    expect(profile.counts).toMatchObject({ reviews: 1, diaryEntries: 1 });
+
+    // An entry without a review says so; a deleted review leaves the entry, unlinked.
+    const plain = await log(member, { film: seen.id, watchedOn: '2024-04-01' });
+    expect(
+      await client.write(
+        member,
+        'post',
+        '/me/diary',
+        { film: seen.id, watchedOn: '2024-03-01', review: null },
+        201,
+      ),
+    ).toMatchObject({ review: null });
+    await client.write(member, 'delete', `/reviews/${reviewId}`);
+    const items = (await diaryOf(member)).items;
+    expect(items.map((item) => [item.id, item.review])).toEqual([
+      [logged.id, null],
+      [plain.id, null],
+      [expect.any(String), null],
+    ]);
+  });
+
   it('keeps the earliest viewing as the film’s date, and gives the check’s own date back when it goes', async () => {
     const seen = await film('Closely Watched Trains');
     const member = await registerUser(testApp.app);
@@ -200,6 +257,16 @@ describe('diary (e2e)', () => {
     ['a rewatch that is not a flag', { rewatch: 'yes' }, 'rewatch'],
     ['a null rewatch', { rewatch: null }, 'rewatch'],
     ['an unknown field', { mood: 'happy' }, 'mood'],
+    ['a review with no text', { review: { body: '   ' } }, 'review.body'],
+    ['a review over 20,000 characters', { review: { body: 'x'.repeat(20_001) } }, 'review.body'],
+    ['a review holding NUL', { review: { body: 'before\u0000after' } }, 'review.body'],
+    [
+      'a review whose spoiler flag is not a flag',
+      { review: { body: 'Fine.', spoilers: 'yes' } },
+      'review.spoilers',
+    ],
+    ['a review that is not an object', { review: 'Fine.' }, 'review'],
+    ['an unknown field in the review', { review: { body: 'Fine.', title: 'Mine' } }, 'review.title'],
   ])('refuses %s, naming the field, and writes nothing', async (_label, change, field) => {
     const seen = await film(`Refused diary ${field} ${String(_label)}`);
     const member = await registerUser(testApp.app);
@@ -211,6 +278,7 @@ describe('diary (e2e)', () => {
     expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
     expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
     expect(await client.events(filmLogStream(member.id, seen.id))).toEqual([]);
+    expect((await client.read<Page<unknown>>(`/films/${seen.id}/reviews`)).items).toEqual([]);
   });
 
   it('refuses a bad change, a bad year and a cursor it did not give, naming them', async () => {

@@ -76,6 +76,15 @@ describe('review moderation (e2e)', () => {
     expect((await get(`/reviews/${review.id}`, author)).body).toMatchObject({ id: review.id, hidden: true });
     expect((await get(`/reviews/${review.id}`, reader)).status).toBe(404);
     expect((await client.read<Page<{ id: string }>>(`/films/${film.id}/reviews`)).items).toEqual([]);
+    // The film's list keeps it from members, its author included; a moderator sees it there, marked.
+    for (const member of [author!, reader!]) {
+      expect(
+        (await client.read<Page<{ id: string }>>(`/films/${film.id}/reviews`, {}, member)).items,
+      ).toEqual([]);
+    }
+    expect(
+      (await client.read<Page<{ id: string }>>(`/films/${film.id}/reviews`, {}, moderator)).items,
+    ).toEqual([expect.objectContaining({ id: review.id, hidden: true })]);
 
     const queue = await client.read<Page<QueueItem>>('/moderation/queue', {}, moderator);
     const item = queue.items.find((entry) => entry.review?.id === review.id);

@@ -63,6 +63,34 @@ describe('web: the diary', () => {
     await context.close();
   });
 
+  it('posts a review with a viewing, linked from the diary to its page', async () => {
+    const film = await addFilm(web.app, { title: 'Trafic', year: 1971 });
+    const member = await registerUser(web.app);
+    const { context, page } = await newVisitor(web.browser, web.baseURL);
+    await signInAs(context, web.baseURL, member);
+    await page.goto(`/film/${film.slug}`);
+
+    const form = page.getByRole('group', { name: 'Log a viewing' });
+    await form.getByLabel('Watched on').fill('2024-03-03');
+    await form.getByLabel('Stars').selectOption('3.5');
+    await form.getByText('Write a review of this viewing').click();
+    await form.getByLabel('Review (optional)').fill('The traffic jam is the film.');
+    await form.getByLabel('It gives the story away (spoilers)').check();
+    await form.getByRole('button', { name: 'Add to diary' }).click();
+    await page.waitForURL(`/film/${film.slug}`);
+
+    await page.goto(`/member/${member.username}?tab=diary`);
+    const entry = page.locator('.diary-entry').first();
+    expect(clean(await entry.textContent())).toMatch(/^2024-03-03 Trafic \(1971\) ★★★½ Review/);
+    await entry.getByRole('link', { name: 'Review' }).click();
+    await page.waitForURL(new RegExp(`/film/${film.slug}/reviews/`));
+    const review = page.locator('.review-whole');
+    await review.getByText('This review contains spoilers — show it').click();
+    await expect(review.textContent()).resolves.toContain('The traffic jam is the film.');
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
   it('names a future day in words, and shows no edit controls on another member’s diary', async () => {
     const film = await addFilm(web.app, { title: 'Mon Oncle', year: 1958 });
     const [owner, reader] = await Promise.all([registerUser(web.app), registerUser(web.app)]);

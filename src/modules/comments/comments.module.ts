@@ -13,7 +13,7 @@ import { ReportCommentHandler } from './commands/report-comment/report-comment.c
 import { CommentsController } from './comments.controller.js';
 import { GetCommentHandler } from './queries/get-comment/get-comment.query.js';
 import { ListFilmCommentsHandler } from './queries/list-film-comments/list-film-comments.query.js';
-import { CommentViewers } from './readers/comment-viewers.js';
+import { TextViewers } from '../reportable/text-viewers.js';
 
 const commandHandlers = [PostCommentHandler, EditCommentHandler, DeleteCommentHandler, ReportCommentHandler];
 const queryHandlers = [ListFilmCommentsHandler, GetCommentHandler];
@@ -25,7 +25,7 @@ const queryHandlers = [ListFilmCommentsHandler, GetCommentHandler];
   controllers: [CommentsController],
   providers: [
     CommentCommandRunner,
-    CommentViewers,
+    TextViewers,
     {
       provide: CommentRateLimiter,
       inject: [REDIS, APP_CONFIG],
@@ -35,6 +35,6 @@ const queryHandlers = [ListFilmCommentsHandler, GetCommentHandler];
     ...commandHandlers,
     ...queryHandlers,
   ],
-  exports: [CommentCommandRunner, CommentViewers, CommentRateLimiter],
+  exports: [CommentCommandRunner, TextViewers, CommentRateLimiter],
 })
 export class CommentsModule {}

@@ -18,6 +18,7 @@ import { Satisfies } from '../../common/validation.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
 import { USERNAME } from '../identity/accounts/username.param.js';
 import { diaryProjection } from '../film-log/projections/diary.projection.js';
+import { reviewsProjection } from '../reviews/projections/reviews.projection.js';
 import { ChangeDiaryEntry, DeleteDiaryEntry, LogDiaryEntry } from './commands/diary.commands.js';
 import { decodeDiaryCursor } from './diary-cursor.js';
 import { ChangeDiaryEntryRequest, LogDiaryEntryRequest } from './diary.requests.js';
@@ -75,23 +76,22 @@ export class DiaryController {
   @Post('me/diary')
   @ApiOperation({
     summary:
-      'Log a viewing in your diary; it checks the film, an earlier day becomes the film’s watchedOn, and its stars the film’s rating',
+      'Log a viewing in your diary; it checks the film, an earlier day becomes the film’s watchedOn, and its stars the film’s rating; a review given with it is posted on the film with those stars',
   })
   @ApiCreatedResponse({ type: DiaryEntryLoggedResponse })
   @ApiProblem(
     400,
-    'An unknown film, a date that is not real or in the future, a bad rating or an unknown field, named',
+    'An unknown film, a date that is not real or in the future, a bad rating or review, or an unknown field, named',
   )
   @MEMBER_WRITE
   log(@Actor() { user, context }: Actor, @Body() body: LogDiaryEntryRequest): Promise<DiaryEntryLogged> {
-    const entry = { watchedOn: body.watchedOn, rewatch: body.rewatch ?? false, rating: body.rating ?? null };
-    return this.commands.execute(new LogDiaryEntry(user.id, body.film, entry, context));
+    return this.commands.execute(LogDiaryEntry.of(user.id, body, context));
   }
 
   @Public()
   @Get('users/:username/diary')
   @USERNAME
-  @ConsistentRead(diaryProjection)
+  @ConsistentRead(diaryProjection, reviewsProjection)
   @ApiOperation({ summary: 'A member’s diary, latest viewing first, paged by cursor' })
   @ApiOkResponse({ type: DiaryPageResponse })
   @ApiProblem(400, 'A bad year, limit or cursor, named')

@@ -17,12 +17,13 @@ export interface DiaryEntry {
   readonly watchedOn: string;
   readonly rewatch: boolean;
   readonly rating: number | null;
-  /** The entry's review; reviews are not written from the diary yet, so always null. */
+  /** The review written with the entry, while it is up (not deleted nor hidden). */
   readonly review: { readonly id: string } | null;
 }
 
 export interface DiaryEntryLogged {
   readonly id: string;
+  readonly review: { readonly id: string } | null;
   readonly position: Position;
 }
 
@@ -70,7 +71,14 @@ export class DiaryPageResponse implements Page<DiaryEntry> {
 
 export class DiaryEntryLoggedResponse implements DiaryEntryLogged {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty(POSITION) position!: string;
+  @ApiProperty({
+    type: ReviewReferenceResponse,
+    nullable: true,
+    description: 'The review posted with the entry; null when none was given',
+  })
+  review!: ReviewReferenceResponse | null;
+  @ApiProperty({ ...POSITION, description: `${POSITION.description}; it covers the review too` })
+  position!: string;
 }
 
 export class DiaryEntryChangedResponse implements DiaryEntryChanged {

@@ -96,19 +96,23 @@ export class ReviewsController {
   @ConsistentRead(reviewsProjection)
   @ApiOperation({
     summary:
-      'A film’s reviews, recent or popular (most liked) first; a spoiler review’s body is null unless spoilers=show',
+      'A film’s reviews, recent or popular (most liked) first; a spoiler review’s body is null unless spoilers=show; moderators also see hidden ones, marked hidden',
   })
   @ApiOkResponse({ type: ReviewPageResponse })
   @ApiProblem(400, 'A bad sort, spoilers, limit or cursor, named')
   @NO_FILM
-  list(@Param('idOrSlug') film: string, @Query() query: ReviewPageRequest): Promise<Page<ReviewItem>> {
+  list(
+    @Param('idOrSlug') film: string,
+    @CurrentUser() reader: SignedInUser | undefined,
+    @Query() query: ReviewPageRequest,
+  ): Promise<Page<ReviewItem>> {
     const page = {
       sort: query.sort,
       limit: query.limit,
       cursor: query.cursor,
       showSpoilers: query.spoilers === 'show',
     };
-    return this.queries.execute(new ListFilmReviews(film, page));
+    return this.queries.execute(new ListFilmReviews(film, reader, page));
   }
 
   @Public()

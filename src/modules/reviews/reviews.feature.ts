@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/features/feature.js';
+import { LinkReviewsToDiaryEntries1765500000000 } from './diary-reviews.migration.js';
 import { reviewsProjection } from './projections/reviews.projection.js';
 import { CreateReviewTables1765400000000 } from './reviews.migration.js';
 import { ReviewsModule } from './reviews.module.js';
@@ -7,5 +8,5 @@ export const reviewsFeature: Feature = {
   name: 'reviews',
   httpModules: [ReviewsModule],
   projections: [reviewsProjection],
-  migrations: [CreateReviewTables1765400000000],
+  migrations: [CreateReviewTables1765400000000, LinkReviewsToDiaryEntries1765500000000],
 };

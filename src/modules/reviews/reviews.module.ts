@@ -11,6 +11,7 @@ import {
 } from './commands/review.commands.js';
 import { LikedReviewsHandler } from './queries/liked-reviews.query.js';
 import { GetReviewHandler, ListFilmReviewsHandler } from './queries/review.queries.js';
+import { TextViewers } from '../reportable/text-viewers.js';
 import { ReviewsController } from './reviews.controller.js';
 
 /** Reviews of films: one stream per review, likes, spoilers, reports; a film's reviews and each review. */
@@ -19,6 +20,7 @@ import { ReviewsController } from './reviews.controller.js';
   imports: [CatalogModule, IdentityModule],
   controllers: [ReviewsController],
   providers: [
+    TextViewers,
     ReviewCommandRunner,
     PostReviewHandler,
     EditReviewHandler,

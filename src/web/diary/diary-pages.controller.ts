@@ -25,6 +25,13 @@ const viewingFields = (body: FormBody): Record<string, unknown> => ({
   rating: body?.['rating'] === '' || body?.['rating'] === undefined ? null : Number(body['rating']),
 });
 
+/** The review box of the viewing form: left empty, the viewing has no review. */
+const reviewFields = (body: FormBody): Record<string, unknown> | undefined => {
+  const text = body?.['review'];
+  if (typeof text === 'string' && text.trim() === '') return undefined;
+  return text === undefined ? undefined : { body: text, spoilers: body?.['reviewSpoilers'] === 'on' };
+};
+
 /** The diary's forms: a viewing logged from a film's page, and a member's own entries changed or deleted. */
 @WebPages()
 export class DiaryPagesController {
@@ -37,13 +44,12 @@ export class DiaryPagesController {
     @Param('slug') slug: string,
     @Body() body: FormBody,
   ): Promise<SeeOther> {
-    const input = await formInput(LogDiaryEntryRequest, { film: slug, ...viewingFields(body) });
-    const entry = {
-      watchedOn: input.watchedOn,
-      rewatch: input.rewatch ?? false,
-      rating: input.rating ?? null,
-    };
-    const result = await this.commands.execute(new LogDiaryEntry(user.id, input.film, entry, context));
+    const input = await formInput(LogDiaryEntryRequest, {
+      film: slug,
+      ...viewingFields(body),
+      review: reviewFields(body),
+    });
+    const result = await this.commands.execute(LogDiaryEntry.of(user.id, input, context));
     return seeOther(filmPath(slug), result.position);
   }
 

@@ -2,10 +2,10 @@ import type { DiaryEntry } from '../../modules/diary/diary.response.js';
 import { latestWatchDate } from '../../modules/film-log/domain/watched-date.js';
 import { FIRST_WATCH_DATE } from '../../modules/film-log/domain/watched-date.js';
 import { FilmLink } from '../home/activity-views.js';
+import { REVIEW_BODY_MAX } from '../../modules/reviews/domain/review.decider.js';
+import { reviewHref } from '../reviews/review-parts.js';
 import { PostForm, Stars } from '../views/components.js';
-import { stars, starsLabel } from '../views/stars.js';
-
-const RATING_CHOICES = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
+import { RATING_CHOICES, stars, starsLabel } from '../views/stars.js';
 
 export const diaryHref = (username: string): string => `/member/${encodeURIComponent(username)}?tab=diary`;
 
@@ -28,7 +28,7 @@ function RatingSelect({ id, rating }: { readonly id: string; readonly rating: nu
   );
 }
 
-/** The film page's form for a viewing: the day (today unless changed), rewatch, optional stars. */
+/** The film page's form for a viewing: the day (today unless changed), rewatch, optional stars and review. */
 export function LogViewingForm({
   slug,
   viewings,
@@ -63,7 +63,16 @@ export function LogViewingForm({
           <input id="viewing-rewatch" type="checkbox" name="rewatch" value="on" checked={checked} /> I had
           seen it before
         </label>{' '}
-        <RatingSelect id="viewing-rating" rating={null} />{' '}
+        <RatingSelect id="viewing-rating" rating={null} />
+        <details class="viewing-review">
+          <summary>Write a review of this viewing</summary>
+          <label for="viewing-review-body">Review (optional)</label>
+          <textarea id="viewing-review-body" name="review" rows={6} maxLength={REVIEW_BODY_MAX} />
+          <label for="viewing-review-spoilers">
+            <input id="viewing-review-spoilers" type="checkbox" name="reviewSpoilers" value="on" /> It gives
+            the story away (spoilers)
+          </label>
+        </details>{' '}
         <button type="submit" id="viewing-log">
           Add to diary
         </button>
@@ -110,6 +119,14 @@ export function DiaryEntries({
             <>
               {' '}
               <Stars rating={entry.rating} />
+            </>
+          )}
+          {entry.review && (
+            <>
+              {' '}
+              <a href={reviewHref(entry.film.slug, entry.review.id)} class="diary-review">
+                Review
+              </a>
             </>
           )}
           {own && <EditEntry entry={entry} />}

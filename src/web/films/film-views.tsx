@@ -12,7 +12,7 @@ import { LogViewingForm } from '../diary/diary-views.js';
 import { FilmReviews, type FilmReviewsData } from '../reviews/film-reviews.js';
 import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
-import { stars, starsLabel } from '../views/stars.js';
+import { RATING_CHOICES, stars, starsLabel } from '../views/stars.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
 
@@ -303,8 +303,6 @@ function YourMarks({ film, state }: { readonly film: Film; readonly state: FilmL
     </section>
   );
 }
-
-const RATING_CHOICES = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
 
 /**
  * Half stars as a radio group: arrow keys move between them, each is read out as its number of

@@ -8,6 +8,7 @@ import { Pager, PostForm, type PagerWords } from '../views/components.js';
 import { useWeb } from '../views/web-context.js';
 import { LikedReviews } from '../../modules/reviews/queries/liked-reviews.query.js';
 import {
+  HiddenReviewNote,
   LikeControl,
   PlaceFields,
   RatingSelect,
@@ -66,7 +67,7 @@ export async function loadFilmReviews(
 ): Promise<FilmReviewsData> {
   const place = reviewsPlaceOf(asked);
   const page = await queries.execute(
-    new ListFilmReviews(film.id, {
+    new ListFilmReviews(film.id, reader ?? undefined, {
       sort: place.sort,
       cursor: place.cursor,
       limit: REVIEWS_PAGE_SIZE,
@@ -134,8 +135,9 @@ function ReviewEntry({ review, data }: { readonly review: ReviewItem; readonly d
   const { film, viewer, place, liked } = data;
   const own = viewer?.id === review.author.id;
   return (
-    <li id={`review-${review.id}`} class="review">
+    <li id={`review-${review.id}`} class={review.hidden ? 'review review-hidden' : 'review'}>
       <article aria-label={`Review by ${review.author.username}`}>
+        {review.hidden && <HiddenReviewNote own={own} />}
         <ReviewMeta review={review} />
         <ReviewText review={review} />
         <div class="review-footer">

@@ -3,7 +3,7 @@ import type { ReviewSort } from '../../modules/reviews/reviews.requests.js';
 import type { ReviewItem } from '../../modules/reviews/reviews.response.js';
 import { decodeReviewCursor } from '../../modules/reviews/queries/review-cursor.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
-import { stars, starsLabel } from '../views/stars.js';
+import { RATING_CHOICES, stars, starsLabel } from '../views/stars.js';
 
 /** The film page's query parameters: the order of its reviews and the page of them shown. */
 export const REVIEWS_SORT_PARAM = 'reviews';
@@ -52,8 +52,6 @@ export const reviewActionPath = (slug: string, reviewId: string, action: ReviewA
   `${reviewHref(slug, reviewId)}/${action}`;
 
 export const memberHref = (username: string): string => `/member/${encodeURIComponent(username)}`;
-
-const RATING_CHOICES = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
 
 /** Optional stars as a select: "No stars" or half a star to five. */
 export function RatingSelect({
@@ -210,6 +208,17 @@ export function ReviewsSuspendedNote({ detail }: { readonly detail: string | nul
   return (
     <p class="review-suspended">
       You cannot write, change or like reviews while your account is suspended.{detail ? ` ${detail}` : ''}
+    </p>
+  );
+}
+
+/** Said above a hidden review, which only its author and the moderators are shown. */
+export function HiddenReviewNote({ own }: { readonly own: boolean }) {
+  return (
+    <p class="review-hidden-note">
+      {own
+        ? 'Hidden by moderation: only you and the moderators see this review.'
+        : 'Hidden from readers: only its author and the moderators see it.'}
     </p>
   );
 }

@@ -7,6 +7,7 @@ import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
 import { viewerOf } from './film-reviews.js';
 import {
+  HiddenReviewNote,
   LikeControl,
   RatingSelect,
   ReviewMeta,
@@ -130,13 +131,7 @@ export function ReviewPageView({ review, liked, reported = false, refused }: Rev
             Thank you: your report was sent to the moderators.
           </p>
         )}
-        {review.hidden && (
-          <p class="review-hidden-note">
-            {own
-              ? 'Hidden by moderation: only you and the moderators see this review.'
-              : 'Hidden from readers: only its author and the moderators see it.'}
-          </p>
-        )}
+        {review.hidden && <HiddenReviewNote own={own} />}
         <article class="review review-whole" aria-label={`Review by ${review.author.username}`}>
           <ReviewMeta review={review} />
           <ReviewText review={review} />

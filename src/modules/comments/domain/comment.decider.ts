@@ -2,6 +2,7 @@ import { DomainRuleViolation, unreachable, type Decider } from '#decider';
 import {
   decideReports,
   evolveReports,
+  seenBy,
   type Reports,
   type ReportCommand,
 } from '../../reportable/domain/reportable.js';
@@ -65,12 +66,9 @@ export class CommentActionForbidden extends Error {
 
 const isGone = (state: CommentState): boolean => !state.posted || state.deleted;
 
-/** Whether the actor may see the comment at all; others are told it does not exist. */
-const seenBy = (state: CommentState, actorId: string, moderates: boolean): boolean =>
-  state.hiding === 'none' || moderates || state.authorId === actorId;
-
 const existing = (state: CommentState, actorId: string, moderates: boolean): void => {
-  if (isGone(state) || !seenBy(state, actorId, moderates)) throw new CommentNotFound();
+  const text = { hidden: state.hiding !== 'none', authorId: state.authorId };
+  if (isGone(state) || !seenBy(text, { id: actorId, moderates })) throw new CommentNotFound();
 };
 
 /** Reports and moderator decisions follow the rules every reportable text shares. */

@@ -1,6 +1,5 @@
 import { cursorColumns, type CursorRow } from '../../../common/paging/index.js';
 import type { CommentItem } from '../comments.response.js';
-import type { CommentViewer } from '../readers/comment-viewers.js';
 
 /** Columns of a comment item: `comment` is the comments row, `author` its author's account. */
 export const COMMENT_COLUMNS = `comment.id, comment.author_id, author.username, comment.body, comment.created_at,
@@ -15,12 +14,6 @@ export interface CommentRow extends CursorRow {
   readonly edited_at: Date | null;
   readonly hidden: boolean;
 }
-
-/** A hidden comment exists only for its author and moderators. */
-export const seenBy = (
-  row: Pick<CommentRow, 'hidden' | 'author_id'>,
-  viewer: CommentViewer | null,
-): boolean => !row.hidden || (viewer !== null && (viewer.moderates || viewer.id === row.author_id));
 
 export const toCommentItem = (row: CommentRow): CommentItem => ({
   id: row.id,

@@ -12,6 +12,8 @@ import {
   type FilmLogCommand,
 } from '../../film-log/domain/film-log.decider.js';
 import { filmLogStream } from '../../film-log/domain/film-log.events.js';
+import { appendReview } from '../../reviews/commands/review.commands.js';
+import type { LogDiaryEntryRequest } from '../diary.requests.js';
 import { DiaryEntryKeys } from '../diary-entry-keys.js';
 import { DiaryEntryNotFoundException, NotYourDiaryEntryException } from '../diary-errors.js';
 import type { DiaryEntryChanged, DiaryEntryDeleted, DiaryEntryLogged } from '../diary.response.js';
@@ -24,9 +26,22 @@ export class LogDiaryEntry extends Command<DiaryEntryLogged> {
     readonly userId: string,
     readonly filmReference: string,
     readonly entry: { readonly watchedOn: string; readonly rewatch: boolean; readonly rating: number | null },
+    readonly review: { readonly body: string; readonly spoilers: boolean } | null,
     readonly context: CommandContext,
   ) {
     super();
+  }
+
+  /** The command for a request, its optional fields given their defaults. */
+  static of(userId: string, request: LogDiaryEntryRequest, context: CommandContext): LogDiaryEntry {
+    const { film, watchedOn, rewatch = false, rating = null, review } = request;
+    return new LogDiaryEntry(
+      userId,
+      film,
+      { watchedOn, rewatch, rating },
+      review ? { body: review.body, spoilers: review.spoilers ?? false } : null,
+      context,
+    );
   }
 }
 
@@ -63,17 +78,27 @@ export class LogDiaryEntryHandler implements ICommandHandler<LogDiaryEntry> {
     private readonly runner: PositionedCommandRunner,
   ) {}
 
-  async execute({ userId, filmReference, entry, context }: LogDiaryEntry): Promise<DiaryEntryLogged> {
+  /**
+   * The entry is written first, then its review: if the review's append fails, the viewing the
+   * member logged stands, and the review can be posted on the film page.
+   */
+  async execute({ userId, filmReference, entry, review, context }: LogDiaryEntry): Promise<DiaryEntryLogged> {
     const filmId = await this.filmIdOf(filmReference);
     const id = randomUUID();
     await this.keys.reserve([{ id, userId, filmId }]);
-    const result = await this.runner.run({
+    const logged = await this.runner.run({
       decider: filmLogDecider,
       streamId: filmLogStream(userId, filmId),
       command: { type: 'LogViewing', viewing: { entry: id, ...entry } },
       context,
     });
-    return { id, position: result.position };
+    if (review === null) return { id, review: null, position: logged.position };
+    const posted = await appendReview(
+      this.runner,
+      { filmId, authorId: userId, ...review, rating: entry.rating, diaryEntry: id },
+      context,
+    );
+    return { id, review: { id: posted.id }, position: posted.position };
   }
 
   /** The film is a field of the body here, not the path: an unknown one is bad input. */

@@ -29,6 +29,7 @@ interface DiaryRow {
   slug: string;
   title: string;
   year: number | null;
+  review_id: string | null;
 }
 
 @QueryHandler(ListDiary)
@@ -49,7 +50,11 @@ export class ListDiaryHandler implements IQueryHandler<ListDiary> {
       name: 'diary-of-member',
       text: `SELECT entry.id, entry.watched_on::text, entry.rewatch, entry.rating_half_stars,
                     to_char(entry.logged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS logged_at,
-                    films.id AS film_id, films.slug, films.title, films.year
+                    films.id AS film_id, films.slug, films.title, films.year,
+                    (SELECT review.id FROM reviews AS review
+                      WHERE review.diary_entry_id = entry.id
+                        AND NOT review.hidden AND review.deleted_at IS NULL
+                      LIMIT 1) AS review_id
              FROM diary_entries AS entry
              JOIN films ON films.id = entry.film_id
              WHERE entry.user_id = $1
@@ -77,7 +82,7 @@ export class ListDiaryHandler implements IQueryHandler<ListDiary> {
         watchedOn: row.watched_on,
         rewatch: row.rewatch,
         rating: fromHalfStars(row.rating_half_stars),
-        review: null,
+        review: row.review_id === null ? null : { id: row.review_id },
       })),
       nextCursor:
         rows.length > limit && last

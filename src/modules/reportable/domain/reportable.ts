@@ -22,6 +22,18 @@ export interface Reports {
 
 export const NO_REPORTS: Reports = { hiding: 'none', reporters: [], openReporters: [] };
 
+/** Who reads or acts on a text: moderators (and admins) see hidden ones. */
+export interface TextViewer {
+  readonly id: string;
+  readonly moderates: boolean;
+}
+
+/** A hidden text exists only for its author and the moderators; anyone else is told it is not there. */
+export const seenBy = (
+  text: { readonly hidden: boolean; readonly authorId: string | null },
+  viewer: TextViewer | null,
+): boolean => !text.hidden || (viewer !== null && (viewer.moderates || viewer.id === text.authorId));
+
 /** A kind of reportable text: its noun in messages and rule codes, and the prefix of its events. */
 export interface ReportableKind<Prefix extends string> {
   readonly noun: string;

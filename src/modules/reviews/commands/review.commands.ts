@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
-import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
+import type { Position } from '#event-store';
+import type { SignedInUser } from '../../../common/auth/index.js';
 import { isUuid } from '../../../common/uuid.js';
 import { PositionedCommandRunner } from '../../../platform/commands/positioned-command-runner.js';
 import { FilmReferences } from '../../catalog/films/film-references.js';
 import { filmLogDecider } from '../../film-log/domain/film-log.decider.js';
 import { filmLogStream } from '../../film-log/domain/film-log.events.js';
 import type { ReportReason } from '../../reportable/domain/reportable.js';
+import { TextViewers } from '../../reportable/text-viewers.js';
 import {
   ReviewActionForbidden,
   reviewDecider,
@@ -31,7 +33,7 @@ export class ReviewNotFoundException extends NotFoundException {
 export class ReviewCommandRunner {
   constructor(
     private readonly runner: PositionedCommandRunner,
-    private readonly authenticator: Authenticator,
+    private readonly viewers: TextViewers,
   ) {}
 
   async run(
@@ -41,8 +43,8 @@ export class ReviewCommandRunner {
     context: CommandContext,
   ) {
     if (!isUuid(reviewId)) throw new ReviewNotFoundException();
-    // Roles are read live, like the guard reads them, so a revoked moderator loses the view at once.
-    const actor = { actorId: user.id, moderates: await this.authenticator.holds(user.id, 'moderator') };
+    const viewer = await this.viewers.of(user);
+    const actor = { actorId: viewer.id, moderates: viewer.moderates };
     try {
       return await this.runner.run({
         decider: reviewDecider,
@@ -69,13 +71,14 @@ async function markTheFilm(
   filmId: string,
   rating: number | null,
   context: CommandContext,
-): Promise<void> {
-  await runner.run({
+): Promise<Position> {
+  const marked = await runner.run({
     decider: filmLogDecider,
     streamId: filmLogStream(authorId, filmId),
     command: rating === null ? { type: 'CheckFilm' } : { type: 'RateFilm', rating },
     context,
   });
+  return marked.position;
 }
 
 export class PostReview extends Command<ReviewPosted> {
@@ -99,15 +102,27 @@ export class PostReviewHandler implements ICommandHandler<PostReview> {
   async execute({ author, filmReference, text, context }: PostReview): Promise<ReviewPosted> {
     const filmId = await this.films.idOf(filmReference);
     await markTheFilm(this.runner, author.id, filmId, text.rating, context);
-    const id = randomUUID();
-    const result = await this.runner.run({
-      decider: reviewDecider,
-      streamId: reviewStream(id),
-      command: { type: 'PostReview', filmId, authorId: author.id, ...text },
-      context,
-    });
-    return { id, position: result.position };
+    return appendReview(this.runner, { filmId, authorId: author.id, ...text }, context);
   }
+}
+
+/**
+ * Posts a new review under a fresh id. The film must already be marked: by the review's own
+ * stars, or by the diary entry it is written with (`diaryEntry`).
+ */
+export async function appendReview(
+  runner: PositionedCommandRunner,
+  review: ReviewText & { readonly filmId: string; readonly authorId: string; readonly diaryEntry?: string },
+  context: CommandContext,
+): Promise<ReviewPosted> {
+  const id = randomUUID();
+  const result = await runner.run({
+    decider: reviewDecider,
+    streamId: reviewStream(id),
+    command: { type: 'PostReview', ...review },
+    context,
+  });
+  return { id, position: result.position };
 }
 
 export class EditReview extends Command<ReviewEditedResult> {
@@ -141,17 +156,18 @@ export class EditReviewHandler implements ICommandHandler<EditReview> {
     );
     const state: ReviewState = result.state;
     const edited = result.events.length > 0;
-    // New stars are the member's latest rating of the film.
-    if (edited && typeof changes.rating === 'number') {
-      await markTheFilm(this.runner, editor.id, state.filmId!, changes.rating, context);
-    }
+    // New stars are the member's latest rating of the film; the answer's position covers both writes.
+    const position =
+      edited && typeof changes.rating === 'number'
+        ? await markTheFilm(this.runner, editor.id, state.filmId!, changes.rating, context)
+        : result.position;
     return {
       id: reviewId.toLowerCase(),
       body: state.text!.body,
       spoilers: state.text!.spoilers,
       rating: state.text!.rating,
       likes: state.likers.length,
-      position: result.position,
+      position,
     };
   }
 }

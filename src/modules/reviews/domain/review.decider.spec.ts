@@ -25,6 +25,16 @@ describe('review decider', () => {
       .thenThrows(DomainRuleViolation, { code: 'review-id-reused' });
   });
 
+  it('names the diary entry it was written with, and only then', () => {
+    const post: ReviewCommand = { type: 'PostReview', filmId: 'film', authorId: author, ...text };
+    given(reviewDecider)
+      .when({ ...post, diaryEntry: 'entry' })
+      .then([{ type: 'ReviewPosted', data: { ...posted.data, diaryEntry: 'entry' } } as ReviewEvent]);
+    given(reviewDecider)
+      .when(post)
+      .then([{ type: 'ReviewPosted', data: { filmId: 'film', authorId: author, ...text } }]);
+  });
+
   it('refuses stars off the half-star grid', () =>
     given(reviewDecider)
       .when({ type: 'PostReview', filmId: 'film', authorId: author, ...text, rating: 4.2 })

@@ -4,6 +4,7 @@ import {
   decideReports,
   evolveReports,
   NO_REPORTS,
+  seenBy,
   type ReportCommand,
   type Reports,
 } from '../../reportable/domain/reportable.js';
@@ -19,7 +20,12 @@ interface Actor {
 }
 
 export type ReviewCommand =
-  | ({ readonly type: 'PostReview'; readonly filmId: string; readonly authorId: string } & ReviewText)
+  | ({
+      readonly type: 'PostReview';
+      readonly filmId: string;
+      readonly authorId: string;
+      readonly diaryEntry?: string;
+    } & ReviewText)
   /** Fields left undefined stay as they are. */
   | ({
       readonly type: 'EditReview';
@@ -58,12 +64,9 @@ export class ReviewActionForbidden extends Error {
 
 const isGone = (state: ReviewState): boolean => !state.posted || state.deleted;
 
-/** A hidden review exists only for its author and the moderators. */
-const visibleTo = (state: ReviewState, { actorId, moderates }: Actor): boolean =>
-  !isGone(state) && (state.hiding === 'none' || moderates || state.authorId === actorId);
-
-function existing(state: ReviewState, actor: Actor): void {
-  if (!visibleTo(state, actor)) throw new ReviewNotFound();
+function existing(state: ReviewState, { actorId, moderates }: Actor): void {
+  const text = { hidden: state.hiding !== 'none', authorId: state.authorId };
+  if (isGone(state) || !seenBy(text, { id: actorId, moderates })) throw new ReviewNotFound();
 }
 
 const checkRating = (rating: number | null | undefined): void => {
@@ -115,9 +118,11 @@ export const reviewDecider: Decider<ReviewCommand, ReviewEvent, ReviewState> = {
     switch (command.type) {
       case 'PostReview': {
         checkRating(command.rating);
-        const { filmId, authorId, body, spoilers, rating } = command;
-        if (!state.posted)
-          return [{ type: 'ReviewPosted', data: { filmId, authorId, body, spoilers, rating } }];
+        const { filmId, authorId, body, spoilers, rating, diaryEntry } = command;
+        if (!state.posted) {
+          const data = { filmId, authorId, body, spoilers, rating };
+          return [{ type: 'ReviewPosted', data: diaryEntry === undefined ? data : { ...data, diaryEntry } }];
+        }
         // Ids of posted reviews are fresh, or derived from an import's row: this is that row again.
         if (state.authorId !== authorId || state.filmId !== filmId)
           throw new DomainRuleViolation(

@@ -20,7 +20,12 @@ export type ReviewText = {
 export type ReviewEvent =
   | {
       readonly type: 'ReviewPosted';
-      readonly data: ReviewText & { readonly filmId: string; readonly authorId: string };
+      readonly data: ReviewText & {
+        readonly filmId: string;
+        readonly authorId: string;
+        /** The diary entry the review was written with; absent for a review posted on its own. */
+        readonly diaryEntry?: string;
+      };
     }
   /** The review as it now reads, every field. */
   | { readonly type: 'ReviewEdited'; readonly data: ReviewText }

@@ -16,6 +16,8 @@ interface ReviewRow {
   edited_at: string | null;
   hidden: boolean;
   deleted_at: string | null;
+  /** The diary entry the review was written with, if any. */
+  diary_entry_id: string | null;
 }
 
 /** Every event but reports changes the row; reports are the moderation projection's. */
@@ -41,7 +43,7 @@ function evolveRow(row: ReviewRow | undefined, event: RecordedEvent): ReviewRow 
   const review = event as unknown as ReviewEvent;
   const at = event.metadata.occurredAt;
   if (review.type === 'ReviewPosted') {
-    const { filmId, authorId, body, spoilers, rating } = review.data;
+    const { filmId, authorId, body, spoilers, rating, diaryEntry } = review.data;
     return {
       id: reviewIdOfStream(event.streamId),
       film_id: filmId,
@@ -54,6 +56,7 @@ function evolveRow(row: ReviewRow | undefined, event: RecordedEvent): ReviewRow 
       edited_at: null,
       hidden: false,
       deleted_at: null,
+      diary_entry_id: diaryEntry ?? null,
     };
   }
   if (row === undefined) return undefined;
@@ -95,6 +98,7 @@ const COLUMNS = [
   'edited_at',
   'hidden',
   'deleted_at',
+  'diary_entry_id',
 ] as const;
 const TYPES = [
   'uuid',
@@ -108,6 +112,7 @@ const TYPES = [
   'timestamptz',
   'boolean',
   'timestamptz',
+  'uuid',
 ];
 
 /**

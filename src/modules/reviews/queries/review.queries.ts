@@ -1,22 +1,24 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
+import type { SignedInUser } from '../../../common/auth/index.js';
 import { InvalidInputException } from '../../../common/invalid-input.exception.js';
 import { CURSOR_MESSAGE, DEFAULT_PAGE_SIZE, type Page } from '../../../common/paging/index.js';
 import { isUuid } from '../../../common/uuid.js';
 import { QUERY_POOL } from '../../../platform/database/database.module.js';
 import { FilmReferences } from '../../catalog/films/film-references.js';
+import { TextViewers } from '../../reportable/text-viewers.js';
 import { ReviewNotFoundException } from '../commands/review.commands.js';
 import type { ReviewSort } from '../reviews.requests.js';
 import type { ReviewDetail, ReviewItem } from '../reviews.response.js';
 import { decodeReviewCursor, encodeReviewCursor } from './review-cursor.js';
 import { REVIEW_COLUMNS, toReviewItem, type ReviewRow } from './review-rows.js';
 
-/** A film's visible reviews, recent or popular first. */
+/** A film's visible reviews, recent or popular first; moderators see the hidden ones too, marked. */
 export class ListFilmReviews extends Query<Page<ReviewItem>> {
   constructor(
     readonly filmReference: string,
+    readonly reader: SignedInUser | undefined,
     readonly page: {
       readonly sort?: ReviewSort;
       readonly limit?: number;
@@ -46,9 +48,10 @@ export class ListFilmReviewsHandler implements IQueryHandler<ListFilmReviews> {
   constructor(
     @Inject(QUERY_POOL) private readonly pool: pg.Pool,
     private readonly films: FilmReferences,
+    private readonly viewers: TextViewers,
   ) {}
 
-  async execute({ filmReference, page }: ListFilmReviews): Promise<Page<ReviewItem>> {
+  async execute({ filmReference, reader, page }: ListFilmReviews): Promise<Page<ReviewItem>> {
     const sort = page.sort ?? 'recent';
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const from = page.cursor === undefined ? null : decodeReviewCursor(page.cursor, sort);
@@ -56,12 +59,16 @@ export class ListFilmReviewsHandler implements IQueryHandler<ListFilmReviews> {
       throw new InvalidInputException([{ field: 'cursor', message: CURSOR_MESSAGE }]);
     }
     const filmId = await this.films.idOf(filmReference);
+    // Members' pages keep to the visible reviews, which a partial index serves; a moderator's
+    // reads every review the film has.
+    const moderates = (await this.viewers.ofReader(reader))?.moderates ?? false;
     const { rows } = await this.pool.query<ReviewRow>({
-      name: `film-reviews-${sort}`,
+      name: `film-reviews-${sort}${moderates ? '-moderated' : ''}`,
       text: `SELECT ${REVIEW_COLUMNS}
              FROM reviews AS review
              JOIN accounts AS author ON author.id = review.author_id
-             WHERE review.film_id = $1 AND NOT review.hidden AND review.deleted_at IS NULL
+             WHERE review.film_id = $1 AND review.deleted_at IS NULL
+               ${moderates ? '' : 'AND NOT review.hidden'}
                AND ($4::uuid IS NULL OR ${ORDER[sort].after})
              ORDER BY ${ORDER[sort].by}
              LIMIT $5`,
@@ -100,7 +107,7 @@ interface ReviewDetailRow extends ReviewRow {
 export class GetReviewHandler implements IQueryHandler<GetReview> {
   constructor(
     @Inject(QUERY_POOL) private readonly pool: pg.Pool,
-    private readonly authenticator: Authenticator,
+    private readonly viewers: TextViewers,
   ) {}
 
   async execute({ reviewId, reader, showSpoilers }: GetReview): Promise<ReviewDetail> {
@@ -115,16 +122,11 @@ export class GetReviewHandler implements IQueryHandler<GetReview> {
       values: [reviewId],
     });
     const row = rows[0];
-    if (!row || (row.hidden && !(await this.maySee(row, reader)))) throw new ReviewNotFoundException();
+    if (!row || !(await this.viewers.see({ hidden: row.hidden, authorId: row.author_id }, reader)))
+      throw new ReviewNotFoundException();
     return {
       ...toReviewItem(row, showSpoilers),
       film: { id: row.film_id, slug: row.slug, title: row.title },
     };
-  }
-
-  /** A hidden review exists for its author and the moderators only. */
-  private async maySee(row: ReviewRow, reader: SignedInUser | undefined): Promise<boolean> {
-    if (!reader) return false;
-    return reader.id === row.author_id || (await this.authenticator.holds(reader.id, 'moderator'));
   }
 }

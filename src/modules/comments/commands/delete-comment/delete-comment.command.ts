@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
 import type { SignedInUser } from '../../../../common/auth/index.js';
 import type { CommentDeleted } from '../../comments.response.js';
-import { CommentViewers } from '../../readers/comment-viewers.js';
+import { TextViewers } from '../../../reportable/text-viewers.js';
 import { CommentCommandRunner } from '../comment-command-runner.js';
 
 /** The author or a moderator deletes a comment. */
@@ -20,7 +20,7 @@ export class DeleteComment extends Command<CommentDeleted> {
 export class DeleteCommentHandler implements ICommandHandler<DeleteComment> {
   constructor(
     private readonly comments: CommentCommandRunner,
-    private readonly viewers: CommentViewers,
+    private readonly viewers: TextViewers,
   ) {}
 
   async execute({ actor, commentId, context }: DeleteComment): Promise<CommentDeleted> {

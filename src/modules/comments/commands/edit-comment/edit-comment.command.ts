@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#decider';
 import type { SignedInUser } from '../../../../common/auth/index.js';
 import type { CommentWritten } from '../../comments.response.js';
-import { CommentViewers } from '../../readers/comment-viewers.js';
+import { TextViewers } from '../../../reportable/text-viewers.js';
 import { CommentCommandRunner } from '../comment-command-runner.js';
 
 /** The author changes a comment's body; the same body again changes nothing. */
@@ -22,7 +22,7 @@ export class EditComment extends Command<CommentWritten> {
 export class EditCommentHandler implements ICommandHandler<EditComment> {
   constructor(
     private readonly comments: CommentCommandRunner,
-    private readonly viewers: CommentViewers,
+    private readonly viewers: TextViewers,
   ) {}
 
   async execute({ editor, commentId, body, context }: EditComment): Promise<CommentWritten> {

@@ -3,7 +3,7 @@ import type { CommandContext } from '#decider';
 import type { SignedInUser } from '../../../../common/auth/index.js';
 import type { CommentReportAccepted } from '../../comments.response.js';
 import type { ReportReason } from '../../domain/comment.events.js';
-import { CommentViewers } from '../../readers/comment-viewers.js';
+import { TextViewers } from '../../../reportable/text-viewers.js';
 import { CommentCommandRunner } from '../comment-command-runner.js';
 
 /** A member reports someone else's comment to the moderators; a second report changes nothing. */
@@ -23,7 +23,7 @@ export class ReportComment extends Command<CommentReportAccepted> {
 export class ReportCommentHandler implements ICommandHandler<ReportComment> {
   constructor(
     private readonly comments: CommentCommandRunner,
-    private readonly viewers: CommentViewers,
+    private readonly viewers: TextViewers,
   ) {}
 
   async execute({

@@ -6,8 +6,8 @@ import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { isUuid } from '../../../../common/uuid.js';
 import { CommentNotFoundException } from '../../comment-errors.js';
 import type { CommentDetail } from '../../comments.response.js';
-import { CommentViewers } from '../../readers/comment-viewers.js';
-import { COMMENT_COLUMNS, seenBy, toCommentItem, type CommentRow } from '../comment-rows.js';
+import { TextViewers } from '../../../reportable/text-viewers.js';
+import { COMMENT_COLUMNS, toCommentItem, type CommentRow } from '../comment-rows.js';
 
 /** One comment with its film; a deleted one, or a hidden one the reader may not see, does not exist. */
 export class GetComment extends Query<CommentDetail> {
@@ -29,7 +29,7 @@ interface CommentDetailRow extends CommentRow {
 export class GetCommentHandler implements IQueryHandler<GetComment> {
   constructor(
     @Inject(QUERY_POOL) private readonly pool: pg.Pool,
-    private readonly viewers: CommentViewers,
+    private readonly viewers: TextViewers,
   ) {}
 
   async execute({ commentId, reader }: GetComment): Promise<CommentDetail> {
@@ -44,7 +44,7 @@ export class GetCommentHandler implements IQueryHandler<GetComment> {
       values: [commentId],
     });
     const row = rows[0];
-    if (!row || !seenBy(row, row.hidden ? await this.viewers.ofReader(reader) : null))
+    if (!row || !(await this.viewers.see({ hidden: row.hidden, authorId: row.author_id }, reader)))
       throw new CommentNotFoundException();
     return { ...toCommentItem(row), film: { id: row.film_id, slug: row.slug, title: row.title } };
   }

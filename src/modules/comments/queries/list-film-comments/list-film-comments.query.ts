@@ -12,7 +12,7 @@ import {
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { FilmReferences } from '../../../catalog/films/film-references.js';
 import type { CommentItem } from '../../comments.response.js';
-import { CommentViewers } from '../../readers/comment-viewers.js';
+import { TextViewers } from '../../../reportable/text-viewers.js';
 import { COMMENT_COLUMNS, toCommentItem, type CommentRow } from '../comment-rows.js';
 
 /** A film's comments, oldest first: the visible ones, and hidden ones the reader may see. */
@@ -34,7 +34,7 @@ export class ListFilmCommentsHandler implements IQueryHandler<ListFilmComments> 
   constructor(
     @Inject(QUERY_POOL) private readonly pool: pg.Pool,
     private readonly films: FilmReferences,
-    private readonly viewers: CommentViewers,
+    private readonly viewers: TextViewers,
   ) {}
 
   async execute({ filmReference, reader, page }: ListFilmComments): Promise<Page<CommentItem>> {
