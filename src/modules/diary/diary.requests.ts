@@ -13,8 +13,7 @@ import { Satisfies } from '../../common/validation.js';
 import { RATING_MESSAGE } from '../film-log/commands/log-film/rate-film.request.js';
 import { isRating } from '../film-log/domain/rating.js';
 import { isWatchDate, WATCH_DATE_MESSAGE } from '../film-log/domain/watched-date.js';
-import { REVIEW_BODY_MAX } from '../reviews/domain/review.decider.js';
-import { isReviewBody, REVIEW_BODY_MESSAGE } from '../reviews/domain/review-text.js';
+import { ReviewTextRequest } from '../reviews/reviews.requests.js';
 
 /** Skips an absent field only: null is not a date nor a flag, so it is checked and refused. */
 const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);
@@ -34,18 +33,6 @@ const RATING = {
   example: 4,
   description: 'Stars for this viewing, 0.5 to 5 in half stars; they become the film’s rating',
 } as const;
-
-/** A review written with the entry: it carries the entry's stars. */
-export class DiaryReviewRequest {
-  @ApiProperty({ minLength: 1, maxLength: REVIEW_BODY_MAX, example: 'Better the second time.' })
-  @Satisfies('isReviewBody', isReviewBody, REVIEW_BODY_MESSAGE)
-  body!: string;
-
-  @ApiPropertyOptional({ default: false, description: 'It gives the story away: readers see it on request' })
-  @UnlessAbsent()
-  @IsBoolean()
-  spoilers?: boolean;
-}
 
 export class LogDiaryEntryRequest {
   @ApiProperty({ description: 'The film’s id or slug', example: 'stalker-1979' })
@@ -69,14 +56,15 @@ export class LogDiaryEntryRequest {
   rating?: number | null;
 
   @ApiPropertyOptional({
-    type: DiaryReviewRequest,
+    type: ReviewTextRequest,
     nullable: true,
-    description: 'A review of this viewing, posted on the film with the entry’s stars',
+    description:
+      'A review of this viewing, posted on the film with the entry’s stars (it takes no rating of its own)',
   })
   @IsOptional()
   @ValidateNested()
-  @Type(() => DiaryReviewRequest)
-  review?: DiaryReviewRequest | null;
+  @Type(() => ReviewTextRequest)
+  review?: ReviewTextRequest | null;
 }
 
 export class ChangeDiaryEntryRequest {

@@ -20,7 +20,8 @@ const RATING = {
   description: 'Stars, 0.5 to 5 in half stars; they become the film’s rating',
 } as const;
 
-export class PostReviewRequest {
+/** A review's words: its body and whether it gives the story away. */
+export class ReviewTextRequest {
   @ApiProperty({ minLength: 1, maxLength: REVIEW_BODY_MAX, example: 'Slow, then all at once.' })
   @Satisfies('isReviewBody', isReviewBody, REVIEW_BODY_MESSAGE)
   body!: string;
@@ -29,7 +30,9 @@ export class PostReviewRequest {
   @UnlessAbsent()
   @IsBoolean()
   spoilers?: boolean;
+}
 
+export class PostReviewRequest extends ReviewTextRequest {
   @ApiPropertyOptional(RATING)
   @IsOptional()
   @Satisfies('isRating', (value) => value === null || isRating(value), RATING_MESSAGE)
