@@ -1,18 +1,17 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
-import type { CommentEvent } from '../domain/comment.events.js';
+import {
+  evolveModeration,
+  foldTouchedRows,
+  isVisible,
+  type PostedTextRow,
+} from '../../reportable/projections/posted-text-rows.js';
+import { COMMENT_KIND, type CommentEvent } from '../domain/comment.events.js';
 import { commentIdOfStream } from '../domain/comment-stream.js';
 
 /** A comment as the `comments` table holds it. */
-interface CommentRow {
-  id: string;
-  film_id: string;
-  author_id: string;
-  body: string;
-  created_at: string;
-  edited_at: string | null;
-  hidden: boolean;
-  deleted_at: string | null;
+interface CommentRow extends PostedTextRow {
+  readonly body: string;
 }
 
 /** Every event but reports changes the row; reports are the moderation projection's. */
@@ -26,13 +25,9 @@ const HANDLED: readonly CommentEvent['type'][] = [
   'CommentReportsDismissed',
 ];
 
-const isVisible = (row: CommentRow | undefined): boolean =>
-  row !== undefined && !row.hidden && row.deleted_at === null;
-
 /** The row after one event; undefined while the comment was never posted. */
 function evolveRow(row: CommentRow | undefined, event: RecordedEvent): CommentRow | undefined {
-  const comment = event as unknown as CommentEvent & { metadata: RecordedEvent['metadata'] };
-  const at = event.metadata.occurredAt;
+  const comment = event as unknown as CommentEvent;
   if (comment.type === 'CommentPosted') {
     const { filmId, authorId, body } = comment.data;
     return {
@@ -40,27 +35,17 @@ function evolveRow(row: CommentRow | undefined, event: RecordedEvent): CommentRo
       film_id: filmId,
       author_id: authorId,
       body,
-      created_at: at,
+      created_at: event.metadata.occurredAt,
       edited_at: null,
       hidden: false,
       deleted_at: null,
     };
   }
   if (row === undefined) return undefined;
-  switch (comment.type) {
-    case 'CommentEdited':
-      return { ...row, body: comment.data.body, edited_at: at };
-    case 'CommentDeleted':
-      return { ...row, deleted_at: at };
-    case 'CommentAutoHidden':
-    case 'CommentHidden':
-      return { ...row, hidden: true };
-    case 'CommentRestored':
-    case 'CommentReportsDismissed':
-      return { ...row, hidden: false };
-    default:
-      return row;
+  if (comment.type === 'CommentEdited') {
+    return { ...row, body: comment.data.body, edited_at: event.metadata.occurredAt };
   }
+  return evolveModeration(COMMENT_KIND, row, event);
 }
 
 const COLUMNS = [
@@ -112,16 +97,7 @@ export const commentsProjection: Projection = {
     );
     for (const row of found as unknown as CommentRow[]) before.set(row.id, row);
 
-    const after = new Map(before);
-    for (const event of events) {
-      const id = commentIdOfStream(event.streamId);
-      const row = evolveRow(after.get(id), event);
-      if (row) after.set(id, row);
-    }
-
-    const changed = [...after.values()]
-      .filter((row) => row !== before.get(row.id))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    const changed = foldTouchedRows(before, events, (event) => commentIdOfStream(event.streamId), evolveRow);
     if (changed.length === 0) return;
     await context.query(
       `INSERT INTO ${context.table('comments')} AS comment (${COLUMNS.join(', ')})

@@ -1,23 +1,22 @@
 import type { RecordedEvent } from '#event-store';
 import { addCounts, type Projection, type ProjectionContext } from '#projections';
 import { reviewIdOfStream } from '../domain/review-stream.js';
-import type { ReviewEvent } from '../domain/review.events.js';
+import {
+  evolveModeration,
+  foldTouchedRows,
+  isVisible,
+  type PostedTextRow,
+} from '../../reportable/projections/posted-text-rows.js';
+import { REVIEW_KIND, type ReviewEvent } from '../domain/review.events.js';
 
 /** A review as the `reviews` table holds it. */
-interface ReviewRow {
-  id: string;
-  film_id: string;
-  author_id: string;
-  body: string;
-  spoilers: boolean;
-  rating_half_stars: number | null;
-  likes: number;
-  created_at: string;
-  edited_at: string | null;
-  hidden: boolean;
-  deleted_at: string | null;
+interface ReviewRow extends PostedTextRow {
+  readonly body: string;
+  readonly spoilers: boolean;
+  readonly rating_half_stars: number | null;
+  readonly likes: number;
   /** The diary entry the review was written with, if any. */
-  diary_entry_id: string | null;
+  readonly diary_entry_id: string | null;
 }
 
 /** Every event but reports changes the row; reports are the moderation projection's. */
@@ -34,9 +33,6 @@ const HANDLED: readonly ReviewEvent['type'][] = [
 ];
 
 const halfStars = (rating: number | null): number | null => (rating === null ? null : rating * 2);
-
-const isVisible = (row: ReviewRow | undefined): boolean =>
-  row !== undefined && !row.hidden && row.deleted_at === null;
 
 /** The row after one event; undefined while the review was never posted. */
 function evolveRow(row: ReviewRow | undefined, event: RecordedEvent): ReviewRow | undefined {
@@ -69,20 +65,12 @@ function evolveRow(row: ReviewRow | undefined, event: RecordedEvent): ReviewRow 
         rating_half_stars: halfStars(review.data.rating),
         edited_at: at,
       };
-    case 'ReviewDeleted':
-      return { ...row, deleted_at: at };
     case 'ReviewLiked':
       return { ...row, likes: row.likes + 1 };
     case 'ReviewUnliked':
       return { ...row, likes: row.likes - 1 };
-    case 'ReviewAutoHidden':
-    case 'ReviewHidden':
-      return { ...row, hidden: true };
-    case 'ReviewRestored':
-    case 'ReviewReportsDismissed':
-      return { ...row, hidden: false };
     default:
-      return row;
+      return evolveModeration(REVIEW_KIND, row, event);
   }
 }
 
@@ -137,22 +125,15 @@ export const reviewsProjection: Projection = {
       [ids],
     );
     const before = new Map((found as unknown as ReviewRow[]).map((row) => [row.id, row]));
-    const after = new Map(before);
+    const changed = foldTouchedRows(before, events, (event) => reviewIdOfStream(event.streamId), evolveRow);
     // The batch's last word on each (review, member) like.
     const likes = new Map<string, { reviewId: string; memberId: string; liked: boolean }>();
     for (const event of events) {
-      const id = reviewIdOfStream(event.streamId);
-      const row = evolveRow(after.get(id), event);
-      if (row) after.set(id, row);
-      if (event.type === 'ReviewLiked' || event.type === 'ReviewUnliked') {
-        const { memberId } = event.data as { memberId: string };
-        likes.set(`${id}.${memberId}`, { reviewId: id, memberId, liked: event.type === 'ReviewLiked' });
-      }
+      if (event.type !== 'ReviewLiked' && event.type !== 'ReviewUnliked') continue;
+      const reviewId = reviewIdOfStream(event.streamId);
+      const { memberId } = event.data as { memberId: string };
+      likes.set(`${reviewId}.${memberId}`, { reviewId, memberId, liked: event.type === 'ReviewLiked' });
     }
-
-    const changed = [...after.values()]
-      .filter((row) => row !== before.get(row.id))
-      .sort((a, b) => a.id.localeCompare(b.id));
     if (changed.length > 0) {
       await context.query(
         `INSERT INTO ${table} (${COLUMNS.join(', ')})
