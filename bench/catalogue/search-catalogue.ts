@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { normaliseText, searchTextOf, slugBase } from '../../src/modules/catalog/domain/normalise.js';
+import {
+  normaliseText,
+  personSlugBase,
+  searchTextOf,
+  slugBase,
+  slugsInOrder,
+} from '../../src/modules/catalog/domain/normalise.js';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
 import { filmTitle, personName } from '../../src/modules/catalog/seed/vocabulary.js';
 
@@ -60,8 +66,8 @@ function filmRows(
 }
 
 const INSERT_PEOPLE = `
-  INSERT INTO people (id, name, name_key)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`;
+  INSERT INTO people (id, name, name_key, slug)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`;
 const INSERT_FILMS = `
   INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, genres, languages, countries, search_text)
   SELECT id, slug, title, original_title, year, runtime, genres::text[], languages::text[], countries::text[], search_text
@@ -88,6 +94,7 @@ export async function fillSearchCatalogue(url: string, films: number): Promise<S
       people.map((person) => person.id),
       people.map((person) => person.name),
       people.map((person) => normaliseText(person.name)),
+      slugsInOrder(people.map((person) => personSlugBase(person.name))),
     ]);
     const slugCounts = new Map<string, number>();
     for (let start = 0; start < films; start += CHUNK) {

@@ -7,14 +7,16 @@ import { UpdateFilmHandler } from './commands/update-film/update-film.command.js
 import { FilmReferences } from './films/film-references.js';
 import { FilmWriter } from './films/film-writer.js';
 import { GetFilmHandler } from './queries/get-film/get-film.query.js';
+import { GetPersonHandler } from './queries/get-person/get-person.query.js';
+import { PeopleController } from './people.controller.js';
 import { SearchFilmsHandler } from './queries/search-films/search-films.query.js';
 
 const commandHandlers = [CreateFilmHandler, UpdateFilmHandler];
-const queryHandlers = [SearchFilmsHandler, GetFilmHandler];
+const queryHandlers = [SearchFilmsHandler, GetFilmHandler, GetPersonHandler];
 
-/** The film catalogue: reference data in plain tables, written by admins and imports, searched by all. */
+/** The film catalogue and its people: reference data in plain tables, written by admins and imports, read by all. */
 @Module({
-  controllers: [CatalogController],
+  controllers: [CatalogController, PeopleController],
   providers: [
     // Writes go to the primary; queries read QUERY_POOL (a replica when configured).
     { provide: FilmWriter, inject: [READ_MODEL_POOL], useFactory: (pool: pg.Pool) => new FilmWriter(pool) },

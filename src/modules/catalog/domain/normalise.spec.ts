@@ -1,4 +1,13 @@
-import { kebab, normaliseGenre, normaliseText, searchTextOf, slugBase, slugWithSuffix } from './normalise.js';
+import {
+  kebab,
+  normaliseGenre,
+  normaliseText,
+  personSlugBase,
+  searchTextOf,
+  slugBase,
+  slugsInOrder,
+  slugWithSuffix,
+} from './normalise.js';
 
 describe('normaliseText', () => {
   it('drops accents and case', () => {
@@ -47,6 +56,25 @@ describe('slugs', () => {
     expect(slugWithSuffix('paris-2008', 2)).toBe('paris-2008-2');
   });
 
+  it('never look like an id', () => {
+    const uuid = '0b6e2a3c-9f1d-4c2b-8a7e-5d4c3b2a1f0e';
+    expect(slugBase(uuid, null)).toBe(`film-${uuid}`);
+    expect(personSlugBase(uuid)).toBe(`person-${uuid}`);
+  });
+
+  it('go to the first free one, in the order rows are written', () => {
+    expect(slugsInOrder(['paris-2008', 'paris-2008', 'holy-motors-2012', 'paris-2008'])).toEqual([
+      'paris-2008',
+      'paris-2008-2',
+      'holy-motors-2012',
+      'paris-2008-3',
+    ]);
+    expect(slugsInOrder(['paris-2008', 'paris-2008'], ['paris-2008', 'paris-2008-3'])).toEqual([
+      'paris-2008-2',
+      'paris-2008-4',
+    ]);
+  });
+
   it('kebab genres', () => {
     expect(kebab('Science Fiction')).toBe('science-fiction');
     expect(kebab('  Comédie dramatique ')).toBe('comedie-dramatique');
@@ -57,6 +85,27 @@ describe('slugs', () => {
       Array(3).fill('science-fiction'),
     );
     expect(normaliseGenre('Film-Noir')).toBe('film-noir');
+  });
+});
+
+describe('person slugs', () => {
+  it('are the name in accent-free kebab', () => {
+    expect(personSlugBase('Cédric Klapisch')).toBe('cedric-klapisch');
+    expect(personSlugBase('Krzysztof Kieślowski')).toBe('krzysztof-kieslowski');
+    expect(personSlugBase('Paweł Pawlikowski')).toBe('pawel-pawlikowski');
+    expect(personSlugBase('Lars von Trier')).toBe('lars-von-trier');
+    expect(personSlugBase('Ryan O’Neal')).toBe('ryan-oneal');
+    expect(personSlugBase('  Jean-Pierre   Léaud ')).toBe('jean-pierre-leaud');
+  });
+
+  it('fall back to "person" for names with no latin letters, and stay bounded', () => {
+    expect(personSlugBase('黒澤明')).toBe('person');
+    expect(personSlugBase('a very long name '.repeat(20)).length).toBeLessThanOrEqual(80);
+  });
+
+  it('take a suffix on collision as films do', () => {
+    const bases = ['Jean-Pierre Léaud', 'Jean Pierre Leaud'].map(personSlugBase);
+    expect(slugsInOrder(bases)).toEqual(['jean-pierre-leaud', 'jean-pierre-leaud-2']);
   });
 });
 

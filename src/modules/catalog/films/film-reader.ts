@@ -26,7 +26,7 @@ export interface FilmRow {
 }
 
 const credits = (alias: string, role: 'director' | 'cast'): string => `coalesce((
-    SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY c.position)
+    SELECT json_agg(json_build_object('id', p.id, 'slug', p.slug, 'name', p.name) ORDER BY c.position)
       FROM film_credits c JOIN people p ON p.id = c.person_id
      WHERE c.film_id = ${alias}.id AND c.role = '${role}'), '[]')`;
 

@@ -1,20 +1,11 @@
 import type pg from 'pg';
-import { searchTextOf, slugBase, slugWithSuffix } from '../domain/normalise.js';
+import { searchTextOf, slugBase } from '../domain/normalise.js';
+import { insertWithFreeSlug } from '../slug-rows.js';
 import type { FilmDraft } from './film-draft.js';
-import { isUuid } from '../../../common/uuid.js';
 import type { ResolvedCredits } from './people-resolver.js';
 
-export const SLUG_CONSTRAINT = 'films_slug_key';
 export const IMDB_CONSTRAINT = 'films_imdb_id_key';
 export const TMDB_CONSTRAINT = 'films_tmdb_id_key';
-
-const UNIQUE_VIOLATION = '23505';
-
-export const isUniqueViolation = (error: unknown, constraint?: string): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  (error as { code?: unknown }).code === UNIQUE_VIOLATION &&
-  (constraint === undefined || (error as { constraint?: unknown }).constraint === constraint);
 
 /** The columns every write sets, in the order of $2.. in the statements below. */
 const filmValues = (draft: FilmDraft, credits: ResolvedCredits): unknown[] => [
@@ -36,57 +27,21 @@ const filmValues = (draft: FilmDraft, credits: ResolvedCredits): unknown[] => [
   }),
 ];
 
-const SLUG_CANDIDATES_PER_LOOKUP = 50;
-const MAX_SLUG_ATTEMPTS = 5;
-
-/** The first slug of base, base-2, base-3… that no committed film holds, from suffix `from` on. */
-async function firstFreeSlug(client: pg.PoolClient, base: string, from: number): Promise<string> {
-  for (let start = from; ; start += SLUG_CANDIDATES_PER_LOOKUP) {
-    const candidates = Array.from({ length: SLUG_CANDIDATES_PER_LOOKUP }, (_, i) =>
-      slugWithSuffix(base, start + i),
-    );
-    const { rows } = await client.query<{ slug: string }>(
-      `SELECT slug FROM films WHERE slug = ANY($1::text[])`,
-      [candidates],
-    );
-    const taken = new Set(rows.map((row) => row.slug));
-    const free = candidates.find((candidate) => !taken.has(candidate));
-    if (free) return free;
-  }
-}
-
-/**
- * Inserts the film under the first free slug. A concurrent writer may take the same slug between
- * the lookup and the insert; the unique index refuses the second, which then tries the next one
- * (a savepoint keeps the rest of the transaction).
- */
+/** Inserts the film under the first free slug of its title and year. */
 export async function insertFilm(
   client: pg.PoolClient,
   id: string,
   draft: FilmDraft,
   credits: ResolvedCredits,
 ): Promise<string> {
-  const titleBase = slugBase(draft.title, draft.year);
-  // A slug shaped like a UUID would be read as an id by GET /films/{idOrSlug}.
-  const base = isUuid(titleBase) ? `film-${titleBase}` : titleBase;
-  let slug = base;
-  for (let attempt = 1; ; attempt += 1) {
-    await client.query('SAVEPOINT insert_film');
-    try {
-      await client.query(
-        `INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, synopsis, genres,
-           languages, countries, classification, imdb_id, tmdb_id, search_text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [id, slug, ...filmValues(draft, credits)],
-      );
-      await client.query('RELEASE SAVEPOINT insert_film');
-      return slug;
-    } catch (error) {
-      if (!isUniqueViolation(error, SLUG_CONSTRAINT) || attempt >= MAX_SLUG_ATTEMPTS) throw error;
-      await client.query('ROLLBACK TO SAVEPOINT insert_film');
-      slug = await firstFreeSlug(client, base, 2);
-    }
-  }
+  return insertWithFreeSlug(client, 'films', slugBase(draft.title, draft.year), (slug) =>
+    client.query(
+      `INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, synopsis, genres,
+         languages, countries, classification, imdb_id, tmdb_id, search_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [id, slug, ...filmValues(draft, credits)],
+    ),
+  );
 }
 
 /** Replaces every field but the id and the slug, which are stable. */

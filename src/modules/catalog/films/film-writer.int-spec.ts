@@ -65,11 +65,11 @@ describe('FilmWriter', () => {
         year: 2008,
         runtimeMinutes: 130,
         synopsis: paris.synopsis,
-        directors: [{ id: expect.any(String), name: 'Cédric Klapisch' }],
+        directors: [{ id: expect.any(String), slug: 'cedric-klapisch', name: 'Cédric Klapisch' }],
         cast: [
-          { id: expect.any(String), name: 'Juliette Binoche' },
-          { id: expect.any(String), name: 'Romain Duris' },
-          { id: expect.any(String), name: 'Fabrice Luchini' },
+          { id: expect.any(String), slug: 'juliette-binoche', name: 'Juliette Binoche' },
+          { id: expect.any(String), slug: 'romain-duris', name: 'Romain Duris' },
+          { id: expect.any(String), slug: 'fabrice-luchini', name: 'Fabrice Luchini' },
         ],
         genres: ['drama', 'comedy'],
         languages: ['fr', 'en'],
@@ -97,10 +97,26 @@ describe('FilmWriter', () => {
       );
 
       expect(film.directors.map((person) => person.name)).toEqual(['Cédric Klapisch']);
-      expect(film.cast[1]).toEqual({ id: binoche.id, name: 'Juliette Binoche' });
+      expect(film.cast[1]).toEqual({ id: binoche.id, slug: 'juliette-binoche', name: 'Juliette Binoche' });
       expect(await count(`people WHERE name_key = 'cedric klapisch'`)).toBe(1);
       expect(await count(`people WHERE name_key = 'romain duris'`)).toBe(1);
       expect(film.slug).toBe('lauberge-espagnole-2002');
+    });
+
+    it('gives a new person whose slug is taken the first free suffix, in one film or the next', async () => {
+      const film = await writer.create(
+        await filmRequest({
+          title: 'Les Quatre Cents Coups',
+          year: 1959,
+          cast: [{ name: 'Jean-Pierre Léaud' }, { name: 'Jean Pierre Leaud' }],
+        }),
+      );
+      const later = await writer.create(
+        await filmRequest({ title: 'Baisers volés', year: 1968, cast: [{ name: 'Jean Pierre, Léaud' }] }),
+      );
+
+      expect(film.cast.map((person) => person.slug)).toEqual(['jean-pierre-leaud', 'jean-pierre-leaud-2']);
+      expect(later.cast.map((person) => person.slug)).toEqual(['jean-pierre-leaud-3']);
     });
 
     it('gives a second film with the same title and year a suffixed slug', async () => {
@@ -278,6 +294,22 @@ describe('FilmWriter', () => {
         'chacun-cherche-son-chat-1996-6',
       ]);
       expect(await count(`people WHERE name_key = 'garance clavel'`)).toBe(1);
+    });
+
+    it('give new people created at once under the same slug distinct ones', async () => {
+      const spellings = ['Jean-Luc Godard', 'Jean Luc Godard', 'Jean-luc, Godard', 'Jean Luc. Godard'];
+      const films = await Promise.all(
+        spellings.map(async (name) =>
+          writer.create(await filmRequest({ title: 'Pierrot le Fou', year: 1965, directors: [{ name }] })),
+        ),
+      );
+
+      expect(films.map((film) => film.directors[0]!.slug).sort()).toEqual([
+        'jean-luc-godard',
+        'jean-luc-godard-2',
+        'jean-luc-godard-3',
+        'jean-luc-godard-4',
+      ]);
     });
 
     it('import the same external id once', async () => {

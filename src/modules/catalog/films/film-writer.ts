@@ -11,14 +11,8 @@ import {
 import { loadFilm } from './film-reader.js';
 import { isUuid } from '../../../common/uuid.js';
 import type { FilmRequest } from './film-request.js';
-import {
-  IMDB_CONSTRAINT,
-  insertDetails,
-  insertFilm,
-  isUniqueViolation,
-  TMDB_CONSTRAINT,
-  updateFilm,
-} from './film-rows.js';
+import { IMDB_CONSTRAINT, insertDetails, insertFilm, TMDB_CONSTRAINT, updateFilm } from './film-rows.js';
+import { isUniqueViolation } from '../slug-rows.js';
 import { resolvePeople, type ResolvedCredits } from './people-resolver.js';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';

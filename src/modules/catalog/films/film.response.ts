@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 /** OpenAPI description of the film read shape (the Film interface is what the code uses). */
 export class PersonCreditResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'cedric-klapisch', description: 'Stable, accent-free; GET /people/{idOrSlug}' })
+  slug!: string;
   @ApiProperty({ example: 'Cédric Klapisch' }) name!: string;
 }
 

@@ -1,6 +1,7 @@
 /** A person as credited on a film. */
 export interface PersonCredit {
   readonly id: string;
+  readonly slug: string;
   readonly name: string;
 }
 

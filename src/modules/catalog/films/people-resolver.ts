@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { normaliseText } from '../domain/normalise.js';
+import { normaliseText, personSlugBase } from '../domain/normalise.js';
+import { insertWithFreeSlug, isUniqueViolation, SLUG_CONSTRAINTS } from '../slug-rows.js';
 import type { PersonCredit } from './film.js';
 import type { FilmDraft, PersonById, PersonRef } from './film-draft.js';
 import { UnknownPersonException } from './film-errors.js';
@@ -17,6 +18,7 @@ interface PersonRow {
   id: string;
   name: string;
   name_key: string;
+  slug: string;
 }
 
 const byId = (ref: PersonRef): ref is PersonById => 'id' in ref;
@@ -31,7 +33,7 @@ async function peopleByIds(client: pg.PoolClient, draft: FilmDraft): Promise<Map
   const ids = [...draft.directors, ...draft.cast].filter(byId).map((ref) => ref.id);
   if (ids.length === 0) return new Map();
   const { rows } = await client.query<PersonRow>(
-    `SELECT id, name, name_key FROM people WHERE id = ANY($1::uuid[])`,
+    `SELECT id, name, name_key, slug FROM people WHERE id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
   );
   const found = new Map(rows.map((row) => [row.id, row]));
@@ -44,6 +46,48 @@ async function peopleByIds(client: pg.PoolClient, draft: FilmDraft): Promise<Map
   );
   if (missing.length > 0) throw new UnknownPersonException(missing);
   return found;
+}
+
+/**
+ * New people, each under its slug base: all in one statement when no base is taken (the usual
+ * case), else one by one, each under the first free slug as a film would be.
+ */
+async function insertPeople(client: pg.PoolClient, people: Omit<PersonRow, 'slug'>[]): Promise<PersonRow[]> {
+  if (people.length === 0) return [];
+  const named = people.map((person) => ({ ...person, slug: personSlugBase(person.name) }));
+  if (new Set(named.map((person) => person.slug)).size === named.length) {
+    await client.query('SAVEPOINT insert_people');
+    try {
+      await client.query(
+        `INSERT INTO people (id, name, name_key, slug)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+        [
+          named.map((p) => p.id),
+          named.map((p) => p.name),
+          named.map((p) => p.name_key),
+          named.map((p) => p.slug),
+        ],
+      );
+      await client.query('RELEASE SAVEPOINT insert_people');
+      return named;
+    } catch (error) {
+      if (!isUniqueViolation(error, SLUG_CONSTRAINTS.people)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT insert_people');
+    }
+  }
+  const inserted: PersonRow[] = [];
+  for (const person of named) {
+    const slug = await insertWithFreeSlug(client, 'people', person.slug, (free) =>
+      client.query(`INSERT INTO people (id, name, name_key, slug) VALUES ($1, $2, $3, $4)`, [
+        person.id,
+        person.name,
+        person.name_key,
+        free,
+      ]),
+    );
+    inserted.push({ ...person, slug });
+  }
+  return inserted;
 }
 
 /**
@@ -66,21 +110,19 @@ async function peopleByNames(client: pg.PoolClient, draft: FilmDraft): Promise<M
     [PERSON_LOCK_NAMESPACE, keys],
   );
   const { rows } = await client.query<PersonRow>(
-    `SELECT DISTINCT ON (name_key) id, name, name_key FROM people
+    `SELECT DISTINCT ON (name_key) id, name, name_key, slug FROM people
       WHERE name_key = ANY($1::text[]) ORDER BY name_key, created_at, id`,
     [keys],
   );
   const found = new Map(rows.map((row) => [row.name_key, row]));
-  const created = keys
-    .filter((key) => !found.has(key))
-    .map((key) => ({ id: randomUUID(), name: spellings.get(key)!, name_key: key }));
-  if (created.length > 0) {
-    await client.query(
-      `INSERT INTO people (id, name, name_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
-      [created.map((p) => p.id), created.map((p) => p.name), created.map((p) => p.name_key)],
-    );
-    for (const person of created) found.set(person.name_key, person);
-  }
+  // In credit order, so the first credited of two new people sharing a slug gets it unsuffixed.
+  const created = await insertPeople(
+    client,
+    [...spellings.keys()]
+      .filter((key) => !found.has(key))
+      .map((key) => ({ id: randomUUID(), name: spellings.get(key)!, name_key: key })),
+  );
+  for (const person of created) found.set(person.name_key, person);
   return found;
 }
 
@@ -90,7 +132,7 @@ export async function resolvePeople(client: pg.PoolClient, draft: FilmDraft): Pr
   const names = await peopleByNames(client, draft);
   const credit = (ref: PersonRef): PersonCredit => {
     const row = byId(ref) ? ids.get(ref.id)! : names.get(normaliseText(ref.name))!;
-    return { id: row.id, name: row.name };
+    return { id: row.id, slug: row.slug, name: row.name };
   };
   return {
     directors: withoutRepeats(draft.directors.map(credit)),
