@@ -1,7 +1,20 @@
 import { DomainRuleViolation, unreachable, type Decider } from '#decider';
-import { earliestDate, type Viewing } from './diary.js';
+import type { Viewing } from './diary.js';
+import {
+  changeViewing,
+  deleteViewing,
+  importViewings,
+  logViewing,
+  toViewing,
+  type ChangeViewing,
+} from './diary.decisions.js';
 import type { FilmLogEvent } from './film-log.events.js';
+import { check, event, mark, rate, redate, type ImportedMark } from './film-log.facts.js';
+import type { FilmLogStreamState } from './film-log.state.js';
 import { isRating } from './rating.js';
+
+export { ViewingNotFound, type ChangeViewing } from './diary.decisions.js';
+export { publicState, type FilmLogState, type FilmLogStreamState } from './film-log.state.js';
 
 export type FilmLogCommand =
   /** `watchedOn` undefined: keep the date a checked film has; null or a date: set it. */
@@ -18,25 +31,9 @@ export type FilmLogCommand =
   | { readonly type: 'RemoveFilmRating' }
   /** A diary entry: checks the film, may move its date earlier, and its stars become the rating. */
   | { readonly type: 'LogViewing'; readonly viewing: Viewing }
-  /** Fields left undefined stay; `rating: null` takes the entry's stars away (not the film's). */
-  | {
-      readonly type: 'ChangeViewing';
-      readonly entry: string;
-      readonly watchedOn?: string;
-      readonly rewatch?: boolean;
-      readonly rating?: number | null;
-    }
+  | ChangeViewing
   | { readonly type: 'DeleteViewing'; readonly entry: string }
   | ImportFilmLog;
-
-/** The entry is not in this member's diary for this film. */
-export class ViewingNotFound extends Error {
-  override readonly name = 'ViewingNotFound';
-
-  constructor() {
-    super('No diary entry has that id.');
-  }
-}
 
 /** Unchecking would leave viewings of a film not seen; Letterboxd asks for them to go first. */
 export const hasDiaryEntries = (): DomainRuleViolation =>
@@ -44,11 +41,6 @@ export const hasDiaryEntries = (): DomainRuleViolation =>
     'has-diary-entries',
     'The film has diary entries: delete them before unchecking it.',
   );
-
-/** When an imported mark happened (ISO 8601 instant): its events carry that time. */
-interface ImportedMark {
-  readonly at: string;
-}
 
 /**
  * What an export says of one film: checked (with the earliest viewing date it knows), favourite,
@@ -69,164 +61,6 @@ export interface ImportFilmLog {
    */
   readonly viewings?: readonly (ImportedMark & Viewing)[];
 }
-
-export interface FilmLogState {
-  readonly checked: boolean;
-  /** When the current check happened (ISO 8601); null when unchecked. */
-  readonly checkedAt: string | null;
-  readonly watchedOn: string | null;
-  readonly favourite: boolean;
-  readonly disliked: boolean;
-  readonly watchlisted: boolean;
-  /** The member's latest rating, 0.5 to 5; null when unrated. A rated film is checked. */
-  readonly rating: number | null;
-  /** Diary entries for the film. */
-  readonly viewings: number;
-}
-
-/**
- * What the stream knows beyond the marks: the check's own date (the film's `watchedOn` is the
- * earliest of it and the diary's dates) and the diary itself. Read models keep the marks only,
- * so `evolve` never derives a mark from these: every change of a mark is an event of its own.
- */
-export interface FilmLogStreamState extends FilmLogState {
-  readonly checkDate: string | null;
-  readonly diary: readonly Viewing[];
-}
-
-/** The member's marks as the API shows them, without what only the stream needs. */
-export const publicState = (state: FilmLogState): FilmLogState => ({
-  checked: state.checked,
-  checkedAt: state.checkedAt,
-  watchedOn: state.watchedOn,
-  favourite: state.favourite,
-  disliked: state.disliked,
-  watchlisted: state.watchlisted,
-  rating: state.rating,
-  viewings: state.viewings,
-});
-
-const event = <Type extends FilmLogEvent['type']>(
-  type: Type,
-  data: Extract<FilmLogEvent, { type: Type }>['data'],
-): FilmLogEvent => ({ type, data }) as FilmLogEvent;
-
-/** `checkDate` is written only where it is not the film's date, as events before the diary have it. */
-const watchDate = (watchedOn: string | null, checkDate: string | null) =>
-  checkDate === watchedOn ? { watchedOn } : { watchedOn, checkDate };
-
-/** Checking a film takes it off the watchlist: it has been seen. */
-const check = (
-  state: FilmLogState,
-  watchedOn: string | null,
-  checkDate: string | null = watchedOn,
-): FilmLogEvent[] => [
-  event('FilmChecked', watchDate(watchedOn, checkDate)),
-  ...(state.watchlisted ? [event('FilmRemovedFromWatchlist', {})] : []),
-];
-
-/** The film's date after a change to the check's own date or to the diary. */
-const redate = (
-  state: FilmLogStreamState,
-  checkDate: string | null,
-  diary: readonly Viewing[],
-): FilmLogEvent[] => {
-  const watchedOn = earliestDate([checkDate, ...diary.map((viewing) => viewing.watchedOn)]);
-  return watchedOn === state.watchedOn && checkDate === state.checkDate
-    ? []
-    : [event('FilmWatchDateChanged', watchDate(watchedOn, checkDate))];
-};
-
-const rate = (state: FilmLogState, rating: number | null): FilmLogEvent[] =>
-  rating === null || rating === state.rating ? [] : [event('FilmRated', { rating, previous: state.rating })];
-
-/** `rate: false` for imports, whose stars only fill an empty rating. */
-function logViewing(state: FilmLogStreamState, viewing: Viewing, rated = true): FilmLogEvent[] {
-  if (viewing.rating !== null && !isRating(viewing.rating)) {
-    throw new RangeError(`Not a rating: ${viewing.rating}`);
-  }
-  const logged = event('ViewingLogged', { ...viewing });
-  const diary = [...state.diary, viewing];
-  return [
-    ...(state.checked ? redate(state, state.checkDate, diary) : check(state, viewing.watchedOn, null)),
-    logged,
-    ...(rated ? rate(state, viewing.rating) : []),
-  ];
-}
-
-function changeViewing(
-  state: FilmLogStreamState,
-  command: Extract<FilmLogCommand, { type: 'ChangeViewing' }>,
-): FilmLogEvent[] {
-  const current = state.diary.find((viewing) => viewing.entry === command.entry);
-  if (!current) throw new ViewingNotFound();
-  if (command.rating !== undefined && command.rating !== null && !isRating(command.rating)) {
-    throw new RangeError(`Not a rating: ${command.rating}`);
-  }
-  const next: Viewing = {
-    entry: current.entry,
-    watchedOn: command.watchedOn ?? current.watchedOn,
-    rewatch: command.rewatch ?? current.rewatch,
-    rating: command.rating === undefined ? current.rating : command.rating,
-  };
-  if (
-    next.watchedOn === current.watchedOn &&
-    next.rewatch === current.rewatch &&
-    next.rating === current.rating
-  ) {
-    return [];
-  }
-  const diary = state.diary.map((viewing) => (viewing.entry === next.entry ? next : viewing));
-  return [
-    event('ViewingChanged', { ...next }),
-    ...redate(state, state.checkDate, diary),
-    ...(next.rating !== current.rating ? rate(state, next.rating) : []),
-  ];
-}
-
-function deleteViewing(state: FilmLogStreamState, entry: string): FilmLogEvent[] {
-  if (!state.diary.some((viewing) => viewing.entry === entry)) throw new ViewingNotFound();
-  const diary = state.diary.filter((viewing) => viewing.entry !== entry);
-  return [event('ViewingDeleted', { entry }), ...redate(state, state.checkDate, diary)];
-}
-
-/** The export's viewings the member lacks, matched by id and then by how many they have that day. */
-function importViewings(
-  state: FilmLogStreamState,
-  viewings: readonly (ImportedMark & Viewing)[],
-): (ImportedMark & Viewing)[] {
-  const have = new Map<string, number>();
-  for (const viewing of state.diary) have.set(viewing.watchedOn, (have.get(viewing.watchedOn) ?? 0) + 1);
-  const known = new Set(state.diary.map((viewing) => viewing.entry));
-  const exported = new Map<string, number>();
-  const added: (ImportedMark & Viewing)[] = [];
-  for (const viewing of viewings) {
-    const ordinal = exported.get(viewing.watchedOn) ?? 0;
-    exported.set(viewing.watchedOn, ordinal + 1);
-    if (known.has(viewing.entry) || ordinal < (have.get(viewing.watchedOn) ?? 0)) continue;
-    added.push(viewing);
-  }
-  return added;
-}
-
-/** Favourite and dislike imply a check (without a date) and exclude each other. */
-const mark = (state: FilmLogState, mark: 'favourite' | 'dislike'): FilmLogEvent[] => {
-  const already = mark === 'favourite' ? state.favourite : state.disliked;
-  if (already) return [];
-  const opposite = mark === 'favourite' ? state.disliked : state.favourite;
-  return [
-    ...(state.checked ? [] : check(state, null)),
-    ...(opposite ? [event(mark === 'favourite' ? 'FilmUndisliked' : 'FilmUnfavourited', {})] : []),
-    event(mark === 'favourite' ? 'FilmFavourited' : 'FilmDisliked', {}),
-  ];
-};
-
-const viewing = ({ entry, watchedOn, rewatch, rating }: Viewing): Viewing => ({
-  entry,
-  watchedOn,
-  rewatch,
-  rating,
-});
 
 const at = (events: readonly FilmLogEvent[], occurredAt: string): FilmLogEvent[] =>
   events.map((fact) => ({ ...fact, occurredAt }));
@@ -376,12 +210,12 @@ export const filmLogDecider: Decider<FilmLogCommand, FilmLogEvent, FilmLogStream
       case 'FilmRatingRemoved':
         return { ...state, rating: null };
       case 'ViewingLogged':
-        return { ...state, diary: [...state.diary, viewing(recorded.data)], viewings: state.viewings + 1 };
+        return { ...state, diary: [...state.diary, toViewing(recorded.data)], viewings: state.viewings + 1 };
       case 'ViewingChanged':
         return {
           ...state,
           diary: state.diary.map((entry) =>
-            entry.entry === recorded.data.entry ? viewing(recorded.data) : entry,
+            entry.entry === recorded.data.entry ? toViewing(recorded.data) : entry,
           ),
         };
       case 'ViewingDeleted':
