@@ -8,8 +8,8 @@ interface FilmBody {
   slug: string;
   title: string;
   year: number | null;
-  directors: { id: string; name: string }[];
-  cast: { id: string; name: string }[];
+  directors: { id: string; slug: string; name: string }[];
+  cast: { id: string; slug: string; name: string }[];
   genres: string[];
   [field: string]: unknown;
 }
@@ -244,8 +244,8 @@ describe('film catalogue over HTTP', () => {
         year: 2008,
         runtimeMinutes: 130,
         synopsis: paris.synopsis,
-        directors: [{ id: expect.any(String), name: 'Cédric Klapisch' }],
-        cast: paris.cast.map(({ name }) => ({ id: expect.any(String), name })),
+        directors: [{ id: expect.any(String), slug: 'cedric-klapisch', name: 'Cédric Klapisch' }],
+        cast: paris.cast.map(({ name }) => ({ id: expect.any(String), slug: expect.any(String), name })),
         genres: ['drama', 'comedy'],
         languages: ['fr', 'en'],
         countries: ['FR'],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { registerUser, uniqueUsername, type TestUser } from '../support/auth.js';
-import { addFilms } from '../support/films.js';
+import { addFilm, addFilms } from '../support/films.js';
 import type { Page } from '../support/member-client.js';
 import { PROBLEM_JSON } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -98,6 +98,8 @@ interface World {
     /** In every list. */
     readonly listed: string;
   };
+  /** The slug of a film's director. */
+  readonly person: string;
   readonly comments: { readonly visible: string; readonly hidden: string };
   readonly lists: Readonly<Record<ListKind, string>>;
   readonly importId: string;
@@ -379,6 +381,11 @@ const ROWS: readonly Row[] = [
   },
   { operation: 'GET /api/v1/films/{idOrSlug}', expected: EVERYONE, call: film('page') },
   {
+    operation: 'GET /api/v1/people/{idOrSlug}',
+    expected: EVERYONE,
+    call: (world) => ({ params: { idOrSlug: world.person } }),
+  },
+  {
     operation: 'PUT /api/v1/films/{idOrSlug}',
     expected: ADMINS,
     call: (world) => ({
@@ -630,8 +637,10 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
       user: memberUser,
       file: { bytes: WATCHLIST_CSV, name: 'watchlist.csv' },
     });
+    const directed = await addFilm(app, { directors: [{ name: 'Matrix Director' }] });
     world = {
       ...makers,
+      person: directed.directors[0]!.slug,
       followee,
       roleTarget,
       comments,
