@@ -10,7 +10,8 @@ import { userFilmStateProjection } from '../../src/modules/film-log/projections/
 import { userStatsProjection } from '../../src/modules/social/projections/user-stats.projection.js';
 import type { RunningApp } from '../catalogue/search-load.js';
 import { openPool } from '../store/databases.js';
-import { drive, HALF_STARS, popularFilm, watchedOn, type LoadFigures } from './http-load.js';
+import { RATINGS } from '../../src/modules/film-log/domain/rating.js';
+import { drive, popularFilm, watchedOn, type LoadFigures } from './http-load.js';
 import type { KnownMarks } from './known-marks.js';
 import type { LoadMember } from './members.js';
 
@@ -105,7 +106,7 @@ export function driveDiary(
       const filmId = seen.length > 0 ? random.pick(seen) : popularFilm(random, filmIds);
       const state = known.get(member.id, filmId);
       const rewatch = state.viewings > 0 || (state.checked && random.chance(CHECKED_REWATCH_SHARE));
-      const rating = random.chance(STARS_SHARE) ? random.pick(HALF_STARS) : null;
+      const rating = random.chance(STARS_SHARE) ? random.pick(RATINGS) : null;
       const planned: Planned = { memberId: member.id, filmId, rewatch, rating };
       context['planned'] = planned;
       return {

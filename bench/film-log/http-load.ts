@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
 import type { RunningApp, SearchLoadFigures } from '../catalogue/search-load.js';
 import type { FilmLogState } from '../../src/modules/film-log/domain/film-log.decider.js';
+import { RATINGS } from '../../src/modules/film-log/domain/rating.js';
 import type { FilmLogResult } from '../../src/modules/film-log/film-log.response.js';
 import type { KnownMarks } from './known-marks.js';
 import type { LoadMember } from './members.js';
@@ -155,8 +156,6 @@ export function driveCommands(
   });
 }
 
-export const HALF_STARS = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
-
 /**
  * Ratings as members give them: a rating other than the one the generator knows they gave, or
  * now and then the rating taken back. So nearly every write changes something, and the
@@ -171,7 +170,7 @@ export function driveRatings(
 ): Promise<LoadFigures> {
   return driveTaps(app, members, filmIds, known, options, (random, { rating }) => {
     if (rating !== null && random.chance(0.1)) return { put: false, mark: 'rating', body: null };
-    const choice = random.pick(HALF_STARS.filter((stars) => stars !== rating));
+    const choice = random.pick(RATINGS.filter((stars) => stars !== rating));
     return { put: true, mark: 'rating', body: JSON.stringify({ rating: choice }) };
   });
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { filmLogDecider, type FilmLogState } from '../../src/modules/film-log/domain/film-log.decider.js';
+import { fromHalfStars } from '../../src/modules/film-log/domain/rating.js';
 
 interface MarkRow {
   user_id: string;
@@ -37,7 +38,7 @@ export class KnownMarks {
           favourite: row.favourite,
           disliked: row.disliked,
           watchlisted: row.watchlisted,
-          rating: row.rating_half_stars === null ? null : row.rating_half_stars / 2,
+          rating: fromHalfStars(row.rating_half_stars),
         });
       }
     } finally {

@@ -5,7 +5,8 @@ import { FilmLink } from '../home/activity-views.js';
 import { REVIEW_BODY_MAX } from '../../modules/reviews/domain/review.decider.js';
 import { reviewHref } from '../reviews/review-parts.js';
 import { PostForm, Stars } from '../views/components.js';
-import { RATING_CHOICES, stars, starsLabel } from '../views/stars.js';
+import { stars, starsLabel } from '../views/stars.js';
+import { RATINGS } from '../../modules/film-log/domain/rating.js';
 
 export const diaryHref = (username: string): string => `/member/${encodeURIComponent(username)}?tab=diary`;
 
@@ -18,7 +19,7 @@ function RatingSelect({ id, rating }: { readonly id: string; readonly rating: nu
         <option value="" selected={rating === null}>
           No rating
         </option>
-        {RATING_CHOICES.map((choice) => (
+        {RATINGS.map((choice) => (
           <option key={choice} value={String(choice)} selected={rating === choice}>
             {stars(choice)} ({starsLabel(choice)})
           </option>

@@ -3,7 +3,7 @@ import type { Page } from '../../common/paging/index.js';
 import type { FilmActivityItem, FriendCheck } from '../../modules/activity/activity.response.js';
 import type { ActivityVerb } from '../../modules/activity/activity-verbs.js';
 import { countryOf } from '../../modules/catalog/domain/countries.js';
-import type { Film, PersonCredit } from '../../modules/catalog/films/film.js';
+import type { Film } from '../../modules/catalog/films/film.js';
 import type { FilmLogState } from '../../modules/film-log/domain/film-log.decider.js';
 import type { FilmStats } from '../../modules/film-log/film-log.response.js';
 import type { FilmLists } from '../../modules/lists/lists.response.js';
@@ -11,8 +11,10 @@ import { FilmComments, type FilmCommentsData } from '../comments/film-comments.j
 import { LogViewingForm } from '../diary/diary-views.js';
 import { FilmReviews, type FilmReviewsData } from '../reviews/film-reviews.js';
 import { FilmFestivals, type FilmFestivalsData } from './film-festivals.js';
+import { PersonLinks } from '../people/person-links.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
-import { RATING_CHOICES, stars, starsLabel } from '../views/stars.js';
+import { stars, starsLabel } from '../views/stars.js';
+import { RATINGS } from '../../modules/film-log/domain/rating.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
 
@@ -123,11 +125,6 @@ function FilmFacts({ film }: { readonly film: Film }) {
   return <p class="film-facts">{facts.join(' · ')}</p>;
 }
 
-/** Names in billing order, as a sentence would list them. */
-const People = ({ people }: { readonly people: readonly PersonCredit[] }) => (
-  <>{people.map((person) => person.name).join(', ')}</>
-);
-
 const Words = ({ words }: { readonly words: readonly string[] }) => <>{words.join(', ')}</>;
 
 function Detail({ term, children }: { readonly term: string; readonly children: ComponentChildren }) {
@@ -144,13 +141,13 @@ function FilmDetails({ film }: { readonly film: Film }) {
   if (film.directors.length > 0)
     details.push(
       <Detail key="directors" term={film.directors.length === 1 ? 'Director' : 'Directors'}>
-        <People people={film.directors} />
+        <PersonLinks people={film.directors} />
       </Detail>,
     );
   if (film.cast.length > 0)
     details.push(
       <Detail key="cast" term="Cast">
-        <People people={film.cast} />
+        <PersonLinks people={film.cast} />
       </Detail>,
     );
   if (film.genres.length > 0)
@@ -322,7 +319,7 @@ function RatingInput({
       <fieldset disabled={disabled}>
         <legend>Your rating</legend>
         <div class="rating-choices">
-          {RATING_CHOICES.map((choice) => (
+          {RATINGS.map((choice) => (
             <label key={choice} class="rating-choice">
               <input type="radio" name="rating" value={String(choice)} checked={rating === choice} />
               <span aria-hidden="true">{stars(choice)}</span>
@@ -403,7 +400,7 @@ function RatingHistogram({ ratings }: { readonly ratings: FilmStats['ratings'] }
       </thead>
       <tbody>
         {ratings.histogram.map((count, index) => {
-          const rating = RATING_CHOICES[index]!;
+          const rating = RATINGS[index]!;
           return (
             <tr key={rating}>
               <th scope="row">

@@ -3,7 +3,8 @@ import type { ReviewSort } from '../../modules/reviews/reviews.requests.js';
 import type { ReviewItem } from '../../modules/reviews/reviews.response.js';
 import { decodeReviewCursor } from '../../modules/reviews/queries/review-cursor.js';
 import { PostForm, RelativeTime, Stars } from '../views/components.js';
-import { RATING_CHOICES, stars, starsLabel } from '../views/stars.js';
+import { stars, starsLabel } from '../views/stars.js';
+import { RATINGS } from '../../modules/film-log/domain/rating.js';
 
 /** The film page's query parameters: the order of its reviews and the page of them shown. */
 export const REVIEWS_SORT_PARAM = 'reviews';
@@ -80,7 +81,7 @@ export function RatingSelect({
         <option value="" selected={chosen === ''}>
           No stars
         </option>
-        {RATING_CHOICES.map((choice) => (
+        {RATINGS.map((choice) => (
           <option key={choice} value={String(choice)} selected={chosen === String(choice)}>
             {stars(choice)} ({starsLabel(choice)})
           </option>

@@ -1,6 +1,7 @@
 import { cursorColumns, type CursorRow } from '../../../common/paging/index.js';
 import type { ActivityVerb } from '../activity-verbs.js';
 import type { FeedItem, FilmActivityItem, FilmRef } from '../activity.response.js';
+import { fromHalfStars } from '../../film-log/domain/rating.js';
 
 /** Columns of a film's summary, from `films`. */
 export const FILM_COLUMNS = `films.id AS film_id, films.slug, films.title, films.year`;
@@ -35,7 +36,7 @@ export const toFilmActivityItem = (row: ActivityRow): FilmActivityItem => ({
   actor: { id: row.actor_id, username: row.username },
   verb: row.verb,
   occurredAt: row.occurred_at.toISOString(),
-  ...(row.rating_half_stars === null ? {} : { rating: row.rating_half_stars / 2 }),
+  ...(row.rating_half_stars === null ? {} : { rating: fromHalfStars(row.rating_half_stars) }),
 });
 
 export const toFeedItem = (row: ActivityRow & FilmRow): FeedItem => ({

@@ -1,12 +1,18 @@
 /** Ratings are half stars from half a star to five: 0.5, 1, 1.5, … 5. */
 export const RATING_STEPS = 10;
 
+/** Every rating a member can give, lowest first. */
+export const RATINGS: readonly number[] = Array.from({ length: RATING_STEPS }, (_, index) => (index + 1) / 2);
+
 export const isRating = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value * 2) && value >= 0.5 && value <= 5;
 
 /** A rating stored as whole half stars (1–10), or null, as the API's stars. */
-export const fromHalfStars = (halfStars: number | null): number | null =>
-  halfStars === null ? null : halfStars / 2;
+export function fromHalfStars(halfStars: number): number;
+export function fromHalfStars(halfStars: number | null): number | null;
+export function fromHalfStars(halfStars: number | null): number | null {
+  return halfStars === null ? null : halfStars / 2;
+}
 
 /** The histogram bucket of a rating: 0 for half a star, 9 for five stars. */
 export const ratingBucket = (rating: number): number => rating * 2 - 1;
