@@ -15,6 +15,8 @@ export const WEB_SEGMENTS = [
   'sign-in',
   'sign-out',
   'film',
+  // Singular: `people` is the API's own first segment.
+  'person',
   // Singular: `festivals` is the API's own first segment.
   'festival',
   'search',

@@ -11,6 +11,7 @@ import { ListPagesModule } from './lists/lists-pages.module.js';
 import { MemberStatsPagesModule } from './member-stats/member-stats-pages.module.js';
 import { MemberPagesModule } from './members/members-pages.module.js';
 import { ModerationPagesModule } from './moderation/moderation-pages.module.js';
+import { PersonPagesModule } from './people/person-pages.module.js';
 import { ReviewPagesModule } from './reviews/reviews-pages.module.js';
 import { SearchPagesModule } from './search/search-pages.module.js';
 
@@ -24,6 +25,7 @@ import { SearchPagesModule } from './search/search-pages.module.js';
     AuthPagesModule,
     HomePagesModule,
     FilmPagesModule,
+    PersonPagesModule,
     DiaryPagesModule,
     CommentPagesModule,
     ReviewPagesModule,

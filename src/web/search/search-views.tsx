@@ -5,6 +5,7 @@ import type { Film } from '../../modules/catalog/films/film.js';
 import type { FilmPage } from '../../modules/catalog/queries/search-films/search-films.query.js';
 import { filmPath, genreName, runtimeText } from '../films/film-views.js';
 import type { FormFailure } from '../http/forms.js';
+import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 
@@ -232,12 +233,10 @@ function Results({
 
 function FilmResult({ film }: { readonly film: Film }) {
   const facts = [
-    film.directors.length > 0
-      ? `Directed by ${film.directors.map((person) => person.name).join(', ')}`
-      : null,
     film.runtimeMinutes !== null ? runtimeText(film.runtimeMinutes) : null,
     film.genres.length > 0 ? film.genres.map(genreName).join(', ') : null,
   ].filter((fact): fact is string => fact !== null);
+  const directed = film.directors.length > 0;
   return (
     <article class="search-result">
       <h3>
@@ -247,7 +246,17 @@ function FilmResult({ film }: { readonly film: Film }) {
       {film.originalTitle && film.originalTitle !== film.title && (
         <p class="muted">Original title: {film.originalTitle}</p>
       )}
-      {facts.length > 0 && <p class="search-facts">{facts.join(' · ')}</p>}
+      {(directed || facts.length > 0) && (
+        <p class="search-facts">
+          {directed && (
+            <>
+              Directed by <PersonLinks people={film.directors} />
+              {facts.length > 0 && ' · '}
+            </>
+          )}
+          {facts.join(' · ')}
+        </p>
+      )}
     </article>
   );
 }

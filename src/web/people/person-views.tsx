@@ -1,0 +1,48 @@
+import type { Person, PersonFilm } from '../../modules/catalog/people/person.js';
+import { filmPath } from '../films/film-views.js';
+import { Layout } from '../views/layout.js';
+
+export interface PersonViewProps {
+  readonly person: Person;
+}
+
+/** A person's page: the films they directed and the films they act in, newest first. */
+export function PersonView({ person }: PersonViewProps) {
+  const credited = person.directed.length > 0 || person.cast.length > 0;
+  return (
+    <Layout title={person.name}>
+      <article class="person-page">
+        <h1>{person.name}</h1>
+        {person.directed.length > 0 && (
+          <PersonFilms id="directed" heading="Directed" films={person.directed} />
+        )}
+        {person.cast.length > 0 && <PersonFilms id="cast" heading="Cast" films={person.cast} />}
+        {!credited && <p>No film in the catalogue credits {person.name} yet.</p>}
+      </article>
+    </Layout>
+  );
+}
+
+function PersonFilms({
+  id,
+  heading,
+  films,
+}: {
+  readonly id: string;
+  readonly heading: string;
+  readonly films: readonly PersonFilm[];
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <ol class="person-films" id={`${id}-films`}>
+        {films.map((film) => (
+          <li key={film.id}>
+            <a href={filmPath(film.slug)}>{film.title}</a>
+            {film.year !== null && <span class="film-year"> ({film.year})</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
