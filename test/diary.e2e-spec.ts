@@ -266,6 +266,7 @@ describe('diary (e2e)', () => {
       'review.spoilers',
     ],
     ['a review that is not an object', { review: 'Fine.' }, 'review'],
+    ['a review that is a list', { review: [{ body: 'Fine.' }] }, 'review'],
     ['an unknown field in the review', { review: { body: 'Fine.', title: 'Mine' } }, 'review.title'],
   ])('refuses %s, naming the field, and writes nothing', async (_label, change, field) => {
     const seen = await film(`Refused diary ${field} ${String(_label)}`);

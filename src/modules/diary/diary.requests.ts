@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -62,6 +63,7 @@ export class LogDiaryEntryRequest {
       'A review of this viewing, posted on the film with the entry’s stars (it takes no rating of its own)',
   })
   @IsOptional()
+  @IsObject({ message: 'review must be an object: { body, spoilers? }' })
   @ValidateNested()
   @Type(() => ReviewTextRequest)
   review?: ReviewTextRequest | null;
