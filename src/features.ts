@@ -4,6 +4,7 @@ import type { Projection } from '#projections';
 import type { Type } from '@nestjs/common';
 import { activityFeature } from './modules/activity/activity.feature.js';
 import { catalogFeature } from './modules/catalog/catalog.feature.js';
+import { postersFeature } from './modules/catalog/posters/posters.feature.js';
 import { commentsFeature } from './modules/comments/comments.feature.js';
 import { diaryFeature } from './modules/diary/diary.feature.js';
 import { festivalsFeature } from './modules/festivals/festivals.feature.js';
@@ -26,6 +27,7 @@ import { webFeature } from './web/web.feature.js';
 export const features: readonly Feature[] = [
   identityFeature,
   catalogFeature,
+  postersFeature,
   filmLogFeature,
   socialFeature,
   diaryFeature,

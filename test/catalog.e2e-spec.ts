@@ -252,6 +252,7 @@ describe('film catalogue over HTTP', () => {
         classification: 'M offensive language',
         externalIds: { imdb: 'tt0869994', tmdb: 8276 },
         criticReviews: paris.criticReviews,
+        poster: null,
       });
     });
 

@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly moderation: { readonly autohideReports: number };
   /** Largest upload POST /imports takes (a 413 above it). */
   readonly imports: { readonly maxBytes: number };
+  /** The folder posters' files are kept in (the local-disk image store). */
+  readonly imagesDir: string;
   readonly rateLimits: { readonly authPerMinute: number; readonly commentPerMinute: number };
   readonly logLevel: LogLevel;
   readonly migrationsRun: boolean;
@@ -101,6 +103,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
       : null,
   moderation: { autohideReports: environment.MODERATION_AUTOHIDE_REPORTS },
   imports: { maxBytes: environment.IMPORT_MAX_BYTES },
+  imagesDir: environment.IMAGES_DIR,
   rateLimits: {
     authPerMinute: environment.AUTH_RATE_LIMIT_PER_MINUTE,
     commentPerMinute: environment.COMMENT_RATE_LIMIT_PER_MINUTE,

@@ -88,6 +88,7 @@ export const environmentSchema = z
     ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
     MODERATION_AUTOHIDE_REPORTS: integer(1, 1000).default(3),
     IMPORT_MAX_BYTES: integer(1, 1_073_741_824).default(52_428_800),
+    IMAGES_DIR: z.string().min(1).default('var/images'),
     AUTH_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(20),
     COMMENT_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(10),
     TRUST_PROXY_HOPS: integer(0, 10).default(0),

@@ -13,6 +13,8 @@ export interface Send {
   readonly body?: object;
   readonly query?: Readonly<Record<string, string | number>>;
   readonly file?: { readonly bytes: Buffer; readonly name: string };
+  /** A picture sent as the whole body, with its content type. */
+  readonly image?: { readonly bytes: Buffer; readonly type: string };
 }
 
 const SETTLE_MS = 15_000;
@@ -36,15 +38,19 @@ export class ApiClient {
 
   /** `path` is absolute (`/health`) or under the API prefix (`/lists`). */
   async send(method: Method, path: string, options: Send = {}): Promise<request.Response> {
-    const url = path.startsWith('/api/') || path.startsWith('/health') ? path : `${API}${path}`;
+    const url = ['/api/', '/health', '/images/'].some((root) => path.startsWith(root))
+      ? path
+      : `${API}${path}`;
     let call = request(this.server)[method](url).set('X-Consistent-With', this.newest);
     if (options.user) call = call.set('Authorization', bearer(options.user));
     if (options.query) call = call.query(options.query);
     const response = await (options.file
       ? call.attach('file', options.file.bytes, options.file.name)
-      : options.body === undefined
-        ? call
-        : call.send(options.body));
+      : options.image
+        ? call.set('Content-Type', options.image.type).send(options.image.bytes)
+        : options.body === undefined
+          ? call
+          : call.send(options.body));
     this.note(response);
     return response;
   }

@@ -18,6 +18,12 @@ type Caller = (typeof CALLERS)[number];
 type Member = Exclude<Caller, 'anonymous'>;
 type Expected = Readonly<Record<Caller, number>>;
 
+/** The smallest PNG there is: one pixel. */
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const statuses = (anonymous: number, member: number, other: number, moderator: number, admin: number) =>
   ({ anonymous, member, other, moderator, admin }) as const;
 
@@ -100,6 +106,8 @@ interface World {
   };
   /** The slug of a film's director. */
   readonly person: string;
+  /** The file name of a poster variant, under /images/posters/. */
+  readonly posterFile: string;
   readonly comments: { readonly visible: string; readonly hidden: string };
   readonly lists: Readonly<Record<ListKind, string>>;
   readonly importId: string;
@@ -386,6 +394,17 @@ const ROWS: readonly Row[] = [
     call: (world) => ({ params: { idOrSlug: world.person } }),
   },
   {
+    operation: 'PUT /api/v1/films/{idOrSlug}/poster',
+    expected: ADMINS,
+    call: (world) => ({ ...film('catalogue')(world), image: { bytes: ONE_PIXEL_PNG, type: 'image/png' } }),
+  },
+  { operation: 'DELETE /api/v1/films/{idOrSlug}/poster', expected: admins(204), call: film('catalogue') },
+  {
+    operation: 'GET /images/posters/{file}',
+    expected: EVERYONE,
+    call: (world) => ({ params: { file: world.posterFile } }),
+  },
+  {
     operation: 'PUT /api/v1/films/{idOrSlug}',
     expected: ADMINS,
     call: (world) => ({
@@ -638,9 +657,15 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
       file: { bytes: WATCHLIST_CSV, name: 'watchlist.csv' },
     });
     const directed = await addFilm(app, { directors: [{ name: 'Matrix Director' }] });
+    const poster = await api.expect(200, 'put', `/films/${page}/poster`, {
+      user: admin,
+      image: { bytes: ONE_PIXEL_PNG, type: 'image/png' },
+    });
+    const posterUrl = (poster.body as { poster: { sizes: Record<string, string> } }).poster.sizes['150']!;
     world = {
       ...makers,
       person: directed.directors[0]!.slug,
+      posterFile: posterUrl.split('/').at(-1)!,
       followee,
       roleTarget,
       comments,

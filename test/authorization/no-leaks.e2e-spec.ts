@@ -286,6 +286,8 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
       if (name === 'festival') return ['leaks'];
       if (name === 'year') return Object.keys(plannedScreenings);
       if (name === 'token') return [calendarToken];
+      // Posters are public pictures of catalogue films: nothing secret can be named there.
+      if (name === 'file') return [];
       throw new Error(`no values for {${name}} in ${path}: say which resources it can name`);
     };
     const searches: Record<string, Record<string, string>[]> = {

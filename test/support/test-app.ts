@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -37,6 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     REDIS_KEY_PREFIX: `${database.name}:`,
     // Two suites run at once on a server allowing 100 connections; each app holds about 3 pools.
     DATABASE_POOL_SIZE: '4',
+    IMAGES_DIR: join(tmpdir(), 'filmlog-test-images', database.name),
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({

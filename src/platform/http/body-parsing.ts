@@ -15,6 +15,15 @@ import type { FastifyReply, FastifyRequest, RawRequestDefaultExpression } from '
 /** body-parser's default limit ("100kb"), for JSON and form bodies alike. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
+/** Pictures (posters) are read whole, as bytes, up to 10 MB; a larger one is a 413. */
+export const IMAGE_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** A picture's body as it came: the route decides what it is. */
+export function keepImageBody(_request: FastifyRequest, body: Buffer, done: ParserDone): void {
+  done(null, body);
+}
+
 const PARSED_TYPES = /^\s*application\/(json|x-www-form-urlencoded)\s*(;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 /** body-parser's strict mode: the first character that is not JSON whitespace. */

@@ -10,7 +10,15 @@ import { createValidationPipe } from '../../common/validation.js';
 import { writeJson } from '../../common/write-json.js';
 import { RequestLog } from '../logging/request-log.js';
 import { HttpMetrics } from '../metrics/http-metrics.js';
-import { BODY_LIMIT_BYTES, inflateRequestBody, leaveBodyUnread, parseJsonBody } from './body-parsing.js';
+import {
+  BODY_LIMIT_BYTES,
+  IMAGE_BODY_LIMIT_BYTES,
+  IMAGE_CONTENT_TYPES,
+  inflateRequestBody,
+  keepImageBody,
+  leaveBodyUnread,
+  parseJsonBody,
+} from './body-parsing.js';
 import { HttpDrain } from './http-drain.js';
 import { setupOpenApi } from '../openapi/openapi.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -19,6 +27,8 @@ import { HTTP_PAGES, type HttpPages, type StaticAsset } from './http-pages.js';
 export const API_PREFIX = 'api/v1';
 /** Operations endpoints live outside the API prefix (API.md "Operations"). */
 export const OPERATIONS_PATHS = ['health', 'health/ready', 'metrics'];
+/** Kept files (posters) are served at the root: their URLs are short and outlive API versions. */
+export const FILE_PATHS = ['images/{*key}'];
 
 /**
  * Answers every path no route serves: a page for a browser, else a 404 problem naming the path
@@ -79,11 +89,16 @@ export async function initHttpApp(app: NestFastifyApplication, config: AppConfig
   // JSON as body-parser read it, forms by Nest's parser; any other body is left unread.
   fastify.removeAllContentTypeParsers();
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, parseJsonBody);
+  fastify.addContentTypeParser(
+    [...IMAGE_CONTENT_TYPES],
+    { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT_BYTES },
+    keepImageBody,
+  );
   fastify.addContentTypeParser('*', leaveBodyUnread);
   for (const asset of pages?.assets ?? []) fastify.get(asset.url, serveAsset(asset));
   // The web pages live at the root; the API under its prefix.
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [...OPERATIONS_PATHS, ...(pages?.routesOutsideApiPrefix ?? [])],
+    exclude: [...OPERATIONS_PATHS, ...FILE_PATHS, ...(pages?.routesOutsideApiPrefix ?? [])],
   });
   app.useGlobalFilters(new ProblemDetailsFilter(unknownRoute(pages)));
   app.useGlobalPipes(createValidationPipe());

@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { API_PREFIX, OPERATIONS_PATHS } from '../http/init-http-app.js';
+import { API_PREFIX, FILE_PATHS, OPERATIONS_PATHS } from '../http/init-http-app.js';
 import { createOpenApiDocument } from './openapi.js';
 
 /**
@@ -18,7 +18,7 @@ export async function buildOpenApiDocumentOffline(rootModule: DynamicModule): Pr
     logger: false,
   });
   try {
-    app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_PATHS] });
+    app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_PATHS, ...FILE_PATHS] });
     return createOpenApiDocument(app);
   } finally {
     await app.close();

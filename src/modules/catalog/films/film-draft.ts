@@ -19,7 +19,7 @@ export type PersonRef = PersonById | PersonByName;
  * A validated film request in stored form: codes in their canonical case, lists without repeats.
  * The film's own fields, with people as given (by id or name) and no id or slug yet.
  */
-export type FilmDraft = Omit<Film, 'id' | 'slug' | 'directors' | 'cast'> & {
+export type FilmDraft = Omit<Film, 'id' | 'slug' | 'directors' | 'cast' | 'poster'> & {
   readonly directors: readonly PersonRef[];
   readonly cast: readonly PersonRef[];
 };

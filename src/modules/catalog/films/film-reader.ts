@@ -1,5 +1,6 @@
 import { isUuid } from '../../../common/uuid.js';
 import type pg from 'pg';
+import { posterOf, type PosterColumns } from '../posters/poster.js';
 import type { CriticReview, Film, PersonCredit } from './film.js';
 
 /** A pool or a client inside a transaction. */
@@ -23,6 +24,7 @@ export interface FilmRow {
   directors: PersonCredit[];
   cast: PersonCredit[];
   critic_reviews: CriticReview[];
+  poster: PosterColumns | null;
 }
 
 const credits = (alias: string, role: 'director' | 'cast'): string => `coalesce((
@@ -43,7 +45,9 @@ export const filmColumns = (alias: string): string => `
   coalesce((
     SELECT json_agg(json_strip_nulls(json_build_object(
              'outlet', r.outlet, 'region', r.region, 'excerpt', r.excerpt, 'url', r.url)) ORDER BY r.position)
-      FROM critic_reviews r WHERE r.film_id = ${alias}.id), '[]') AS critic_reviews`;
+      FROM critic_reviews r WHERE r.film_id = ${alias}.id), '[]') AS critic_reviews,
+  (SELECT json_build_object('width', p.width, 'height', p.height, 'variant_keys', p.variant_keys)
+     FROM film_posters p WHERE p.film_id = ${alias}.id) AS poster`;
 
 export function toFilm(row: FilmRow): Film {
   return {
@@ -65,6 +69,7 @@ export function toFilm(row: FilmRow): Film {
       ...(row.tmdb_id !== null ? { tmdb: row.tmdb_id } : {}),
     },
     criticReviews: row.critic_reviews,
+    poster: row.poster === null ? null : posterOf(row.poster),
   };
 }
 

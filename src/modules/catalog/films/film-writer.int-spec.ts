@@ -80,6 +80,7 @@ describe('FilmWriter', () => {
           { outlet: 'Le Monde', region: 'FR', excerpt: 'Un film choral.' },
           { outlet: 'Variety', excerpt: 'A love letter.', url: 'https://variety.com/paris' },
         ],
+        poster: null,
       });
       const { rows } = await pool.query(`SELECT search_text FROM films WHERE id = $1`, [film.id]);
       expect(rows[0].search_text).toBe('paris paris cedric klapisch');
@@ -184,6 +185,7 @@ describe('FilmWriter', () => {
         genres: [],
         externalIds: {},
         criticReviews: [],
+        poster: null,
       });
       const bySlug = await writer.update(
         'holy-motors-2012',

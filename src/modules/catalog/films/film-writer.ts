@@ -38,7 +38,9 @@ const isRetryable = (error: unknown): boolean =>
   isUniqueViolation(error, TMDB_CONSTRAINT);
 
 /** What a film says, without its identity, in one comparable form. */
-const contentOf = (film: Omit<Film, 'id' | 'slug' | 'directors' | 'cast'> & ResolvedCredits): string =>
+const contentOf = (
+  film: Omit<Film, 'id' | 'slug' | 'directors' | 'cast' | 'poster'> & ResolvedCredits,
+): string =>
   JSON.stringify([
     film.title,
     film.originalTitle,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PosterResponse } from '../posters/poster.js';
 
 /** OpenAPI description of the film read shape (the Film interface is what the code uses). */
 export class PersonCreditResponse {
@@ -40,6 +41,8 @@ export class FilmResponse {
     string | null;
   @ApiProperty({ type: ExternalIdsResponse }) externalIds!: ExternalIdsResponse;
   @ApiProperty({ type: [CriticReviewResponse] }) criticReviews!: CriticReviewResponse[];
+  @ApiProperty({ type: PosterResponse, nullable: true, description: 'Null until an admin uploads one' })
+  poster!: PosterResponse | null;
 }
 
 export class FilmPageResponse {

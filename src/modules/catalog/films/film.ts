@@ -1,3 +1,5 @@
+import type { Poster } from '../posters/poster.js';
+
 /** A person as credited on a film. */
 export interface PersonCredit {
   readonly id: string;
@@ -34,4 +36,6 @@ export interface Film {
   readonly classification: string | null;
   readonly externalIds: ExternalIds;
   readonly criticReviews: readonly CriticReview[];
+  /** Null until an admin uploads one. */
+  readonly poster: Poster | null;
 }
