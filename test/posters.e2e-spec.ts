@@ -103,6 +103,24 @@ describe('posters (e2e)', () => {
     await request(server).get(second.sizes['150']).expect(404);
   });
 
+  it('keeps a file two films share until neither uses it', async () => {
+    const [one, two] = [await film(), await film()];
+    const same = await picture(240, 360, 'png', '#6b4f1d');
+    const shared = (await upload(one.id, same, 'image/png')).body.poster as Poster;
+    expect(((await upload(two.id, same, 'image/png')).body.poster as Poster).sizes).toEqual(shared.sizes);
+
+    await request(server)
+      .delete(`/api/v1/films/${one.id}/poster`)
+      .set('Authorization', bearer(admin))
+      .expect(204);
+    await request(server).get(shared.sizes['300']).expect(200);
+    await request(server)
+      .delete(`/api/v1/films/${two.id}/poster`)
+      .set('Authorization', bearer(admin))
+      .expect(204);
+    await request(server).get(shared.sizes['300']).expect(404);
+  });
+
   it.each([
     ['text sent as a JPEG', () => Buffer.from('hello, not a picture'), 'image/jpeg'],
     ['an HTML page sent as a PNG', () => HTML, 'image/png'],

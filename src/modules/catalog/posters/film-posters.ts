@@ -25,7 +25,7 @@ interface PosterRow {
 /**
  * Films' posters: an upload is made into its variants, every file is kept under a key made from
  * its content (so its URL never changes meaning and can be cached for good), then the row points
- * at them. Files no row points at any more are removed after the row changed.
+ * at them. Files no row points at any more are removed in the same transaction.
  */
 @Injectable()
 export class FilmPosters {
@@ -41,39 +41,45 @@ export class FilmPosters {
     const image = await posterImageOf(bytes);
     const originalKey = `originals/${hashOf(bytes)}.${EXTENSIONS[contentType] ?? 'bin'}`;
     const variantKeys: Record<string, string> = {};
-    await this.store.put(originalKey, bytes);
     for (const width of POSTER_WIDTHS) {
-      const webp = image.variants[width].webp;
-      variantKeys[String(width)] = `posters/${hashOf(webp)}.webp`;
-      await this.store.put(variantKeys[String(width)]!, webp);
+      variantKeys[String(width)] = `posters/${hashOf(image.variants[width].webp)}.webp`;
     }
-    const before = await this.rowOf(filmId);
-    await this.pool.query(
-      `INSERT INTO film_posters (film_id, width, height, original_key, variant_keys)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (film_id) DO UPDATE SET width = EXCLUDED.width, height = EXCLUDED.height,
-         original_key = EXCLUDED.original_key, variant_keys = EXCLUDED.variant_keys, updated_at = now()`,
-      [filmId, image.width, image.height, originalKey, JSON.stringify(variantKeys)],
-    );
     const row = {
       width: image.width,
       height: image.height,
       original_key: originalKey,
       variant_keys: variantKeys,
     };
-    if (before) await this.removeUnused(before, row);
+    await this.inPosterTransaction(async (client) => {
+      // Kept under the lock: a removal elsewhere cannot take a file this row is about to name.
+      await this.store.put(originalKey, bytes);
+      for (const width of POSTER_WIDTHS) {
+        await this.store.put(variantKeys[String(width)]!, image.variants[width].webp);
+      }
+      const before = await rowOf(client, filmId);
+      await client.query(
+        `INSERT INTO film_posters (film_id, width, height, original_key, variant_keys)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (film_id) DO UPDATE SET width = EXCLUDED.width, height = EXCLUDED.height,
+           original_key = EXCLUDED.original_key, variant_keys = EXCLUDED.variant_keys, updated_at = now()`,
+        [filmId, image.width, image.height, originalKey, JSON.stringify(variantKeys)],
+      );
+      if (before) await this.removeUnused(client, before);
+    });
     return posterOf(row);
   }
 
   /** True when the film had a poster. */
   async delete(filmReference: string): Promise<boolean> {
     const filmId = await this.films.idOf(filmReference);
-    const { rows } = await this.pool.query<PosterRow>(
-      `DELETE FROM film_posters WHERE film_id = $1 RETURNING width, height, original_key, variant_keys`,
-      [filmId],
-    );
-    if (rows[0]) await this.removeUnused(rows[0], null);
-    return rows.length > 0;
+    return this.inPosterTransaction(async (client) => {
+      const { rows } = await client.query<PosterRow>(
+        `DELETE FROM film_posters WHERE film_id = $1 RETURNING width, height, original_key, variant_keys`,
+        [filmId],
+      );
+      if (rows[0]) await this.removeUnused(client, rows[0]);
+      return rows.length > 0;
+    });
   }
 
   /** The file kept under a served key (`posters/<hash>.webp`); null when there is none. */
@@ -81,25 +87,44 @@ export class FilmPosters {
     return this.store.get(key);
   }
 
-  private async rowOf(filmId: string): Promise<PosterRow | undefined> {
-    const { rows } = await this.pool.query<PosterRow>(
-      `SELECT width, height, original_key, variant_keys FROM film_posters WHERE film_id = $1`,
-      [filmId],
-    );
-    return rows[0];
+  /**
+   * Poster writes one at a time: a file is deleted only when no row names it, and no other write
+   * can add a row naming it between that check and the deletion (the same picture on two films).
+   */
+  private async inPosterTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('film_posters'))`);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
-  /** The old row's files that neither the new row nor another film's poster uses (the same picture twice). */
-  private async removeUnused(old: PosterRow, kept: PosterRow | null): Promise<void> {
+  /** The old row's files that no poster names any more (the new row is written already). */
+  private async removeUnused(client: pg.PoolClient, old: PosterRow): Promise<void> {
     const keys = [old.original_key, ...Object.values(old.variant_keys)];
-    const keep = new Set(kept ? [kept.original_key, ...Object.values(kept.variant_keys)] : []);
-    const { rows } = await this.pool.query<{ key: string }>(
+    const { rows } = await client.query<{ key: string }>(
       `SELECT key FROM film_posters, LATERAL (
          SELECT original_key AS key UNION ALL SELECT value FROM jsonb_each_text(variant_keys)
        ) AS used WHERE key = ANY($1::text[])`,
       [keys],
     );
-    for (const { key } of rows) keep.add(key);
-    for (const key of keys) if (!keep.has(key)) await this.store.delete(key);
+    const used = new Set(rows.map((row) => row.key));
+    for (const key of keys) if (!used.has(key)) await this.store.delete(key);
   }
 }
+
+const rowOf = async (client: pg.PoolClient, filmId: string): Promise<PosterRow | undefined> =>
+  (
+    await client.query<PosterRow>(
+      `SELECT width, height, original_key, variant_keys FROM film_posters WHERE film_id = $1`,
+      [filmId],
+    )
+  ).rows[0];
