@@ -46,6 +46,7 @@ describe('lists (e2e): ranks, details, official lists and editions', () => {
         slug: films[2]!.slug,
         title: films[2]!.title,
         year: films[2]!.year,
+        poster: null,
       });
       expect(list.size).toBe(4);
     });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Position } from '#event-store';
 import type { Page } from '../../common/paging/index.js';
+import { PosterResponse, type Poster } from '../catalog/posters/poster.js';
 import { LIST_VISIBILITIES, type ListVisibility } from './domain/list.events.js';
 import type { Award, ListProgress } from './domain/progress.js';
 
@@ -14,6 +15,7 @@ export interface ListFilm {
   readonly slug: string;
   readonly title: string;
   readonly year: number | null;
+  readonly poster: Poster | null;
 }
 
 export interface ListItem {
@@ -104,6 +106,8 @@ export class ListFilmResponse implements ListFilm {
   @ApiProperty({ example: 'paris-2008' }) slug!: string;
   @ApiProperty({ example: 'Paris' }) title!: string;
   @ApiProperty({ type: Number, nullable: true, example: 2008 }) year!: number | null;
+  @ApiProperty({ type: PosterResponse, nullable: true, description: 'Null when the film has none' })
+  poster!: PosterResponse | null;
 }
 
 export class ListItemResponse implements ListItem {

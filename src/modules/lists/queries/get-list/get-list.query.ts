@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { DEFAULT_PAGE_SIZE } from '../../../../common/paging/index.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { isUuid } from '../../../../common/uuid.js';
+import { posterOf, type PosterColumns } from '../../../catalog/posters/poster.js';
 import { ListNotFoundException } from '../../list-errors.js';
 import type { ListDetail, ListItem } from '../../lists.response.js';
 import { LIST_SUMMARY_COLUMNS, listSummaryJoins, toListSummary, type ListSummaryRow } from '../list-rows.js';
@@ -34,6 +35,9 @@ interface ItemRow {
   readonly slug: string;
   readonly film_title: string;
   readonly year: number | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly variant_keys: PosterColumns['variant_keys'] | null;
 }
 
 @QueryHandler(GetList)
@@ -81,8 +85,10 @@ export class GetListHandler implements IQueryHandler<GetList> {
                SELECT count(*)::int AS n FROM list_entries AS entry
                WHERE entry.list_id = $1 AND entry.removed_at IS NULL AND entry.position <= $2::text COLLATE "C")
              SELECT page.position, page.note, (before.n + row_number() OVER (ORDER BY page.position))::int AS rank,
-                    film.id AS film_id, film.slug, film.title AS film_title, film.year
+                    film.id AS film_id, film.slug, film.title AS film_title, film.year,
+                    poster.width, poster.height, poster.variant_keys
              FROM page CROSS JOIN before JOIN films AS film ON film.id = page.film_id
+             LEFT JOIN film_posters AS poster ON poster.film_id = film.id
              ORDER BY page.position`,
       values: [listId, after, limit + 1],
     });
@@ -92,6 +98,15 @@ export class GetListHandler implements IQueryHandler<GetList> {
 
 const toListItem = (row: ItemRow, ranked: boolean): ListItem => ({
   ...(ranked ? { rank: row.rank } : {}),
-  film: { id: row.film_id, slug: row.slug, title: row.film_title, year: row.year },
+  film: {
+    id: row.film_id,
+    slug: row.slug,
+    title: row.film_title,
+    year: row.year,
+    poster:
+      row.variant_keys === null || row.width === null || row.height === null
+        ? null
+        : posterOf({ width: row.width, height: row.height, variant_keys: row.variant_keys }),
+  },
   ...(row.note === null ? {} : { note: row.note }),
 });
