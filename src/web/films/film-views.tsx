@@ -16,6 +16,7 @@ import { PostForm, RelativeTime, Stars } from '../views/components.js';
 import { stars, starsLabel } from '../views/stars.js';
 import { RATINGS } from '../../modules/film-log/domain/rating.js';
 import { Layout } from '../views/layout.js';
+import { PosterImage } from '../views/poster.js';
 import { useWeb } from '../views/web-context.js';
 
 export const FILM_MARKS = ['check', 'favourite', 'dislike', 'watchlist'] as const;
@@ -75,15 +76,18 @@ export function FilmView({
     <Layout title={title}>
       <article class="film-page">
         <header class="film-heading">
-          <h1>
-            {film.title} {film.year !== null && <span class="film-year">({film.year})</span>}
-          </h1>
-          {film.originalTitle && film.originalTitle !== film.title && (
-            <p class="film-original-title">
-              Original title: <span lang={film.languages[0]}>{film.originalTitle}</span>
-            </p>
-          )}
-          <FilmFacts film={film} />
+          <PosterImage film={film} display="large" aboveFold />
+          <div class="film-heading-text">
+            <h1>
+              {film.title} {film.year !== null && <span class="film-year">({film.year})</span>}
+            </h1>
+            {film.originalTitle && film.originalTitle !== film.title && (
+              <p class="film-original-title">
+                Original title: <span lang={film.languages[0]}>{film.originalTitle}</span>
+              </p>
+            )}
+            <FilmFacts film={film} />
+          </div>
         </header>
         <div class="film-columns">
           <div class="film-main">

@@ -8,6 +8,7 @@ import type { FormFailure } from '../http/forms.js';
 import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { PosterImage } from '../views/poster.js';
 
 /** Results run in title or relevance order, not by time. */
 const RESULT_PAGES: PagerWords = {
@@ -239,24 +240,27 @@ function FilmResult({ film }: { readonly film: Film }) {
   const directed = film.directors.length > 0;
   return (
     <article class="search-result">
-      <h3>
-        <a href={filmPath(film.slug)}>{film.title}</a>
-        {film.year !== null && <span class="film-year"> ({film.year})</span>}
-      </h3>
-      {film.originalTitle && film.originalTitle !== film.title && (
-        <p class="muted">Original title: {film.originalTitle}</p>
-      )}
-      {(directed || facts.length > 0) && (
-        <p class="search-facts">
-          {directed && (
-            <>
-              Directed by <PersonLinks people={film.directors} />
-              {facts.length > 0 && ' · '}
-            </>
-          )}
-          {facts.join(' · ')}
-        </p>
-      )}
+      <PosterImage film={film} display="small" />
+      <div class="search-result-text">
+        <h3>
+          <a href={filmPath(film.slug)}>{film.title}</a>
+          {film.year !== null && <span class="film-year"> ({film.year})</span>}
+        </h3>
+        {film.originalTitle && film.originalTitle !== film.title && (
+          <p class="muted">Original title: {film.originalTitle}</p>
+        )}
+        {(directed || facts.length > 0) && (
+          <p class="search-facts">
+            {directed && (
+              <>
+                Directed by <PersonLinks people={film.directors} />
+                {facts.length > 0 && ' · '}
+              </>
+            )}
+            {facts.join(' · ')}
+          </p>
+        )}
+      </div>
     </article>
   );
 }
