@@ -2,7 +2,9 @@ import type { ListVisibility } from '../../modules/lists/domain/list.events.js';
 import { awardFor, type Award, type ListProgress } from '../../modules/lists/domain/progress.js';
 import type { ListDetail, ListItem } from '../../modules/lists/lists.response.js';
 import { Pager, type PagerWords } from '../views/components.js';
+import { filmPath } from '../films/film-views.js';
 import { Layout } from '../views/layout.js';
+import { PosterImage } from '../views/poster.js';
 import { count } from '../views/numbers.js';
 import { useWeb } from '../views/web-context.js';
 
@@ -39,15 +41,31 @@ export function nextAward(checked: number, total: number): { award: Award; more:
   return null;
 }
 
+/** A ranked list reads as rows or as a grid of posters; an unranked one as rows only. */
+export type ListLayout = 'rows' | 'grid';
+
+export const listLayout = (ranked: boolean, asked: unknown): ListLayout =>
+  ranked && asked === 'grid' ? 'grid' : 'rows';
+
+/** A list's address in a layout, at a page of its films. */
+export function listHref(id: string, layout: ListLayout, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (layout === 'grid') params.set('view', 'grid');
+  if (cursor !== undefined) params.set('cursor', cursor);
+  const query = params.toString();
+  return `/list/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
+}
+
 export interface ListViewProps {
   readonly list: ListDetail;
+  readonly layout: ListLayout;
   /** Back to the first films, on later pages. */
   readonly firstHref: string | null;
   readonly nextHref: string | null;
 }
 
 /** A list: what it is, whose, the reader's progress and award, and its films in rank order. */
-export function ListView({ list, firstHref, nextHref }: ListViewProps) {
+export function ListView({ list, layout, firstHref, nextHref }: ListViewProps) {
   return (
     <Layout title={list.title} noIndex={list.visibility !== 'public'}>
       <article class="list-page">
@@ -68,7 +86,12 @@ export function ListView({ list, firstHref, nextHref }: ListViewProps) {
         <ListProgressSection progress={list.progress} />
         <section aria-labelledby="list-films-heading">
           <h2 id="list-films-heading">Films</h2>
-          <ListItems items={list.items} ranked={list.ranked} />
+          {list.ranked && list.items.length > 0 && <LayoutSwitch listId={list.id} layout={layout} />}
+          {layout === 'grid' ? (
+            <PosterGrid items={list.items} />
+          ) : (
+            <ListItems items={list.items} ranked={list.ranked} />
+          )}
           <Pager firstHref={firstHref} nextHref={nextHref} words={FILM_PAGES} />
         </section>
       </article>
@@ -146,5 +169,45 @@ function ListItems({ items, ranked }: { readonly items: readonly ListItem[]; rea
     </ol>
   ) : (
     <ul class="list-items">{entries}</ul>
+  );
+}
+
+/** The two ways to read a ranked list; the one shown is the current page. */
+function LayoutSwitch({ listId, layout }: { readonly listId: string; readonly layout: ListLayout }) {
+  const choices: readonly { layout: ListLayout; label: string }[] = [
+    { layout: 'rows', label: 'List' },
+    { layout: 'grid', label: 'Poster grid' },
+  ];
+  return (
+    <nav class="list-layouts" aria-label="Show the films as">
+      {choices.map((choice) => (
+        <a
+          key={choice.layout}
+          href={listHref(listId, choice.layout)}
+          aria-current={choice.layout === layout ? 'page' : undefined}
+        >
+          {choice.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** A ranked list's films as posters, each with its rank and title under it. */
+function PosterGrid({ items }: { readonly items: readonly ListItem[] }) {
+  if (items.length === 0) return <p>There are currently no films on this list.</p>;
+  return (
+    <ol class="poster-grid" start={items[0]?.rank}>
+      {items.map((item) => (
+        <li key={item.film.id} class="poster-grid-item" value={item.rank}>
+          <PosterImage film={item.film} display="grid" />
+          <p class="poster-grid-caption">
+            <span class="poster-grid-rank">{item.rank}</span>{' '}
+            <a href={filmPath(item.film.slug)}>{item.film.title}</a>
+            {item.film.year !== null && <span class="list-year"> ({item.film.year})</span>}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
