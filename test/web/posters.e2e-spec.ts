@@ -5,7 +5,13 @@ import { picture } from '../../src/modules/catalog/posters/testing/hostile-image
 import { bearer, registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
-import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  newVisitor,
+  pageProblems,
+  saveScreenshot,
+} from './support/browser.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
@@ -187,6 +193,20 @@ describe('web: posters', () => {
 
     await expectAccessible(page);
     await saveScreenshot(page, 'list-poster-grid');
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone: the film page’s poster and the grid of posters need no sideways scrolling', async () => {
+    const { context, page } = await visitor(true);
+    expect((await page.goto(`/film/${withPoster.slug}`))?.status()).toBe(200);
+    expect(await boxOf(page.locator('.film-heading img.poster'))).toEqual({ width: 160, height: 229 });
+    await expect(horizontalOverflow(page)).resolves.toBe(0);
+    await expect(layoutShift(page)).resolves.toBe(0);
+    expect((await page.goto(`/list/${listId}?view=grid`))?.status()).toBe(200);
+    await expect(page.locator('ol.poster-grid > li').count()).resolves.toBe(4);
+    await expect(horizontalOverflow(page)).resolves.toBe(0);
+    await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
     await context.close();
   });

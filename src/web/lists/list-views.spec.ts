@@ -1,4 +1,4 @@
-import { nextAward } from './list-views.js';
+import { listHref, listLayout, nextAward } from './list-views.js';
 
 describe('nextAward', () => {
   it.each([
@@ -17,5 +17,21 @@ describe('nextAward', () => {
   it('is nothing once platinum is won, or on an empty list', () => {
     expect(nextAward(10, 10)).toBeNull();
     expect(nextAward(0, 0)).toBeNull();
+  });
+});
+
+describe('list layouts', () => {
+  it('shows a poster grid only of a ranked list that asks for one', () => {
+    expect(listLayout(true, 'grid')).toBe('grid');
+    expect(listLayout(false, 'grid')).toBe('rows');
+    expect(listLayout(true, undefined)).toBe('rows');
+    expect(listLayout(true, ['grid', 'grid'])).toBe('rows');
+  });
+
+  it('keeps the layout on later pages', () => {
+    expect(listHref('l1', 'rows')).toBe('/list/l1');
+    expect(listHref('l1', 'grid')).toBe('/list/l1?view=grid');
+    expect(listHref('l1', 'grid', 'a+b')).toBe('/list/l1?view=grid&cursor=a%2Bb');
+    expect(listHref('l1', 'rows', 'abc')).toBe('/list/l1?cursor=abc');
   });
 });
