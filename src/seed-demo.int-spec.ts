@@ -1,5 +1,12 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import sharp from 'sharp';
 import { createTestDatabase, type TestDatabase, testPool } from '#testing';
+import { FilmReferences } from './modules/catalog/films/film-references.js';
+import { FilmPosters } from './modules/catalog/posters/film-posters.js';
+import { LocalDiskImageStore } from './modules/catalog/posters/image-store.js';
 import { loadFilm } from './modules/catalog/films/film-reader.js';
 import {
   ListDayScreenings,
@@ -10,23 +17,29 @@ import {
   GetEditionHandler,
 } from './modules/festivals/programme/queries/get-edition/get-edition.query.js';
 import { seedDemoFestival } from './modules/festivals/seed/demo-festival.js';
+import { drawPoster } from './modules/catalog/seed/drawn-poster.js';
 import { generatedFilms } from './modules/catalog/seed/generated-films.js';
-import { seedDemoCatalogue } from './modules/catalog/seed/seed-demo.js';
+import { seedDemoCatalogue, seedDemoPosters } from './modules/catalog/seed/seed-demo.js';
 
-const OPTIONS = { generatedFilms: 25, concurrency: 3 };
+const OPTIONS = { generatedFilms: 25, generatedPosters: 20, concurrency: 3 };
 
 describe('the demo catalogue', () => {
   let database: TestDatabase;
   let pool: pg.Pool;
+  let imagesDir: string;
+  let posters: FilmPosters;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = testPool(database, 3);
+    imagesDir = await mkdtemp(path.join(tmpdir(), 'filmlog-seed-posters-'));
+    posters = new FilmPosters(pool, new LocalDiskImageStore(imagesDir), new FilmReferences(pool));
   });
 
   afterAll(async () => {
     await pool?.end();
     await database?.drop();
+    if (imagesDir) await rm(imagesDir, { recursive: true, force: true });
   });
 
   it('loads the real films and the generated ones, none refused', async () => {
@@ -85,6 +98,42 @@ describe('the demo catalogue', () => {
     expect((await pool.query('SELECT id, slug, updated_at FROM films ORDER BY id')).rows).toEqual(
       before.rows,
     );
+  });
+
+  it('gives the real films and the first generated ones a poster drawn from their title and year', async () => {
+    const counts = await seedDemoPosters(pool, posters, OPTIONS);
+
+    expect(counts).toEqual({ drawn: 38, kept: 0 });
+    const { rows } = await pool.query<{ films: number; without: number }>(
+      `SELECT count(p.film_id)::int AS films, count(*) FILTER (WHERE p.film_id IS NULL)::int AS without
+         FROM films f LEFT JOIN film_posters p ON p.film_id = f.id`,
+    );
+    expect(rows).toEqual([{ films: 38, without: 5 }]);
+    const paris = await loadFilm(pool, 'paris-2008');
+    expect(paris!.poster).toMatchObject({ width: 600, height: 900 });
+    const file = path.join(imagesDir, paris!.poster!.sizes['300'].replace('/images/', ''));
+    expect(await sharp(file).metadata()).toMatchObject({ format: 'webp', width: 300, height: 450 });
+  });
+
+  it('draws no poster again, and leaves a film’s own poster alone', async () => {
+    const uploaded = await posters.put(
+      'paris-2008',
+      await drawPoster('An admin’s poster', 2008),
+      'image/jpeg',
+    );
+    const files = await readdir(path.join(imagesDir, 'posters'));
+    const before = await pool.query(
+      'SELECT film_id, original_key, updated_at FROM film_posters ORDER BY film_id',
+    );
+
+    const counts = await seedDemoPosters(pool, posters, OPTIONS);
+
+    expect(counts).toEqual({ drawn: 0, kept: 38 });
+    expect(
+      (await pool.query('SELECT film_id, original_key, updated_at FROM film_posters ORDER BY film_id')).rows,
+    ).toEqual(before.rows);
+    expect(await readdir(path.join(imagesDir, 'posters'))).toEqual(files);
+    expect((await loadFilm(pool, 'paris-2008'))!.poster).toEqual(uploaded);
   });
 
   it('loads EIFF 2008 with a film from every inhabited continent, Paris in the Directors’ Showcase', async () => {
