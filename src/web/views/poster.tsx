@@ -9,7 +9,8 @@ export interface PosterFilm {
 
 /**
  * Where a poster is shown: its width there in CSS pixels (the size of the box, so the page keeps its
- * place before the picture arrives) and the `sizes` the browser picks a variant by.
+ * place before the picture arrives) and the `sizes` the browser picks a variant by. posters.css sets
+ * the same widths.
  */
 const DISPLAYS = {
   /** Beside a search result. */
@@ -22,9 +23,9 @@ const DISPLAYS = {
 
 export type PosterDisplay = keyof typeof DISPLAYS;
 
-/** "Poster of Paris (2008)"; without the year when it is unknown. */
-export const posterAlt = (film: PosterFilm): string =>
-  `Poster of ${film.title}${film.year === null ? '' : ` (${film.year})`}`;
+/** "Paris (2008)"; the title alone when the year is unknown. */
+const filmName = (film: PosterFilm): string =>
+  film.year === null ? film.title : `${film.title} (${film.year})`;
 
 /** "TSS" for "The Seventh Seal": the first letter of the first three words. */
 export function initials(title: string): string {
@@ -72,7 +73,7 @@ export function PosterImage({
       <span
         class={`poster poster-${display} poster-placeholder`}
         role="img"
-        aria-label={`No poster for ${film.title}${film.year === null ? '' : ` (${film.year})`}`}
+        aria-label={`No poster for ${filmName(film)}`}
       >
         <span class="poster-initials" aria-hidden="true">
           {initials(film.title)}
@@ -87,7 +88,7 @@ export function PosterImage({
       sizes={sizes}
       width={width}
       height={Math.round((width * poster.height) / poster.width)}
-      alt={posterAlt(film)}
+      alt={`Poster of ${filmName(film)}`}
       {...(aboveFold ? { fetchpriority: 'high' } : { loading: 'lazy', decoding: 'async' })}
     />
   );
