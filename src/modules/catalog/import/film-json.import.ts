@@ -4,21 +4,36 @@ import { validateFilmRequest, type FilmRequest } from '../films/film-request.js'
 import type { UpsertOutcome } from '../films/film-writer.js';
 import { ImportTally, type ImportCounts, type WriteOutcome } from './import-tally.js';
 import { readJsonArrayEntries, type JsonArrayEntry } from './json-array.reader.js';
+import type { PosterAttacher } from './poster-files.js';
 import type { ImportProgress } from './title-basics.import.js';
 import { isRowRefusal } from './title-basics.writer.js';
 
 /** What the import needs of FilmWriter. */
 export interface FilmUpserter {
-  upsertByExternalId(input: FilmRequest): Promise<{ readonly outcome: UpsertOutcome }>;
+  upsertByExternalId(
+    input: FilmRequest,
+  ): Promise<{ readonly film: { readonly id: string }; readonly outcome: UpsertOutcome }>;
 }
 
 export interface FilmJsonImportOptions {
   /** Films written at once, each in its own transaction. */
   readonly concurrency: number;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Keeps the posters entries name in their `poster` field; without it, a named poster is refused. */
+  readonly posters?: PosterAttacher;
 }
 
-type CheckedEntry = { readonly film: FilmRequest } | { readonly reason: string };
+/** A film to write, with its entry's `poster` field when it has one. */
+type CheckedEntry = { readonly film: FilmRequest; readonly poster?: unknown } | { readonly reason: string };
+
+/** The `poster` field is the import's, not the API's film shape: taken off before the film is validated. */
+function withoutPoster(plain: unknown): { film: unknown; poster?: unknown } {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain) || !('poster' in plain)) {
+    return { film: plain };
+  }
+  const { poster, ...film } = plain as Record<string, unknown>;
+  return { film, poster };
+}
 
 /** Everything but the database: JSON syntax, the API's film rules, an external id to match on. */
 async function check(entry: JsonArrayEntry): Promise<CheckedEntry> {
@@ -29,7 +44,8 @@ async function check(entry: JsonArrayEntry): Promise<CheckedEntry> {
   } catch (error) {
     return { reason: `not valid JSON: ${(error as Error).message}` };
   }
-  const validation = await validateFilmRequest(plain);
+  const { film, poster } = withoutPoster(plain);
+  const validation = await validateFilmRequest(film);
   if (!validation.ok) {
     return { reason: validation.errors.map((error) => `${error.field}: ${error.message}`).join('; ') };
   }
@@ -39,7 +55,7 @@ async function check(entry: JsonArrayEntry): Promise<CheckedEntry> {
       reason: 'externalIds needs imdb or tmdb: the import matches films by them, so a re-run changes nothing',
     };
   }
-  return { film: validation.value };
+  return poster === undefined ? { film: validation.value } : { film: validation.value, poster };
 }
 
 /** Refusals that concern the film itself; anything else (the database gone) stops the import. */
@@ -83,17 +99,35 @@ export async function importFilmJson(
     if (failures.length > 0) throw failures[0];
   };
 
-  const write = (line: number, film: FilmRequest): void => {
-    const done = writer.upsertByExternalId(film).then(
-      ({ outcome }) => tally.written(outcomeCounts(outcome)),
-      (error: unknown) => {
-        const reason = refusalOf(error);
-        if (reason === null) failures.push(error);
-        else tally.bad({ at: line, reason });
-      },
-    );
+  const keepPoster = async (line: number, filmId: string, poster: unknown): Promise<void> => {
+    if (typeof poster !== 'string' || poster.trim() === '') {
+      tally.poster(line, 'poster must be the path of a JPEG, PNG or WebP file');
+    } else if (!options.posters) {
+      tally.poster(line, 'posters are not imported here');
+    } else {
+      tally.poster(line, await options.posters.attach(filmId, poster));
+    }
+  };
+
+  const write = (line: number, entry: Extract<CheckedEntry, { film: FilmRequest }>): void => {
+    const done = writer
+      .upsertByExternalId(entry.film)
+      .then(
+        async ({ film, outcome }) => {
+          tally.written(outcomeCounts(outcome));
+          if (entry.poster !== undefined) await keepPoster(line, film.id, entry.poster);
+        },
+        (error: unknown) => {
+          const reason = refusalOf(error);
+          if (reason === null) throw error;
+          tally.bad({ at: line, reason });
+        },
+      )
+      .catch((error: unknown) => {
+        failures.push(error);
+      });
     const tracked = done.finally(() => inFlight.delete(tracked));
-    inFlight.set(tracked, externalKeysOf(film));
+    inFlight.set(tracked, externalKeysOf(entry.film));
   };
 
   for await (const chunk of readJsonArrayEntries(source)) {
@@ -107,7 +141,7 @@ export async function importFilmJson(
       const keys = externalKeysOf(checked.film);
       while ([...inFlight.values()].some((held) => held.some((key) => keys.includes(key)))) await settle();
       while (inFlight.size >= options.concurrency) await settle();
-      write(entry.line, checked.film);
+      write(entry.line, checked);
     }
     options.onProgress?.({ bytesRead: chunk.bytesRead, rowsRead: tally.rowsRead });
   }

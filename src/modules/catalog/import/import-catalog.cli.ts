@@ -1,14 +1,19 @@
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
 import { migrations } from '../../../features.js';
 import { detectCatalogFormat } from './catalog-format.js';
+import { FilmReferences } from '../films/film-references.js';
 import { FilmWriter } from '../films/film-writer.js';
+import { FilmPosters } from '../posters/film-posters.js';
+import { LocalDiskImageStore } from '../posters/image-store.js';
 import { importFilmJson } from './film-json.import.js';
 import { ImportRun, formatImportReport, type ImportReport } from './import-report.js';
+import { PosterFiles } from './poster-files.js';
 import { importTitleBasics } from './title-basics.import.js';
 import { TitleBasicsWriter } from './title-basics.writer.js';
 import { runCli } from '../../../platform/cli/run-cli.js';
@@ -47,7 +52,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
   return { file: files[0]!, json, batchSize };
 }
 
-async function importFile(options: CliOptions, pool: pg.Pool): Promise<ImportReport> {
+async function importFile(options: CliOptions, pool: pg.Pool, imagesDir: string): Promise<ImportReport> {
   const format = await detectCatalogFormat(options.file);
   const { size } = await stat(options.file);
   const run = new ImportRun(size, PROGRESS_EVERY_MS, (line) => process.stderr.write(`${line}\n`));
@@ -57,6 +62,10 @@ async function importFile(options: CliOptions, pool: pg.Pool): Promise<ImportRep
       ? await importFilmJson(source, new FilmWriter(pool), {
           concurrency: JSON_WRITERS,
           onProgress: run.onProgress,
+          posters: new PosterFiles(
+            path.dirname(path.resolve(options.file)),
+            new FilmPosters(pool, new LocalDiskImageStore(imagesDir), new FilmReferences(pool)),
+          ),
         })
       : await importTitleBasics(source, new TitleBasicsWriter(pool, TSV_WRITERS), {
           batchSize: options.batchSize,
@@ -78,7 +87,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const { databaseUrl } = loadConfig();
+  const { databaseUrl, imagesDir } = loadConfig();
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl, migrations);
   const pool = new pg.Pool({
@@ -87,7 +96,7 @@ async function main(): Promise<number> {
     application_name: 'filmlog-catalog-import',
   });
   try {
-    const report = await importFile(options, pool);
+    const report = await importFile(options, pool, imagesDir);
     process.stdout.write(`${options.json ? JSON.stringify(report) : formatImportReport(report)}\n`);
     return 0;
   } finally {

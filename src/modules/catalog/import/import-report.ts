@@ -87,9 +87,18 @@ export function formatImportReport(report: ImportReport): string {
     `  ignored    ${count(report.ignored)}${kinds ? ` (not films: ${kinds})` : ''}`,
     `  skipped    ${count(report.skipped)} bad rows`,
     `  memory     peak RSS ${report.peakRssMiB} MiB; RSS MiB by share of the file read: ${memory}`,
+    ...(report.posters
+      ? [`  posters    ${count(report.posters.kept)} kept, ${count(report.posters.refused)} not kept`]
+      : []),
     ...report.badRows.map((row) => `line ${row.at}: ${row.reason}`),
   ];
   const unlisted = report.skipped - report.badRows.length;
   if (unlisted > 0) lines.push(`… and ${count(unlisted)} more bad rows`);
+  if (report.posters) {
+    // The film is in the catalogue: only its poster is missing.
+    lines.push(...report.posters.problems.map((row) => `line ${row.at}: poster not kept: ${row.reason}`));
+    const unlistedPosters = report.posters.refused - report.posters.problems.length;
+    if (unlistedPosters > 0) lines.push(`… and ${count(unlistedPosters)} more posters not kept`);
+  }
   return lines.join('\n');
 }

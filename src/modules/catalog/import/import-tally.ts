@@ -20,6 +20,17 @@ export interface ImportCounts {
   readonly skipped: number;
   /** Up to BAD_ROWS_KEPT bad rows (the first found), listed in file order. */
   readonly badRows: readonly BadRow[];
+  /** When any entry named a poster (JSON films only). */
+  readonly posters?: PosterCounts;
+}
+
+/** Posters named by the imported films: a film is written even when its poster is not. */
+export interface PosterCounts {
+  readonly kept: number;
+  /** Films whose poster was not kept. */
+  readonly refused: number;
+  /** Up to BAD_ROWS_KEPT of them with their reasons, in file order. */
+  readonly problems: readonly BadRow[];
 }
 
 export interface WriteOutcome {
@@ -38,6 +49,7 @@ export class ImportTally {
   private skipped = 0;
   private readonly ignoredByKind = new Map<string, number>();
   private readonly badRows: BadRow[] = [];
+  private posters: { kept: number; refused: number; problems: BadRow[] } | null = null;
 
   read(): void {
     this.rows += 1;
@@ -59,6 +71,17 @@ export class ImportTally {
     for (const row of outcome.bad) this.bad(row);
   }
 
+  /** A film's poster: kept, or refused with the reason at the film's line. */
+  poster(at: number, problem: string | null): void {
+    this.posters ??= { kept: 0, refused: 0, problems: [] };
+    if (problem === null) {
+      this.posters.kept += 1;
+      return;
+    }
+    this.posters.refused += 1;
+    if (this.posters.problems.length < BAD_ROWS_KEPT) this.posters.problems.push({ at, reason: problem });
+  }
+
   get rowsRead(): number {
     return this.rows;
   }
@@ -78,6 +101,9 @@ export class ImportTally {
       ignoredByKind,
       skipped: this.skipped,
       badRows,
+      ...(this.posters && {
+        posters: { ...this.posters, problems: [...this.posters.problems].sort((a, b) => a.at - b.at) },
+      }),
     };
   }
 }
