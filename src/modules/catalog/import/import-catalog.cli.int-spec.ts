@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, createTestDatabase, runBuiltCli, type CliRun, type TestDatabase } from '#testing';
+import { picture } from '../posters/testing/hostile-images.js';
 
 const CLI = 'dist/src/modules/catalog/import/import-catalog.cli.js';
 const HEADER =
@@ -11,7 +12,8 @@ describe('npm run catalog:import (the built CLI)', () => {
   let database: TestDatabase;
   let directory: string;
 
-  const run = (...args: string[]): Promise<CliRun> => runBuiltCli(CLI, args, { DATABASE_URL: database.url });
+  const run = (...args: string[]): Promise<CliRun> =>
+    runBuiltCli(CLI, args, { DATABASE_URL: database.url, IMAGES_DIR: join(directory, 'images') });
 
   const file = async (name: string, text: string): Promise<string> => {
     const path = join(directory, name);
@@ -86,6 +88,25 @@ describe('npm run catalog:import (the built CLI)', () => {
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ format: 'json', updated: 1, skipped: 1 });
+  });
+
+  it('keeps the posters a JSON file names beside it, and reports the one it cannot keep by its film', async () => {
+    await mkdir(join(directory, 'catalogue', 'posters'), { recursive: true });
+    await writeFile(join(directory, 'catalogue', 'posters', 'paris.jpg'), await picture(400, 600, 'jpeg'));
+    const json = await file(
+      'catalogue/films.json',
+      JSON.stringify([
+        { title: 'Paris', year: 2008, externalIds: { imdb: 'tt0869994' }, poster: 'posters/paris.jpg' },
+        { title: 'Holy Motors', year: 2012, externalIds: { imdb: 'tt2076220' }, poster: 'posters/none.jpg' },
+      ]),
+    );
+
+    const result = await run(json);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/posters +1 kept, 1 not kept\n/);
+    expect(result.stdout).toContain('line 1: poster not kept: posters/none.jpg: no such file');
+    expect(await readdir(join(directory, 'images', 'posters'))).toHaveLength(3);
   });
 
   it.each([

@@ -27,6 +27,23 @@ describe('the import report', () => {
     expect(text.endsWith('… and 5 more bad rows')).toBe(true);
   });
 
+  it('counts the posters kept and lists those not kept by their film’s line, after the bad rows', () => {
+    const tally = new ImportTally();
+    tally.bad({ at: 2, reason: 'title: missing' });
+    tally.poster(5, 'posters/b.jpg: no such file');
+    tally.poster(3, null);
+    tally.poster(4, 'posters/a.jpg: not a JPEG, PNG or WebP picture');
+
+    const lines = formatImportReport(reportOf(tally)).split('\n');
+
+    expect(lines).toContain('  posters    1 kept, 2 not kept');
+    expect(lines.slice(-3)).toEqual([
+      'line 2: title: missing',
+      'line 4: poster not kept: posters/a.jpg: not a JPEG, PNG or WebP picture',
+      'line 5: poster not kept: posters/b.jpg: no such file',
+    ]);
+  });
+
   it('counts ignored rows by kind, most frequent first, and written rows by outcome', () => {
     const tally = new ImportTally();
     ['tvEpisode', 'video', 'tvEpisode', 'adult'].forEach((kind) => tally.ignore(kind));
