@@ -18,7 +18,8 @@ import { importTitleBasics } from './title-basics.import.js';
 import { TitleBasicsWriter } from './title-basics.writer.js';
 import { runCli } from '../../../platform/cli/run-cli.js';
 
-const USAGE = 'Usage: npm run catalog:import -- <file> [--json] [--batch-size=N (1 to 20000)]';
+const USAGE = `Usage: npm run catalog:import -- <file> [--json] [--batch-size=N (1 to 20000)]
+  In a JSON file, a film's "poster" may name a JPEG, PNG or WebP file relative to the file's folder.`;
 const DEFAULT_BATCH_SIZE = 5_000;
 /** `npm run catalog:import` gives the importer a 256 MiB heap; a few batches of this size fit in it. */
 const MAX_BATCH_SIZE = 20_000;
