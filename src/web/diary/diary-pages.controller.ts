@@ -7,7 +7,7 @@ import {
 } from '../../modules/diary/commands/diary.commands.js';
 import { ChangeDiaryEntryRequest, LogDiaryEntryRequest } from '../../modules/diary/diary.requests.js';
 import { Actor } from '../../platform/commands/actor.decorator.js';
-import { filmPath } from '../films/film-views.js';
+import { filmPath } from '../views/film-words.js';
 import { formInput } from '../http/forms.js';
 import { WebPages, seeOther, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Pager, type PagerWords } from '../views/components.js';
-import { countryName } from '../films/film-views.js';
+import { countryName } from '../views/film-words.js';
 import type { EditionDetail, EditionFilm } from './festival-shapes.js';
 import { billing, festivalPaths } from './festival-words.js';
 import { ScreeningList, type PlanContext } from './screening-parts.js';

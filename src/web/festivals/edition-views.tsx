@@ -1,5 +1,5 @@
 import { Layout } from '../views/layout.js';
-import { countryName } from '../films/film-views.js';
+import { countryName } from '../views/film-words.js';
 import type { EditionDetail, EditionFilm, FestivalSummary } from './festival-shapes.js';
 import {
   dateRange,

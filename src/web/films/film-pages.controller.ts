@@ -16,7 +16,8 @@ import { REVIEWS_PAGE_PARAM, REVIEWS_SORT_PARAM } from '../reviews/review-parts.
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
-import { FilmView, filmPath, type FilmMark } from './film-views.js';
+import { FilmView, type FilmMark } from './film-views.js';
+import { filmPath } from '../views/film-words.js';
 import { loadFilmFestivals } from './film-festivals-loader.js';
 import { filledText } from '../http/forms.js';
 import { isRating } from '../../modules/film-log/domain/rating.js';

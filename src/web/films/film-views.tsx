@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import type { Page } from '../../common/paging/index.js';
 import type { FilmActivityItem, FriendCheck } from '../../modules/activity/activity.response.js';
 import type { ActivityVerb } from '../../modules/activity/activity-verbs.js';
-import { countryOf } from '../../modules/catalog/domain/countries.js';
 import type { Film } from '../../modules/catalog/films/film.js';
 import type { FilmLogState } from '../../modules/film-log/domain/film-log.decider.js';
 import type { FilmStats } from '../../modules/film-log/film-log.response.js';
@@ -18,32 +17,11 @@ import { RATINGS } from '../../modules/film-log/domain/rating.js';
 import { Layout } from '../views/layout.js';
 import { PosterImage } from '../views/poster.js';
 import { useWeb } from '../views/web-context.js';
+import { countryName, filmPath, genreName, languageName, runtimeText } from '../views/film-words.js';
 
 export const FILM_MARKS = ['check', 'favourite', 'dislike', 'watchlist'] as const;
 export type FilmMark = (typeof FILM_MARKS)[number];
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-/** "French" for "fr"; the code itself when the name is unknown. */
-export const languageName = (code: string): string => languageNames.of(code) ?? code;
-
-export const countryName = (code: string): string => countryOf(code)?.name ?? code;
-
-/** "Science fiction" for "science-fiction": genres are stored as lowercase kebab. */
-export const genreName = (genre: string): string => {
-  const words = genre.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
-/** "2 h 10 min" for 130. */
-export const runtimeText = (minutes: number): string => {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-};
-
-export const filmPath = (slug: string): string => `/film/${encodeURIComponent(slug)}`;
 const memberPath = (username: string): string => `/member/${encodeURIComponent(username)}`;
 
 export interface FilmViewProps {
@@ -212,9 +190,7 @@ function CriticQuotes({ film }: { readonly film: Film }) {
                 </blockquote>
                 <figcaption>
                   <cite>{review.outlet}</cite>
-                  {review.region && (
-                    <span class="muted"> ({countryOf(review.region)?.name ?? review.region})</span>
-                  )}
+                  {review.region && <span class="muted"> ({countryName(review.region)})</span>}
                   {review.url && (
                     <>
                       {' '}

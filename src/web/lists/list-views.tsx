@@ -2,7 +2,7 @@ import type { ListVisibility } from '../../modules/lists/domain/list.events.js';
 import { awardFor, type Award, type ListProgress } from '../../modules/lists/domain/progress.js';
 import type { ListDetail, ListItem } from '../../modules/lists/lists.response.js';
 import { Pager, type PagerWords } from '../views/components.js';
-import { filmPath } from '../films/film-views.js';
+import { filmPath } from '../views/film-words.js';
 import { Layout } from '../views/layout.js';
 import { PosterImage } from '../views/poster.js';
 import { count } from '../views/numbers.js';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { continentName, type ContinentCode } from '../../modules/festivals/domain/continents.js';
 import type { MemberStats, YearCount } from '../../modules/member-stats/member-stats.response.js';
-import { countryName, genreName } from '../films/film-views.js';
+import { countryName, genreName } from '../views/film-words.js';
 import { memberHref } from '../home/activity-views.js';
 import { Layout } from '../views/layout.js';
 import { count } from '../views/numbers.js';

@@ -1,5 +1,5 @@
 import type { Person, PersonFilm } from '../../modules/catalog/people/person.js';
-import { filmPath } from '../films/film-views.js';
+import { filmPath } from '../views/film-words.js';
 import { Layout } from '../views/layout.js';
 
 export interface PersonViewProps {

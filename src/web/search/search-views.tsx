@@ -3,7 +3,7 @@ import { COUNTRIES } from '../../modules/catalog/domain/countries.js';
 import { isLanguageCode } from '../../modules/catalog/domain/languages.js';
 import type { Film } from '../../modules/catalog/films/film.js';
 import type { FilmPage } from '../../modules/catalog/queries/search-films/search-films.query.js';
-import { filmPath, genreName, runtimeText } from '../films/film-views.js';
+import { filmPath, genreName, runtimeText } from '../views/film-words.js';
 import type { FormFailure } from '../http/forms.js';
 import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
