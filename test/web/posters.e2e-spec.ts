@@ -5,6 +5,7 @@ import { picture } from '../../src/modules/catalog/posters/testing/hostile-image
 import { bearer, registerUser, type TestUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { ListClient } from '../support/list-client.js';
+import { MemberClient } from '../support/member-client.js';
 import {
   expectAccessible,
   horizontalOverflow,
@@ -12,6 +13,8 @@ import {
   pageProblems,
   saveScreenshot,
 } from './support/browser.js';
+import { insertEdition } from './support/festival-edition.js';
+import { visitorAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(60_000);
@@ -138,7 +141,11 @@ describe('web: posters', () => {
     expect((await page.goto(`/film/${withoutPoster.slug}`))?.status()).toBe(200);
     await expect(page.locator('.film-heading img').count()).resolves.toBe(0);
     const placeholder = page.getByRole('img', { name: 'No poster for The Seventh Seal (1957)' });
-    await expect(placeholder.textContent()).resolves.toBe('TSS');
+    await expect(placeholder.getAttribute('data-initials')).resolves.toBe('TSS');
+    await expect(placeholder.textContent()).resolves.toBe('');
+    await expect(
+      placeholder.evaluate((element) => getComputedStyle(element, '::before').content),
+    ).resolves.toBe('"TSS"');
     expect(await boxOf(placeholder)).toEqual({ width: 240, height: 360 });
     await expect(layoutShift(page)).resolves.toBe(0);
     await expectAccessible(page);
@@ -218,6 +225,93 @@ describe('web: posters', () => {
     const poster = result.getByRole('img', { name: 'Poster of Les Vampires (1915)' });
     await expect(poster.getAttribute('width')).resolves.toBe('60');
     await expect(poster.getAttribute('height')).resolves.toBe('86');
+    await expectAccessible(page);
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  /** The small poster (or placeholder) each row of a page leads with, by its accessible name. */
+  const thumbs = (page: Page, rows: string) =>
+    page
+      .locator(`${rows} > .poster`)
+      .evaluateAll((posters) =>
+        posters.map((poster) => poster.getAttribute('alt') ?? poster.getAttribute('aria-label')),
+      );
+
+  it('leads each film of a profile, its activity, the feed and a person’s films with a small poster', async () => {
+    const members = new MemberClient(web.app);
+    const [ann, reader] = await members.members(2);
+    await members.follow(reader!, ann!.username);
+    await members.mark(ann!, 'put', 'check', withoutPoster);
+    await members.mark(ann!, 'put', 'favourite', withPoster);
+    await members.read('/feed', {}, reader);
+    const { context, page } = await visitorAs(web, reader);
+
+    expect((await page.goto(`/member/${ann!.username}`))?.status()).toBe(200);
+    await expect(thumbs(page, '.film-entry')).resolves.toEqual([
+      'Poster of Les Vampires (1915)',
+      'No poster for The Seventh Seal (1957)',
+    ]);
+    // 700 × 1000 at 40 px wide; the placeholder is a 2:3 box of the same width.
+    const small = page.locator('.film-entry img.poster');
+    await expect(small.getAttribute('width')).resolves.toBe('40');
+    await expect(small.getAttribute('height')).resolves.toBe('57');
+    await expect(small.getAttribute('loading')).resolves.toBe('lazy');
+    expect(await boxOf(page.locator('.film-entry .poster-placeholder'))).toEqual({ width: 40, height: 60 });
+    await expectAccessible(page);
+
+    expect((await page.goto(`/member/${ann!.username}?tab=activity`))?.status()).toBe(200);
+    await expect(thumbs(page, '.activity-entry')).resolves.toContain('Poster of Les Vampires (1915)');
+
+    expect((await page.goto('/'))?.status()).toBe(200);
+    await expect(thumbs(page, '.activity-entry')).resolves.toEqual([
+      'Poster of Les Vampires (1915)',
+      'Poster of Les Vampires (1915)',
+      'No poster for The Seventh Seal (1957)',
+    ]);
+    await page
+      .locator('.activity-entry img.poster')
+      .first()
+      .evaluate((image: HTMLImageElement) => image.decode());
+    await expect(layoutShift(page)).resolves.toBe(0);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'feed-posters');
+
+    const judex = await addFilm(web.app, {
+      title: 'Judex',
+      year: 1916,
+      directors: [{ name: 'Louis Feuillade' }],
+    });
+    await upload(judex, 600, 900, '#8a5a2b');
+    expect((await page.goto(`/person/${judex.directors[0]!.slug}`))?.status()).toBe(200);
+    await expect(thumbs(page, '#directed-films > li')).resolves.toEqual(['Poster of Judex (1916)']);
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows posters on a festival’s programme, its days and a plan', async () => {
+    const edition = await insertEdition(web.app);
+    await upload(edition.films.paris, 600, 900, '#c98a1b');
+    const member = await registerUser(web.app);
+    const { context, page } = await visitorAs(web, member);
+    const paris = `Poster of ${edition.films.paris.title} (${edition.films.paris.year})`;
+
+    expect((await page.goto(`/festival/${edition.slug}/2016`))?.status()).toBe(200);
+    const listed = await thumbs(page, '.festival-film');
+    expect(listed).toHaveLength(4);
+    expect(listed).toContain(paris);
+    expect(listed.filter((name) => name?.startsWith('No poster for '))).toHaveLength(3);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'festival-posters');
+
+    expect((await page.goto(`/festival/${edition.slug}/2016/day/2016-06-18`))?.status()).toBe(200);
+    await expect(thumbs(page, '.day-screening')).resolves.toContain(paris);
+    await page
+      .getByRole('button', { name: new RegExp(`^Add to my plan: ${edition.films.paris.title},`) })
+      .click();
+    await page.getByText('In your plan').waitFor();
+    expect((await page.goto(`/my/festivals/${edition.slug}/2016`))?.status()).toBe(200);
+    await expect(thumbs(page, '.plan-item')).resolves.toEqual([paris]);
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
     await context.close();

@@ -4,7 +4,9 @@ import { FIRST_WATCH_DATE } from '../../modules/film-log/domain/watched-date.js'
 import { FilmLink } from '../home/activity-views.js';
 import { REVIEW_BODY_MAX } from '../../modules/reviews/domain/review.decider.js';
 import { reviewHref } from '../reviews/review-parts.js';
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import { PostForm, Stars } from '../views/components.js';
+import { PosterImage, posterFilm } from '../views/poster.js';
 import { stars, starsLabel } from '../views/stars.js';
 import { RATINGS } from '../../modules/film-log/domain/rating.js';
 
@@ -95,42 +97,47 @@ export function LogViewingForm({
 /** A member's diary, latest viewing first; their own entries can be changed or deleted in place. */
 export function DiaryEntries({
   entries,
+  posters,
   own,
   username,
 }: {
   readonly entries: readonly DiaryEntry[];
+  readonly posters: PosterMap;
   readonly own: boolean;
   readonly username: string;
 }) {
   return (
     <ol class="film-entries diary-entries" aria-label={`${username}’s diary, latest viewing first`}>
       {entries.map((entry) => (
-        <li key={entry.id} class="diary-entry" data-entry={entry.id}>
-          <time dateTime={entry.watchedOn} class="diary-day">
-            {entry.watchedOn}
-          </time>{' '}
-          <FilmLink film={entry.film} />
-          {entry.rewatch && (
-            <>
-              {' '}
-              <span class="mark-badge">Rewatch</span>
-            </>
-          )}
-          {entry.rating !== null && (
-            <>
-              {' '}
-              <Stars rating={entry.rating} />
-            </>
-          )}
-          {entry.review && (
-            <>
-              {' '}
-              <a href={reviewHref(entry.film.slug, entry.review.id)} class="diary-review">
-                Review
-              </a>
-            </>
-          )}
-          {own && <EditEntry entry={entry} />}
+        <li key={entry.id} class="diary-entry with-poster" data-entry={entry.id}>
+          <PosterImage film={posterFilm(entry.film, posters)} display="thumb" />
+          <div>
+            <time dateTime={entry.watchedOn} class="diary-day">
+              {entry.watchedOn}
+            </time>{' '}
+            <FilmLink film={entry.film} />
+            {entry.rewatch && (
+              <>
+                {' '}
+                <span class="mark-badge">Rewatch</span>
+              </>
+            )}
+            {entry.rating !== null && (
+              <>
+                {' '}
+                <Stars rating={entry.rating} />
+              </>
+            )}
+            {entry.review && (
+              <>
+                {' '}
+                <a href={reviewHref(entry.film.slug, entry.review.id)} class="diary-review">
+                  Review
+                </a>
+              </>
+            )}
+            {own && <EditEntry entry={entry} />}
+          </div>
         </li>
       ))}
     </ol>

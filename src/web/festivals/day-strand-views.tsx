@@ -1,4 +1,6 @@
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import { Layout } from '../views/layout.js';
+import { PosterImage, posterFilm } from '../views/poster.js';
 import type { EditionDetail, EditionFilm, Screening } from './festival-shapes.js';
 import { clockOf, festivalPaths, films, longDay, shortDay } from './festival-words.js';
 import { FilmsSection, editionTitle } from './edition-films.js';
@@ -9,11 +11,13 @@ export interface DayViewProps {
   readonly edition: EditionDetail;
   readonly date: string;
   readonly screenings: readonly Screening[];
+  /** The posters of the films screened. */
+  readonly posters: PosterMap;
   readonly plan: PlanContext;
 }
 
 /** A day's screenings by start, at the festival's local clock; a late show stays on its listed day. */
-export function DayView({ edition, date, screenings: shown, plan }: DayViewProps) {
+export function DayView({ edition, date, screenings: shown, posters, plan }: DayViewProps) {
   const { festival, year } = edition;
   const index = edition.days.findIndex((day) => day.date === date);
   const previous = edition.days[index - 1];
@@ -38,6 +42,7 @@ export function DayView({ edition, date, screenings: shown, plan }: DayViewProps
                 <time class="day-clock" dateTime={screening.startsAt}>
                   {clockOf(screening.startsAt)}
                 </time>
+                <PosterImage film={posterFilm(screening.film, posters)} display="thumb" />
                 <div class="day-detail">
                   <a href={`/film/${encodeURIComponent(screening.film.slug)}`}>{screening.film.title}</a>
                   {screening.film.year !== null && <span class="muted"> ({screening.film.year})</span>}
@@ -72,13 +77,22 @@ export interface StrandViewProps {
   readonly edition: EditionDetail;
   readonly strand: EditionDetail['strands'][number];
   readonly films: readonly EditionFilm[];
+  readonly posters: PosterMap;
   readonly firstHref: string | null;
   readonly nextHref: string | null;
   readonly plan: PlanContext;
 }
 
 /** A strand: what it is, its films with their screenings. */
-export function StrandView({ edition, strand, films: listed, firstHref, nextHref, plan }: StrandViewProps) {
+export function StrandView({
+  edition,
+  strand,
+  films: listed,
+  posters,
+  firstHref,
+  nextHref,
+  plan,
+}: StrandViewProps) {
   return (
     <Layout title={`${strand.name} · ${editionTitle(edition)}`}>
       <article class="festival-page">
@@ -94,6 +108,7 @@ export function StrandView({ edition, strand, films: listed, firstHref, nextHref
         <FilmsSection
           edition={edition}
           films={listed}
+          posters={posters}
           firstHref={firstHref}
           nextHref={nextHref}
           plan={plan}

@@ -1,3 +1,4 @@
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import { Layout } from '../views/layout.js';
 import { countryName } from '../views/film-words.js';
 import type { EditionDetail, EditionFilm, FestivalSummary } from './festival-shapes.js';
@@ -57,6 +58,8 @@ export interface EditionViewProps {
   readonly edition: EditionDetail;
   readonly filters: FilmFilters;
   readonly films: readonly EditionFilm[];
+  /** The posters of the films listed. */
+  readonly posters: PosterMap;
   readonly firstHref: string | null;
   readonly nextHref: string | null;
   readonly plan: PlanContext;
@@ -67,6 +70,7 @@ export function EditionView({
   edition,
   filters,
   films: listed,
+  posters,
   firstHref,
   nextHref,
   plan,
@@ -129,7 +133,14 @@ export function EditionView({
             </ul>
           </section>
         </div>
-        <FilmsSection edition={edition} films={listed} firstHref={firstHref} nextHref={nextHref} plan={plan}>
+        <FilmsSection
+          edition={edition}
+          films={listed}
+          posters={posters}
+          firstHref={firstHref}
+          nextHref={nextHref}
+          plan={plan}
+        >
           <FilmFilterForm edition={edition} filters={filters} />
         </FilmsSection>
         <EnhanceStatus />

@@ -2,6 +2,7 @@ import { Get, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { StrandNotFoundException } from '../../modules/festivals/programme/programme-errors.js';
 import { filledText } from '../http/forms.js';
+import { postersOf } from '../http/page-posters.js';
 import { WebPages, view } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
 import { GetEdition, ListDayScreenings, ListEditionFilms, ListFestivals } from './festival-messages.js';
@@ -44,12 +45,17 @@ export class FestivalPagesController {
       this.films(festival, year, filters, query.cursor),
       plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),
     ]);
+    const posters = await postersOf(
+      this.queries,
+      films.page.items.map((entry) => entry.film),
+    );
     const search = new URLSearchParams({ ...filters }).toString();
     const here = `${festivalPaths.edition(edition.festival.slug, edition.year)}${search ? `?${search}` : ''}`;
     return view(EditionView, {
       edition,
       filters,
       films: films.page.items,
+      posters,
       firstHref: films.cursor === undefined ? null : `${here}#films-heading`,
       nextHref: nextHref(here, films.page.nextCursor),
       plan,
@@ -68,12 +74,18 @@ export class FestivalPagesController {
       this.queries.execute(new ListDayScreenings(festival, year, date)),
       plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),
     ]);
-    const friends = await friendsPlanning(
-      this.queries,
-      request.reader,
-      items.map((screening) => screening.id),
-    );
-    return view(DayView, { edition, date, screenings: items, plan: { ...plan, friends } });
+    const [friends, posters] = await Promise.all([
+      friendsPlanning(
+        this.queries,
+        request.reader,
+        items.map((screening) => screening.id),
+      ),
+      postersOf(
+        this.queries,
+        items.map((screening) => screening.film),
+      ),
+    ]);
+    return view(DayView, { edition, date, screenings: items, posters, plan: { ...plan, friends } });
   }
 
   @Get(':festival/:year/strand/:strand')
@@ -91,16 +103,23 @@ export class FestivalPagesController {
       this.films(festival, year, { strand: slug }, cursor),
       plannedIn(this.queries, request.reader, edition.festival.slug, edition.year),
     ]);
-    const friends = await friendsPlanning(
-      this.queries,
-      request.reader,
-      films.page.items.flatMap((entry) => entry.screenings.map((screening) => screening.id)),
-    );
+    const [friends, posters] = await Promise.all([
+      friendsPlanning(
+        this.queries,
+        request.reader,
+        films.page.items.flatMap((entry) => entry.screenings.map((screening) => screening.id)),
+      ),
+      postersOf(
+        this.queries,
+        films.page.items.map((entry) => entry.film),
+      ),
+    ]);
     const here = festivalPaths.strand(edition.festival.slug, edition.year, strand.slug);
     return view(StrandView, {
       edition,
       strand,
       films: films.page.items,
+      posters,
       firstHref: films.cursor === undefined ? null : here,
       nextHref: nextHref(here, films.page.nextCursor),
       plan: { ...plan, friends },

@@ -6,6 +6,7 @@ import { Actor } from '../../platform/commands/actor.decorator.js';
 import { safeNext } from '../auth/auth-pages.controller.js';
 import { fieldText } from '../http/forms.js';
 import { SignInRequired } from '../http/web-metadata.js';
+import { postersOf } from '../http/page-posters.js';
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
 import { PLAN_VISIBILITIES } from './festival-shapes.js';
@@ -121,8 +122,14 @@ export class PlanPagesController {
     const plan = await this.queries.execute(
       new GetMemberPlan(username, request.reader?.id ?? null, festival, year),
     );
-    const edition = await this.queries.execute(new GetEdition(festival, year));
-    return view(MemberPlanView, { username, edition, plan });
+    const [edition, posters] = await Promise.all([
+      this.queries.execute(new GetEdition(festival, year)),
+      postersOf(
+        this.queries,
+        plan.items.map((item) => item.screening.film),
+      ),
+    ]);
+    return view(MemberPlanView, { username, edition, plan, posters });
   }
 
   private async renderMyPlan(
@@ -134,9 +141,14 @@ export class PlanPagesController {
     const edition = await this.queries.execute(new GetEdition(festival, year));
     const plan = await this.queries.execute(new GetMyPlan(user.id, festival, year));
     const planned = new Set(plan.items.map((item) => item.screening.id));
+    const posters = await postersOf(
+      this.queries,
+      plan.items.map((item) => item.screening.film),
+    );
     return view(MyPlanView, {
       edition,
       plan,
+      posters,
       context: { festival: edition.festival.slug, year: edition.year, planned },
       ...calendar,
     });

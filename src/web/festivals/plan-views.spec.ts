@@ -38,6 +38,16 @@ const edition: EditionDetail = {
   continents: [],
 };
 
+const parisPoster = {
+  width: 1000,
+  height: 1500,
+  sizes: {
+    '150': '/images/posters/p150.webp',
+    '300': '/images/posters/p300.webp',
+    '600': '/images/posters/p600.webp',
+  },
+};
+
 describe('plan views', () => {
   it('marks a clash in words on each of the two screenings, and shows the total', () => {
     const plan: PlanView = {
@@ -61,6 +71,7 @@ describe('plan views', () => {
       h(MyPlanView, {
         edition,
         plan,
+        posters: new Map([['f-a', parisPoster]]),
         context: { festival: 'eiff', year: 2016, planned: new Set(['a', 'b']) },
         calendarUrl: null,
         calendarRevoked: false,
@@ -71,6 +82,9 @@ describe('plan views', () => {
     expect(html).toContain('£20.00');
     expect(html).toMatch(/id="visibility-friends"[^>]*checked/);
     expect(html).toContain('None yet');
+    expect(html).toContain('alt="Poster of Paris (2008)"');
+    expect(html).toContain('src="/images/posters/p300.webp"');
+    expect(html).toContain('aria-label="No poster for Zazie (2008)"');
   });
 
   it('offers Add or Remove by the reader’s plan, named with the film and its local start', () => {

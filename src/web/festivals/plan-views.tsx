@@ -1,5 +1,7 @@
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import { PostForm } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { PosterImage, posterFilm } from '../views/poster.js';
 import { useWeb } from '../views/web-context.js';
 import { PLAN_VISIBILITIES, type EditionDetail, type PlanView, type Screening } from './festival-shapes.js';
 import {
@@ -17,7 +19,15 @@ import { EnhanceStatus, PlanButton, type PlanContext } from './screening-parts.j
 const editionTitle = (edition: EditionDetail) => `${edition.festival.name} ${edition.year}`;
 
 /** The planned screenings by start, each clash said in words beside it (not by colour alone). */
-function PlanItems({ plan, context }: { readonly plan: PlanView; readonly context: PlanContext | null }) {
+function PlanItems({
+  plan,
+  posters,
+  context,
+}: {
+  readonly plan: PlanView;
+  readonly posters: PosterMap;
+  readonly context: PlanContext | null;
+}) {
   const planned = plan.items.map((item) => item.screening);
   return (
     <ol class="plan-items">
@@ -26,6 +36,7 @@ function PlanItems({ plan, context }: { readonly plan: PlanView; readonly contex
         return (
           <li key={screening.id} class={clash ? 'plan-item plan-item-clash' : 'plan-item'}>
             <PlanItemWhen screening={screening} />
+            <PosterImage film={posterFilm(screening.film, posters)} display="thumb" />
             <div class="plan-item-film">
               <a href={`/film/${encodeURIComponent(screening.film.slug)}`}>{screening.film.title}</a>
               <span class="muted"> · {screening.venue}</span>
@@ -89,6 +100,8 @@ function PlanTotals({ plan, edition }: { readonly plan: PlanView; readonly editi
 export interface MyPlanViewProps {
   readonly edition: EditionDetail;
   readonly plan: PlanView;
+  /** The posters of the films planned. */
+  readonly posters: PosterMap;
   readonly context: PlanContext;
   /** The subscription URL just made: shown once, as only its hash is kept. */
   readonly calendarUrl: string | null;
@@ -96,7 +109,14 @@ export interface MyPlanViewProps {
 }
 
 /** "My plan": the reader's screenings, clashes, discount and total, sharing and the calendar. */
-export function MyPlanView({ edition, plan, context, calendarUrl, calendarRevoked }: MyPlanViewProps) {
+export function MyPlanView({
+  edition,
+  plan,
+  posters,
+  context,
+  calendarUrl,
+  calendarRevoked,
+}: MyPlanViewProps) {
   const { reader } = useWeb();
   const title = `My plan · ${editionTitle(edition)}`;
   const planHref = festivalPaths.myPlan(edition.festival.slug, edition.year);
@@ -117,7 +137,7 @@ export function MyPlanView({ edition, plan, context, calendarUrl, calendarRevoke
               the screenings you want to see.
             </p>
           ) : (
-            <PlanItems plan={plan} context={context} />
+            <PlanItems plan={plan} posters={posters} context={context} />
           )}
           <PlanTotals plan={plan} edition={edition} />
         </div>
@@ -210,10 +230,12 @@ export interface MemberPlanViewProps {
   readonly username: string;
   readonly edition: EditionDetail;
   readonly plan: PlanView;
+  /** The posters of the films planned. */
+  readonly posters: PosterMap;
 }
 
 /** A member's plan as a friend (or anyone, when public) sees it: read only. */
-export function MemberPlanView({ username, edition, plan }: MemberPlanViewProps) {
+export function MemberPlanView({ username, edition, plan, posters }: MemberPlanViewProps) {
   return (
     <Layout title={`${username}'s plan · ${editionTitle(edition)}`} noIndex={plan.visibility !== 'public'}>
       <article class="festival-page plan-page">
@@ -228,7 +250,7 @@ export function MemberPlanView({ username, edition, plan }: MemberPlanViewProps)
         {plan.items.length === 0 ? (
           <p>{username} has not planned any screening yet.</p>
         ) : (
-          <PlanItems plan={plan} context={null} />
+          <PlanItems plan={plan} posters={posters} context={null} />
         )}
         <p class="muted">{films(plan.films)}</p>
       </article>

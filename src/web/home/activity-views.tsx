@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FeedItem, FilmRef } from '../../modules/activity/activity.response.js';
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import { RelativeTime, Stars } from '../views/components.js';
+import { PosterImage, posterFilm } from '../views/poster.js';
 
 export const memberHref = (username: string): string => `/member/${encodeURIComponent(username)}`;
 export const filmHref = (slug: string): string => `/film/${encodeURIComponent(slug)}`;
@@ -44,17 +46,20 @@ function sentence(item: FeedItem, film: ComponentChildren): ComponentChildren {
 }
 
 /** "filmlovepenguin favourited Paris (2008) 11 minutes ago". */
-export function ActivityEntry({ item }: { readonly item: FeedItem }) {
+export function ActivityEntry({ item, posters }: { readonly item: FeedItem; readonly posters: PosterMap }) {
   return (
-    <li class="activity-entry">
-      <span class="activity-what">
-        <a href={memberHref(item.actor.username)} class="activity-actor">
-          {item.actor.username}
-        </a>{' '}
-        {sentence(item, <FilmLink film={item.film} />)}
-      </span>{' '}
-      <span class="activity-when">
-        <RelativeTime at={item.occurredAt} />
+    <li class="activity-entry with-poster">
+      <PosterImage film={posterFilm(item.film, posters)} display="thumb" />
+      <span>
+        <span class="activity-what">
+          <a href={memberHref(item.actor.username)} class="activity-actor">
+            {item.actor.username}
+          </a>{' '}
+          {sentence(item, <FilmLink film={item.film} />)}
+        </span>{' '}
+        <span class="activity-when">
+          <RelativeTime at={item.occurredAt} />
+        </span>
       </span>
     </li>
   );
@@ -63,15 +68,21 @@ export function ActivityEntry({ item }: { readonly item: FeedItem }) {
 /** Activity newest first; the caller says what an empty list means. */
 export function ActivityList({
   items,
+  posters,
   label,
 }: {
   readonly items: readonly FeedItem[];
+  readonly posters: PosterMap;
   readonly label: string;
 }) {
   return (
     <ol class="activity-list" aria-label={label}>
       {items.map((item) => (
-        <ActivityEntry key={`${item.actor.id}-${item.verb}-${item.film.id}-${item.occurredAt}`} item={item} />
+        <ActivityEntry
+          key={`${item.actor.id}-${item.verb}-${item.film.id}-${item.occurredAt}`}
+          item={item}
+          posters={posters}
+        />
       ))}
     </ol>
   );

@@ -6,6 +6,7 @@ import { WebPages, view } from '../http/web-page.js';
 import type { WebRequest } from '../http/web-request.js';
 import { HomeView } from './home-views.js';
 import { filledText } from '../http/forms.js';
+import { postersOf } from '../http/page-posters.js';
 
 @WebPages()
 export class HomePagesController {
@@ -19,10 +20,17 @@ export class HomePagesController {
     const cursor = filledText(cursorValue);
     const page = await this.queries.execute(new GetFeed(reader.id, { cursor }));
     // An empty first page says why: nobody followed yet, or the followed have done nothing yet.
-    const followsSomeone =
+    const [followsSomeone, posters] = await Promise.all([
       page.items.length > 0 || cursor !== undefined
         ? true
-        : (await this.queries.execute(new GetProfile(reader.username))).counts.following > 0;
-    return view(HomeView, { feed: { page, cursor, followsSomeone } });
+        : this.queries
+            .execute(new GetProfile(reader.username))
+            .then((profile) => profile.counts.following > 0),
+      postersOf(
+        this.queries,
+        page.items.map((item) => item.film),
+      ),
+    ]);
+    return view(HomeView, { feed: { page, cursor, followsSomeone, posters } });
   }
 }

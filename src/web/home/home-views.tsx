@@ -1,5 +1,6 @@
 import type { FeedItem } from '../../modules/activity/activity.response.js';
 import type { Page } from '../../common/paging/index.js';
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import { Pager } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
@@ -11,6 +12,8 @@ export interface FeedData {
   readonly cursor?: string;
   /** Whether the reader follows anyone: an empty feed says what to do about it. */
   readonly followsSomeone: boolean;
+  /** The posters of the films on this page. */
+  readonly posters: PosterMap;
 }
 
 export interface HomeViewProps {
@@ -50,7 +53,11 @@ function FeedPage({ feed }: { readonly feed: FeedData }) {
           {cursor ? 'Older activity' : 'Latest activity'}
         </h2>
         {page.items.length > 0 ? (
-          <ActivityList items={page.items} label="Activity of the members you follow, newest first" />
+          <ActivityList
+            items={page.items}
+            posters={feed.posters}
+            label="Activity of the members you follow, newest first"
+          />
         ) : (
           <EmptyFeed older={cursor !== undefined} followsSomeone={feed.followsSomeone} />
         )}

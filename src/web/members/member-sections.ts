@@ -95,3 +95,19 @@ export async function loadSection(
       return { tab, page: await queries.execute(new ListFollows(username, tab, pageWindow(page))) };
   }
 }
+
+/** The films a page of a section shows (none for lists and follows), for their posters. */
+export function sectionFilms(section: ProfileSection): readonly { readonly id: string }[] {
+  switch (section.tab) {
+    case 'checks':
+    case 'diary':
+    case 'favourites':
+    case 'watchlist':
+    case 'activity':
+      return section.page.items.map((item) => item.film);
+    case 'lists':
+    case 'followers':
+    case 'following':
+      return [];
+  }
+}

@@ -8,7 +8,15 @@ import { Actor } from '../../platform/commands/actor.decorator.js';
 import { WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
 import { SignInRequired } from '../http/web-metadata.js';
 import type { WebRequest } from '../http/web-request.js';
-import { DEFAULT_TAB, PROFILE_TABS, loadSection, profileHref, tabOf } from './member-sections.js';
+import { postersOf } from '../http/page-posters.js';
+import {
+  DEFAULT_TAB,
+  PROFILE_TABS,
+  loadSection,
+  profileHref,
+  sectionFilms,
+  tabOf,
+} from './member-sections.js';
 import { ProfileView } from './profile-views.js';
 import { filledText } from '../http/forms.js';
 
@@ -39,7 +47,8 @@ export class MemberPagesController {
         : Promise.resolve(null),
       loadSection(this.queries, profile.username, tab, cursor, reader?.id ?? null),
     ]);
-    return view(ProfileView, { profile, following, section, cursor });
+    const posters = await postersOf(this.queries, sectionFilms(section));
+    return view(ProfileView, { profile, following, section, posters, cursor });
   }
 
   /** `following=true|false`: the state the reader wants, so a repeated post changes nothing. */

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 import type { ListSummary } from '../../modules/lists/lists.response.js';
 import type { Profile } from '../../modules/social/social.response.js';
 import { DiaryEntries } from '../diary/diary-views.js';
@@ -6,6 +7,7 @@ import { ActivityList, FilmLink, memberHref } from '../home/activity-views.js';
 import { Pager, PostForm, RelativeTime } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { count } from '../views/numbers.js';
+import { PosterImage, posterFilm, type PosterFilm } from '../views/poster.js';
 import { useWeb } from '../views/web-context.js';
 import { PROFILE_TABS, profileHref, type ProfileSection, type ProfileTab } from './member-sections.js';
 
@@ -14,6 +16,8 @@ export interface ProfileViewProps {
   /** Whether the reader follows the member; null when anonymous or on their own profile. */
   readonly following: boolean | null;
   readonly section: ProfileSection;
+  /** The posters of the films the section shows. */
+  readonly posters: PosterMap;
   /** The cursor this page of the section was read from; absent on its newest page. */
   readonly cursor?: string;
 }
@@ -38,7 +42,7 @@ const SECTION_HEADINGS: Record<ProfileTab, string> = {
 };
 
 /** A member's public profile, one tab at a time. */
-export function ProfileView({ profile, following, section, cursor }: ProfileViewProps) {
+export function ProfileView({ profile, following, section, posters, cursor }: ProfileViewProps) {
   const { username } = profile;
   const { reader } = useWeb();
   const title = section.tab === PROFILE_TABS[0] ? username : `${username}: ${TAB_NAMES[section.tab]}`;
@@ -71,6 +75,7 @@ export function ProfileView({ profile, following, section, cursor }: ProfileView
         <SectionItems
           username={username}
           section={section}
+          posters={posters}
           older={cursor !== undefined}
           own={reader?.id === profile.id}
         />
@@ -160,11 +165,13 @@ function ProfileCounts({ profile }: { readonly profile: Profile }) {
 function SectionItems({
   username,
   section,
+  posters,
   older,
   own,
 }: {
   readonly username: string;
   readonly section: ProfileSection;
+  readonly posters: PosterMap;
   readonly older: boolean;
   /** The reader is this member: their diary entries can be changed. */
   readonly own: boolean;
@@ -179,7 +186,11 @@ function SectionItems({
       return (
         <ul class="film-entries">
           {section.page.items.map((check) => (
-            <FilmEntry key={check.film.id} film={<FilmLink film={check.film} />}>
+            <FilmEntry
+              key={check.film.id}
+              poster={posterFilm(check.film, posters)}
+              film={<FilmLink film={check.film} />}
+            >
               checked <RelativeTime at={check.checkedAt} />
               {check.watchedOn && <> · seen on {check.watchedOn}</>}
               {check.favourite && (
@@ -199,12 +210,16 @@ function SectionItems({
         </ul>
       );
     case 'diary':
-      return <DiaryEntries entries={section.page.items} own={own} username={username} />;
+      return <DiaryEntries entries={section.page.items} posters={posters} own={own} username={username} />;
     case 'favourites':
       return (
         <ul class="film-entries">
           {section.page.items.map((favourite) => (
-            <FilmEntry key={favourite.film.id} film={<FilmLink film={favourite.film} />}>
+            <FilmEntry
+              key={favourite.film.id}
+              poster={posterFilm(favourite.film, posters)}
+              film={<FilmLink film={favourite.film} />}
+            >
               favourited <RelativeTime at={favourite.favouritedAt} />
             </FilmEntry>
           ))}
@@ -214,7 +229,11 @@ function SectionItems({
       return (
         <ul class="film-entries">
           {section.page.items.map((entry) => (
-            <FilmEntry key={entry.film.id} film={<FilmLink film={entry.film} />}>
+            <FilmEntry
+              key={entry.film.id}
+              poster={posterFilm(entry.film, posters)}
+              film={<FilmLink film={entry.film} />}
+            >
               added <RelativeTime at={entry.addedAt} />
             </FilmEntry>
           ))}
@@ -229,7 +248,13 @@ function SectionItems({
         </ul>
       );
     case 'activity':
-      return <ActivityList items={section.page.items} label={`What ${username} did, newest first`} />;
+      return (
+        <ActivityList
+          items={section.page.items}
+          posters={posters}
+          label={`What ${username} did, newest first`}
+        />
+      );
     case 'followers':
     case 'following':
       return (
@@ -270,15 +295,20 @@ function emptyText(username: string, tab: ProfileTab): string {
 }
 
 function FilmEntry({
+  poster,
   film,
   children,
 }: {
+  readonly poster: PosterFilm;
   readonly film: ComponentChildren;
   readonly children: ComponentChildren;
 }) {
   return (
-    <li class="film-entry">
-      <span class="film-entry-title">{film}</span> <span class="film-entry-detail muted">{children}</span>
+    <li class="film-entry with-poster">
+      <PosterImage film={poster} display="thumb" />
+      <span>
+        <span class="film-entry-title">{film}</span> <span class="film-entry-detail muted">{children}</span>
+      </span>
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetPerson } from '../../modules/catalog/queries/get-person/get-person.query.js';
+import { postersOf } from '../http/page-posters.js';
 import { WebPages, view } from '../http/web-page.js';
 import { PersonView } from './person-views.js';
 
@@ -11,6 +12,8 @@ export class PersonPagesController {
 
   @Get('person/:slug')
   async person(@Param('slug') reference: string) {
-    return view(PersonView, { person: await this.queries.execute(new GetPerson(reference)) });
+    const person = await this.queries.execute(new GetPerson(reference));
+    const posters = await postersOf(this.queries, [...person.directed, ...person.cast]);
+    return view(PersonView, { person, posters });
   }
 }

@@ -47,7 +47,7 @@ describe('PosterImage', () => {
     );
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-label="No poster for The Seventh Seal (1957)"');
-    expect(html).toContain('>TSS<');
+    expect(html).toContain('data-initials="TSS"');
     expect(html).not.toContain('<img');
   });
 });

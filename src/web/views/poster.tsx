@@ -1,4 +1,5 @@
 import type { Poster } from '../../modules/catalog/posters/poster.js';
+import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
 
 /** What a poster needs of a film: its poster, and the words its alt text and placeholder are made of. */
 export interface PosterFilm {
@@ -13,6 +14,8 @@ export interface PosterFilm {
  * the same widths.
  */
 const DISPLAYS = {
+  /** Beside a line of activity or a screening. */
+  thumb: { width: 40, sizes: '40px' },
   /** Beside a search result. */
   small: { width: 60, sizes: '60px' },
   /** A cell of a poster grid: a sixth of the page at most, half of a phone. */
@@ -22,6 +25,12 @@ const DISPLAYS = {
 } as const;
 
 export type PosterDisplay = keyof typeof DISPLAYS;
+
+/** A film a page names by reference, with its poster from the page's lookup (or none). */
+export const posterFilm = (
+  film: { readonly id: string; readonly title: string; readonly year: number | null },
+  posters: PosterMap,
+): PosterFilm => ({ title: film.title, year: film.year, poster: posters.get(film.id) ?? null });
 
 /** "Paris (2008)"; the title alone when the year is unknown. */
 const filmName = (film: PosterFilm): string =>
@@ -70,15 +79,13 @@ export function PosterImage({
   const { poster } = film;
   if (poster === null)
     return (
+      // The initials are drawn by the stylesheet: decoration, kept out of the text of the row around it.
       <span
         class={`poster poster-${display} poster-placeholder`}
         role="img"
         aria-label={`No poster for ${filmName(film)}`}
-      >
-        <span class="poster-initials" aria-hidden="true">
-          {initials(film.title)}
-        </span>
-      </span>
+        data-initials={initials(film.title)}
+      />
     );
   return (
     <img

@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog.module.js';
 import { FilmPosters } from './film-posters.js';
 import { IMAGE_STORE, LocalDiskImageStore } from './image-store.js';
 import { PostersController } from './posters.controller.js';
+import { GetPostersHandler } from './queries/get-posters.query.js';
 
 /** Films' posters: uploads made into WebP variants, kept behind the image store port, served by URL. */
 @Module({
@@ -17,6 +18,7 @@ import { PostersController } from './posters.controller.js';
       useFactory: (config: AppConfig) => new LocalDiskImageStore(config.imagesDir),
     },
     FilmPosters,
+    GetPostersHandler,
   ],
   exports: [FilmPosters],
 })
