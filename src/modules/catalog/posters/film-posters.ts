@@ -87,6 +87,11 @@ export class FilmPosters {
     return this.store.get(key);
   }
 
+  /** Whether a file is kept under a served key. */
+  hasImage(key: string): Promise<boolean> {
+    return this.store.has(key);
+  }
+
   /**
    * Poster writes one at a time: a file is deleted only when no row names it, and no other write
    * can add a row naming it between that check and the deletion (the same picture on two films).

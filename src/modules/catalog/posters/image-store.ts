@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -10,6 +10,8 @@ export interface ImageStore {
   put(key: string, bytes: Buffer): Promise<void>;
   /** Null when nothing is kept under the key. */
   get(key: string): Promise<Buffer | null>;
+  /** Whether a file is kept under the key, without reading it (a conditional request needs no more). */
+  has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
 }
 
@@ -36,6 +38,16 @@ export class LocalDiskImageStore implements ImageStore {
       return await readFile(this.pathOf(key));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    try {
+      await access(this.pathOf(key));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
   }

@@ -93,16 +93,17 @@ export class PostersController {
   async image(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const path = `posters/${file}`;
     const hash = SERVED_KEY.exec(path)?.[1];
-    const bytes = hash ? await this.posters.image(path) : null;
-    if (!hash || !bytes) {
-      return reply.callNotFound();
-    }
+    if (!hash) return reply.callNotFound();
     const etag = `"${hash}"`;
+    // The URL names the content: a reader holding this ETag holds the file, if it is still kept.
+    const revalidating = request.headers['if-none-match'] === etag;
+    const bytes = revalidating ? null : await this.posters.image(path);
+    if (revalidating ? !(await this.posters.hasImage(path)) : !bytes) return reply.callNotFound();
     void reply
       .header('Cache-Control', FOREVER)
       .header('ETag', etag)
       .header('X-Content-Type-Options', 'nosniff');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (revalidating) return reply.code(304).send();
     return reply.type('image/webp').send(bytes);
   }
 }
