@@ -1,13 +1,13 @@
 /**
  * The bare floor of `npm run bench:images`: a plain node:http server answering
  * `GET /images/posters/<hash>.webp` as the service does, from the same folder of the same disk,
- * read per request as the service's image store reads it, with the same headers and the same 304
- * on If-None-Match; no framework, logging or metrics. Run as its own process by the bench, so it
+ * read per request as the service's image store reads it (only checked to exist when the request
+ * holds its ETag), with the same headers and the same 304; no framework, logging or metrics. Run as its own process by the bench, so it
  * shares the machine exactly as the service does.
  *
  * Environment: PORT, IMAGES_DIR.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { join } from 'node:path';
 
@@ -23,19 +23,25 @@ const notFound = (response: http.ServerResponse): void => {
 const server = http.createServer((request, response) => {
   const hash = SERVED.exec(request.url ?? '')?.[1];
   if (request.method !== 'GET' || !hash) return notFound(response);
-  readFile(join(folder, 'posters', `${hash}.webp`)).then(
-    (bytes) => {
-      const etag = `"${hash}"`;
-      const headers = {
-        'cache-control': 'public, max-age=31536000, immutable',
-        etag,
-        'x-content-type-options': 'nosniff',
-      };
-      if (request.headers['if-none-match'] === etag) {
+  const path = join(folder, 'posters', `${hash}.webp`);
+  const etag = `"${hash}"`;
+  const headers = {
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag,
+    'x-content-type-options': 'nosniff',
+  };
+  if (request.headers['if-none-match'] === etag) {
+    access(path).then(
+      () => {
         response.writeHead(304, headers);
         response.end();
-        return;
-      }
+      },
+      () => notFound(response),
+    );
+    return;
+  }
+  readFile(path).then(
+    (bytes) => {
       response.writeHead(200, { ...headers, 'content-type': 'image/webp', 'content-length': bytes.length });
       response.end(bytes);
     },
