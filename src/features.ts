@@ -7,6 +7,7 @@ import { catalogFeature } from './modules/catalog/catalog.feature.js';
 import { postersFeature } from './modules/catalog/posters/posters.feature.js';
 import { commentsFeature } from './modules/comments/comments.feature.js';
 import { diaryFeature } from './modules/diary/diary.feature.js';
+import { discoveryFeature } from './modules/discovery/discovery.feature.js';
 import { festivalsFeature } from './modules/festivals/festivals.feature.js';
 import { filmLogFeature } from './modules/film-log/film-log.feature.js';
 import { identityFeature } from './modules/identity/identity.feature.js';
@@ -39,6 +40,7 @@ export const features: readonly Feature[] = [
   importsFeature,
   festivalsFeature,
   memberStatsFeature,
+  discoveryFeature,
   webFeature,
 ];
 

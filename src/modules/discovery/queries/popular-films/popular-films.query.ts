@@ -1,0 +1,118 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type pg from 'pg';
+import { InvalidInputException } from '../../../../common/invalid-input.exception.js';
+import { decodeCursorFields, encodeCursorFields, type Page } from '../../../../common/paging/index.js';
+import { CURSOR_MESSAGE } from '../../../../common/paging/page.js';
+import { isCanonicalUuid } from '../../../../common/uuid.js';
+import { QUERY_POOL } from '../../../../platform/database/database.module.js';
+import { normaliseGenre } from '../../../catalog/domain/normalise.js';
+import { filmColumns, toFilm, type FilmRow } from '../../../catalog/films/film-reader.js';
+import type { Film } from '../../../catalog/films/film.js';
+import { windowStart, type PopularityPeriod } from './popularity-period.js';
+
+export interface PopularFilm {
+  readonly film: Film;
+  /** Marks (checks, favourites, watchlist entries) members hold on it, made within the period. */
+  readonly marks: number;
+}
+
+/** Validated parameters of GET /films/popular. */
+export interface PopularFilmsSearch {
+  readonly period: PopularityPeriod;
+  readonly genre?: string;
+  readonly decade?: number;
+  readonly country?: string;
+  readonly language?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** The most marked films of a period, most first; `now` fixes which days the period spans. */
+export class PopularFilms extends Query<Page<PopularFilm>> {
+  constructor(
+    readonly search: PopularFilmsSearch,
+    readonly now: Date = new Date(),
+  ) {
+    super();
+  }
+}
+
+/** Where the next page starts: the last film's marks and id, in the period it was given for. */
+interface PopularCursor {
+  readonly period: PopularityPeriod;
+  readonly marks: number;
+  readonly id: string;
+}
+
+function cursorOf(search: PopularFilmsSearch): PopularCursor | null {
+  if (search.cursor === undefined) return null;
+  const [period, marks, id] = decodeCursorFields(search.cursor, 200) ?? [];
+  const valid = period === search.period && Number.isInteger(marks) && isCanonicalUuid(id);
+  if (!valid) throw new InvalidInputException([{ field: 'cursor', message: CURSOR_MESSAGE }]);
+  return { period: search.period, marks: marks as number, id };
+}
+
+/** Each filter is one condition on the film: GIN on the arrays, btree on the year. */
+function filmConditions(search: PopularFilmsSearch, values: unknown[]): string[] {
+  const add = (value: unknown, cast: string): string => {
+    values.push(value);
+    return `$${values.length}::${cast}`;
+  };
+  const conditions: string[] = [];
+  if (search.genre !== undefined)
+    conditions.push(`f.genres @> ARRAY[${add(normaliseGenre(search.genre), 'text')}]`);
+  if (search.language !== undefined)
+    conditions.push(`f.languages @> ARRAY[${add(search.language.toLowerCase(), 'text')}]`);
+  if (search.country !== undefined)
+    conditions.push(`f.countries @> ARRAY[${add(search.country.toUpperCase(), 'text')}]`);
+  if (search.decade !== undefined)
+    conditions.push(`f.year BETWEEN ${add(search.decade, 'int')} AND ${add(search.decade + 9, 'int')}`);
+  return conditions;
+}
+
+/**
+ * All time reads the films' totals by their (marks, film) index; a window sums the days it spans
+ * (a few rows per film marked in it), then orders the sums. Either way, most marks first, then by
+ * film id, with the cursor a seek past the last pair.
+ */
+function statement(search: PopularFilmsSearch, cursor: PopularCursor | null, now: Date) {
+  const values: unknown[] = [];
+  const from = windowStart(search.period, now);
+  const ranked =
+    from === null
+      ? `SELECT film_id, marks FROM film_popularity`
+      : `SELECT film_id, sum(marks)::int AS marks FROM film_popularity_days
+          WHERE day >= ${(values.push(from), `$${values.length}::date`)} GROUP BY film_id`;
+  const conditions = ['ranked.marks > 0', ...filmConditions(search, values)];
+  if (cursor) {
+    values.push(cursor.marks, cursor.id);
+    conditions.push(`(ranked.marks, ranked.film_id) < ($${values.length - 1}::int, $${values.length}::uuid)`);
+  }
+  values.push(search.limit + 1);
+  return {
+    text: `SELECT ${filmColumns('f')}, ranked.marks
+             FROM (${ranked}) AS ranked JOIN films f ON f.id = ranked.film_id
+            WHERE ${conditions.join(' AND ')}
+            ORDER BY ranked.marks DESC, ranked.film_id DESC
+            LIMIT $${values.length}::int`,
+    values,
+  };
+}
+
+@QueryHandler(PopularFilms)
+export class PopularFilmsHandler implements IQueryHandler<PopularFilms> {
+  constructor(@Inject(QUERY_POOL) private readonly pool: pg.Pool) {}
+
+  async execute({ search, now }: PopularFilms): Promise<Page<PopularFilm>> {
+    const cursor = cursorOf(search);
+    const { rows } = await this.pool.query<FilmRow & { marks: number }>(statement(search, cursor, now));
+    const shown = rows.slice(0, search.limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map((row) => ({ film: toFilm(row), marks: row.marks })),
+      nextCursor:
+        rows.length > search.limit && last ? encodeCursorFields([search.period, last.marks, last.id]) : null,
+    };
+  }
+}
