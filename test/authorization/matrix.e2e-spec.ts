@@ -383,6 +383,11 @@ const ROWS: readonly Row[] = [
 
   { operation: 'GET /api/v1/films', expected: EVERYONE, call: () => ({ query: { q: 'film' } }) },
   {
+    operation: 'GET /api/v1/films/popular',
+    expected: EVERYONE,
+    call: () => ({ query: { period: 'all' } }),
+  },
+  {
     operation: 'POST /api/v1/films',
     expected: admins(201),
     call: () => ({ body: { title: `Matrix ${randomUUID()}`, year: 1999 } }),
