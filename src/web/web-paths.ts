@@ -20,6 +20,8 @@ export const WEB_SEGMENTS = [
   // Singular: `festivals` is the API's own first segment.
   'festival',
   'search',
+  // Popular films and the lists index: `films` and `lists` are the API's own first segments.
+  'browse',
   'member',
   'list',
   'my',

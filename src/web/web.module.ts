@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthPagesModule } from './auth/auth-pages.module.js';
 import { CommentPagesModule } from './comments/comments-pages.module.js';
 import { DiaryPagesModule } from './diary/diary-pages.module.js';
+import { DiscoveryPagesModule } from './discovery/discovery-pages.module.js';
 import { FestivalPagesModule } from './festivals/festival-pages.module.js';
 import { FilmPagesModule } from './films/films-pages.module.js';
 import { HomePagesModule } from './home/home-pages.module.js';
@@ -30,6 +31,7 @@ import { SearchPagesModule } from './search/search-pages.module.js';
     CommentPagesModule,
     ReviewPagesModule,
     SearchPagesModule,
+    DiscoveryPagesModule,
     MemberPagesModule,
     MemberStatsPagesModule,
     ListPagesModule,

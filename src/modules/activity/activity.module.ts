@@ -7,6 +7,7 @@ import { GetFeedHandler } from './queries/get-feed/get-feed.query.js';
 import { GetFilmActivityHandler } from './queries/get-film-activity/get-film-activity.query.js';
 import { GetFriendsWhoCheckedHandler } from './queries/get-friends-who-checked/get-friends-who-checked.query.js';
 import { GetMemberActivityHandler } from './queries/get-member-activity/get-member-activity.query.js';
+import { GetRecentActivityHandler } from './queries/get-recent-activity/get-recent-activity.query.js';
 import { GetMemberChecksHandler } from './queries/get-member-checks/get-member-checks.query.js';
 import {
   GetMemberFavouritesHandler,
@@ -15,6 +16,7 @@ import {
 
 const queryHandlers = [
   GetFilmActivityHandler,
+  GetRecentActivityHandler,
   GetFeedHandler,
   GetFriendsWhoCheckedHandler,
   GetMemberActivityHandler,

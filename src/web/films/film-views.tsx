@@ -424,6 +424,9 @@ function OfficialLists({ lists }: { readonly lists: FilmLists }) {
           ))}
         </ul>
       )}
+      <p>
+        <a href="/browse/lists">Every official list</a>
+      </p>
     </section>
   );
 }

@@ -3,8 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GetFeed } from '../../modules/activity/queries/get-feed/get-feed.query.js';
 import { GetProfile } from '../../modules/social/queries/get-profile/get-profile.query.js';
 import { WebPages, view } from '../http/web-page.js';
-import type { WebRequest } from '../http/web-request.js';
-import { HomeView } from './home-views.js';
+import type { Reader, WebRequest } from '../http/web-request.js';
+import { loadDiscoveryPanels } from './discovery-panels.js';
+import { HomeView, type FeedData } from './home-views.js';
 import { filledText } from '../http/forms.js';
 import { postersOf } from '../http/page-posters.js';
 
@@ -12,12 +13,20 @@ import { postersOf } from '../http/page-posters.js';
 export class HomePagesController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** A welcome for anonymous readers; the signed-in reader's feed of the members they follow. */
+  /** A welcome and the discovery panels for anonymous readers; the signed-in reader's feed with the panels beside it. */
   @Get()
   async home(@Req() request: WebRequest, @Query('cursor') cursorValue: unknown) {
     const reader = request.reader;
-    if (!reader) return view(HomeView, { feed: null });
+    if (!reader) return view(HomeView, { feed: null, panels: await loadDiscoveryPanels(this.queries, null) });
     const cursor = filledText(cursorValue);
+    const [feed, panels] = await Promise.all([
+      this.feed(reader, cursor),
+      loadDiscoveryPanels(this.queries, reader.id),
+    ]);
+    return view(HomeView, { feed, panels });
+  }
+
+  private async feed(reader: Reader, cursor: string | undefined): Promise<FeedData> {
     const page = await this.queries.execute(new GetFeed(reader.id, { cursor }));
     // An empty first page says why: nobody followed yet, or the followed have done nothing yet.
     const [followsSomeone, posters] = await Promise.all([
@@ -31,6 +40,6 @@ export class HomePagesController {
         page.items.map((item) => item.film),
       ),
     ]);
-    return view(HomeView, { feed: { page, cursor, followsSomeone, posters } });
+    return { page, cursor, followsSomeone, posters };
   }
 }

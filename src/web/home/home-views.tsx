@@ -5,6 +5,8 @@ import { Pager } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { useWeb } from '../views/web-context.js';
 import { ActivityList, memberHref } from './activity-views.js';
+import type { DiscoveryPanels } from './discovery-panels.js';
+import { DiscoverySections } from './discovery-views.js';
 
 export interface FeedData {
   readonly page: Page<FeedItem>;
@@ -19,14 +21,16 @@ export interface FeedData {
 export interface HomeViewProps {
   /** The signed-in reader's feed; null for anonymous readers, who get the welcome. */
   readonly feed: FeedData | null;
+  /** Popular films, official lists, festivals and recent activity. */
+  readonly panels: DiscoveryPanels;
 }
 
-/** The home page: the welcome, or the signed-in reader's feed of friends' activity. */
-export function HomeView({ feed }: HomeViewProps) {
-  return feed ? <FeedPage feed={feed} /> : <Welcome />;
+/** The home page: a welcome and what is popular, or the signed-in reader's feed with the same beside it. */
+export function HomeView({ feed, panels }: HomeViewProps) {
+  return feed ? <FeedPage feed={feed} panels={panels} /> : <Welcome panels={panels} />;
 }
 
-function Welcome() {
+function Welcome({ panels }: { readonly panels: DiscoveryPanels }) {
   return (
     <Layout title="Home">
       <h1>Log the films you have seen</h1>
@@ -34,43 +38,51 @@ function Welcome() {
         Check the films you have seen, keep a watchlist, follow friends and read what they watch.{' '}
         <a href="/sign-up">Create an account</a> or <a href="/sign-in">sign in</a>.
       </p>
+      <DiscoverySections panels={panels} />
     </Layout>
   );
 }
 
-function FeedPage({ feed }: { readonly feed: FeedData }) {
+function FeedPage({ feed, panels }: { readonly feed: FeedData; readonly panels: DiscoveryPanels }) {
   const { reader } = useWeb();
   const { page, cursor } = feed;
   return (
     <Layout title="Your feed" noIndex>
-      <h1>Your feed</h1>
-      <p class="feed-intro muted">
-        What the members you follow do: the films they check, favourite, dislike, add to their watchlists and
-        lists, and comment on.
-      </p>
-      <section aria-labelledby="feed-heading" class="feed">
-        <h2 id="feed-heading" class="visually-hidden">
-          {cursor ? 'Older activity' : 'Latest activity'}
-        </h2>
-        {page.items.length > 0 ? (
-          <ActivityList
-            items={page.items}
-            posters={feed.posters}
-            label="Activity of the members you follow, newest first"
-          />
-        ) : (
-          <EmptyFeed older={cursor !== undefined} followsSomeone={feed.followsSomeone} />
-        )}
-        <Pager
-          nextHref={page.nextCursor ? `/?cursor=${encodeURIComponent(page.nextCursor)}` : null}
-          firstHref={cursor ? '/' : undefined}
-        />
-      </section>
-      {reader && (
-        <p class="feed-own">
-          <a href={memberHref(reader.username)}>Your profile and your own activity</a>
-        </p>
-      )}
+      <div class="home-columns">
+        <div class="home-feed">
+          <h1>Your feed</h1>
+          <p class="feed-intro muted">
+            What the members you follow do: the films they check, favourite, dislike, add to their watchlists
+            and lists, and comment on.
+          </p>
+          <section aria-labelledby="feed-heading" class="feed">
+            <h2 id="feed-heading" class="visually-hidden">
+              {cursor ? 'Older activity' : 'Latest activity'}
+            </h2>
+            {page.items.length > 0 ? (
+              <ActivityList
+                items={page.items}
+                posters={feed.posters}
+                label="Activity of the members you follow, newest first"
+              />
+            ) : (
+              <EmptyFeed older={cursor !== undefined} followsSomeone={feed.followsSomeone} />
+            )}
+            <Pager
+              nextHref={page.nextCursor ? `/?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+              firstHref={cursor ? '/' : undefined}
+            />
+          </section>
+          {reader && (
+            <p class="feed-own">
+              <a href={memberHref(reader.username)}>Your profile and your own activity</a>
+            </p>
+          )}
+        </div>
+        <aside class="home-discovery" aria-label="Discover films">
+          <DiscoverySections panels={panels} />
+        </aside>
+      </div>
     </Layout>
   );
 }

@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { PosterMap } from '../../modules/catalog/posters/queries/get-posters.query.js';
-import type { ListSummary } from '../../modules/lists/lists.response.js';
 import type { Profile } from '../../modules/social/social.response.js';
 import { DiaryEntries } from '../diary/diary-views.js';
 import { ActivityList, FilmLink, memberHref } from '../home/activity-views.js';
 import { Pager, PostForm, RelativeTime } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { ListEntry } from '../lists/list-entry.js';
 import { count } from '../views/numbers.js';
 import { PosterImage, posterFilm, type PosterFilm } from '../views/poster.js';
 import { useWeb } from '../views/web-context.js';
@@ -309,29 +309,6 @@ function FilmEntry({
       <span>
         <span class="film-entry-title">{film}</span> <span class="film-entry-detail muted">{children}</span>
       </span>
-    </li>
-  );
-}
-
-const VISIBILITY_NAMES = { private: 'Private', friends: 'Friends only', public: 'Public' } as const;
-
-function ListEntry({ list }: { readonly list: ListSummary }) {
-  const details = [
-    `${count(list.size)} ${list.size === 1 ? 'film' : 'films'}`,
-    list.ranked ? 'ranked' : null,
-    list.official ? 'official' : VISIBILITY_NAMES[list.visibility],
-  ].filter(Boolean);
-  return (
-    <li class="list-entry">
-      <a href={`/list/${encodeURIComponent(list.id)}`}>{list.title}</a>{' '}
-      <span class="muted">{details.join(' · ')}</span>
-      {list.progress && (
-        <span class="list-progress">
-          {' '}
-          You have seen {list.progress.checked} of {list.progress.total} ({list.progress.percent}%)
-          {list.progress.award && <> · {list.progress.award} award</>}
-        </span>
-      )}
     </li>
   );
 }

@@ -1,6 +1,3 @@
-import type { FieldError } from '../../common/problem-details.js';
-import { COUNTRIES } from '../../modules/catalog/domain/countries.js';
-import { isLanguageCode } from '../../modules/catalog/domain/languages.js';
 import type { Film } from '../../modules/catalog/films/film.js';
 import type { FilmPage } from '../../modules/catalog/queries/search-films/search-films.query.js';
 import { filmPath, genreName, runtimeText } from '../views/film-words.js';
@@ -9,6 +6,7 @@ import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { PosterImage } from '../views/poster.js';
+import { COUNTRY_OPTIONS, LANGUAGE_OPTIONS, SelectField } from '../views/film-filters.js';
 
 /** Results run in title or relevance order, not by time. */
 const RESULT_PAGES: PagerWords = {
@@ -19,31 +17,6 @@ const RESULT_PAGES: PagerWords = {
 
 export const SEARCH_FIELDS = ['q', 'year', 'genre', 'language', 'country'] as const;
 export type SearchFields = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>;
-
-interface Option {
-  readonly value: string;
-  readonly label: string;
-}
-
-const byLabel = (a: Option, b: Option): number => a.label.localeCompare(b.label, 'en');
-
-/** Every ISO 639-1 language the catalogue accepts, by English name. */
-const LANGUAGE_OPTIONS: readonly Option[] = (() => {
-  const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const options: Option[] = [];
-  for (const first of letters)
-    for (const second of letters) {
-      const code = `${first}${second}`;
-      if (isLanguageCode(code)) options.push({ value: code, label: names.of(code) ?? code });
-    }
-  return options.sort(byLabel);
-})();
-
-const COUNTRY_OPTIONS: readonly Option[] = COUNTRIES.map((country) => ({
-  value: country.code,
-  label: country.name,
-})).sort(byLabel);
 
 /** The search's address with these fields (empty ones left out), and a cursor for a later page. */
 export function searchHref(fields: SearchFields, cursor?: string): string {
@@ -88,49 +61,6 @@ export function SearchView({ fields, page, paged, failure }: SearchViewProps) {
         </section>
       </div>
     </Layout>
-  );
-}
-
-function SelectField({
-  name,
-  label,
-  value,
-  options,
-  anyLabel,
-  errors,
-}: {
-  readonly name: string;
-  readonly label: string;
-  readonly value?: string;
-  readonly options: readonly Option[];
-  readonly anyLabel: string;
-  readonly errors?: readonly FieldError[];
-}) {
-  const id = `field-${name}`;
-  const error = errors?.find((candidate) => candidate.field === name);
-  const selected = value?.toLowerCase();
-  return (
-    <div class={error ? 'field field-invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error.message}
-        </p>
-      )}
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value.toLowerCase() === selected}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

@@ -55,6 +55,12 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                     <a href={`/member/${encodeURIComponent(reader.username)}`}>{reader.username}</a>
                   </li>
                   <li>
+                    <a href="/browse/films">Films</a>
+                  </li>
+                  <li>
+                    <a href="/browse/lists">Lists</a>
+                  </li>
+                  <li>
                     <a href="/my/imports">Imports</a>
                   </li>
                   <li>
@@ -76,6 +82,12 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                 </>
               ) : (
                 <>
+                  <li>
+                    <a href="/browse/films">Films</a>
+                  </li>
+                  <li>
+                    <a href="/browse/lists">Lists</a>
+                  </li>
                   <li>
                     <a href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</a>
                   </li>

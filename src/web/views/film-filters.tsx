@@ -1,0 +1,73 @@
+import type { FieldError } from '../../common/problem-details.js';
+import { COUNTRIES } from '../../modules/catalog/domain/countries.js';
+import { isLanguageCode } from '../../modules/catalog/domain/languages.js';
+
+/** The choices of the film filters the search and the browse pages share. */
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+const byLabel = (a: Option, b: Option): number => a.label.localeCompare(b.label, 'en');
+
+/** Every ISO 639-1 language the catalogue accepts, by English name. */
+export const LANGUAGE_OPTIONS: readonly Option[] = (() => {
+  const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const options: Option[] = [];
+  for (const first of letters)
+    for (const second of letters) {
+      const code = `${first}${second}`;
+      if (isLanguageCode(code)) options.push({ value: code, label: names.of(code) ?? code });
+    }
+  return options.sort(byLabel);
+})();
+
+export const COUNTRY_OPTIONS: readonly Option[] = COUNTRIES.map((country) => ({
+  value: country.code,
+  label: country.name,
+})).sort(byLabel);
+
+export function SelectField({
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+  errors,
+}: {
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly options: readonly Option[];
+  /** The choice of no filter; left out when one of the options must be chosen. */
+  readonly anyLabel?: string;
+  readonly errors?: readonly FieldError[];
+}) {
+  const id = `field-${name}`;
+  const error = errors?.find((candidate) => candidate.field === name);
+  const selected = value?.toLowerCase();
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error.message}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value.toLowerCase() === selected}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
