@@ -7,7 +7,7 @@ import { migrations } from './features.js';
 import { seedDemoFestival } from './modules/festivals/seed/demo-festival.js';
 import { FilmReferences } from './modules/catalog/films/film-references.js';
 import { FilmPosters } from './modules/catalog/posters/film-posters.js';
-import { LocalDiskImageStore } from './modules/catalog/posters/image-store.js';
+import { imageStoreOf } from './modules/catalog/posters/image-store-of.js';
 import {
   DEFAULT_GENERATED_FILMS,
   DEFAULT_GENERATED_POSTERS,
@@ -20,7 +20,8 @@ const CONCURRENCY = 4;
 
 /** `npm run seed:demo`: the demo catalogue and festival, idempotent; exit code 1 if any film was refused. */
 async function main(): Promise<number> {
-  const { databaseUrl, imagesDir } = loadConfig();
+  const config = loadConfig();
+  const { databaseUrl } = config;
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl, migrations);
   const pool = new pg.Pool({
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     for (const bad of counts.badRows) process.stderr.write(`film at line ${bad.at}: ${bad.reason}\n`);
     if (counts.skipped > 0) return 1;
     const postersStartedAt = performance.now();
-    const filmPosters = new FilmPosters(pool, new LocalDiskImageStore(imagesDir), new FilmReferences(pool));
+    const filmPosters = new FilmPosters(pool, imageStoreOf(config), new FilmReferences(pool));
     const posters = await seedDemoPosters(pool, filmPosters, options);
     process.stdout.write(
       `Demo posters in ${((performance.now() - postersStartedAt) / 1_000).toFixed(1)} s: ${posters.drawn} drawn, ` +

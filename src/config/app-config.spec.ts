@@ -33,7 +33,7 @@ describe('parseConfig', () => {
       admin: null,
       moderation: { autohideReports: 3 },
       imports: { maxBytes: 52_428_800 },
-      imagesDir: 'var/images',
+      imageStore: { kind: 'disk', folder: 'var/images' },
       rateLimits: { authPerMinute: 20, commentPerMinute: 10 },
       logLevel: 'info',
       migrationsRun: true,
@@ -80,7 +80,7 @@ describe('parseConfig', () => {
       admin: { username: 'first_admin', password: 'correct horse' },
       moderation: { autohideReports: 5 },
       imports: { maxBytes: 1_048_576 },
-      imagesDir: '/srv/filmlog/images',
+      imageStore: { kind: 'disk', folder: '/srv/filmlog/images' },
       rateLimits: { authPerMinute: 0, commentPerMinute: 30 },
       logLevel: 'warn',
       migrationsRun: false,
@@ -97,6 +97,47 @@ describe('parseConfig', () => {
         ],
       },
     });
+  });
+
+  it('reads the S3 image store', () => {
+    const config = parseConfig({
+      IMAGE_STORE: 's3',
+      S3_BUCKET: 'filmlog-posters',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_REGION: 'eu-west-3',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_PREFIX: 'eu/images',
+    });
+
+    expect(config.imageStore).toEqual({
+      kind: 's3',
+      bucket: 'filmlog-posters',
+      endpoint: 'http://minio:9000',
+      region: 'eu-west-3',
+      forcePathStyle: true,
+      prefix: 'eu/images/',
+    });
+  });
+
+  it('gives the S3 image store its defaults, and AWS itself when no endpoint is named', () => {
+    expect(parseConfig({ IMAGE_STORE: 's3', S3_BUCKET: 'filmlog-posters' }).imageStore).toEqual({
+      kind: 's3',
+      bucket: 'filmlog-posters',
+      region: 'us-east-1',
+      forcePathStyle: false,
+      prefix: '',
+    });
+  });
+
+  it('keeps the local disk while IMAGE_STORE is unset, whatever S3 variables are there', () => {
+    expect(parseConfig({ S3_BUCKET: 'filmlog-posters', IMAGES_DIR: 'posters' }).imageStore).toEqual({
+      kind: 'disk',
+      folder: 'posters',
+    });
+  });
+
+  it('requires S3_BUCKET when the S3 image store is selected', () => {
+    expect(problemsOf({ IMAGE_STORE: 's3' })).toEqual(['S3_BUCKET is required when IMAGE_STORE=s3']);
   });
 
   it('treats an empty variable as unset', () => {
@@ -130,6 +171,16 @@ describe('parseConfig', () => {
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
     ['IMPORT_MAX_BYTES', '50MB', 'IMPORT_MAX_BYTES must be a whole number from 1 to 1073741824'],
     ['IMPORT_MAX_BYTES', '0', 'IMPORT_MAX_BYTES must be a whole number from 1 to 1073741824'],
+    ['IMAGE_STORE', 'gcs', 'IMAGE_STORE must be one of disk, s3'],
+    [
+      'S3_BUCKET',
+      'Posters_Bucket',
+      'S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens',
+    ],
+    ['S3_ENDPOINT', 'minio:9000', 'S3_ENDPOINT must be a URL starting with http:// or https://'],
+    ['S3_REGION', 'EU West', 'S3_REGION must be a region name such as us-east-1'],
+    ['S3_FORCE_PATH_STYLE', 'yes', 'S3_FORCE_PATH_STYLE must be true or false'],
+    ['S3_PREFIX', '/posters', 'S3_PREFIX must be folder names of letters, digits or _ . - separated by /'],
   ])('refuses %s=%s with a line naming it', (name, value, expected) => {
     expect(problemsOf({ [name]: value })).toEqual([expected]);
   });

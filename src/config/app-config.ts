@@ -3,6 +3,18 @@ import { environmentSchema, environmentVariableNames, type Environment } from '.
 export type AppRole = 'api' | 'worker' | 'all';
 export type LogLevel = Environment['LOG_LEVEL'];
 
+export type ImageStoreConfig =
+  | { readonly kind: 'disk'; readonly folder: string }
+  | {
+      readonly kind: 's3';
+      readonly bucket: string;
+      readonly region: string;
+      readonly endpoint?: string;
+      readonly forcePathStyle: boolean;
+      /** Empty, or ending in `/`. */
+      readonly prefix: string;
+    };
+
 export interface AppConfig {
   readonly nodeEnv: Environment['NODE_ENV'];
   readonly role: AppRole;
@@ -34,8 +46,8 @@ export interface AppConfig {
   readonly moderation: { readonly autohideReports: number };
   /** Largest upload POST /imports takes (a 413 above it). */
   readonly imports: { readonly maxBytes: number };
-  /** The folder posters' files are kept in (the local-disk image store). */
-  readonly imagesDir: string;
+  /** Where posters' files are kept: a folder of the local disk, or a bucket several machines share. */
+  readonly imageStore: ImageStoreConfig;
   readonly rateLimits: { readonly authPerMinute: number; readonly commentPerMinute: number };
   readonly logLevel: LogLevel;
   readonly migrationsRun: boolean;
@@ -71,6 +83,22 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
+const imageStoreConfigOf = (environment: Environment): ImageStoreConfig => {
+  // The schema refuses s3 without a bucket, so its absence here means disk.
+  if (environment.IMAGE_STORE === 'disk' || !environment.S3_BUCKET) {
+    return { kind: 'disk', folder: environment.IMAGES_DIR };
+  }
+  const prefix = environment.S3_PREFIX ?? '';
+  return {
+    kind: 's3',
+    bucket: environment.S3_BUCKET,
+    region: environment.S3_REGION,
+    ...(environment.S3_ENDPOINT ? { endpoint: environment.S3_ENDPOINT } : {}),
+    forcePathStyle: environment.S3_FORCE_PATH_STYLE,
+    prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
+  };
+};
+
 const toAppConfig = (environment: Environment): AppConfig => ({
   nodeEnv: environment.NODE_ENV,
   role: environment.APP_ROLE,
@@ -103,7 +131,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
       : null,
   moderation: { autohideReports: environment.MODERATION_AUTOHIDE_REPORTS },
   imports: { maxBytes: environment.IMPORT_MAX_BYTES },
-  imagesDir: environment.IMAGES_DIR,
+  imageStore: imageStoreConfigOf(environment),
   rateLimits: {
     authPerMinute: environment.AUTH_RATE_LIMIT_PER_MINUTE,
     commentPerMinute: environment.COMMENT_RATE_LIMIT_PER_MINUTE,

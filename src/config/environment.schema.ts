@@ -88,7 +88,26 @@ export const environmentSchema = z
     ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
     MODERATION_AUTOHIDE_REPORTS: integer(1, 1000).default(3),
     IMPORT_MAX_BYTES: integer(1, 1_073_741_824).default(52_428_800),
+    IMAGE_STORE: oneOf(['disk', 's3']).default('disk'),
     IMAGES_DIR: z.string().min(1).default('var/images'),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+        error: 'must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens',
+      })
+      .optional(),
+    S3_ENDPOINT: urlWithScheme(['http:', 'https:']).optional(),
+    S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/, { error: 'must be a region name such as us-east-1' })
+      .default('us-east-1'),
+    S3_FORCE_PATH_STYLE: flag.default(false),
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/?$/, {
+        error: 'must be folder names of letters, digits or _ . - separated by /',
+      })
+      .optional(),
     AUTH_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(20),
     COMMENT_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(10),
     TRUST_PROXY_HOPS: integer(0, 10).default(0),
@@ -102,6 +121,13 @@ export const environmentSchema = z
         code: 'custom',
         path: ['KURRENTDB_URL'],
         message: 'is required when EVENT_STORE=kurrentdb',
+      });
+    }
+    if (environment.IMAGE_STORE === 's3' && !environment.S3_BUCKET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required when IMAGE_STORE=s3',
       });
     }
     if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {

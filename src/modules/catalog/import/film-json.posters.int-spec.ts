@@ -7,7 +7,7 @@ import { FilmReferences } from '../films/film-references.js';
 import { loadFilm } from '../films/film-reader.js';
 import { FilmWriter } from '../films/film-writer.js';
 import { FilmPosters } from '../posters/film-posters.js';
-import { LocalDiskImageStore } from '../posters/image-store.js';
+import { imageStoreOf } from '../posters/image-store-of.js';
 import { HTML, picture, pngClaiming, SVG } from '../posters/testing/hostile-images.js';
 import { importFilmJson } from './film-json.import.js';
 import { PosterFiles } from './poster-files.js';
@@ -35,7 +35,11 @@ describe('importing films with their posters', () => {
       concurrency: 3,
       posters: new PosterFiles(
         folder,
-        new FilmPosters(pool, new LocalDiskImageStore(imagesDir), new FilmReferences(pool)),
+        new FilmPosters(
+          pool,
+          imageStoreOf({ imageStore: { kind: 'disk', folder: imagesDir } }),
+          new FilmReferences(pool),
+        ),
       ),
     });
 

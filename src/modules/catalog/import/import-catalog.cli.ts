@@ -3,14 +3,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../../../config/index.js';
+import { loadConfig, type AppConfig } from '../../../config/index.js';
 import { ensureDatabase, migrateDatabase } from '../../../database/migrator.js';
 import { migrations } from '../../../features.js';
 import { detectCatalogFormat } from './catalog-format.js';
 import { FilmReferences } from '../films/film-references.js';
 import { FilmWriter } from '../films/film-writer.js';
 import { FilmPosters } from '../posters/film-posters.js';
-import { LocalDiskImageStore } from '../posters/image-store.js';
+import { imageStoreOf } from '../posters/image-store-of.js';
 import { importFilmJson } from './film-json.import.js';
 import { ImportRun, formatImportReport, type ImportReport } from './import-report.js';
 import { PosterFiles } from './poster-files.js';
@@ -53,7 +53,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
   return { file: files[0]!, json, batchSize };
 }
 
-async function importFile(options: CliOptions, pool: pg.Pool, imagesDir: string): Promise<ImportReport> {
+async function importFile(options: CliOptions, pool: pg.Pool, config: AppConfig): Promise<ImportReport> {
   const format = await detectCatalogFormat(options.file);
   const { size } = await stat(options.file);
   const run = new ImportRun(size, PROGRESS_EVERY_MS, (line) => process.stderr.write(`${line}\n`));
@@ -65,7 +65,7 @@ async function importFile(options: CliOptions, pool: pg.Pool, imagesDir: string)
           onProgress: run.onProgress,
           posters: new PosterFiles(
             path.dirname(path.resolve(options.file)),
-            new FilmPosters(pool, new LocalDiskImageStore(imagesDir), new FilmReferences(pool)),
+            new FilmPosters(pool, imageStoreOf(config), new FilmReferences(pool)),
           ),
         })
       : await importTitleBasics(source, new TitleBasicsWriter(pool, TSV_WRITERS), {
@@ -88,7 +88,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const { databaseUrl, imagesDir } = loadConfig();
+  const config = loadConfig();
+  const { databaseUrl } = config;
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl, migrations);
   const pool = new pg.Pool({
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
     application_name: 'filmlog-catalog-import',
   });
   try {
-    const report = await importFile(options, pool, imagesDir);
+    const report = await importFile(options, pool, config);
     process.stdout.write(`${options.json ? JSON.stringify(report) : formatImportReport(report)}\n`);
     return 0;
   } finally {

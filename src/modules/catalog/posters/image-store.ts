@@ -18,7 +18,13 @@ export interface ImageStore {
 export const IMAGE_STORE = Symbol('IMAGE_STORE');
 
 /** Keys are made by the service (a folder, a content hash, an extension), never by a request. */
-const KEY = /^[a-z]+\/[0-9a-f]{16,64}(-\d+)?\.(webp|jpeg|png)$/;
+export const IMAGE_KEY = /^[a-z]+\/[0-9a-f]{16,64}(-\d+)?\.(webp|jpeg|png)$/;
+
+/** The key itself, or a RangeError: every adapter refuses the same keys. */
+export function checkedImageKey(key: string): string {
+  if (!IMAGE_KEY.test(key)) throw new RangeError(`Not an image key: ${key}`);
+  return key;
+}
 
 /** Files under one folder of the local disk. */
 export class LocalDiskImageStore implements ImageStore {
@@ -57,7 +63,6 @@ export class LocalDiskImageStore implements ImageStore {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new RangeError(`Not an image key: ${key}`);
-    return join(this.folder, key);
+    return join(this.folder, checkedImageKey(key));
   }
 }

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/index.js';
 import { CatalogModule } from '../catalog.module.js';
 import { FilmPosters } from './film-posters.js';
-import { IMAGE_STORE, LocalDiskImageStore } from './image-store.js';
+import { IMAGE_STORE } from './image-store.js';
+import { imageStoreOf } from './image-store-of.js';
 import { PostersController } from './posters.controller.js';
 import { GetPostersHandler } from './queries/get-posters.query.js';
 
@@ -15,7 +16,7 @@ import { GetPostersHandler } from './queries/get-posters.query.js';
     {
       provide: IMAGE_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskImageStore(config.imagesDir),
+      useFactory: (config: AppConfig) => imageStoreOf(config),
     },
     FilmPosters,
     GetPostersHandler,
