@@ -6,7 +6,7 @@ import { ProjectionMonitor } from '#projections';
 import { AccountsRepository } from '../../modules/identity/accounts/accounts.repository.js';
 import { QUERY_POOL } from '../../platform/database/database.module.js';
 import { catalogueFilms, demoScreeningIds } from './catalogue-reader.js';
-import { DEFAULT_SEED, planCommunity } from './community-plan.js';
+import { DEFAULT_SEED, planCommunity, type CommunityPlan } from './community-plan.js';
 import { seedCommunity } from './community-seeder.js';
 import { caughtUpWith } from './read-models.js';
 import type { CommunityCounts } from './tally.js';
@@ -28,6 +28,8 @@ export interface CommunityRun {
 
 export interface CommunityOutcome {
   readonly counts: CommunityCounts;
+  /** What was asked for: the members and their histories, whether written now or before. */
+  readonly plan: CommunityPlan;
   /** False when the demo festival was not there, so nobody planned a screening. */
   readonly festival: boolean;
 }
@@ -66,5 +68,5 @@ export async function runCommunitySeed(
       correlationId: randomUUID(),
     },
   );
-  return { counts, festival: screeningIds !== null };
+  return { counts, plan, festival: screeningIds !== null };
 }
