@@ -22,24 +22,27 @@ const USAGE = `Usage: npm run seed:community [-- --members N]
   festival plans, written through the application's commands; run \`npm run seed:demo\` first.
   A second run creates nothing new.`;
 
+/** The number of members asked for, or the exit code when the arguments answer on their own. */
+function membersAsked(argv: readonly string[]): number | { readonly exitCode: number } {
+  try {
+    const parsed = parseCommunityArguments(argv);
+    if (!parsed.help) return parsed.members;
+    process.stdout.write(`${USAGE}\n`);
+    return { exitCode: 0 };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    return { exitCode: 2 };
+  }
+}
+
 /**
  * `npm run seed:community`: exit code 0 when the community is there, 1 when a prerequisite is
  * missing or the run failed, 2 on a usage error.
  */
 async function main(): Promise<number> {
-  let members: number;
-  try {
-    const parsed = parseCommunityArguments(process.argv.slice(2));
-    if (parsed.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    members = parsed.members;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    return 2;
-  }
+  const members = membersAsked(process.argv.slice(2));
+  if (typeof members !== 'number') return members.exitCode;
   const config = loadConfig();
   await ensureDatabase(config.databaseUrl);
   await migrateDatabase(config.databaseUrl, migrations);
@@ -60,14 +63,8 @@ async function main(): Promise<number> {
     await engine.start();
     const { counts, festival } = await runCommunitySeed(app, { members });
     const seconds = (performance.now() - startedAt) / 1_000;
-    process.stdout.write(
-      `${formatCommunityReport(counts, { seconds, password: DEMO_PASSWORD, curator: CURATOR })}\n`,
-    );
-    if (!festival)
-      process.stdout.write(
-        'The demo festival is not there (npm run seed:demo loads it): nobody planned a screening.\n',
-      );
-    process.stdout.write('The other read models are built by the worker (npm start) from these events.\n');
+    const run = { seconds, password: DEMO_PASSWORD, curator: CURATOR, festival };
+    process.stdout.write(`${formatCommunityReport(counts, run)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof MissingPrerequisite)) throw error;

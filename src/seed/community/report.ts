@@ -20,7 +20,13 @@ const LABELS: Record<keyof CommunityCounts['created'], string> = {
 /** The summary a run prints: what was created, what was there already, what was refused, and how long it took. */
 export function formatCommunityReport(
   counts: CommunityCounts,
-  run: { readonly seconds: number; readonly password: string; readonly curator: string },
+  run: {
+    readonly seconds: number;
+    readonly password: string;
+    readonly curator: string;
+    /** False when the demo festival was missing. */
+    readonly festival: boolean;
+  },
 ): string {
   const created = Object.entries(counts.created)
     .map(([kind, count]) => `${count} ${LABELS[kind as keyof typeof LABELS]}`)
@@ -33,6 +39,10 @@ export function formatCommunityReport(
     `Refused by the application: ${counts.refused}.`,
     ...counts.refusals.map((refusal) => `  ${refusal}`),
     `Every member signs in with the password "${run.password}"; ${run.curator} is the admin who owns the official lists.`,
+    ...(run.festival
+      ? []
+      : ['The demo festival is not there (npm run seed:demo loads it): nobody planned a screening.']),
+    'The worker (npm start) builds the other read models from these events.',
   ];
   return lines.join('\n');
 }
