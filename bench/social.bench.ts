@@ -11,6 +11,8 @@ import {
   driveFilmActivity,
   driveFriends,
   driveHealth,
+  driveHome,
+  drivePopular,
   thirdPageCursors,
   type LoadTiming,
 } from './social/loads.js';
@@ -25,7 +27,12 @@ import {
 import { describeMethod } from './social/method.js';
 import { parseSocialBenchOptions, type SocialBenchOptions } from './social/options.js';
 import { appendStreams } from './social/prefill.js';
-import { measureActivityRebuild, watchServiceCatchUp } from './social/projections.js';
+import {
+  ACTIVITY_REBUILD,
+  POPULARITY_REBUILD,
+  measureRebuild,
+  watchServiceCatchUp,
+} from './social/projections.js';
 import {
   formatReport,
   targetsOf,
@@ -114,7 +121,9 @@ async function loadPhase(
   const friends = await timed(`GET /films/{id}/friends (${seconds})`, () =>
     driveFriends(app, signedIn, popularFilm, timing),
   );
-  return { health, feed, feedThirdPage, filmActivity, friends };
+  const popular = await timed(`GET /films/popular (${seconds})`, () => drivePopular(app, timing));
+  const home = await timed(`GET /, a visitor's home page (${seconds})`, () => driveHome(app, timing));
+  return { health, feed, feedThirdPage, filmActivity, friends, popular, home };
 }
 
 async function measure(databases: BenchDatabases, options: SocialBenchOptions) {
@@ -134,7 +143,11 @@ async function measure(databases: BenchDatabases, options: SocialBenchOptions) {
     const dataset = await timed('describe the dataset', () => describeDataset(url, readers));
 
     const rebuild = await timed('activity projection: blue/green rebuild', () =>
-      measureActivityRebuild(url, head, prefilled.filmLog.totals, options),
+      measureRebuild(url, head, ACTIVITY_REBUILD, prefilled.filmLog.totals, options),
+    );
+    await timed('vacuum (analyze), checkpoint', () => settle(url));
+    const popularityRebuild = await timed('popularity projection: blue/green rebuild', () =>
+      measureRebuild(url, head, POPULARITY_REBUILD, prefilled.filmLog.totals, options),
     );
     await timed('vacuum (analyze), checkpoint', () => settle(url));
 
@@ -149,6 +162,7 @@ async function measure(databases: BenchDatabases, options: SocialBenchOptions) {
       dataset,
       catchUp,
       rebuild,
+      popularityRebuild,
       loads,
     };
     return { ...figures, targets: targetsOf(figures), method: describeMethod(options) };

@@ -1,4 +1,6 @@
+import { QueryBus } from '@nestjs/cqrs';
 import request from 'supertest';
+import { PopularFilms } from '../src/modules/discovery/queries/popular-films/popular-films.query.js';
 import type { Film } from '../src/modules/catalog/films/film.js';
 import type { TestUser } from './support/auth.js';
 import { addFilm } from './support/films.js';
@@ -100,6 +102,20 @@ describe('popular films over HTTP', () => {
       .query({ period: 'all', cursor: first.nextCursor! })
       .expect(400);
     expect(fieldsOf(elsewhere.body as ProblemBody)).toEqual(['cursor']);
+  });
+
+  it('counts a day with no mark yet from the days themselves: tomorrow, and in eight days', async () => {
+    const today = await popular({ period: 'month' });
+    const asked = (period: 'today' | 'week' | 'month', days: number) =>
+      testApp.app
+        .get(QueryBus)
+        .execute(new PopularFilms({ period, limit: 20 }, new Date(Date.now() + days * 86_400_000)));
+    const titlesOf = (page: { items: readonly { film: Film; marks: number }[] }) =>
+      page.items.map((item) => [item.film.title, item.marks]);
+    expect(titlesOf(await asked('week', 1))).toEqual(titles(today));
+    expect(titlesOf(await asked('today', 1))).toEqual([]);
+    expect(titlesOf(await asked('week', 8))).toEqual([]);
+    expect(titlesOf(await asked('month', 8))).toEqual(titles(today));
   });
 
   it('takes back a mark at once: an unfavourite and an uncheck move the film down', async () => {

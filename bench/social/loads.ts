@@ -147,3 +147,22 @@ export const driveFriends = (
     readers.map((reader) => ({ path: `/api/v1/films/${filmId}/friends`, token: reader.token })),
     timing,
   );
+
+/**
+ * GET /films/popular, anonymous: this week (the default), this month, all time, and this week of
+ * one genre and decade, in turn: the window sums and the totals' index alike.
+ */
+export const drivePopular = (app: RunningApp, timing: LoadTiming) =>
+  driveReads(
+    app,
+    [
+      '/api/v1/films/popular',
+      '/api/v1/films/popular?period=month',
+      '/api/v1/films/popular?period=all',
+      '/api/v1/films/popular?genre=drama&decade=1990',
+    ].map((path) => ({ path })),
+    timing,
+  );
+
+/** GET /, a visitor's home page: popular films, official lists, festivals and recent activity. */
+export const driveHome = (app: RunningApp, timing: LoadTiming) => driveReads(app, [{ path: '/' }], timing);

@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresEventStore, type Position } from '#event-store';
-import { ProjectionEngine, ProjectionMonitor } from '#projections';
+import { ProjectionEngine, ProjectionMonitor, type Projection } from '#projections';
 import type pg from 'pg';
 import { activityProjection } from '../../src/modules/activity/projections/activity.projection.js';
+import { popularityProjection } from '../../src/modules/discovery/projections/popularity.projection.js';
 import { projections as serviceProjections } from '../../src/features.js';
 import { waitForRebuilds } from '../film-log/projections.js';
 import type { FilmLogTotals } from '../film-log/streams.js';
@@ -28,12 +29,13 @@ export interface CatchUpFigures {
 }
 
 export interface RebuildFigures {
+  readonly projection: string;
   readonly batchSize: number;
-  /** Film-log events read and applied. */
+  /** Events of the types the projection handles, read and applied. */
   readonly events: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
-  /** Rows of the rebuilt table: one per mark standing at the end of the prefill. */
+  /** What the rebuilt read model counts: each mark standing at the end of the prefill, once. */
   readonly rows: number;
 }
 
@@ -90,39 +92,59 @@ export async function watchServiceCatchUp(
   }
 }
 
-async function activityRows(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ rows: number }>('SELECT count(*)::int AS rows FROM activity');
-  return rows[0]!.rows;
+/** A projection to rebuild, and how to count what it holds against the generator's totals. */
+interface RebuildSubject {
+  readonly projection: Projection;
+  /** What the read model counts, read back. */
+  readonly count: (pool: pg.Pool) => Promise<number>;
+  /** What it must count at the end of the prefill. */
+  readonly expected: (totals: FilmLogTotals) => number;
 }
 
-/** One row per mark still standing: what the generator says the streams end with. */
-const expectedRows = (totals: FilmLogTotals): number =>
-  totals.checks + totals.favourites + totals.dislikes + totals.watchlists;
+const countOf = async (pool: pg.Pool, sql: string): Promise<number> =>
+  (await pool.query<{ n: number }>(sql)).rows[0]!.n;
 
-async function checkRows(pool: pg.Pool, totals: FilmLogTotals, after: string): Promise<number> {
-  const found = await activityRows(pool);
-  if (found !== expectedRows(totals)) {
-    throw new Error(`activity has ${found} rows after the ${after}, expected ${expectedRows(totals)}`);
+/** One activity row per mark still standing. */
+export const ACTIVITY_REBUILD: RebuildSubject = {
+  projection: activityProjection,
+  count: (pool) => countOf(pool, 'SELECT count(*)::int AS n FROM activity'),
+  expected: (totals) => totals.checks + totals.favourites + totals.dislikes + totals.watchlists,
+};
+
+/** Every standing check, favourite and watchlist entry counted once over the films (dislikes are not). */
+export const POPULARITY_REBUILD: RebuildSubject = {
+  projection: popularityProjection,
+  count: (pool) => countOf(pool, 'SELECT coalesce(sum(marks), 0)::int AS n FROM film_popularity'),
+  expected: (totals) => totals.checks + totals.favourites + totals.watchlists,
+};
+
+async function checkCount(pool: pg.Pool, subject: RebuildSubject, totals: FilmLogTotals, after: string) {
+  const found = await subject.count(pool);
+  const expected = subject.expected(totals);
+  if (found !== expected) {
+    throw new Error(`${subject.projection.name} counts ${found} after the ${after}, expected ${expected}`);
   }
   return found;
 }
 
 /**
- * The activity projection alone in this process (the service stopped), caught up already: a
- * blue/green rebuild on request, timed until the fresh table holds the whole log and is swapped in.
+ * One projection alone in this process (the service stopped), caught up already: a blue/green
+ * rebuild on request, timed until the fresh tables hold the whole log and are swapped in.
  */
-export async function measureActivityRebuild(
+export async function measureRebuild(
   url: string,
   head: Position,
+  subject: RebuildSubject,
   totals: FilmLogTotals,
   options: { readonly projectionBatchSize: number; readonly projectionLimitMs: number },
 ): Promise<RebuildFigures> {
+  const { projection } = subject;
   const pool = openPool(url, 10, 'filmlog-bench-projections');
   const store = new PostgresEventStore({
     connectionString: url,
     applicationName: 'filmlog-bench-projections',
   });
-  const projections = [activityProjection];
+  const projections = [projection];
   const engine = new ProjectionEngine({
     store,
     pool,
@@ -133,20 +155,22 @@ export async function measureActivityRebuild(
   const monitor = new ProjectionMonitor({ store, pool, projections });
   try {
     await engine.start();
-    if (!(await monitor.waitFor([activityProjection.name], head, options.projectionLimitMs))) {
-      throw new Error('The activity projection is not at the head of the log');
+    if (!(await monitor.waitFor([projection.name], head, options.projectionLimitMs))) {
+      throw new Error(`The ${projection.name} projection is not at the head of the log`);
     }
-    await checkRows(pool, totals, 'catch-up');
+    await checkCount(pool, subject, totals, 'catch-up');
+    const events = await eventsHandled(pool, projection.handles);
     const begin = performance.now();
-    await engine.requestRebuild(activityProjection.name);
-    await waitForRebuilds(pool, options.projectionLimitMs, [activityProjection.name]);
+    await engine.requestRebuild(projection.name);
+    await waitForRebuilds(pool, options.projectionLimitMs, [projection.name]);
     const seconds = (performance.now() - begin) / 1_000;
-    const rows = await checkRows(pool, totals, 'rebuild');
+    const rows = await checkCount(pool, subject, totals, 'rebuild');
     return {
+      projection: projection.name,
       batchSize: options.projectionBatchSize,
-      events: totals.events,
+      events,
       seconds,
-      eventsPerSecond: totals.events / seconds,
+      eventsPerSecond: events / seconds,
       rows,
     };
   } finally {

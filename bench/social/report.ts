@@ -13,6 +13,8 @@ export interface SocialLoads {
   readonly feedThirdPage: ReadFigures;
   readonly filmActivity: ReadFigures;
   readonly friends: ReadFigures;
+  readonly popular: ReadFigures;
+  readonly home: ReadFigures;
 }
 
 export interface SocialPrefill {
@@ -37,14 +39,15 @@ export interface SocialBenchReport {
   readonly dataset: DatasetFigures;
   readonly catchUp: CatchUpFigures;
   readonly rebuild: RebuildFigures;
+  readonly popularityRebuild: RebuildFigures;
   readonly loads: SocialLoads;
   readonly targets: readonly Target[];
   readonly method: readonly string[];
 }
 
-type Figures = Pick<SocialBenchReport, 'options' | 'rebuild' | 'loads'>;
+type Figures = Pick<SocialBenchReport, 'options' | 'rebuild' | 'popularityRebuild' | 'loads'>;
 
-export function targetsOf({ options, rebuild, loads }: Figures): Target[] {
+export function targetsOf({ options, rebuild, popularityRebuild, loads }: Figures): Target[] {
   const at = `at ${options.connections} connections`;
   const failures = Object.values(loads).reduce(
     (sum, { loaded, alone }) => sum + loaded.non2xx + loaded.errors + alone.non2xx,
@@ -56,6 +59,7 @@ export function targetsOf({ options, rebuild, loads }: Figures): Target[] {
     atMost(`GET /films/{id}/activity p99 ms ${at}`, loads.filmActivity.loaded.p99Ms, 10),
     atMost(`GET /films/{id}/friends p99 ms ${at}`, loads.friends.loaded.p99Ms, 10),
     atLeast('activity projection rebuild, events/s', rebuild.eventsPerSecond, 30_000),
+    atLeast('popularity projection rebuild, events/s', popularityRebuild.eventsPerSecond, 30_000),
     atMost('responses not 2xx, and errors', failures, 0),
   ];
 }
@@ -91,8 +95,19 @@ function loadRows(name: string, { loaded, alone }: ReadFigures, notes: string): 
   ];
 }
 
+function rebuildRow(run: RebuildFigures, counted: string): string[] {
+  return [
+    `${run.projection} rebuild (blue/green)`,
+    `${whole(run.eventsPerSecond)} events/s`,
+    '-',
+    '-',
+    `${whole(run.events)} events it handles → ${whole(run.rows)} ${counted} in ` +
+      `${run.seconds.toFixed(1)} s, batches of ${run.batchSize}`,
+  ];
+}
+
 function rowsOf(report: SocialBenchReport): string[][] {
-  const { prefill, dataset, catchUp, rebuild, loads } = report;
+  const { prefill, dataset, catchUp, rebuild, popularityRebuild, loads } = report;
   const { readers, popularFilm } = dataset;
   const filmLog = prefill.filmLog;
   const readersNote = `${readers.count} readers following ${whole(readers.following)} in turn`;
@@ -140,19 +155,23 @@ function rowsOf(report: SocialBenchReport): string[][] {
         `${catchUp.seconds.toFixed(1)} s from start: ` +
         catchUp.projections.map((run) => `${run.name} ${run.seconds.toFixed(1)} s`).join(', '),
     ],
-    [
-      'activity rebuild (blue/green)',
-      `${whole(rebuild.eventsPerSecond)} events/s`,
-      '-',
-      '-',
-      `${whole(rebuild.events)} film-log events → ${whole(rebuild.rows)} rows in ` +
-        `${rebuild.seconds.toFixed(1)} s, batches of ${rebuild.batchSize}`,
-    ],
+    rebuildRow(rebuild, 'rows'),
+    rebuildRow(popularityRebuild, 'standing marks over the films'),
     ...loadRows('GET /health (the floor)', loads.health, 'no token, no database'),
     ...loadRows('GET /feed, first page', loads.feed, readersNote),
     ...loadRows('GET /feed, third page', loads.feedThirdPage, `${readersNote}, each with its cursor`),
     ...loadRows('GET /films/{id}/activity', loads.filmActivity, 'the popular film, first page'),
     ...loadRows('GET /films/{id}/friends', loads.friends, `the popular film, ${readersNote}`),
+    ...loadRows(
+      'GET /films/popular',
+      loads.popular,
+      'anonymous; week, month, all, and drama of the 1990s in turn',
+    ),
+    ...loadRows(
+      'GET / (home page)',
+      loads.home,
+      'a visitor: popular, official lists, festivals, recent activity',
+    ),
   ];
 }
 

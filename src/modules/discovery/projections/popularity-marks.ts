@@ -53,6 +53,17 @@ export function markOutcomes(events: readonly RecordedEvent[]): MarkOutcome[] {
   return [...outcomes.values()];
 }
 
+/** The latest UTC day a mark was made or taken back in a batch; null when it holds neither. */
+export function latestMarkDay(events: readonly RecordedEvent[]): string | null {
+  let latest: string | null = null;
+  for (const event of events) {
+    if (!MARK_EVENTS[event.type as FilmLogEvent['type']]) continue;
+    const day = event.metadata.occurredAt.slice(0, 10);
+    if (latest === null || day > latest) latest = day;
+  }
+  return latest;
+}
+
 /** Marks moved per film and day: +1 for each mark made, −1 for each taken back; zeros left out. */
 export function dayChanges(
   removed: readonly { readonly film_id: string; readonly marked_on: string }[],

@@ -1,19 +1,29 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
-import { MARK_EVENT_TYPES, dayChanges, markOutcomes } from './popularity-marks.js';
+import { WINDOW_DAYS, firstDayOf, addDays, type PopularityWindow } from '../domain/popularity-period.js';
+import { MARK_EVENT_TYPES, dayChanges, latestMarkDay, markOutcomes } from './popularity-marks.js';
+
+/** Each window and the column of `film_popularity` that counts it. */
+export const WINDOW_COLUMNS: Readonly<Record<PopularityWindow, string>> = {
+  today: 'today_marks',
+  week: 'week_marks',
+  month: 'month_marks',
+};
+
+const WINDOWS = Object.keys(WINDOW_COLUMNS) as PopularityWindow[];
 
 /**
- * Per film, the marks members hold on it by the day each was made, so any window (today, the last
- * 7 or 30 days, all time) is a sum over days, computed when asked: nothing decays overnight.
- * Taking a mark back removes it from the day it was made. Per batch: one delete of the marks the
- * batch touches (returning the days they were counted on), one insert of those that stand, one
- * upsert of the days' counts and one of the films' totals.
+ * Per film, the marks members hold on it: by the day each was made, of all time, and of each
+ * window (today, the last 7 and 30 days) ending on the latest day a mark was made (the clock).
+ * Taking a mark back removes it from the day it was made and from every window holding that day.
+ * When a batch brings a later day, each window first sheds the days that fell out of it, summed
+ * from the days table, so the windows move with the marks themselves and no job rewrites them.
  */
 export const popularityProjection: Projection = {
   name: 'popularity',
   version: 1,
   handles: MARK_EVENT_TYPES,
-  tables: ['popularity_marks', 'film_popularity_days', 'film_popularity'],
+  tables: ['popularity_marks', 'film_popularity_days', 'film_popularity', 'popularity_clock'],
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     const outcomes = markOutcomes(events);
@@ -39,31 +49,82 @@ export const popularityProjection: Projection = {
         ],
       );
     }
-    const { filmIds, days, changes } = dayChanges(removed, added);
-    if (filmIds.length === 0) return;
-    const byDay = context.table('film_popularity_days');
-    const totals = context.table('film_popularity');
-    await context.query(
-      `WITH change AS (
-         SELECT film_id, day, sum(marks)::int AS marks
-           FROM unnest($1::uuid[], $2::date[], $3::int[]) AS c(film_id, day, marks)
-          GROUP BY film_id, day
-       ), days AS (
-         INSERT INTO ${byDay} AS d (day, film_id, marks)
-         SELECT day, film_id, marks FROM change
-         ON CONFLICT (day, film_id) DO UPDATE SET marks = d.marks + EXCLUDED.marks
-       )
-       INSERT INTO ${totals} AS t (film_id, marks)
-       SELECT film_id, sum(marks)::int FROM change GROUP BY film_id
-       ON CONFLICT (film_id) DO UPDATE SET marks = t.marks + EXCLUDED.marks`,
-      [filmIds, days, changes],
-    );
-    // Counts that came back to nothing are rows no window needs.
-    await context.query(
-      `DELETE FROM ${byDay} AS d USING unnest($1::uuid[], $2::date[]) AS c(film_id, day)
-        WHERE d.film_id = c.film_id AND d.day = c.day AND d.marks = 0`,
-      [filmIds, days],
-    );
-    await context.query(`DELETE FROM ${totals} WHERE film_id = ANY($1::uuid[]) AND marks = 0`, [filmIds]);
+    // The clock follows every mark event, so where it stands does not hang on how events were batched.
+    const asOf = await moveClock(context, latestMarkDay(events)!);
+    const changed = dayChanges(removed, added);
+    if (changed.filmIds.length > 0) await addChanges(context, changed, asOf);
   },
 };
+
+/**
+ * The clock moved to the batch's latest day, if later: each window first sheds the days that fall
+ * out of it, read from the days table as it stood before the batch (no mark was ever made after
+ * the old clock, so the days the window gains hold nothing yet). Answers the day the windows now
+ * end on.
+ */
+async function moveClock(context: ProjectionContext, latest: string): Promise<string> {
+  const clock = context.table('popularity_clock');
+  const [row] = await context.query<{ as_of: string }>(`SELECT as_of::text FROM ${clock}`);
+  const before = row?.as_of ?? null;
+  if (before !== null && latest <= before) return before;
+  if (before !== null) {
+    const byDay = context.table('film_popularity_days');
+    const totals = context.table('film_popularity');
+    for (const window of WINDOWS) {
+      // The days in [first day of the old window, the day before the new window's first].
+      const from = firstDayOf(window, before);
+      const through = addDays(latest, -WINDOW_DAYS[window]);
+      if (through < from) continue;
+      await context.query(
+        `UPDATE ${totals} AS t SET ${WINDOW_COLUMNS[window]} = t.${WINDOW_COLUMNS[window]} - shed.marks
+           FROM (SELECT film_id, sum(marks)::int AS marks FROM ${byDay}
+                  WHERE day BETWEEN $1::date AND $2::date GROUP BY film_id) AS shed
+          WHERE t.film_id = shed.film_id`,
+        [from, through],
+      );
+    }
+  }
+  await context.query(
+    `INSERT INTO ${clock} (id, as_of) VALUES (true, $1::date)
+     ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of`,
+    [latest],
+  );
+  return latest;
+}
+
+/** The batch's marks per film and day into the days, the totals and the windows holding the day. */
+async function addChanges(
+  context: ProjectionContext,
+  { filmIds, days, changes }: { filmIds: string[]; days: string[]; changes: number[] },
+  asOf: string,
+): Promise<void> {
+  const byDay = context.table('film_popularity_days');
+  const totals = context.table('film_popularity');
+  await context.query(
+    `INSERT INTO ${byDay} AS d (day, film_id, marks)
+     SELECT * FROM unnest($2::date[], $1::uuid[], $3::int[])
+     ON CONFLICT (day, film_id) DO UPDATE SET marks = d.marks + EXCLUDED.marks`,
+    [filmIds, days, changes],
+  );
+  const inWindow = (window: PopularityWindow) =>
+    `sum(change.marks) FILTER (WHERE change.day >= '${firstDayOf(window, asOf)}'::date)`;
+  await context.query(
+    `INSERT INTO ${totals} AS t (film_id, marks, today_marks, week_marks, month_marks)
+     SELECT change.film_id, sum(change.marks),
+            coalesce(${inWindow('today')}, 0), coalesce(${inWindow('week')}, 0),
+            coalesce(${inWindow('month')}, 0)
+       FROM unnest($1::uuid[], $2::date[], $3::int[]) AS change(film_id, day, marks)
+      GROUP BY change.film_id
+     ON CONFLICT (film_id) DO UPDATE SET
+       marks = t.marks + EXCLUDED.marks, today_marks = t.today_marks + EXCLUDED.today_marks,
+       week_marks = t.week_marks + EXCLUDED.week_marks, month_marks = t.month_marks + EXCLUDED.month_marks`,
+    [filmIds, days, changes],
+  );
+  // Counts that came back to nothing are rows no read needs (a film with no mark is in no window).
+  await context.query(
+    `DELETE FROM ${byDay} AS d USING unnest($1::uuid[], $2::date[]) AS c(film_id, day)
+      WHERE d.film_id = c.film_id AND d.day = c.day AND d.marks = 0`,
+    [filmIds, days],
+  );
+  await context.query(`DELETE FROM ${totals} WHERE film_id = ANY($1::uuid[]) AND marks = 0`, [filmIds]);
+}

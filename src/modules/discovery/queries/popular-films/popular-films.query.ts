@@ -9,7 +9,8 @@ import { QUERY_POOL } from '../../../../platform/database/database.module.js';
 import { normaliseGenre } from '../../../catalog/domain/normalise.js';
 import { filmColumns, toFilm, type FilmRow } from '../../../catalog/films/film-reader.js';
 import type { Film } from '../../../catalog/films/film.js';
-import { windowStart, type PopularityPeriod } from './popularity-period.js';
+import { utcDay, windowStart, type PopularityPeriod } from '../../domain/popularity-period.js';
+import { WINDOW_COLUMNS } from '../../projections/popularity.projection.js';
 
 export interface PopularFilm {
   readonly film: Film;
@@ -72,30 +73,40 @@ function filmConditions(search: PopularFilmsSearch, values: unknown[]): string[]
 }
 
 /**
- * All time reads the films' totals by their (marks, film) index; a window sums the days it spans
- * (a few rows per film marked in it), then orders the sums. Either way, most marks first, then by
- * film id, with the cursor a seek past the last pair.
+ * Where a period's counts come from. All time, and a window whose counters end today (a mark was
+ * made today), are a column of the films' totals, read by its index. On a day with no mark yet the
+ * counters still end on the last day one was made, so the window is summed from the days table.
  */
-function statement(search: PopularFilmsSearch, cursor: PopularCursor | null, now: Date) {
+function rankedSource(period: PopularityPeriod, asOf: string | null, now: Date, values: unknown[]): string {
+  if (period === 'all') return `SELECT film_id, marks FROM film_popularity`;
+  if (asOf === utcDay(now)) return `SELECT film_id, ${WINDOW_COLUMNS[period]} AS marks FROM film_popularity`;
+  values.push(windowStart(period, now), utcDay(now));
+  return `SELECT film_id, sum(marks)::int AS marks FROM film_popularity_days
+           WHERE day BETWEEN $${values.length - 1}::date AND $${values.length}::date GROUP BY film_id`;
+}
+
+/** Most marks first, then by film id, with the cursor a seek past the last pair. */
+function statement(search: PopularFilmsSearch, cursor: PopularCursor | null, asOf: string | null, now: Date) {
   const values: unknown[] = [];
-  const from = windowStart(search.period, now);
-  const ranked =
-    from === null
-      ? `SELECT film_id, marks FROM film_popularity`
-      : `SELECT film_id, sum(marks)::int AS marks FROM film_popularity_days
-          WHERE day >= ${(values.push(from), `$${values.length}::date`)} GROUP BY film_id`;
+  const ranked = rankedSource(search.period, asOf, now, values);
   const conditions = ['ranked.marks > 0', ...filmConditions(search, values)];
   if (cursor) {
     values.push(cursor.marks, cursor.id);
     conditions.push(`(ranked.marks, ranked.film_id) < ($${values.length - 1}::int, $${values.length}::uuid)`);
   }
   values.push(search.limit + 1);
+  // The page is chosen first; only its films are then read whole (credits, reviews, poster).
   return {
-    text: `SELECT ${filmColumns('f')}, ranked.marks
-             FROM (${ranked}) AS ranked JOIN films f ON f.id = ranked.film_id
-            WHERE ${conditions.join(' AND ')}
-            ORDER BY ranked.marks DESC, ranked.film_id DESC
-            LIMIT $${values.length}::int`,
+    text: `WITH page AS (
+             SELECT ranked.film_id, ranked.marks
+               FROM (${ranked}) AS ranked JOIN films f ON f.id = ranked.film_id
+              WHERE ${conditions.join(' AND ')}
+              ORDER BY ranked.marks DESC, ranked.film_id DESC
+              LIMIT $${values.length}::int
+           )
+           SELECT ${filmColumns('f')}, page.marks
+             FROM page JOIN films f ON f.id = page.film_id
+            ORDER BY page.marks DESC, page.film_id DESC`,
     values,
   };
 }
@@ -106,7 +117,12 @@ export class PopularFilmsHandler implements IQueryHandler<PopularFilms> {
 
   async execute({ search, now }: PopularFilms): Promise<Page<PopularFilm>> {
     const cursor = cursorOf(search);
-    const { rows } = await this.pool.query<FilmRow & { marks: number }>(statement(search, cursor, now));
+    const asOf =
+      search.period === 'all'
+        ? null
+        : ((await this.pool.query<{ as_of: string }>(`SELECT as_of::text FROM popularity_clock`)).rows[0]
+            ?.as_of ?? null);
+    const { rows } = await this.pool.query<FilmRow & { marks: number }>(statement(search, cursor, asOf, now));
     const shown = rows.slice(0, search.limit);
     const last = shown.at(-1);
     return {

@@ -6,7 +6,7 @@ import { Satisfies } from '../../../../common/validation.js';
 import { isCountryCode } from '../../../catalog/domain/countries.js';
 import { isLanguageCode } from '../../../catalog/domain/languages.js';
 import { FIRST_FILM_YEAR } from '../../../catalog/films/validation-rules.js';
-import { POPULARITY_PERIODS, type PopularityPeriod } from './popularity-period.js';
+import { POPULARITY_PERIODS, type PopularityPeriod } from '../../domain/popularity-period.js';
 
 const FIRST_DECADE = Math.floor(FIRST_FILM_YEAR / 10) * 10;
 
