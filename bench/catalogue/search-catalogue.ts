@@ -7,7 +7,7 @@ import {
   slugBase,
   slugsInOrder,
 } from '../../src/modules/catalog/domain/normalise.js';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { filmTitle, personName } from '../../src/modules/catalog/seed/vocabulary.js';
 
 export const BENCH_GENRES = ['action', 'comedy', 'crime', 'documentary', 'drama', 'fantasy', 'horror'];

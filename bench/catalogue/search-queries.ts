@@ -1,5 +1,5 @@
 import { normaliseText } from '../../src/modules/catalog/domain/normalise.js';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { SEARCH_WORDS } from '../../src/modules/catalog/seed/vocabulary.js';
 import { BENCH_COUNTRIES, BENCH_GENRES, BENCH_GENRES_RARE, BENCH_LANGUAGES } from './search-catalogue.js';
 

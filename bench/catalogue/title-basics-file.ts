@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { IMDB_GENRE_NAMES, filmTitle } from '../../src/modules/catalog/seed/vocabulary.js';
 
 /** Title types with roughly their share of the rows (films first; IMDb's own mix has more episodes). */

@@ -2,7 +2,7 @@ import type { RunningApp } from '../catalogue/search-load.js';
 import { drive, type LoadFigures } from '../film-log/http-load.js';
 import { driveReads, type LoadTiming, type ReadFigures, type ReadTarget } from '../social/loads.js';
 import type { Reader } from '../social/members.js';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 
 export interface PostFigures {
   readonly load: LoadFigures;

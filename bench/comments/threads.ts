@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import {
   commentStream,
   REPORT_REASONS,

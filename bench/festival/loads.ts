@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon';
 import pg from 'pg';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import type { FilmLogResult } from '../../src/modules/film-log/film-log.response.js';
 import type { RunningApp } from '../catalogue/search-load.js';
 import { drive, type LoadFigures } from '../film-log/http-load.js';

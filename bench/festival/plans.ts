@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { planDecider, type PlanCommand } from '../../src/modules/festivals/domain/plan.decider.js';
 import {
   planStream,

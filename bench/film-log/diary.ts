@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresEventStore } from '#event-store';
 import { ProjectionMonitor, type Projection } from '#projections';
 import type pg from 'pg';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { filmLogStream } from '../../src/modules/film-log/domain/film-log.events.js';
 import { diaryProjection } from '../../src/modules/film-log/projections/diary.projection.js';
 import { userFilmStateProjection } from '../../src/modules/film-log/projections/user-film-state.projection.js';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import type { RunningApp, SearchLoadFigures } from '../catalogue/search-load.js';
 import type { FilmLogState } from '../../src/modules/film-log/domain/film-log.decider.js';
 import { RATINGS } from '../../src/modules/film-log/domain/rating.js';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import yazl from 'yazl';
 import { titleKeys } from '../../src/modules/catalog/films/film-title-key.js';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import type { ImportsBenchOptions } from './options.js';
 
 const DAY_MS = 86_400_000;

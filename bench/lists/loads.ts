@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { PostgresEventStore } from '#event-store';
 import { ProjectionMonitor } from '#projections';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { projections as serviceProjections } from '../../src/features.js';
 import type { RunningApp } from '../catalogue/search-load.js';
 import { drive, type LoadFigures } from '../film-log/http-load.js';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { REPORT_REASONS } from '../../src/modules/comments/domain/comment.events.js';
 import { searchQueries } from '../catalogue/search-queries.js';
 import type { Reader } from '../social/members.js';

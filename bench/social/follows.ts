@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { SeededRandom } from '../../src/modules/catalog/seed/random.js';
+import { SeededRandom } from '../../src/common/seeded-random.js';
 import { followStream } from '../../src/modules/social/domain/follow.events.js';
 import type { FilmLogHistory } from '../film-log/streams.js';
 import type { BenchMember } from './members.js';

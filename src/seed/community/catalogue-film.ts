@@ -1,4 +1,4 @@
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../../common/seeded-random.js';
 
 /** What the generator needs of a catalogue film. */
 export interface CatalogueFilm {

@@ -5,7 +5,7 @@ import { communityUsernames } from './names.js';
 import { officialLists, type OfficialListDraft } from './official-lists.js';
 import { personalLists, type ListDraft } from './personal-lists.js';
 import { plannedScreenings } from './plans.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../../common/seeded-random.js';
 
 export const CURATOR = 'curator';
 export const DEFAULT_SEED = 2008;

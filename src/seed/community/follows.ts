@@ -1,4 +1,4 @@
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../../common/seeded-random.js';
 
 const MIN_FOLLOWS = 5;
 const MAX_FOLLOWS = 30;

@@ -1,6 +1,6 @@
 import type { CatalogueFilm } from './catalogue-film.js';
 import { daysBefore } from './dates.js';
-import { popularityWeights, type SeededRandom } from './random.js';
+import { popularityWeights, type SeededRandom } from '../../common/seeded-random.js';
 
 /** One tap on a film, in the film log's own command shapes. */
 export type FilmMark =

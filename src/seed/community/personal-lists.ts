@@ -1,5 +1,5 @@
 import type { CatalogueFilm } from './catalogue-film.js';
-import type { SeededRandom } from './random.js';
+import type { SeededRandom } from '../../common/seeded-random.js';
 
 export type Visibility = 'public' | 'friends' | 'private';
 

@@ -1,4 +1,4 @@
-import type { SeededRandom } from './random.js';
+import type { SeededRandom } from '../../common/seeded-random.js';
 
 /** A quarter of the members plan two to six screenings of the festival edition. */
 export function plannedScreenings(random: SeededRandom, screeningIds: readonly string[]): string[] {

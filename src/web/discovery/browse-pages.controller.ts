@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
 import { PopularFilms } from '../../modules/discovery/queries/popular-films/popular-films.query.js';
 import { PopularFilmsRequest } from '../../modules/discovery/queries/popular-films/popular-films.request.js';
-import { POPULARITY_PERIODS } from '../../modules/discovery/queries/popular-films/popularity-period.js';
+import { POPULARITY_PERIODS } from '../../modules/discovery/domain/popularity-period.js';
 import { filledText, formFailureOf, formInput } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view } from '../http/web-page.js';
 import { BROWSE_FIELDS, BrowseView, browseHref, type BrowseFields } from './browse-views.js';

@@ -3,10 +3,10 @@ import type { PopularFilm } from '../../modules/discovery/queries/popular-films/
 import {
   POPULARITY_PERIODS,
   type PopularityPeriod,
-} from '../../modules/discovery/queries/popular-films/popularity-period.js';
+} from '../../modules/discovery/domain/popularity-period.js';
 import type { FormFailure } from '../http/forms.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
-import { COUNTRY_OPTIONS, LANGUAGE_OPTIONS, SelectField, type Option } from '../views/film-filters.js';
+import { LanguageAndCountryFields, SelectField, type Option } from '../views/film-filters.js';
 import { Layout } from '../views/layout.js';
 import { PopularFilmsGrid } from './popular-films-grid.js';
 
@@ -93,22 +93,7 @@ export function BrowseView({ fields, period, page, paged, failure }: BrowseViewP
             anyLabel="Any decade"
             errors={errors}
           />
-          <SelectField
-            name="country"
-            label="Country"
-            value={fields.country}
-            options={COUNTRY_OPTIONS}
-            anyLabel="Any country"
-            errors={errors}
-          />
-          <SelectField
-            name="language"
-            label="Language"
-            value={fields.language}
-            options={LANGUAGE_OPTIONS}
-            anyLabel="Any language"
-            errors={errors}
-          />
+          <LanguageAndCountryFields language={fields.language} country={fields.country} errors={errors} />
         </fieldset>
         <div class="search-actions">
           <button type="submit" class="primary">

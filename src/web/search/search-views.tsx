@@ -6,7 +6,7 @@ import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { PosterImage } from '../views/poster.js';
-import { COUNTRY_OPTIONS, LANGUAGE_OPTIONS, SelectField } from '../views/film-filters.js';
+import { LanguageAndCountryFields } from '../views/film-filters.js';
 
 /** Results run in title or relevance order, not by time. */
 const RESULT_PAGES: PagerWords = {
@@ -93,22 +93,7 @@ function SearchForm({ fields, failure }: { readonly fields: SearchFields; readon
           errors={errors}
           hint="For example drama or science-fiction."
         />
-        <SelectField
-          name="language"
-          label="Language"
-          value={fields.language}
-          options={LANGUAGE_OPTIONS}
-          anyLabel="Any language"
-          errors={errors}
-        />
-        <SelectField
-          name="country"
-          label="Country"
-          value={fields.country}
-          options={COUNTRY_OPTIONS}
-          anyLabel="Any country"
-          errors={errors}
-        />
+        <LanguageAndCountryFields language={fields.language} country={fields.country} errors={errors} />
       </fieldset>
       <div class="search-actions">
         <button type="submit" class="primary">

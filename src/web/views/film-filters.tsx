@@ -71,3 +71,35 @@ export function SelectField({
     </div>
   );
 }
+
+/** The language and country filters, each a choice of every code the catalogue accepts. */
+export function LanguageAndCountryFields({
+  language,
+  country,
+  errors,
+}: {
+  readonly language?: string;
+  readonly country?: string;
+  readonly errors?: readonly FieldError[];
+}) {
+  return (
+    <>
+      <SelectField
+        name="language"
+        label="Language"
+        value={language}
+        options={LANGUAGE_OPTIONS}
+        anyLabel="Any language"
+        errors={errors}
+      />
+      <SelectField
+        name="country"
+        label="Country"
+        value={country}
+        options={COUNTRY_OPTIONS}
+        anyLabel="Any country"
+        errors={errors}
+      />
+    </>
+  );
+}

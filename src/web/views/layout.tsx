@@ -54,12 +54,7 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                   <li>
                     <a href={`/member/${encodeURIComponent(reader.username)}`}>{reader.username}</a>
                   </li>
-                  <li>
-                    <a href="/browse/films">Films</a>
-                  </li>
-                  <li>
-                    <a href="/browse/lists">Lists</a>
-                  </li>
+                  <BrowseLinks />
                   <li>
                     <a href="/my/imports">Imports</a>
                   </li>
@@ -82,12 +77,7 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                 </>
               ) : (
                 <>
-                  <li>
-                    <a href="/browse/films">Films</a>
-                  </li>
-                  <li>
-                    <a href="/browse/lists">Lists</a>
-                  </li>
+                  <BrowseLinks />
                   <li>
                     <a href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</a>
                   </li>
@@ -119,3 +109,15 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
     </html>
   );
 }
+
+/** Where anyone finds films and lists without searching. */
+const BrowseLinks = () => (
+  <>
+    <li>
+      <a href="/browse/films">Films</a>
+    </li>
+    <li>
+      <a href="/browse/lists">Lists</a>
+    </li>
+  </>
+);

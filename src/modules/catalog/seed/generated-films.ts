@@ -1,4 +1,4 @@
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../../../common/seeded-random.js';
 import { filmTitle, personName } from './vocabulary.js';
 
 const GENRES = [

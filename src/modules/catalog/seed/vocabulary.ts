@@ -1,4 +1,4 @@
-import type { SeededRandom } from './random.js';
+import type { SeededRandom } from '../../../common/seeded-random.js';
 
 /** Words of generated film titles and people's names: invented films, real-looking text. */
 const NOUNS = (

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { isCountryCode } from '../../domain/countries.js';
-import { isLanguageCode } from '../../domain/languages.js';
+import { CountryFilter, GenreFilter, LanguageFilter } from '../../films/film-filter-rules.js';
 import { PageLimit } from '../../../../common/paging/index.js';
 import { Satisfies } from '../../../../common/validation.js';
 import { FILM_YEAR_MESSAGE, FIRST_FILM_YEAR, isFilmYear } from '../../films/validation-rules.js';
@@ -26,28 +25,13 @@ export class SearchFilmsRequest {
   @Satisfies('isFilmYear', isFilmYear, FILM_YEAR_MESSAGE('year'))
   year?: number;
 
-  @ApiPropertyOptional({ example: 'science-fiction', description: 'A genre, matched as lowercase kebab.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @GenreFilter()
   genre?: string;
 
-  @ApiPropertyOptional({ example: 'fr', description: 'ISO 639-1 code' })
-  @IsOptional()
-  @Satisfies(
-    'isLanguageCode',
-    (value) => typeof value === 'string' && isLanguageCode(value),
-    'language must be an ISO 639-1 code such as "fr"',
-  )
+  @LanguageFilter()
   language?: string;
 
-  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2 code' })
-  @IsOptional()
-  @Satisfies(
-    'isCountryCode',
-    (value) => typeof value === 'string' && isCountryCode(value),
-    'country must be an ISO 3166-1 alpha-2 code such as "FR"',
-  )
+  @CountryFilter()
   country?: string;
 
   @PageLimit()

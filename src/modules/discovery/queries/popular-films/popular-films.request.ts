@@ -3,8 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageLimit } from '../../../../common/paging/index.js';
 import { Satisfies } from '../../../../common/validation.js';
-import { isCountryCode } from '../../../catalog/domain/countries.js';
-import { isLanguageCode } from '../../../catalog/domain/languages.js';
+import { CountryFilter, GenreFilter, LanguageFilter } from '../../../catalog/films/film-filter-rules.js';
 import { FIRST_FILM_YEAR } from '../../../catalog/films/validation-rules.js';
 import { POPULARITY_PERIODS, type PopularityPeriod } from '../../domain/popularity-period.js';
 
@@ -29,10 +28,7 @@ export class PopularFilmsRequest {
   @IsIn(POPULARITY_PERIODS, { message: `period must be one of ${POPULARITY_PERIODS.join(', ')}` })
   period?: PopularityPeriod;
 
-  @ApiPropertyOptional({ example: 'drama', description: 'A genre, matched as lowercase kebab.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @GenreFilter()
   genre?: string;
 
   @ApiPropertyOptional({ example: 1990, description: 'Films released in that decade (1990: 1990–1999)' })
@@ -41,22 +37,10 @@ export class PopularFilmsRequest {
   @Satisfies('isDecade', isDecade, `decade must be a year ending in 0, from ${FIRST_DECADE}, such as 1990`)
   decade?: number;
 
-  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2 code' })
-  @IsOptional()
-  @Satisfies(
-    'isCountryCode',
-    (value) => typeof value === 'string' && isCountryCode(value),
-    'country must be an ISO 3166-1 alpha-2 code such as "FR"',
-  )
+  @CountryFilter()
   country?: string;
 
-  @ApiPropertyOptional({ example: 'fr', description: 'ISO 639-1 code' })
-  @IsOptional()
-  @Satisfies(
-    'isLanguageCode',
-    (value) => typeof value === 'string' && isLanguageCode(value),
-    'language must be an ISO 639-1 code such as "fr"',
-  )
+  @LanguageFilter()
   language?: string;
 
   @PageLimit()

@@ -1,6 +1,6 @@
 /**
- * A small seeded generator (mulberry32): the same seed makes the same community on every machine,
- * which is what lets a second run find the members the first one made.
+ * A small seeded generator (mulberry32): the same seed draws the same catalogue, community or
+ * benchmark data on every machine, which is what lets a second seed run find what the first made.
  */
 export class SeededRandom {
   private state: number;
@@ -30,6 +30,13 @@ export class SeededRandom {
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('nothing to pick from');
     return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** `count` distinct items, in the order drawn. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const chosen = new Set<T>();
+    while (chosen.size < Math.min(count, items.length)) chosen.add(this.pick(items));
+    return [...chosen];
   }
 
   shuffled<T>(items: readonly T[]): T[] {
