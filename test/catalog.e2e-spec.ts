@@ -168,6 +168,11 @@ describe('film catalogue over HTTP', () => {
       expect((await search({ q: 'klapisch', year: 2002 })).items.map((film) => film.year)).toEqual([2002]);
       expect((await search({ q: 'night train', genre: 'thriller', country: 'US' })).items).toHaveLength(4);
       expect((await search({ q: 'night train', year: 1800 + 200 })).items).toEqual([]);
+      const years = async (query: Record<string, string | number>) =>
+        (await search(query)).items.map((film) => film.year).sort();
+      expect(await years({ decade: 2000 })).toEqual([2002, 2004, 2008]);
+      expect(await years({ q: 'klapisch', decade: 2000 })).toEqual([2002, 2008]);
+      expect(await years({ decade: 1880 })).toEqual([]);
     });
 
     it('pages through every film, alphabetically, without repeats', async () => {
@@ -223,6 +228,7 @@ describe('film catalogue over HTTP', () => {
       expect(await problem({ cursor: 'garbage' })).toEqual(['cursor']);
       expect(await problem({ year: '20x8' })).toEqual(['year']);
       expect(await problem({ year: '1500' })).toEqual(['year']);
+      expect(await problem({ decade: '1995' })).toEqual(['decade']);
       expect(await problem({ language: 'french', country: 'UK' })).toEqual(['country', 'language']);
       expect(await problem({ sort: 'year' })).toEqual(['sort']);
       const { nextCursor } = await search({ limit: 1 });

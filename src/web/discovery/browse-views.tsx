@@ -6,7 +6,7 @@ import {
 } from '../../modules/discovery/domain/popularity-period.js';
 import type { FormFailure } from '../http/forms.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
-import { LanguageAndCountryFields, SelectField, type Option } from '../views/film-filters.js';
+import { DECADE_OPTIONS, LanguageAndCountryFields, SelectField, type Option } from '../views/film-filters.js';
 import { Layout } from '../views/layout.js';
 import { PopularFilmsGrid } from './popular-films-grid.js';
 
@@ -24,14 +24,6 @@ const PERIOD_OPTIONS: readonly Option[] = POPULARITY_PERIODS.map((period) => ({
   value: period,
   label: PERIOD_NAMES[period],
 }));
-
-/** Every decade from the first films to this one, newest first. */
-const DECADE_OPTIONS: readonly Option[] = (() => {
-  const options: Option[] = [];
-  for (let decade = Math.floor(new Date().getUTCFullYear() / 10) * 10; decade >= 1870; decade -= 10)
-    options.push({ value: String(decade), label: `${decade}s` });
-  return options;
-})();
 
 const FILM_PAGES: PagerWords = {
   label: 'Pages of films',

@@ -6,7 +6,7 @@ import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { PosterImage } from '../views/poster.js';
-import { LanguageAndCountryFields } from '../views/film-filters.js';
+import { DECADE_OPTIONS, LanguageAndCountryFields, SelectField } from '../views/film-filters.js';
 
 /** Results run in title or relevance order, not by time. */
 const RESULT_PAGES: PagerWords = {
@@ -15,7 +15,7 @@ const RESULT_PAGES: PagerWords = {
   next: 'More results',
 };
 
-export const SEARCH_FIELDS = ['q', 'year', 'genre', 'language', 'country'] as const;
+export const SEARCH_FIELDS = ['q', 'year', 'decade', 'genre', 'language', 'country'] as const;
 export type SearchFields = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>;
 
 /** The search's address with these fields (empty ones left out), and a cursor for a later page. */
@@ -40,7 +40,7 @@ export interface SearchViewProps {
 }
 
 const hasFilters = (fields: SearchFields): boolean =>
-  Boolean(fields.year || fields.genre || fields.language || fields.country);
+  Boolean(fields.year || fields.decade || fields.genre || fields.language || fields.country);
 
 function heading(fields: SearchFields): string {
   if (fields.q) return `Films matching “${fields.q}”`;
@@ -86,6 +86,14 @@ function SearchForm({ fields, failure }: { readonly fields: SearchFields; readon
       <fieldset class="search-filters">
         <legend>Filters</legend>
         <Field name="year" label="Year" type="number" value={fields.year} errors={errors} />
+        <SelectField
+          name="decade"
+          label="Decade"
+          value={fields.decade}
+          options={DECADE_OPTIONS}
+          anyLabel="Any decade"
+          errors={errors}
+        />
         <Field
           name="genre"
           label="Genre"

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../common/problem-details.js';
 import { COUNTRIES } from '../../modules/catalog/domain/countries.js';
 import { isLanguageCode } from '../../modules/catalog/domain/languages.js';
+import { FIRST_DECADE } from '../../modules/catalog/films/film-filter-rules.js';
 
 /** The choices of the film filters the search and the browse pages share. */
 export interface Option {
@@ -21,6 +22,14 @@ export const LANGUAGE_OPTIONS: readonly Option[] = (() => {
       if (isLanguageCode(code)) options.push({ value: code, label: names.of(code) ?? code });
     }
   return options.sort(byLabel);
+})();
+
+/** Every decade from the first films to this one, newest first. */
+export const DECADE_OPTIONS: readonly Option[] = (() => {
+  const options: Option[] = [];
+  for (let decade = Math.floor(new Date().getUTCFullYear() / 10) * 10; decade >= FIRST_DECADE; decade -= 10)
+    options.push({ value: String(decade), label: `${decade}s` });
+  return options;
 })();
 
 export const COUNTRY_OPTIONS: readonly Option[] = COUNTRIES.map((country) => ({

@@ -31,6 +31,8 @@ export interface FilmPage {
 export interface FilmSearch {
   readonly q?: string;
   readonly year?: number;
+  /** A year ending in 0: films released in it and the nine years after. */
+  readonly decade?: number;
   readonly genre?: string;
   readonly language?: string;
   readonly country?: string;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { CountryFilter, GenreFilter, LanguageFilter } from '../../films/film-filter-rules.js';
+import { CountryFilter, DecadeFilter, GenreFilter, LanguageFilter } from '../../films/film-filter-rules.js';
 import { PageLimit } from '../../../../common/paging/index.js';
 import { Satisfies } from '../../../../common/validation.js';
 import { FILM_YEAR_MESSAGE, FIRST_FILM_YEAR, isFilmYear } from '../../films/validation-rules.js';
@@ -24,6 +24,9 @@ export class SearchFilmsRequest {
   @Type(() => Number)
   @Satisfies('isFilmYear', isFilmYear, FILM_YEAR_MESSAGE('year'))
   year?: number;
+
+  @DecadeFilter()
+  decade?: number;
 
   @GenreFilter()
   genre?: string;

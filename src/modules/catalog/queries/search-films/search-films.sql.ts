@@ -22,7 +22,7 @@ function statementName(
 ): string | undefined {
   if (search.genre !== undefined || search.language !== undefined || search.country !== undefined)
     return undefined;
-  return ['catalog', kind, search.year !== undefined, ...parts].join('-');
+  return ['catalog', kind, search.year !== undefined, search.decade !== undefined, ...parts].join('-');
 }
 
 /** Parameters are numbered as they are added, so only the filters given appear in the SQL. */
@@ -39,6 +39,10 @@ class Parameters {
 function filterConditions(search: FilmSearch, params: Parameters, alias = 'f'): string[] {
   const conditions: string[] = [];
   if (search.year !== undefined) conditions.push(`${alias}.year = ${params.add(search.year, 'int')}`);
+  if (search.decade !== undefined) {
+    const from = params.add(search.decade, 'int');
+    conditions.push(`${alias}.year BETWEEN ${from} AND ${from} + 9`);
+  }
   if (search.genre !== undefined)
     conditions.push(`${alias}.genres @> ARRAY[${params.add(normaliseGenre(search.genre), 'text')}]`);
   if (search.language !== undefined)

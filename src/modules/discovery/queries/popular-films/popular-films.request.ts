@@ -1,20 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageLimit } from '../../../../common/paging/index.js';
-import { Satisfies } from '../../../../common/validation.js';
-import { CountryFilter, GenreFilter, LanguageFilter } from '../../../catalog/films/film-filter-rules.js';
-import { FIRST_FILM_YEAR } from '../../../catalog/films/validation-rules.js';
+import {
+  CountryFilter,
+  DecadeFilter,
+  GenreFilter,
+  LanguageFilter,
+} from '../../../catalog/films/film-filter-rules.js';
 import { POPULARITY_PERIODS, type PopularityPeriod } from '../../domain/popularity-period.js';
-
-const FIRST_DECADE = Math.floor(FIRST_FILM_YEAR / 10) * 10;
-
-const isDecade = (value: unknown): boolean =>
-  typeof value === 'number' &&
-  Number.isInteger(value) &&
-  value % 10 === 0 &&
-  value >= FIRST_DECADE &&
-  value <= 2100;
 
 /** The query string of GET /films/popular; numbers arrive as text and are converted, then checked. */
 export class PopularFilmsRequest {
@@ -31,10 +24,7 @@ export class PopularFilmsRequest {
   @GenreFilter()
   genre?: string;
 
-  @ApiPropertyOptional({ example: 1990, description: 'Films released in that decade (1990: 1990–1999)' })
-  @IsOptional()
-  @Type(() => Number)
-  @Satisfies('isDecade', isDecade, `decade must be a year ending in 0, from ${FIRST_DECADE}, such as 1990`)
+  @DecadeFilter()
   decade?: number;
 
   @CountryFilter()
