@@ -54,6 +54,7 @@ export async function seedCommunity(
   await inParallel(newMembers, options.concurrency, ({ member, memberPlan }) =>
     histories.seed(member, memberPlan),
   );
+  for (const { member, memberPlan } of newMembers) await histories.seedLatest(member, memberPlan);
   return tally.counts();
 }
 

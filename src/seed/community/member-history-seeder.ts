@@ -9,7 +9,7 @@ import { PutListItem } from '../../modules/lists/commands/put-list-item/put-list
 import { FollowMember } from '../../modules/social/commands/follow/follow.command.js';
 import { DEMO_EDITION } from './catalogue-reader.js';
 import type { MemberPlan } from './community-plan.js';
-import type { FilmMark } from './histories.js';
+import type { FilmAction, FilmMark } from './histories.js';
 import type { CreatedKind, Tally } from './tally.js';
 
 export interface SeededMember {
@@ -24,6 +24,22 @@ const KIND_OF_MARK: Record<FilmMark['type'], CreatedKind> = {
   AddFilmToWatchlist: 'watchlist',
   RateFilm: 'ratings',
 };
+
+/** Marks each member keeps back for the end of the run. */
+const LATEST_MARKS_PER_MEMBER = 2;
+
+/**
+ * The marks a member makes last: up to two on films they touch nowhere else in their history (no
+ * other mark, no diary entry), so holding them back changes no other command's outcome. Played
+ * after every member's history, one member after another, they make the site's newest activity
+ * many members' rather than the last member's.
+ */
+export function latestMarks(plan: MemberPlan): readonly FilmAction[] {
+  const { marks, diary } = plan.history;
+  const touched = new Map<string, number>();
+  for (const { film } of [...marks, ...diary]) touched.set(film, (touched.get(film) ?? 0) + 1);
+  return marks.filter(({ film }) => touched.get(film) === 1).slice(-LATEST_MARKS_PER_MEMBER);
+}
 
 /** Writes one new member's history through the application's commands, in the order a person would. */
 export class MemberHistorySeeder {
@@ -51,13 +67,27 @@ export class MemberHistorySeeder {
     }
   }
 
-  private async films(member: SeededMember, plan: MemberPlan, context: CommandContext): Promise<void> {
-    const { marks, diary, comments } = plan.history;
+  /** The marks held back from `seed`, once every member's history is written. */
+  async seedLatest(member: SeededMember, plan: MemberPlan): Promise<void> {
+    await this.marks(member, latestMarks(plan), this.context(member.id));
+  }
+
+  private async marks(member: SeededMember, marks: readonly FilmAction[], context: CommandContext) {
     for (const { film, mark } of marks) {
       await this.tally.attempt(KIND_OF_MARK[mark.type], `${member.username} ${mark.type} ${film}`, () =>
         this.commands.execute(new LogFilm(member.id, film, mark, context)),
       );
     }
+  }
+
+  private async films(member: SeededMember, plan: MemberPlan, context: CommandContext): Promise<void> {
+    const { marks, diary, comments } = plan.history;
+    const latest = new Set(latestMarks(plan));
+    await this.marks(
+      member,
+      marks.filter((mark) => !latest.has(mark)),
+      context,
+    );
     for (const { film, review, ...entry } of diary) {
       const logged = await this.tally.attempt('diaryEntries', `${member.username} logs ${film}`, () =>
         this.commands.execute(new LogDiaryEntry(member.id, film, entry, review, context)),
