@@ -3,6 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { InvalidInputException } from '../../../../common/invalid-input.exception.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
+import type { FilmFilters } from '../../films/film-filter-sql.js';
 import { toFilm, type FilmRow } from '../../films/film-reader.js';
 import type { Film } from '../../films/film.js';
 import {
@@ -28,14 +29,8 @@ export interface FilmPage {
 }
 
 /** Validated parameters of GET /films, as the client sent them. */
-export interface FilmSearch {
+export interface FilmSearch extends FilmFilters {
   readonly q?: string;
-  readonly year?: number;
-  /** A year ending in 0: films released in it and the nine years after. */
-  readonly decade?: number;
-  readonly genre?: string;
-  readonly language?: string;
-  readonly country?: string;
   readonly limit: number;
   readonly cursor?: string;
 }

@@ -1,4 +1,5 @@
-import { normaliseGenre, normaliseText } from '../../domain/normalise.js';
+import { normaliseText } from '../../domain/normalise.js';
+import { SqlParameters, filmFilterConditions } from '../../films/film-filter-sql.js';
 import { filmColumns } from '../../films/film-reader.js';
 import type { RelevanceCursor, TitleCursor } from './film-cursor.js';
 import type { FilmSearch } from './search-films.query.js';
@@ -25,33 +26,6 @@ function statementName(
   return ['catalog', kind, search.year !== undefined, search.decade !== undefined, ...parts].join('-');
 }
 
-/** Parameters are numbered as they are added, so only the filters given appear in the SQL. */
-class Parameters {
-  readonly values: unknown[] = [];
-
-  add(value: unknown, cast: string): string {
-    this.values.push(value);
-    return `$${this.values.length}::${cast}`;
-  }
-}
-
-/** Each filter is one indexed condition: btree on year, GIN on the arrays. */
-function filterConditions(search: FilmSearch, params: Parameters, alias = 'f'): string[] {
-  const conditions: string[] = [];
-  if (search.year !== undefined) conditions.push(`${alias}.year = ${params.add(search.year, 'int')}`);
-  if (search.decade !== undefined) {
-    const from = params.add(search.decade, 'int');
-    conditions.push(`${alias}.year BETWEEN ${from} AND ${from} + 9`);
-  }
-  if (search.genre !== undefined)
-    conditions.push(`${alias}.genres @> ARRAY[${params.add(normaliseGenre(search.genre), 'text')}]`);
-  if (search.language !== undefined)
-    conditions.push(`${alias}.languages @> ARRAY[${params.add(search.language.toLowerCase(), 'text')}]`);
-  if (search.country !== undefined)
-    conditions.push(`${alias}.countries @> ARRAY[${params.add(search.country.toUpperCase(), 'text')}]`);
-  return conditions;
-}
-
 const hasArrayFilter = (search: FilmSearch): boolean =>
   search.genre !== undefined || search.language !== undefined || search.country !== undefined;
 
@@ -61,8 +35,8 @@ const hasArrayFilter = (search: FilmSearch): boolean =>
  * evaluated once and gates the walk: it stops at the first match, and reads the table at most
  * once, sequentially, when there is none.
  */
-function anyFilmMatches(search: FilmSearch, params: Parameters): string {
-  return `EXISTS (SELECT 1 FROM films probe WHERE ${filterConditions(search, params, 'probe').join(' AND ')})`;
+function anyFilmMatches(search: FilmSearch, params: SqlParameters): string {
+  return `EXISTS (SELECT 1 FROM films probe WHERE ${filmFilterConditions(search, params, 'probe').join(' AND ')})`;
 }
 
 const where = (conditions: readonly string[]): string =>
@@ -92,8 +66,8 @@ const likeEscaped = (word: string): string => word.replace(/[\\%_]/g, (character
  * (year, title, id) index when the year is fixed.
  */
 export function titleOrderStatement(search: FilmSearch, cursor: TitleCursor | null): SearchStatement {
-  const params = new Parameters();
-  const conditions = filterConditions(search, params);
+  const params = new SqlParameters();
+  const conditions = filmFilterConditions(search, params);
   if (hasArrayFilter(search)) conditions.push(anyFilmMatches(search, params));
   if (cursor) {
     conditions.push(
@@ -109,14 +83,14 @@ export function titleOrderStatement(search: FilmSearch, cursor: TitleCursor | nu
 }
 
 /** Every indexable word of q inside the search text: trigram GIN lookups with a cheap recheck. */
-function containsEveryWord(terms: SearchTerms, params: Parameters): string[] {
+function containsEveryWord(terms: SearchTerms, params: SqlParameters): string[] {
   return terms.indexableWords.map(
     (word) => `f.search_text LIKE ${params.add(`%${likeEscaped(word)}%`, 'text')}`,
   );
 }
 
 /** How many words of q start a word of the search text: "paris" ranks "Paris" above "Parisienne". */
-function wordStarts(terms: SearchTerms, params: Parameters): string {
+function wordStarts(terms: SearchTerms, params: SqlParameters): string {
   const starts = terms.indexableWords.map((word) => {
     const escaped = likeEscaped(word);
     return `(f.search_text LIKE ${params.add(`${escaped}%`, 'text')} OR f.search_text LIKE ${params.add(`% ${escaped}%`, 'text')})::int`;
@@ -125,7 +99,7 @@ function wordStarts(terms: SearchTerms, params: Parameters): string {
 }
 
 /** After the cursor in (score DESC, len, id) order. */
-function seek(cursor: RelevanceCursor | null, scoreType: 'int' | 'real', params: Parameters): string {
+function seek(cursor: RelevanceCursor | null, scoreType: 'int' | 'real', params: SqlParameters): string {
   if (!cursor) return '';
   const score = params.add(cursor.score, scoreType);
   const length = params.add(cursor.length, 'int');
@@ -158,9 +132,9 @@ export function exactTierStatement(
   limit: number,
 ): SearchStatement | null {
   if (terms.indexableWords.length === 0) return null;
-  const params = new Parameters();
+  const params = new SqlParameters();
   const score = wordStarts(terms, params);
-  const conditions = [...containsEveryWord(terms, params), ...filterConditions(search, params)];
+  const conditions = [...containsEveryWord(terms, params), ...filmFilterConditions(search, params)];
   const matches = `SELECT f.id, ${score} AS score, length(f.search_text) AS len FROM films f ${where(conditions)}`;
   const cursorSeek = seek(cursor, 'int', params);
   return {
@@ -181,9 +155,9 @@ export function similarTierStatement(
   cursor: RelevanceCursor | null,
   limit: number,
 ): SearchStatement {
-  const params = new Parameters();
+  const params = new SqlParameters();
   const q = params.add(terms.text, 'text');
-  const conditions = [`${q} <% f.search_text`, ...filterConditions(search, params)];
+  const conditions = [`${q} <% f.search_text`, ...filmFilterConditions(search, params)];
   const matches = `SELECT f.id, word_similarity(${q}, f.search_text) AS score, length(f.search_text) AS len
     FROM films f ${where(conditions)}`;
   const cursorSeek = seek(cursor, 'real', params);

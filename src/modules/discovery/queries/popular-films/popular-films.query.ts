@@ -6,7 +6,11 @@ import { decodeCursorFields, encodeCursorFields, type Page } from '../../../../c
 import { CURSOR_MESSAGE } from '../../../../common/paging/page.js';
 import { isCanonicalUuid } from '../../../../common/uuid.js';
 import { QUERY_POOL } from '../../../../platform/database/database.module.js';
-import { normaliseGenre } from '../../../catalog/domain/normalise.js';
+import {
+  SqlParameters,
+  filmFilterConditions,
+  type FilmFilters,
+} from '../../../catalog/films/film-filter-sql.js';
 import { filmColumns, toFilm, type FilmRow } from '../../../catalog/films/film-reader.js';
 import type { Film } from '../../../catalog/films/film.js';
 import { utcDay, windowStart, type PopularityPeriod } from '../../domain/popularity-period.js';
@@ -19,12 +23,8 @@ export interface PopularFilm {
 }
 
 /** Validated parameters of GET /films/popular. */
-export interface PopularFilmsSearch {
+export interface PopularFilmsSearch extends Omit<FilmFilters, 'year'> {
   readonly period: PopularityPeriod;
-  readonly genre?: string;
-  readonly decade?: number;
-  readonly country?: string;
-  readonly language?: string;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -54,47 +54,35 @@ function cursorOf(search: PopularFilmsSearch): PopularCursor | null {
   return { period: search.period, marks: marks as number, id };
 }
 
-/** Each filter is one condition on the film: GIN on the arrays, btree on the year. */
-function filmConditions(search: PopularFilmsSearch, values: unknown[]): string[] {
-  const add = (value: unknown, cast: string): string => {
-    values.push(value);
-    return `$${values.length}::${cast}`;
-  };
-  const conditions: string[] = [];
-  if (search.genre !== undefined)
-    conditions.push(`f.genres @> ARRAY[${add(normaliseGenre(search.genre), 'text')}]`);
-  if (search.language !== undefined)
-    conditions.push(`f.languages @> ARRAY[${add(search.language.toLowerCase(), 'text')}]`);
-  if (search.country !== undefined)
-    conditions.push(`f.countries @> ARRAY[${add(search.country.toUpperCase(), 'text')}]`);
-  if (search.decade !== undefined)
-    conditions.push(`f.year BETWEEN ${add(search.decade, 'int')} AND ${add(search.decade + 9, 'int')}`);
-  return conditions;
-}
-
 /**
  * Where a period's counts come from. All time, and a window whose counters end today (a mark was
  * made today), are a column of the films' totals, read by its index. On a day with no mark yet the
  * counters still end on the last day one was made, so the window is summed from the days table.
  */
-function rankedSource(period: PopularityPeriod, asOf: string | null, now: Date, values: unknown[]): string {
+function rankedSource(
+  period: PopularityPeriod,
+  asOf: string | null,
+  now: Date,
+  params: SqlParameters,
+): string {
   if (period === 'all') return `SELECT film_id, marks FROM film_popularity`;
   if (asOf === utcDay(now)) return `SELECT film_id, ${WINDOW_COLUMNS[period]} AS marks FROM film_popularity`;
-  values.push(windowStart(period, now), utcDay(now));
   return `SELECT film_id, sum(marks)::int AS marks FROM film_popularity_days
-           WHERE day BETWEEN $${values.length - 1}::date AND $${values.length}::date GROUP BY film_id`;
+           WHERE day BETWEEN ${params.add(windowStart(period, now), 'date')} AND ${params.add(utcDay(now), 'date')}
+           GROUP BY film_id`;
 }
 
 /** Most marks first, then by film id, with the cursor a seek past the last pair. */
 function statement(search: PopularFilmsSearch, cursor: PopularCursor | null, asOf: string | null, now: Date) {
-  const values: unknown[] = [];
-  const ranked = rankedSource(search.period, asOf, now, values);
-  const conditions = ['ranked.marks > 0', ...filmConditions(search, values)];
+  const params = new SqlParameters();
+  const ranked = rankedSource(search.period, asOf, now, params);
+  const conditions = ['ranked.marks > 0', ...filmFilterConditions(search, params)];
   if (cursor) {
-    values.push(cursor.marks, cursor.id);
-    conditions.push(`(ranked.marks, ranked.film_id) < ($${values.length - 1}::int, $${values.length}::uuid)`);
+    conditions.push(
+      `(ranked.marks, ranked.film_id) < (${params.add(cursor.marks, 'int')}, ${params.add(cursor.id, 'uuid')})`,
+    );
   }
-  values.push(search.limit + 1);
+  const limit = params.add(search.limit + 1, 'int');
   // The page is chosen first; only its films are then read whole (credits, reviews, poster).
   return {
     text: `WITH page AS (
@@ -102,12 +90,12 @@ function statement(search: PopularFilmsSearch, cursor: PopularCursor | null, asO
                FROM (${ranked}) AS ranked JOIN films f ON f.id = ranked.film_id
               WHERE ${conditions.join(' AND ')}
               ORDER BY ranked.marks DESC, ranked.film_id DESC
-              LIMIT $${values.length}::int
+              LIMIT ${limit}
            )
            SELECT ${filmColumns('f')}, page.marks
              FROM page JOIN films f ON f.id = page.film_id
             ORDER BY page.marks DESC, page.film_id DESC`,
-    values,
+    values: params.values,
   };
 }
 
