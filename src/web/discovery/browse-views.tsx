@@ -6,7 +6,7 @@ import {
 } from '../../modules/discovery/domain/popularity-period.js';
 import type { FormFailure } from '../http/forms.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
-import { DECADE_OPTIONS, LanguageAndCountryFields, SelectField, type Option } from '../views/film-filters.js';
+import { DecadeField, LanguageAndCountryFields, SelectField, type Option } from '../views/film-filters.js';
 import { Layout } from '../views/layout.js';
 import { PopularFilmsGrid } from './popular-films-grid.js';
 
@@ -77,14 +77,7 @@ export function BrowseView({ fields, period, page, paged, failure }: BrowseViewP
             errors={errors}
           />
           <Field name="genre" label="Genre" value={fields.genre} errors={errors} hint="For example drama." />
-          <SelectField
-            name="decade"
-            label="Decade"
-            value={fields.decade}
-            options={DECADE_OPTIONS}
-            anyLabel="Any decade"
-            errors={errors}
-          />
+          <DecadeField decade={fields.decade} errors={errors} />
           <LanguageAndCountryFields language={fields.language} country={fields.country} errors={errors} />
         </fieldset>
         <div class="search-actions">

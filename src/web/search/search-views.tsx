@@ -6,7 +6,7 @@ import { PersonLinks } from '../people/person-links.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { PosterImage } from '../views/poster.js';
-import { DECADE_OPTIONS, LanguageAndCountryFields, SelectField } from '../views/film-filters.js';
+import { DecadeField, LanguageAndCountryFields } from '../views/film-filters.js';
 
 /** Results run in title or relevance order, not by time. */
 const RESULT_PAGES: PagerWords = {
@@ -86,14 +86,7 @@ function SearchForm({ fields, failure }: { readonly fields: SearchFields; readon
       <fieldset class="search-filters">
         <legend>Filters</legend>
         <Field name="year" label="Year" type="number" value={fields.year} errors={errors} />
-        <SelectField
-          name="decade"
-          label="Decade"
-          value={fields.decade}
-          options={DECADE_OPTIONS}
-          anyLabel="Any decade"
-          errors={errors}
-        />
+        <DecadeField decade={fields.decade} errors={errors} />
         <Field
           name="genre"
           label="Genre"

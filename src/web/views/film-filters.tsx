@@ -112,3 +112,23 @@ export function LanguageAndCountryFields({
     </>
   );
 }
+
+/** The decade filter: every decade from the first films to this one, newest first. */
+export function DecadeField({
+  decade,
+  errors,
+}: {
+  readonly decade?: string;
+  readonly errors?: readonly FieldError[];
+}) {
+  return (
+    <SelectField
+      name="decade"
+      label="Decade"
+      value={decade}
+      options={DECADE_OPTIONS}
+      anyLabel="Any decade"
+      errors={errors}
+    />
+  );
+}
