@@ -16,9 +16,11 @@ import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
 import { MemberAccessCache } from './auth/member-access-cache.js';
 import { MemberAuthenticator } from './auth/member-authenticator.js';
 import { PasswordHasher } from './auth/password-hasher.js';
+import { ChangeAccountHandler } from './commands/change-account/change-account.command.js';
 import { ChangeRoleHandler } from './commands/change-role/change-role.command.js';
 import { RegisterMemberHandler } from './commands/register/register.command.js';
 import { SignInHandler } from './commands/sign-in/sign-in.command.js';
+import { SignOutEverywhereHandler } from './commands/sign-out-everywhere/sign-out-everywhere.command.js';
 import { IdentityController } from './identity.controller.js';
 import { GetMeHandler } from './queries/get-me/get-me.query.js';
 
@@ -64,6 +66,8 @@ import { GetMeHandler } from './queries/get-me/get-me.query.js';
     { provide: APP_GUARD, useClass: AuthGuard },
     RegisterMemberHandler,
     SignInHandler,
+    ChangeAccountHandler,
+    SignOutEverywhereHandler,
     ChangeRoleHandler,
     GetMeHandler,
     AdminBootstrap,

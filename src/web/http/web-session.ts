@@ -46,10 +46,17 @@ export class WebSession {
    * mid-visit; an idle one still is, when the token expires.
    */
   async renew(request: WebRequest, response: FastifyReply, reader: Reader): Promise<void> {
-    const expiresAt = expiryOf(requestCookies(request)[SESSION_COOKIE] ?? '');
+    const token = requestCookies(request)[SESSION_COOKIE] ?? '';
+    const expiresAt = expiryOf(token);
     const halfLifeMs = (this.config.accessTokenTtlSeconds * 1000) / 2;
     if (expiresAt === null || expiresAt - Date.now() > halfLifeMs) return;
-    this.start(response, await this.tokens.issue({ id: reader.id, username: reader.username }));
+    // The renewed token keeps the generation of the one just accepted, so signing out everywhere still ends it.
+    const verified = await this.tokens.verify(token);
+    if (!verified) return;
+    this.start(
+      response,
+      await this.tokens.issue({ id: reader.id, username: reader.username }, verified.generation),
+    );
   }
 
   hasCookie(request: WebRequest): boolean {

@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import { AccessTokens } from './access-tokens.js';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
@@ -9,15 +10,24 @@ describe('AccessTokens', () => {
   it('names the member of a token it issued, again and again', async () => {
     const tokens = new AccessTokens(SECRET, 60);
     const token = await tokens.issue(ALICE);
-    expect(await tokens.verify(token)).toEqual(ALICE);
-    expect(await tokens.verify(token)).toEqual(ALICE);
+    expect(await tokens.verify(token)).toEqual({ user: ALICE, generation: 0 });
+    expect(await tokens.verify(token)).toEqual({ user: ALICE, generation: 0 });
+  });
+
+  it('carries the generation it was issued in, and reads a token without one as of generation 0', async () => {
+    const tokens = new AccessTokens(SECRET, 60);
+    expect((await tokens.verify(await tokens.issue(ALICE, 3)))?.generation).toBe(3);
+    const older = jwt.sign({ sub: ALICE.id, name: ALICE.username }, SECRET, { expiresIn: 60 });
+    expect(await tokens.verify(older)).toEqual({ user: ALICE, generation: 0 });
+    const negative = jwt.sign({ sub: ALICE.id, name: ALICE.username, gen: -1 }, SECRET, { expiresIn: 60 });
+    expect(await tokens.verify(negative)).toBeNull();
   });
 
   it('refuses a token once it has expired, though it was verified before', async () => {
     jest.useFakeTimers({ now: new Date('2026-12-06T12:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
     const tokens = new AccessTokens(SECRET, 60);
     const token = await tokens.issue(ALICE);
-    expect(await tokens.verify(token)).toEqual(ALICE);
+    expect(await tokens.verify(token)).toEqual({ user: ALICE, generation: 0 });
     jest.setSystemTime(new Date('2026-12-06T12:01:01Z'));
     expect(await tokens.verify(token)).toBeNull();
     expect(await tokens.verify(token)).toBeNull();
@@ -43,6 +53,6 @@ describe('AccessTokens', () => {
       ),
     );
     for (const token of issued) expect(await tokens.verify(token)).not.toBeNull();
-    expect((await tokens.verify(issued[0]!))?.username).toBe('member_a');
+    expect((await tokens.verify(issued[0]!))?.user.username).toBe('member_a');
   });
 });

@@ -6,6 +6,14 @@ import type { SignedInUser } from '../../../common/auth/index.js';
 interface AccessTokenClaims {
   readonly sub: string;
   readonly name: string;
+  /** The member's token generation when it was issued; tokens from before it existed lack it and are of 0. */
+  readonly gen: number;
+}
+
+/** A token's member, and the generation it belongs to (compared with the member's own, live). */
+export interface VerifiedToken {
+  readonly user: SignedInUser;
+  readonly generation: number;
 }
 
 const ALGORITHM = 'HS256';
@@ -13,18 +21,21 @@ const ALGORITHM = 'HS256';
 const DEFAULT_REMEMBERED = 20_000;
 
 interface Verified {
-  readonly user: SignedInUser;
+  readonly token: VerifiedToken;
   /** The token's `exp`, in ms. */
   readonly expiresAt: number;
 }
 
-/** Short-lived HS256 tokens naming the member; roles are not in them, so a revocation is immediate. */
+/**
+ * Short-lived HS256 tokens naming the member and their token generation; roles are not in them, so
+ * a revocation is immediate, and whether the generation is still the member's is read live.
+ */
 export class AccessTokens {
   private readonly jwt: JwtService;
   /**
-   * A token's text fixes its claims and signature, so once verified it stays valid until its
-   * `exp` (tokens are not revoked: roles and suspension are read live). Checked against the clock
-   * on every use.
+   * A token's text fixes its claims and signature, so once verified they stay valid until its
+   * `exp`; what can revoke it (the member's generation, roles, suspension) is read live by the
+   * caller. Checked against the clock on every use.
    */
   private readonly verified = new Map<string, Verified>();
 
@@ -38,15 +49,16 @@ export class AccessTokens {
     this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(secret, 'utf8')) });
   }
 
-  issue(user: SignedInUser): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, name: user.username };
+  /** `generation` is the member's current one: 0 until they first sign out everywhere. */
+  issue(user: SignedInUser, generation = 0): Promise<string> {
+    const claims: AccessTokenClaims = { sub: user.id, name: user.username, gen: generation };
     return this.jwt.signAsync(claims, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds });
   }
 
-  async verify(token: string): Promise<SignedInUser | null> {
+  async verify(token: string): Promise<VerifiedToken | null> {
     const known = this.verified.get(token);
     if (known) {
-      if (Date.now() < known.expiresAt) return known.user;
+      if (Date.now() < known.expiresAt) return known.token;
       this.verified.delete(token);
       return null;
     }
@@ -56,9 +68,12 @@ export class AccessTokens {
       });
       if (typeof claims.sub !== 'string' || !isUuid(claims.sub) || typeof claims.name !== 'string')
         return null;
-      const user = { id: claims.sub, username: claims.name };
-      if (typeof claims.exp === 'number') this.remember(token, { user, expiresAt: claims.exp * 1000 });
-      return user;
+      const generation = claims.gen ?? 0;
+      if (!Number.isSafeInteger(generation) || generation < 0) return null;
+      const verified = { user: { id: claims.sub, username: claims.name }, generation };
+      if (typeof claims.exp === 'number')
+        this.remember(token, { token: verified, expiresAt: claims.exp * 1000 });
+      return verified;
     } catch {
       return null;
     }

@@ -1,18 +1,17 @@
 import { createTestDatabase, testPool, type TestDatabase } from '#testing';
 import type pg from 'pg';
-import type { MemberAccess } from '../../../common/auth/index.js';
-import { MEMBER_ACCESS_CHANNEL, MemberAccessCache } from './member-access-cache.js';
+import { MEMBER_ACCESS_CHANNEL, MemberAccessCache, type AccountAccess } from './member-access-cache.js';
 
 const ALICE = '0f8a3a52-6f7e-4a57-9d0c-2f1c1e0b9a01';
 const BOB = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
-const ACTIVE: MemberAccess = { roles: ['member'], suspended: false };
+const ACTIVE: AccountAccess = { roles: ['member'], suspended: false, tokenGeneration: 0 };
 
 describe('MemberAccessCache (real PostgreSQL LISTEN/NOTIFY)', () => {
   let database: TestDatabase;
   let pool: pg.Pool;
   let cache: MemberAccessCache;
   let lookups: string[];
-  let answer: (userId: string) => Promise<MemberAccess | null>;
+  let answer: (userId: string) => Promise<AccountAccess | null>;
 
   const notify = (payload: string): Promise<unknown> =>
     pool.query('SELECT pg_notify($1, $2)', [MEMBER_ACCESS_CHANNEL, payload]);
@@ -66,7 +65,7 @@ describe('MemberAccessCache (real PostgreSQL LISTEN/NOTIFY)', () => {
     expect(lookups.filter((id) => id === ALICE)).toHaveLength(1);
 
     answer = () =>
-      Promise.resolve({ roles: ['member'], suspended: true, suspension: { reason: 'spam', until: null } });
+      Promise.resolve({ ...ACTIVE, suspended: true, suspension: { reason: 'spam', until: null } });
     await notify(ALICE);
     await eventually(async () => (await cache.access(ALICE))?.suspended === true);
     const bobLookups = lookups.filter((id) => id === BOB).length;
@@ -125,8 +124,7 @@ describe('MemberAccessCache (real PostgreSQL LISTEN/NOTIFY)', () => {
   it('asks again once a suspension with an end has run out', async () => {
     await listening();
     const until = new Date(Date.now() + 200).toISOString();
-    answer = () =>
-      Promise.resolve({ roles: ['member'], suspended: true, suspension: { reason: 'heat', until } });
+    answer = () => Promise.resolve({ ...ACTIVE, suspended: true, suspension: { reason: 'heat', until } });
     expect((await cache.access(ALICE))?.suspended).toBe(true);
     expect((await cache.access(ALICE))?.suspended).toBe(true);
     expect(lookups.filter((id) => id === ALICE)).toHaveLength(1);

@@ -1,6 +1,11 @@
 import pg from 'pg';
 import type { MemberAccess } from '../../../common/auth/index.js';
 
+/** What the guard reads of a member, and the generation their tokens must carry to be accepted. */
+export interface AccountAccess extends MemberAccess {
+  readonly tokenGeneration: number;
+}
+
 /** Announced (with the member's id) in the same transaction as any change to what `access` reads. */
 export const MEMBER_ACCESS_CHANNEL = 'filmlog_member_access';
 
@@ -8,14 +13,14 @@ const DEFAULT_CAPACITY = 50_000;
 const RECONNECT_DELAY_MS = 1_000;
 
 interface Entry {
-  readonly access: MemberAccess | null;
+  readonly access: AccountAccess | null;
   /** A suspension with an end stops being in force then, without any event: the entry goes stale too. */
   readonly validUntil: number;
 }
 
 /**
  * The guard's member-access lookup, kept in memory while, and only while, this process is
- * listening for the changes: every change to roles, status or the account commits a notification
+ * listening for the changes: every change to roles, status, the account or its token generation commits a notification
  * on MEMBER_ACCESS_CHANNEL, which drops the member's entry here. Without the LISTEN connection
  * nothing is cached and every lookup is live, so a missed notification cannot authorise wrongly.
  * A lookup that overlaps an invalidation is answered but not kept.
@@ -30,12 +35,12 @@ export class MemberAccessCache {
   private epoch = 0;
 
   constructor(
-    private readonly lookUp: (userId: string) => Promise<MemberAccess | null>,
+    private readonly lookUp: (userId: string) => Promise<AccountAccess | null>,
     private readonly connection: pg.ClientConfig,
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
-  async access(userId: string): Promise<MemberAccess | null> {
+  async access(userId: string): Promise<AccountAccess | null> {
     const entry = this.entries.get(userId);
     if (entry && this.client && Date.now() < entry.validUntil) return entry.access;
     if (entry) this.entries.delete(userId);
@@ -71,7 +76,7 @@ export class MemberAccessCache {
     this.entries.clear();
   }
 
-  private remember(userId: string, access: MemberAccess | null): void {
+  private remember(userId: string, access: AccountAccess | null): void {
     const until = access?.suspended ? access.suspension?.until : null;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(userId, { access, validUntil: until ? Date.parse(until) : Number.POSITIVE_INFINITY });

@@ -10,8 +10,13 @@ export class MemberAuthenticator extends Authenticator {
     super();
   }
 
-  verifyAccessToken(token: string): Promise<SignedInUser | null> {
-    return this.tokens.verify(token);
+  /** A token of an earlier generation than the member's (signed out everywhere since) is as invalid as an expired one. */
+  async verifyAccessToken(token: string): Promise<SignedInUser | null> {
+    const verified = await this.tokens.verify(token);
+    if (!verified) return null;
+    const access = await this.access.access(verified.user.id);
+    if (access && access.tokenGeneration !== verified.generation) return null;
+    return verified.user;
   }
 
   accessOf(userId: string): Promise<MemberAccess | null> {

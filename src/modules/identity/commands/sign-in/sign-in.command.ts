@@ -32,6 +32,6 @@ export class SignInHandler implements ICommandHandler<SignIn> {
     const matches = await this.hasher.verify(account?.passwordHash ?? null, password);
     if (!account || !matches) throw new UnauthorizedException('The login or password is wrong.');
     const user = { id: account.id, username: account.username };
-    return { user, accessToken: await this.tokens.issue(user) };
+    return { user, accessToken: await this.tokens.issue(user, account.tokenGeneration) };
   }
 }
