@@ -75,7 +75,19 @@ const COMMENT_REPORT = {
 /** One request of a cell: the values of the path's parameters, a query, a body or a file. */
 interface Call extends Omit<Send, 'user'> {
   readonly params?: Readonly<Record<string, string>>;
+  /** A member of the caller's kind made for this cell, for a call that ends the caller's own sessions. */
+  readonly as?: TestUser;
 }
+
+/** A fresh member holding the caller's roles; none for the anonymous caller. */
+const freshCaller = async (world: World, caller: Caller): Promise<Call> =>
+  caller === 'anonymous'
+    ? {}
+    : {
+        as: await registerUser(world.api.app, {
+          roles: caller === 'moderator' || caller === 'admin' ? [caller] : [],
+        }),
+      };
 
 interface Row {
   /** Method and path exactly as the OpenAPI document names the operation. */
@@ -368,6 +380,15 @@ const ROWS: readonly Row[] = [
     call: ({ users }) => ({ body: { login: users.member.username, password: users.member.password } }),
   },
   { operation: 'GET /api/v1/me', expected: SIGNED_IN },
+  // The caller's own account, changed by nothing but its current password.
+  {
+    operation: 'PATCH /api/v1/me',
+    expected: SIGNED_IN,
+    call: ({ users }, caller) => ({
+      body: { currentPassword: caller === 'anonymous' ? 'no one' : users[caller].password },
+    }),
+  },
+  { operation: 'POST /api/v1/auth/sign-out-everywhere', expected: signedIn(204), call: freshCaller },
   ...(['PUT', 'DELETE'] as const).map((method) => ({
     operation: `${method} /api/v1/admin/users/{username}/roles/{role}`,
     expected: ADMINS,
@@ -719,8 +740,8 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
   it.each(cells)('%s', async (_label, row, caller) => {
     const [method, template] = row.operation.split(' ') as [string, string];
     const call = (await row.call?.(world, caller)) ?? {};
-    const { params = {}, ...send } = call;
-    const user = caller === 'anonymous' ? undefined : world.users[caller];
+    const { params = {}, as, ...send } = call;
+    const user = caller === 'anonymous' ? undefined : (as ?? world.users[caller]);
     const response = await world.api.send(method.toLowerCase() as Method, fill(template, params), {
       ...send,
       ...(user ? { user } : {}),
