@@ -408,6 +408,7 @@ const ROWS: readonly Row[] = [
     expected: EVERYONE,
     call: () => ({ query: { period: 'all' } }),
   },
+  { operation: 'GET /api/v1/films/trending', expected: EVERYONE },
   {
     operation: 'POST /api/v1/films',
     expected: admins(201),

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryController } from './discovery.controller.js';
 import { PopularFilmsHandler } from './queries/popular-films/popular-films.query.js';
+import { TrendingFilmsHandler } from './queries/trending-films/trending-films.query.js';
 
-/** Popular films by period and facet, from the popularity read model. */
+/** Popular and trending films by facet, from the popularity read model. */
 @Module({
   controllers: [DiscoveryController],
-  providers: [PopularFilmsHandler],
+  providers: [PopularFilmsHandler, TrendingFilmsHandler],
 })
 export class DiscoveryModule {}

@@ -1,16 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageLimit } from '../../../../common/paging/index.js';
-import {
-  CountryFilter,
-  DecadeFilter,
-  GenreFilter,
-  LanguageFilter,
-} from '../../../catalog/films/film-filter-rules.js';
+import { IsIn, IsOptional } from 'class-validator';
 import { POPULARITY_PERIODS, type PopularityPeriod } from '../../domain/popularity-period.js';
+import { DiscoveryFilmsRequest } from '../discovery-films.request.js';
 
 /** The query string of GET /films/popular; numbers arrive as text and are converted, then checked. */
-export class PopularFilmsRequest {
+export class PopularFilmsRequest extends DiscoveryFilmsRequest {
   @ApiPropertyOptional({
     enum: POPULARITY_PERIODS,
     default: 'week',
@@ -20,25 +14,4 @@ export class PopularFilmsRequest {
   @IsOptional()
   @IsIn(POPULARITY_PERIODS, { message: `period must be one of ${POPULARITY_PERIODS.join(', ')}` })
   period?: PopularityPeriod;
-
-  @GenreFilter()
-  genre?: string;
-
-  @DecadeFilter()
-  decade?: number;
-
-  @CountryFilter()
-  country?: string;
-
-  @LanguageFilter()
-  language?: string;
-
-  @PageLimit()
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
