@@ -80,6 +80,7 @@ const otherFilms = [
     languages: ['es'],
     countries: ['AR', 'BR'],
   },
+  { title: 'Undated Reel' },
   ...Array.from({ length: 23 }, (_, i) => ({
     title: `Night Train ${String(i + 1).padStart(2, '0')}`,
     year: 1990 + (i % 5),
@@ -189,6 +190,29 @@ describe('film catalogue over HTTP', () => {
       expect(firstPage.nextCursor).toEqual(expect.any(String));
     });
 
+    it('lists every film newest first with sort=release, A to Z within a year, undated films last', async () => {
+      const films = await allPages({ sort: 'release', limit: 4 });
+
+      expect(films.map((film) => film.id).sort()).toEqual(created.map((film) => film.id).sort());
+      const years = films.map((film) => film.year);
+      expect(years).toEqual([...years].sort((a, b) => (b ?? 0) - (a ?? 0)));
+      expect(films.slice(0, 2).map((film) => film.title)).toEqual(['Holy Motors', 'Paris']);
+      expect(films.at(-1)!.title).toBe('Undated Reel');
+      expect(films.filter((film) => film.year === 1990).map((film) => film.title)).toEqual([
+        'Night Train 01',
+        'Night Train 06',
+        'Night Train 11',
+        'Night Train 16',
+        'Night Train 21',
+      ]);
+      expect((await search({ sort: 'release', decade: 2000 })).items.map((film) => film.year)).toEqual([
+        2008, 2004, 2002,
+      ]);
+      expect((await search({ sort: 'title', limit: 1 })).items[0]!.title).toBe(
+        (await search({ limit: 1 })).items[0]!.title,
+      );
+    });
+
     it('pages through every match of q, without repeats', async () => {
       const films = await allPages({ q: 'night train', limit: 5 });
 
@@ -233,6 +257,8 @@ describe('film catalogue over HTTP', () => {
       expect(await problem({ sort: 'year' })).toEqual(['sort']);
       const { nextCursor } = await search({ limit: 1 });
       expect(await problem({ q: 'night', cursor: nextCursor! })).toEqual(['cursor']);
+      expect(await problem({ sort: 'release', cursor: nextCursor! })).toEqual(['cursor']);
+      expect(await problem({ q: 'night', sort: 'release' })).toEqual(['sort']);
     });
   });
 

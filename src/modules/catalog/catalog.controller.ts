@@ -27,10 +27,11 @@ export class CatalogController {
   @Public()
   @Get()
   @ApiOperation({
-    summary: 'Search or list films; alphabetical by title without q, best matches first with q',
+    summary:
+      'Search or list films; without q alphabetical by title, or newest first with sort=release; best matches first with q',
   })
   @ApiOkResponse({ type: FilmPageResponse })
-  @ApiProblem(400, 'A bad parameter (limit, cursor, year, language, country…), named')
+  @ApiProblem(400, 'A bad parameter (limit, cursor, sort, year, language, country…), named')
   search(@Query() query: SearchFilmsRequest): Promise<FilmPage> {
     return this.queries.execute(new SearchFilms({ ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }

@@ -6,6 +6,8 @@ describe('film cursors', () => {
   it('round-trip both orders, floats exactly', () => {
     const cursors: FilmCursor[] = [
       { kind: 'title', title: 'Été violent', id: ID },
+      { kind: 'release', year: 2008, title: 'Paris', id: ID },
+      { kind: 'release', year: null, title: 'Undated', id: ID },
       { kind: 'relevance', tier: 'similar', score: 0.7142857313156128, length: 31, id: ID },
       { kind: 'relevance', tier: 'exact', score: 2, length: 27, id: ID },
     ];
@@ -29,6 +31,8 @@ describe('film cursors', () => {
       encode(['e', 0.5, 1.5, ID]),
       encode(['r', 0.5, 1, ID]),
       encode(['x', 'Paris', ID]),
+      encode(['y', 2008.5, 'Paris', ID]),
+      encode(['y', 2008, 'Paris']),
       'A'.repeat(3000),
     ]) {
       expect(decodeCursor(text)).toBeNull();

@@ -2,7 +2,8 @@ import { isCanonicalUuid } from '../../../../common/uuid.js';
 import { decodeCursorFields, encodeCursorFields } from '../../../../common/paging/index.js';
 
 /**
- * Where the next page starts. Without q films are listed by (title, id). With q they come from
+ * Where the next page starts. Without q films are listed by (title, id), or newest first by
+ * (release key, title, id) when sorted by release. With q they come from
  * one of two tiers: films holding every word of q (as a word or part of one) or, when there are
  * none, films found by similarity (typos); both ordered by (score desc, length of the search
  * text, id). The cursor carries the last film's sort key, so paging is a keyset seek and no film
@@ -24,17 +25,33 @@ export interface RelevanceCursor {
   readonly id: string;
 }
 
-export type FilmCursor = TitleCursor | RelevanceCursor;
+/** Newest first (films without a year last), then by title and id. */
+export interface ReleaseCursor {
+  readonly kind: 'release';
+  readonly year: number | null;
+  readonly title: string;
+  readonly id: string;
+}
+
+export type FilmCursor = TitleCursor | ReleaseCursor | RelevanceCursor;
 
 const MAX_CURSOR_LENGTH = 2000;
 const TIER_CODES: Readonly<Record<string, RelevanceTier>> = { e: 'exact', s: 'similar' };
 
 export function encodeCursor(cursor: FilmCursor): string {
-  const fields =
-    cursor.kind === 'title'
-      ? ['t', cursor.title, cursor.id]
-      : [cursor.tier === 'exact' ? 'e' : 's', cursor.score, cursor.length, cursor.id];
-  return encodeCursorFields(fields);
+  switch (cursor.kind) {
+    case 'title':
+      return encodeCursorFields(['t', cursor.title, cursor.id]);
+    case 'release':
+      return encodeCursorFields(['y', cursor.year, cursor.title, cursor.id]);
+    case 'relevance':
+      return encodeCursorFields([
+        cursor.tier === 'exact' ? 'e' : 's',
+        cursor.score,
+        cursor.length,
+        cursor.id,
+      ]);
+  }
 }
 
 /** The cursor, or null when the text is not one this API gave out. */
@@ -45,6 +62,12 @@ export function decodeCursor(text: string): FilmCursor | null {
   if (code === 't' && rest.length === 2) {
     const [title, id] = rest;
     return typeof title === 'string' && isCanonicalUuid(id) ? { kind: 'title', title, id } : null;
+  }
+  if (code === 'y' && rest.length === 3) {
+    const [year, title, id] = rest;
+    const valid =
+      (year === null || Number.isInteger(year)) && typeof title === 'string' && isCanonicalUuid(id);
+    return valid ? { kind: 'release', year: year as number | null, title, id } : null;
   }
   const tier = typeof code === 'string' ? TIER_CODES[code] : undefined;
   if (tier && rest.length === 3) {

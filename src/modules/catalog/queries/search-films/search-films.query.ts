@@ -11,11 +11,13 @@ import {
   encodeCursor,
   type FilmCursor,
   type RelevanceCursor,
+  type ReleaseCursor,
   type RelevanceTier,
   type TitleCursor,
 } from './film-cursor.js';
 import {
   exactTierStatement,
+  releaseOrderStatement,
   searchTermsOf,
   similarTierStatement,
   titleOrderStatement,
@@ -28,9 +30,15 @@ export interface FilmPage {
   readonly nextCursor: string | null;
 }
 
+/** The orders of a listing without q; with q, films come best match first. */
+export const FILM_SORTS = ['title', 'release'] as const;
+export type FilmSort = (typeof FILM_SORTS)[number];
+
 /** Validated parameters of GET /films, as the client sent them. */
 export interface FilmSearch extends FilmFilters {
   readonly q?: string;
+  /** Without q only; alphabetical when left out. */
+  readonly sort?: FilmSort;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -49,11 +57,11 @@ interface RankedRow extends FilmRow {
 const badCursor = (message: string): InvalidInputException =>
   new InvalidInputException([{ field: 'cursor', message }]);
 
-function cursorOf(search: FilmSearch, relevance: boolean): FilmCursor | null {
+function cursorOf(search: FilmSearch, kind: FilmCursor['kind']): FilmCursor | null {
   if (search.cursor === undefined) return null;
   const cursor = decodeCursor(search.cursor);
   if (!cursor) throw badCursor('cursor must be a nextCursor given by this API');
-  if ((cursor.kind === 'relevance') !== relevance) throw badCursor('cursor belongs to another search');
+  if (cursor.kind !== kind) throw badCursor('cursor belongs to another search');
   return cursor;
 }
 
@@ -63,10 +71,28 @@ export class SearchFilmsHandler implements IQueryHandler<SearchFilms> {
 
   async execute({ search }: SearchFilms): Promise<FilmPage> {
     const terms = searchTermsOf(search.q);
-    const cursor = cursorOf(search, terms !== null);
-    return terms === null
-      ? this.alphabetical(search, cursor as TitleCursor | null)
-      : this.byRelevance(search, terms, cursor as RelevanceCursor | null);
+    if (terms !== null && search.sort !== undefined)
+      throw new InvalidInputException([
+        { field: 'sort', message: 'sort orders a listing without q; with q the best matches come first' },
+      ]);
+    const cursor = cursorOf(search, terms === null ? (search.sort ?? 'title') : 'relevance');
+    if (terms !== null) return this.byRelevance(search, terms, cursor as RelevanceCursor | null);
+    return search.sort === 'release'
+      ? this.byRelease(search, cursor as ReleaseCursor | null)
+      : this.alphabetical(search, cursor as TitleCursor | null);
+  }
+
+  private async byRelease(search: FilmSearch, cursor: ReleaseCursor | null): Promise<FilmPage> {
+    const { rows } = await this.pool.query<FilmRow>(releaseOrderStatement(search, cursor));
+    const page = rows.slice(0, search.limit);
+    const last = page.at(-1);
+    const more = rows.length > search.limit && last;
+    return {
+      items: page.map(toFilm),
+      nextCursor: more
+        ? encodeCursor({ kind: 'release', year: last.year, title: last.title, id: last.id })
+        : null,
+    };
   }
 
   private async alphabetical(search: FilmSearch, cursor: TitleCursor | null): Promise<FilmPage> {

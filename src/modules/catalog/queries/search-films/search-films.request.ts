@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CountryFilter, DecadeFilter, GenreFilter, LanguageFilter } from '../../films/film-filter-rules.js';
 import { PageLimit } from '../../../../common/paging/index.js';
 import { Satisfies } from '../../../../common/validation.js';
 import { FILM_YEAR_MESSAGE, FIRST_FILM_YEAR, isFilmYear } from '../../films/validation-rules.js';
+import { FILM_SORTS, type FilmSort } from './search-films.query.js';
 
 /** The query string of GET /films; numbers arrive as text and are converted, then checked. */
 export class SearchFilmsRequest {
@@ -18,6 +19,16 @@ export class SearchFilmsRequest {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: FILM_SORTS,
+    default: 'title',
+    description:
+      'Without q only: title (A to Z) or release (newest year first, then A to Z; films without a year last)',
+  })
+  @IsOptional()
+  @IsIn(FILM_SORTS, { message: `sort must be one of ${FILM_SORTS.join(', ')}` })
+  sort?: FilmSort;
 
   @ApiPropertyOptional({ minimum: FIRST_FILM_YEAR, example: 2008 })
   @IsOptional()

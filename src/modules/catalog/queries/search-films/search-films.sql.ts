@@ -1,7 +1,7 @@
 import { normaliseText } from '../../domain/normalise.js';
 import { SqlParameters, filmFilterConditions } from '../../films/film-filter-sql.js';
 import { filmColumns } from '../../films/film-reader.js';
-import type { RelevanceCursor, TitleCursor } from './film-cursor.js';
+import type { RelevanceCursor, ReleaseCursor, TitleCursor } from './film-cursor.js';
 import type { FilmSearch } from './search-films.query.js';
 
 export interface SearchStatement {
@@ -78,6 +78,32 @@ export function titleOrderStatement(search: FilmSearch, cursor: TitleCursor | nu
   return {
     name: statementName('title', search, [cursor !== null]),
     text: `SELECT ${filmColumns('f')} FROM films f ${where(conditions)} ORDER BY f.title, f.id LIMIT ${limit}`,
+    values: params.values,
+  };
+}
+
+/**
+ * The key of the newest-first order as films_release_idx holds it: the year negated, so one
+ * ascending index and one row comparison serve it, with films without a year (key 0) last.
+ */
+const RELEASE_KEY = '-coalesce(f.year, 0)';
+
+/** Newest first, then alphabetical within a year, seeking past the cursor on films_release_idx. */
+export function releaseOrderStatement(search: FilmSearch, cursor: ReleaseCursor | null): SearchStatement {
+  const params = new SqlParameters();
+  const conditions = filmFilterConditions(search, params);
+  if (hasArrayFilter(search)) conditions.push(anyFilmMatches(search, params));
+  if (cursor) {
+    const key = params.add(-(cursor.year ?? 0), 'int');
+    conditions.push(
+      `(${RELEASE_KEY}, f.title, f.id) > (${key}, ${params.add(cursor.title, 'text')}, ${params.add(cursor.id, 'uuid')})`,
+    );
+  }
+  const limit = params.add(search.limit + 1, 'int');
+  return {
+    name: statementName('release', search, [cursor !== null]),
+    text: `SELECT ${filmColumns('f')} FROM films f ${where(conditions)}
+           ORDER BY ${RELEASE_KEY}, f.title, f.id LIMIT ${limit}`,
     values: params.values,
   };
 }
