@@ -8,6 +8,7 @@ import { postersFeature } from './modules/catalog/posters/posters.feature.js';
 import { commentsFeature } from './modules/comments/comments.feature.js';
 import { diaryFeature } from './modules/diary/diary.feature.js';
 import { discoveryFeature } from './modules/discovery/discovery.feature.js';
+import { exportsFeature } from './modules/exports/exports.feature.js';
 import { festivalsFeature } from './modules/festivals/festivals.feature.js';
 import { filmLogFeature } from './modules/film-log/film-log.feature.js';
 import { identityFeature } from './modules/identity/identity.feature.js';
@@ -38,6 +39,7 @@ export const features: readonly Feature[] = [
   moderationFeature,
   listsFeature,
   importsFeature,
+  exportsFeature,
   festivalsFeature,
   memberStatsFeature,
   discoveryFeature,
