@@ -15,6 +15,7 @@ import { ModerationPagesModule } from './moderation/moderation-pages.module.js';
 import { PersonPagesModule } from './people/person-pages.module.js';
 import { ReviewPagesModule } from './reviews/reviews-pages.module.js';
 import { SearchPagesModule } from './search/search-pages.module.js';
+import { SettingsPagesModule } from './settings/settings-pages.module.js';
 
 /**
  * The web front end: server-rendered pages over the modules' own commands and queries. It adds
@@ -38,6 +39,7 @@ import { SearchPagesModule } from './search/search-pages.module.js';
     ImportPagesModule,
     ModerationPagesModule,
     FestivalPagesModule,
+    SettingsPagesModule,
   ],
 })
 export class WebModule {}

@@ -67,6 +67,9 @@ export function Layout({ title, children, noIndex, head }: LayoutProps) {
                     </li>
                   )}
                   <li>
+                    <a href="/my/settings">Settings</a>
+                  </li>
+                  <li>
                     <form method="post" action="/sign-out" class="inline-form">
                       <CsrfField />
                       <button type="submit" class="link-button">

@@ -1,0 +1,77 @@
+import { Body, ForbiddenException, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
+import { AuthRateLimiter } from '../../modules/identity/auth/auth-rate-limiter.js';
+import { ChangeAccount } from '../../modules/identity/commands/change-account/change-account.command.js';
+import { ChangeAccountRequest } from '../../modules/identity/commands/change-account/change-account.request.js';
+import { SignOutEverywhere } from '../../modules/identity/commands/sign-out-everywhere/sign-out-everywhere.command.js';
+import { GetMe } from '../../modules/identity/queries/get-me/get-me.query.js';
+import { fieldText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
+import { SignInRequired } from '../http/web-metadata.js';
+import { PageResult, WebPages, seeOther, view, type SeeOther } from '../http/web-page.js';
+import { WebSession } from '../http/web-session.js';
+import { SETTINGS_PATH, SettingsView } from './settings-views.js';
+
+type FormBody = Record<string, unknown> | undefined;
+
+/** On this form a 403 can only be the current password (the guard answers a suspension before). */
+const failureOf = (error: unknown): FormFailure => {
+  if (!(error instanceof ForbiddenException)) return formFailureOf(error);
+  const message = 'The current password is wrong.';
+  return { status: 403, message, errors: [{ field: 'currentPassword', message }] };
+};
+
+/** The same commands as PATCH /api/v1/me and POST /api/v1/auth/sign-out-everywhere, for the signed-in member. */
+@WebPages('my/settings')
+@SignInRequired()
+export class SettingsPagesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly session: WebSession,
+    private readonly rateLimiter: AuthRateLimiter,
+  ) {}
+
+  @Get()
+  async settings(@CurrentUser() user: SignedInUser, @Query('saved') saved: unknown) {
+    const { email } = await this.queries.execute(new GetMe(user.id));
+    return view(SettingsView, { email: email ?? '', saved: saved === '1' });
+  }
+
+  @Post()
+  async change(
+    @CurrentUser() user: SignedInUser,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<SeeOther | PageResult> {
+    try {
+      // The current password can be guessed here as at sign-in: the same limit per address applies.
+      await this.rateLimiter.consume(request.ip || 'unknown', response);
+      const input = await formInput(ChangeAccountRequest, body, { dropEmpty: ['password'] });
+      const changed = await this.commands.execute(
+        new ChangeAccount(user.id, input.currentPassword, input.email, input.password),
+      );
+      // A new password ended every session, this one too: it goes on with the token made for it.
+      if (changed.accessToken) this.session.start(response, changed.accessToken);
+      return seeOther(`${SETTINGS_PATH}?saved=1`);
+    } catch (error) {
+      const failure = failureOf(error);
+      return new PageResult(
+        view(SettingsView, { email: fieldText(body?.email) ?? '', failure }),
+        failure.status,
+      );
+    }
+  }
+
+  @Post('sign-out-everywhere')
+  async signOutEverywhere(
+    @CurrentUser() user: SignedInUser,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<SeeOther> {
+    await this.commands.execute(new SignOutEverywhere(user.id));
+    this.session.end(response);
+    return seeOther(`/sign-in?next=${encodeURIComponent(SETTINGS_PATH)}`);
+  }
+}
