@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { httpModules, projections, workerModules } from './features.js';
+import { httpModules, personalTextRules, projections, workerModules } from './features.js';
 import { ConfigModule, runsWorker, servesHttpApi, type AppConfig } from './config/index.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { CommandRunnerModule } from './platform/commands/command-runner.module.js';
@@ -21,7 +21,7 @@ const platformModules: (Type | DynamicModule)[] = [
   MetricsModule,
   DatabaseModule,
   RedisModule,
-  EventStoreModule,
+  EventStoreModule.forRoot(personalTextRules),
   CommandRunnerModule,
   ProjectionsModule.forRoot(projections),
   HealthModule,

@@ -20,6 +20,8 @@ import { reviewsFeature } from './modules/reviews/reviews.feature.js';
 import { socialFeature } from './modules/social/social.feature.js';
 import { inTimestampOrder, type Feature, type MigrationClass } from './platform/features/feature.js';
 import { CreateJobOutbox1764028700000 } from './platform/jobs/job-outbox.migration.js';
+import { CreateMemberKeys1765900000000 } from './platform/personal-data/member-keys.migration.js';
+import type { PersonalTextRules } from './platform/personal-data/personal-text-rules.js';
 import { webFeature } from './web/web.feature.js';
 
 /**
@@ -52,6 +54,7 @@ const platformMigrations: readonly MigrationClass[] = [
   CreateProjectionTables1763683300000,
   CreateJobOutbox1764028700000,
   AddProjectionHalts1764288000000,
+  CreateMemberKeys1765900000000,
 ];
 
 /** Every migration, oldest first, so the server, the CLIs and the tests apply the same schema. */
@@ -66,3 +69,9 @@ export const projections: readonly Projection[] = features.flatMap((feature) => 
 export const httpModules: readonly Type[] = features.flatMap((feature) => feature.httpModules ?? []);
 
 export const workerModules: readonly Type[] = features.flatMap((feature) => feature.workerModules ?? []);
+
+/** Every event field that holds a member's personal text, and whose it is. */
+export const personalTextRules: PersonalTextRules = {
+  events: Object.assign({}, ...features.map((feature) => feature.personalText?.events ?? {})),
+  streams: features.flatMap((feature) => feature.personalText?.streams ?? []),
+};

@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from './app-config.js';
-import { DEVELOPMENT_JWT_SECRET } from './environment.schema.js';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PERSONAL_DATA_KEY } from './environment.schema.js';
 
 const problemsOf = (env: Record<string, string>): readonly string[] => {
   try {
@@ -27,6 +27,7 @@ describe('parseConfig', () => {
       redisSentinels: null,
       eventStore: { kind: 'postgres' },
       jwtSecret: DEVELOPMENT_JWT_SECRET,
+      personalDataKeys: DEVELOPMENT_PERSONAL_DATA_KEY,
       accessTokenTtlSeconds: 3600,
       sessionCookieSecure: true,
       trustProxyHops: 0,
@@ -36,6 +37,7 @@ describe('parseConfig', () => {
       imageStore: { kind: 'disk', folder: 'var/images' },
       rateLimits: { authPerMinute: 20, commentPerMinute: 10 },
       logLevel: 'info',
+      logFile: null,
       migrationsRun: true,
       shutdownTimeoutMs: 10_000,
     });
@@ -60,6 +62,8 @@ describe('parseConfig', () => {
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
       COMMENT_RATE_LIMIT_PER_MINUTE: '30',
       LOG_LEVEL: 'warn',
+      LOG_FILE: '/var/log/filmlog/api.log',
+      PERSONAL_DATA_KEYS: `${'A'.repeat(43)}=,${'B'.repeat(43)}=`,
       MIGRATIONS_RUN: 'false',
       SHUTDOWN_TIMEOUT_MS: '2500',
       REDIS_KEY_PREFIX: 'filmlog-eu:',
@@ -83,6 +87,8 @@ describe('parseConfig', () => {
       imageStore: { kind: 'disk', folder: '/srv/filmlog/images' },
       rateLimits: { authPerMinute: 0, commentPerMinute: 30 },
       logLevel: 'warn',
+      logFile: '/var/log/filmlog/api.log',
+      personalDataKeys: `${'A'.repeat(43)}=,${'B'.repeat(43)}=`,
       migrationsRun: false,
       shutdownTimeoutMs: 2500,
       redisKeyPrefix: 'filmlog-eu:',
@@ -202,9 +208,16 @@ describe('parseConfig', () => {
     ]);
   });
 
-  it('refuses the development JWT secret in production', () => {
+  it('refuses the development JWT secret and personal-data key in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'JWT_SECRET must be set to a secret of your own when NODE_ENV=production',
+      'PERSONAL_DATA_KEYS must hold master keys of your own when NODE_ENV=production',
+    ]);
+  });
+
+  it('wants personal-data master keys of 32 bytes', () => {
+    expect(problemsOf({ PERSONAL_DATA_KEYS: `${'A'.repeat(43)}=,short` })).toEqual([
+      'PERSONAL_DATA_KEYS must be base64 keys of 32 bytes (44 characters) separated by commas, the current one first',
     ]);
   });
 

@@ -37,6 +37,8 @@ export interface AppConfig {
     readonly kurrentdbUrl?: string;
   };
   readonly jwtSecret: string;
+  /** Master keys wrapping each member's personal-data key, base64, the current one first. */
+  readonly personalDataKeys: string;
   readonly accessTokenTtlSeconds: number;
   /** The web pages' session cookie is sent over HTTPS only (browsers treat http://localhost as secure). */
   readonly sessionCookieSecure: boolean;
@@ -50,6 +52,8 @@ export interface AppConfig {
   readonly imageStore: ImageStoreConfig;
   readonly rateLimits: { readonly authPerMinute: number; readonly commentPerMinute: number };
   readonly logLevel: LogLevel;
+  /** JSON lines are appended to this file instead of stdout; null for stdout. */
+  readonly logFile: string | null;
   readonly migrationsRun: boolean;
   readonly shutdownTimeoutMs: number;
 }
@@ -122,6 +126,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
     ...(environment.KURRENTDB_URL ? { kurrentdbUrl: environment.KURRENTDB_URL } : {}),
   },
   jwtSecret: environment.JWT_SECRET,
+  personalDataKeys: environment.PERSONAL_DATA_KEYS,
   accessTokenTtlSeconds: environment.ACCESS_TOKEN_TTL_SECONDS,
   sessionCookieSecure: environment.SESSION_COOKIE_SECURE,
   trustProxyHops: environment.TRUST_PROXY_HOPS,
@@ -137,6 +142,7 @@ const toAppConfig = (environment: Environment): AppConfig => ({
     commentPerMinute: environment.COMMENT_RATE_LIMIT_PER_MINUTE,
   },
   logLevel: environment.LOG_LEVEL,
+  logFile: environment.LOG_FILE ?? null,
   migrationsRun: environment.MIGRATIONS_RUN,
   shutdownTimeoutMs: environment.SHUTDOWN_TIMEOUT_MS,
 });

@@ -5,6 +5,17 @@ export const DEVELOPMENT_JWT_SECRET = 'filmlog-development-only-secret-never-use
 
 const MIN_JWT_SECRET_LENGTH = 32;
 
+/** Wraps members' personal-data keys on a developer's machine only; a production start refuses it. */
+export const DEVELOPMENT_PERSONAL_DATA_KEY = 'ZmlsbWxvZy1kZXZlbG9wbWVudC1vbmx5LWtleS0zMmI=';
+
+/** Base64 of 32 bytes each, separated by commas: the master keys, the current one first. */
+const masterKeys = z
+  .string()
+  .refine(
+    (value) => value.split(',').every((part) => /^[A-Za-z0-9+/]{43}=$/.test(part.trim())),
+    'must be base64 keys of 32 bytes (44 characters) separated by commas, the current one first',
+  );
+
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -79,6 +90,7 @@ export const environmentSchema = z
       .string()
       .min(MIN_JWT_SECRET_LENGTH, { error: `must be at least ${MIN_JWT_SECRET_LENGTH} characters` })
       .default(DEVELOPMENT_JWT_SECRET),
+    PERSONAL_DATA_KEYS: masterKeys.default(DEVELOPMENT_PERSONAL_DATA_KEY),
     ACCESS_TOKEN_TTL_SECONDS: integer(60, 31_536_000).default(3600),
     SESSION_COOKIE_SECURE: flag.default(true),
     ADMIN_USERNAME: z
@@ -112,6 +124,7 @@ export const environmentSchema = z
     COMMENT_RATE_LIMIT_PER_MINUTE: integer(0, 100_000).default(10),
     TRUST_PROXY_HOPS: integer(0, 10).default(0),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FILE: z.string().min(1).optional(),
     MIGRATIONS_RUN: flag.default(true),
     SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   })
@@ -135,6 +148,16 @@ export const environmentSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'must be set to a secret of your own when NODE_ENV=production',
+      });
+    }
+    if (
+      environment.NODE_ENV === 'production' &&
+      environment.PERSONAL_DATA_KEYS.split(',').some((key) => key.trim() === DEVELOPMENT_PERSONAL_DATA_KEY)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['PERSONAL_DATA_KEYS'],
+        message: 'must hold master keys of your own when NODE_ENV=production',
       });
     }
     if (Boolean(environment.ADMIN_USERNAME) !== Boolean(environment.ADMIN_PASSWORD)) {

@@ -21,12 +21,15 @@ import { ChangeRoleHandler } from './commands/change-role/change-role.command.js
 import { RegisterMemberHandler } from './commands/register/register.command.js';
 import { SignInHandler } from './commands/sign-in/sign-in.command.js';
 import { SignOutEverywhereHandler } from './commands/sign-out-everywhere/sign-out-everywhere.command.js';
+import { EraseMemberHandler } from './commands/erase-member/erase-member.command.js';
+import { ErasureController } from './erasure.controller.js';
+import { MemberErasure } from './erasure/member-erasure.js';
 import { IdentityController } from './identity.controller.js';
 import { GetMeHandler } from './queries/get-me/get-me.query.js';
 
 /** Accounts, sign-in, roles; provides the global auth guard every other route relies on. */
 @Module({
-  controllers: [IdentityController, AdminUsersController],
+  controllers: [IdentityController, ErasureController, AdminUsersController],
   providers: [
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     {
@@ -69,6 +72,8 @@ import { GetMeHandler } from './queries/get-me/get-me.query.js';
     ChangeAccountHandler,
     SignOutEverywhereHandler,
     ChangeRoleHandler,
+    EraseMemberHandler,
+    MemberErasure,
     GetMeHandler,
     AdminBootstrap,
   ],

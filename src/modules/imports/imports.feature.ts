@@ -11,4 +11,7 @@ export const importsFeature: Feature = {
   workerModules: [ImportJobsModule],
   projections: [importsProjection, importsTriggersProjection],
   migrations: [CreateImportTables1764201600000],
+  personalText: {
+    events: { ImportStarted: { fields: ['fileName'], owner: (data) => data.memberId as string } },
+  },
 };

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Projection } from '#projections';
 import type { MigrationInterface } from 'typeorm';
+import type { PersonalTextRules } from '../personal-data/personal-text-rules.js';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -17,6 +18,8 @@ export interface Feature {
   readonly workerModules?: readonly Type[];
   /** Read models the projection engine keeps up to date. */
   readonly projections?: readonly Projection[];
+  /** Members' free text the feature's events carry: sealed with the member's key, gone when they are erased. */
+  readonly personalText?: Partial<PersonalTextRules>;
   /** The feature's schema changes; the root orders every feature's by timestamp. */
   readonly migrations?: readonly MigrationClass[];
 }

@@ -34,7 +34,7 @@ export const createRootLogger = (config: AppConfig): Logger => {
       redact: REDACTED_PATHS,
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    pino.destination({ dest: 1, sync: false }),
+    pino.destination({ dest: config.logFile ?? 1, sync: false, mkdir: config.logFile !== null }),
   );
   rootLoggers.set(config, logger);
   return logger;

@@ -16,6 +16,7 @@ import {
   REVIEWED,
 } from './posted-text-activity.js';
 import { foldListActivity, knownLists, LIST_ACTIVITY_EVENT_TYPES, listIdsOf } from './list-activity.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** Which mark an event puts up (true) or takes back (false); null when it is no activity. */
 const MARK_CHANGE: Record<FilmLogEvent['type'], readonly [MarkVerb, boolean] | null> = {
@@ -86,7 +87,7 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
  * A rewatch in the diary is "logged", one row per entry (the entry is the subject), gone with the
  * entry or its rewatch flag.
  */
-export const activityProjection: Projection = {
+const activityReadModel: Projection = {
   name: 'activity',
   version: 3,
   handles: [
@@ -139,3 +140,13 @@ async function applyMarks(outcomes: readonly MarkOutcome[], context: ProjectionC
     ],
   );
 }
+
+/** The read model, forgetting erased members. */
+export const activityProjection = scrubbingErasedMembers(activityReadModel, async (members, context) => {
+  for (const table of ['activity', 'activity_withheld'])
+    await context.query(`DELETE FROM ${context.table(table)} WHERE actor_id = ANY($1::uuid[])`, [members]);
+  await context.query(
+    `DELETE FROM ${context.table('activity_list_visibility')} WHERE owner_id = ANY($1::uuid[])`,
+    [members],
+  );
+});

@@ -8,6 +8,7 @@ import {
 } from '../../reportable/projections/posted-text-rows.js';
 import { COMMENT_KIND, type CommentEvent } from '../domain/comment.events.js';
 import { commentIdOfStream } from '../domain/comment-stream.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** A comment as the `comments` table holds it. */
 interface CommentRow extends PostedTextRow {
@@ -78,7 +79,7 @@ const withoutZeros = (tallies: Map<string, { comments: number }>) => {
  * each is folded through its events, written back in one upsert, and the counts move by the
  * difference between visible before and visible after.
  */
-export const commentsProjection: Projection = {
+const commentsReadModel: Projection = {
   name: 'comments',
   version: 1,
   handles: HANDLED,
@@ -127,3 +128,23 @@ export const commentsProjection: Projection = {
     );
   },
 };
+
+/** The read model, forgetting erased members. */
+export const commentsProjection = scrubbingErasedMembers(commentsReadModel, async (members, context) => {
+  await context.query(
+    `UPDATE ${context.table('film_comment_counts')} AS counts
+          SET comments = counts.comments - gone.comments, updated_at = now()
+         FROM (SELECT film_id, count(*)::int AS comments FROM ${context.table('comments')}
+                WHERE author_id = ANY($1::uuid[]) AND NOT hidden AND deleted_at IS NULL
+                GROUP BY film_id) AS gone
+        WHERE counts.film_id = gone.film_id`,
+    [members],
+  );
+  await context.query(`DELETE FROM ${context.table('comments')} WHERE author_id = ANY($1::uuid[])`, [
+    members,
+  ]);
+  await context.query(
+    `DELETE FROM ${context.table('member_comment_counts')} WHERE user_id = ANY($1::uuid[])`,
+    [members],
+  );
+});

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import { WINDOW_DAYS, firstDayOf, addDays, type PopularityWindow } from '../domain/popularity-period.js';
 import { MARK_EVENT_TYPES, dayChanges, latestMarkDay, markOutcomes } from './popularity-marks.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** Each window and the column of `film_popularity` that counts it. */
 export const WINDOW_COLUMNS: Readonly<Record<PopularityWindow, string>> = {
@@ -19,7 +20,7 @@ const WINDOWS = Object.keys(WINDOW_COLUMNS) as PopularityWindow[];
  * When a batch brings a later day, each window first sheds the days that fell out of it, summed
  * from the days table, so the windows move with the marks themselves and no job rewrites them.
  */
-export const popularityProjection: Projection = {
+const popularityReadModel: Projection = {
   name: 'popularity',
   version: 1,
   handles: MARK_EVENT_TYPES,
@@ -128,3 +129,14 @@ async function addChanges(
   );
   await context.query(`DELETE FROM ${totals} WHERE film_id = ANY($1::uuid[]) AND marks = 0`, [filmIds]);
 }
+
+/** The read model, forgetting erased members. */
+export const popularityProjection = scrubbingErasedMembers(
+  popularityReadModel,
+  // The windows keep the member's marks as anonymous counts; which marks were theirs goes.
+  async (members, context) => {
+    await context.query(`DELETE FROM ${context.table('popularity_marks')} WHERE user_id = ANY($1::uuid[])`, [
+      members,
+    ]);
+  },
+);

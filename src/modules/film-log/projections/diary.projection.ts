@@ -2,6 +2,7 @@ import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import type { Viewing } from '../domain/diary.js';
 import { parseFilmLogStream } from '../domain/film-log.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 export const DIARY_EVENT_TYPES = ['ViewingLogged', 'ViewingChanged', 'ViewingDeleted'] as const;
 
@@ -49,7 +50,7 @@ export function foldEntries(events: readonly RecordedEvent[]): Map<string, Entry
  * statements: new entries inserted, changed ones updated in place (keeping when they were
  * logged), deleted ones removed.
  */
-export const diaryProjection: Projection = {
+const diaryReadModel: Projection = {
   name: 'diary',
   version: 1,
   handles: DIARY_EVENT_TYPES,
@@ -105,3 +106,10 @@ export const diaryProjection: Projection = {
     }
   },
 };
+
+/** The read model, forgetting erased members. */
+export const diaryProjection = scrubbingErasedMembers(diaryReadModel, async (members, context) => {
+  await context.query(`DELETE FROM ${context.table('diary_entries')} WHERE user_id = ANY($1::uuid[])`, [
+    members,
+  ]);
+});

@@ -3,6 +3,7 @@ import type { Projection, ProjectionContext } from '#projections';
 import { filmLogDecider, type FilmLogState, type FilmLogStreamState } from '../domain/film-log.decider.js';
 import { fromHalfStars } from '../domain/rating.js';
 import { FILM_LOG_EVENT_TYPES, parseFilmLogStream, type FilmLogEvent } from '../domain/film-log.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 interface StateRow {
   user_id: string;
@@ -39,7 +40,7 @@ const toState = (row: StateRow): FilmLogStreamState => ({
  * the write side cannot disagree on what an event means. Per batch: one read of the rows the
  * batch touches, one upsert of those still marked, one delete of those left with no mark.
  */
-export const userFilmStateProjection: Projection = {
+const userFilmStateReadModel: Projection = {
   name: 'user-film-state',
   version: 1,
   handles: FILM_LOG_EVENT_TYPES,
@@ -113,3 +114,14 @@ export const userFilmStateProjection: Projection = {
     }
   },
 };
+
+/** The read model, forgetting erased members. */
+export const userFilmStateProjection = scrubbingErasedMembers(
+  userFilmStateReadModel,
+  // The film's statistics (their own read model) keep the member's marks as anonymous counts.
+  async (members, context) => {
+    await context.query(`DELETE FROM ${context.table('user_film_state')} WHERE user_id = ANY($1::uuid[])`, [
+      members,
+    ]);
+  },
+);

@@ -34,7 +34,7 @@ describe('member decider', () => {
   it('revokes a held role', () =>
     given(memberDecider, [registered, granted('moderator'), granted('admin')])
       .when({ type: 'RevokeRole', role: 'moderator', byMemberId: ADMIN_ID, memberId: MEMBER_ID })
-      .thenState({ registered: true, roles: ['admin'], suspended: false }));
+      .thenState({ registered: true, roles: ['admin'], suspended: false, erased: false }));
 
   it('revoking a role not held changes nothing', () =>
     given(memberDecider, [registered])

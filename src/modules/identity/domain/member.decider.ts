@@ -18,16 +18,18 @@ export type MemberCommand =
       readonly byMemberId: string;
       readonly memberId: string;
     }
-  | { readonly type: 'ReinstateMember'; readonly reason?: string | null };
+  | { readonly type: 'ReinstateMember'; readonly reason?: string | null }
+  | { readonly type: 'EraseMember' };
 
 export interface MemberState {
   readonly registered: boolean;
   readonly roles: readonly GrantableRole[];
   readonly suspended: boolean;
+  readonly erased: boolean;
 }
 
 export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
-  initialState: { registered: false, roles: [], suspended: false },
+  initialState: { registered: false, roles: [], suspended: false, erased: false },
 
   decide(command, state) {
     switch (command.type) {
@@ -51,6 +53,8 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
         return state.suspended
           ? [{ type: 'MemberReinstated', data: { reason: command.reason ?? null } }]
           : [];
+      case 'EraseMember':
+        return state.erased ? [] : [{ type: 'MemberErased', data: {} }];
       default:
         return unreachable(command);
     }
@@ -68,6 +72,8 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
         return { ...state, suspended: true };
       case 'MemberReinstated':
         return { ...state, suspended: false };
+      case 'MemberErased':
+        return { ...state, erased: true };
       default:
         return unreachable(event);
     }

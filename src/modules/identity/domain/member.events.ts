@@ -20,7 +20,9 @@ export type MemberEvent =
       readonly data: { readonly reason: string; readonly until: string | null };
     }
   // `reason` came later: older events lack it.
-  | { readonly type: 'MemberReinstated'; readonly data: { readonly reason?: string | null } };
+  | { readonly type: 'MemberReinstated'; readonly data: { readonly reason?: string | null } }
+  /** The member left and asked to be forgotten: every read model drops them (docs/adr/0022). */
+  | { readonly type: 'MemberErased'; readonly data: Record<string, never> };
 
 export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
   'MemberRegistered',
@@ -28,4 +30,5 @@ export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
   'RoleRevoked',
   'MemberSuspended',
   'MemberReinstated',
+  'MemberErased',
 ];

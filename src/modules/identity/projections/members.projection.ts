@@ -2,6 +2,7 @@ import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import { MEMBER_ACCESS_CHANNEL } from '../auth/member-access-cache.js';
 import { MEMBER_EVENT_TYPES, type MemberEvent } from '../domain/member.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 interface MemberRow {
   user_id: string;
@@ -52,7 +53,7 @@ function applyEvent(row: MemberRow, event: RecordedEvent): MemberRow {
  * Roles and status per member, which the auth guard reads on every write.
  * Set-based: one read of the batch's members, a fold in memory, one upsert.
  */
-export const membersProjection: Projection = {
+const membersReadModel: Projection = {
   name: 'members',
   version: 1,
   handles: MEMBER_EVENT_TYPES,
@@ -94,3 +95,12 @@ export const membersProjection: Projection = {
     ]);
   },
 };
+
+/** The read model, forgetting erased members. */
+export const membersProjection = scrubbingErasedMembers(membersReadModel, async (members, context) => {
+  await context.query(`DELETE FROM ${context.table('members')} WHERE user_id = ANY($1::uuid[])`, [members]);
+  await context.query(`SELECT pg_notify($1, user_id) FROM unnest($2::text[]) AS user_id`, [
+    MEMBER_ACCESS_CHANNEL,
+    members,
+  ]);
+});

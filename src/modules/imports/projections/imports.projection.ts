@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import { IMPORT_EVENT_TYPES, IMPORT_STREAM_PREFIX, type ImportEvent } from '../domain/import.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** One import's row as the batch leaves it; null where the batch says nothing. */
 interface ImportPatch {
@@ -44,7 +45,7 @@ const patchOf = (id: string, at: string): ImportPatch => ({
  * import, then written in two statements. Progress is the largest `done` seen, so a job that runs
  * again after a crash never moves it back, and a finished import keeps its status.
  */
-export const importsProjection: Projection = {
+const importsReadModel: Projection = {
   name: 'imports',
   version: 1,
   handles: IMPORT_EVENT_TYPES,
@@ -123,3 +124,10 @@ export const importsProjection: Projection = {
       );
   },
 };
+
+/** The read model, forgetting erased members. */
+export const importsProjection = scrubbingErasedMembers(importsReadModel, async (members, context) => {
+  await context.query(`DELETE FROM ${context.table('imports')} WHERE member_id = ANY($1::uuid[])`, [members]);
+  // The uploaded files are not this read model's, but nothing else would ever remove them.
+  await context.query(`DELETE FROM import_files WHERE member_id = ANY($1::uuid[])`, [members]);
+});

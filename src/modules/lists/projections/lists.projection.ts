@@ -8,10 +8,12 @@ import {
   CHECK_EVENT_TYPES,
   dropProgress,
   foldChecks,
+  moveViewers,
   recountProgress,
   type CheckChange,
   type ListMembershipChange,
 } from './progress.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 const LIST_STREAM_PREFIX = 'list-';
 
@@ -35,9 +37,10 @@ interface ListOutcome {
  * one projection, so progress always agrees with the entries it counts. Per batch: each touched
  * list's current entries are read once and its events replayed in memory; the progress moves by
  * the exact difference the batch made (or is recounted for a list that changed a lot); then the
- * changed entries, the lists and the checks are written, one statement each.
+ * changed entries, the lists (with their viewers moved) and the checks are written, one statement
+ * each.
  */
-export const listsProjection: Projection = {
+const listsReadModel: Projection = {
   name: 'lists',
   version: 1,
   handles: [...LIST_EVENT_TYPES, ...CHECK_EVENT_TYPES],
@@ -60,10 +63,11 @@ export const listsProjection: Projection = {
     const memberships = outcomes
       .filter(({ after }) => !excluded.has(after.id))
       .flatMap((outcome) => outcome.memberships);
-    await addProgressChanges(context, memberships, checks, [...excluded]);
+    const viewers = await addProgressChanges(context, memberships, checks, [...excluded]);
 
     await writeEntries(outcomes, context);
     await writeLists(outcomes, context);
+    await moveViewers(context, viewers);
     await writeChecks(checks, context);
     await recountProgress(
       context,
@@ -192,3 +196,20 @@ async function writeChecks(checks: readonly CheckChange[], context: ProjectionCo
     await context.query(sql, [pairs.map((check) => check.userId), pairs.map((check) => check.filmId)]);
   }
 }
+
+/** The read model, forgetting erased members. */
+export const listsProjection = scrubbingErasedMembers(listsReadModel, async (members, context) => {
+  const owned = `SELECT id FROM ${context.table('lists')} WHERE owner_id = ANY($1::uuid[]) AND kind = 'personal'`;
+  await context.query(`DELETE FROM ${context.table('list_entries')} WHERE list_id IN (${owned})`, [members]);
+  await context.query(
+    `DELETE FROM ${context.table('list_progress')} WHERE list_id IN (${owned}) OR user_id = ANY($1::uuid[])`,
+    [members],
+  );
+  await context.query(`DELETE FROM ${context.table('list_checks')} WHERE user_id = ANY($1::uuid[])`, [
+    members,
+  ]);
+  await context.query(
+    `DELETE FROM ${context.table('lists')} WHERE owner_id = ANY($1::uuid[]) AND kind = 'personal'`,
+    [members],
+  );
+});

@@ -3,6 +3,7 @@ import type { Projection, ProjectionContext } from '#projections';
 import type { CommentEvent } from '../../comments/domain/comment.events.js';
 import type { MemberEvent } from '../../identity/domain/member.events.js';
 import type { ReviewEvent } from '../../reviews/domain/review.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** What members write that moderators decide on. */
 export const MODERATED_KINDS = ['comment', 'review'] as const;
@@ -223,7 +224,7 @@ class ModerationFold {
  * review round), the reports of each round, and the log of moderator actions. Per batch: one read
  * of the touched items, a fold in memory, one upsert and two inserts.
  */
-export const moderationProjection: Projection = {
+const moderationReadModel: Projection = {
   name: 'moderation',
   version: 1,
   handles: HANDLED,
@@ -281,3 +282,15 @@ export const moderationProjection: Projection = {
     }
   },
 };
+
+/** The read model, forgetting erased members. */
+export const moderationProjection = scrubbingErasedMembers(
+  moderationReadModel,
+  // Reporters' notes are theirs; the reports' count stays, as other anonymous counts do.
+  async (members, context) => {
+    await context.query(
+      `DELETE FROM ${context.table('moderation_reports')} WHERE reporter_id = ANY($1::uuid[])`,
+      [members],
+    );
+  },
+);

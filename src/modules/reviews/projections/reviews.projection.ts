@@ -8,6 +8,7 @@ import {
   type PostedTextRow,
 } from '../../reportable/projections/posted-text-rows.js';
 import { REVIEW_KIND, type ReviewEvent } from '../domain/review.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** A review as the `reviews` table holds it. */
 interface ReviewRow extends PostedTextRow {
@@ -108,7 +109,7 @@ const TYPES = [
  * the touched rows are read, folded through their events, written back in one upsert; likes are
  * added and taken in one statement each, and the counts move by visible after minus before.
  */
-export const reviewsProjection: Projection = {
+const reviewsReadModel: Projection = {
   name: 'reviews',
   version: 1,
   handles: HANDLED,
@@ -177,3 +178,23 @@ export const reviewsProjection: Projection = {
     await addCounts(context, { name: 'member_review_counts', key: 'user_id', columns: ['reviews'] }, authors);
   },
 };
+
+/** The read model, forgetting erased members. */
+export const reviewsProjection = scrubbingErasedMembers(
+  reviewsReadModel,
+  // Likes given stay in the reviews' counts; who gave them does not.
+  async (members, context) => {
+    await context.query(
+      `DELETE FROM ${context.table('review_likes')} WHERE member_id = ANY($1::uuid[])
+          OR review_id IN (SELECT id FROM ${context.table('reviews')} WHERE author_id = ANY($1::uuid[]))`,
+      [members],
+    );
+    await context.query(`DELETE FROM ${context.table('reviews')} WHERE author_id = ANY($1::uuid[])`, [
+      members,
+    ]);
+    await context.query(
+      `DELETE FROM ${context.table('member_review_counts')} WHERE user_id = ANY($1::uuid[])`,
+      [members],
+    );
+  },
+);

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import { followDecider, type FollowState } from '../domain/follow.decider.js';
 import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 interface Pair {
   readonly followerId: string;
@@ -14,7 +15,7 @@ interface Pair {
  * pair in memory (with the decider's own `evolve`) without reading the table: one upsert of the
  * pairs left following, one delete of those left not following.
  */
-export const followsProjection: Projection = {
+const followsReadModel: Projection = {
   name: 'follows',
   version: 1,
   handles: FOLLOW_EVENT_TYPES,
@@ -63,3 +64,11 @@ export const followsProjection: Projection = {
     }
   },
 };
+
+/** The read model, forgetting erased members. */
+export const followsProjection = scrubbingErasedMembers(followsReadModel, async (members, context) => {
+  await context.query(
+    `DELETE FROM ${context.table('follows')} WHERE follower_id = ANY($1::uuid[]) OR followee_id = ANY($1::uuid[])`,
+    [members],
+  );
+});

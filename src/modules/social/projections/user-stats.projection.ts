@@ -3,6 +3,7 @@ import { addCounts, type Projection, type ProjectionContext } from '#projections
 import { FILM_LOG_EVENT_TYPES, parseFilmLogStream } from '../../film-log/domain/film-log.events.js';
 import { tallyMarks, tallyRatings } from '../../film-log/projections/mark-counts.js';
 import { FOLLOW_EVENT_TYPES, parseFollowStream, type FollowEvent } from '../domain/follow.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** The counts on a member's profile this projection keeps (comments come with the comments feature). */
 interface ProfileCounts {
@@ -88,7 +89,7 @@ function tallyProfiles(events: readonly RecordedEvent[]): Map<string, ProfileCou
  * Per member: the counts on their profile. Version 2 adds followers and following, so a rebuild
  * from the events fills the columns the social migration added.
  */
-export const userStatsProjection: Projection = {
+const userStatsReadModel: Projection = {
   name: 'user-stats',
   version: 2,
   handles: [...FILM_LOG_EVENT_TYPES, ...FOLLOW_EVENT_TYPES],
@@ -98,3 +99,10 @@ export const userStatsProjection: Projection = {
     await addCounts(context, { name: 'user_stats', key: 'user_id', columns: COLUMNS }, tallyProfiles(events));
   },
 };
+
+/** The read model, forgetting erased members. */
+export const userStatsProjection = scrubbingErasedMembers(userStatsReadModel, async (members, context) => {
+  await context.query(`DELETE FROM ${context.table('user_stats')} WHERE user_id = ANY($1::uuid[])`, [
+    members,
+  ]);
+});

@@ -7,6 +7,7 @@ import {
   type PlanEvent,
   type PlanVisibility,
 } from '../../domain/plan.events.js';
+import { scrubbingErasedMembers } from '../../../../platform/personal-data/scrubbing-projection.js';
 
 /** What one batch did to one plan: the last word on each screening it touched, and on visibility. */
 interface PlanOutcome {
@@ -24,7 +25,7 @@ interface PlanOutcome {
  * upsert of the screenings left planned and one delete of those left unplanned. Every statement
  * sets rows to what the events say, so a replayed batch writes the same rows.
  */
-export const festivalPlansProjection: Projection = {
+const festivalPlansReadModel: Projection = {
   name: 'festival-plans',
   version: 1,
   handles: PLAN_EVENT_TYPES,
@@ -137,3 +138,12 @@ async function writeItems(plans: readonly PlanOutcome[], context: ProjectionCont
     );
   }
 }
+
+/** The read model, forgetting erased members. */
+export const festivalPlansProjection = scrubbingErasedMembers(
+  festivalPlansReadModel,
+  async (members, context) => {
+    for (const table of ['festival_plan_items', 'festival_plans'])
+      await context.query(`DELETE FROM ${context.table(table)} WHERE owner_id = ANY($1::uuid[])`, [members]);
+  },
+);
