@@ -145,7 +145,14 @@ describe('data export (e2e)', () => {
         items: list.items.map(({ rank, film, note }) => ({ rank, film: film.id, note })),
       });
     }
-    return { states, diary, lists: shown };
+    const reviews = (
+      await read<Page<{ author: { id: string }; body: string; rating: number; createdAt: string }>>(
+        `/films/${films.reviewed}/reviews`,
+      )
+    ).items
+      .filter(({ author }) => author.id === user.id)
+      .map(({ body, rating, createdAt }) => ({ body, rating, createdAt }));
+    return { states, diary, lists: shown, reviews };
   };
 
   beforeAll(async () => {
@@ -307,7 +314,13 @@ describe('data export (e2e)', () => {
     const bob = await registerUser(testApp.app);
     const position = await importInto(bob, archive);
     const [theirs, ours] = [await accountOf(alice, client.latest), await accountOf(bob, position)];
+    expect(theirs.states.dated).toMatchObject({ checked: true, watchedOn: '2020-05-01' });
+    expect(theirs.states.disliked).toMatchObject({ checked: true, disliked: true });
+    expect(theirs.diary).toHaveLength(2);
+    expect(theirs.lists[0]!.items).toHaveLength(3);
+    expect(theirs.reviews).toHaveLength(1);
     expect(ours.states).toEqual(theirs.states);
+    expect(ours.reviews).toEqual(theirs.reviews);
     expect(ours.diary).toEqual(theirs.diary);
     expect(ours.lists).toEqual(theirs.lists);
   });

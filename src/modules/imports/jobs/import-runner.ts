@@ -23,6 +23,7 @@ import { writeImportedList, type ImportedListFilm } from './list-writer.js';
 import { reserveDiaryEntryKeys } from '../../diary/diary-entry-keys.js';
 import type { Viewing } from '../../film-log/domain/diary.js';
 import { importedViewingId } from '../domain/imported-viewing-id.js';
+import { matchFilms } from './match-films.js';
 import { mergeMarks } from './merge-films.js';
 import { ReviewWriter } from './review-writer.js';
 import { ProgressReporter } from './progress-reporter.js';
@@ -138,7 +139,10 @@ export class ImportRunner {
     const unmatched: UnmatchedRow[] = [];
     // One pass for the films and every list's items: the matcher reads each year's films once.
     const listItems = plan.lists.flatMap((list) => list.items.map((item) => ({ imdbId: null, ...item })));
-    const everything = await this.matcher.match([...plan.films.map((film) => film.film), ...listItems]);
+    const everything = await matchFilms(this.deps.pool, this.matcher, [
+      ...plan.films.map((film) => film.film),
+      ...listItems,
+    ]);
     const matches = everything.slice(0, plan.films.length);
     let listMatches = everything.slice(plan.films.length);
     const byFilm = new Map<string, ImportedFilm[]>();

@@ -58,9 +58,10 @@ const clip = (text: string, max: number): string => [...text.trim()].slice(0, ma
 export type ListOutcome = { readonly written: number } | { readonly deleted: true };
 
 /**
- * Writes a personal list from an export on its derived id: created (private) when the stream is
- * new, then each matched film put at its rank. Put on a film already in place is a no-op, so a
- * re-import adds nothing; a list the member deleted stays deleted.
+ * Writes a personal list from an export on its derived id: created when the stream is new (private,
+ * unless our own export gives its visibility), then each matched film put at its rank. Put on a
+ * film already in place is a no-op, so a re-import adds nothing; a list the member deleted stays
+ * deleted.
  */
 export async function writeImportedList(
   runner: CommandRunner,
@@ -77,7 +78,7 @@ export async function writeImportedList(
     actor,
     official: false,
     ranked: list.ranked,
-    visibility: 'private',
+    visibility: list.visibility ?? 'private',
     title,
     description,
   } as const;

@@ -8,8 +8,12 @@ export interface SourceRow {
   readonly line: number;
 }
 
-/** A film as the export names it; matched later against the catalogue (by IMDb id, else title and year). */
+/**
+ * A film as the export names it; matched later against the catalogue (by our own id when our
+ * export gives it, else IMDb id, else title and year).
+ */
 export interface FilmReference {
+  readonly filmId?: string;
   readonly imdbId: string | null;
   readonly title: string;
   readonly year: number | null;
@@ -37,10 +41,11 @@ export interface ImportedViewing extends ImportedMark {
   readonly rating: number | null;
 }
 
-/** A review, written at `at`; exports carry no spoiler flag, so imported reviews have none. */
+/** A review, written at `at`; only our own export carries a spoiler flag (none: no spoilers). */
 export interface ImportedReview extends ImportedMark {
   readonly body: string;
   readonly rating: number | null;
+  readonly spoilers?: boolean;
 }
 
 /**
@@ -62,9 +67,11 @@ export interface ImportedFilm {
   readonly rows: readonly SourceRow[];
 }
 
-/** A film on a personal list; `position` is null on an unranked list. */
+/** A film on a personal list; `position` is null on an unranked list; our export also names the film by id. */
 export interface ImportedListItem {
   readonly position: number | null;
+  readonly filmId?: string;
+  readonly imdbId?: string | null;
   readonly title: string;
   readonly year: number | null;
   readonly note: string | null;
@@ -77,6 +84,8 @@ export interface ImportedList {
   readonly name: string;
   readonly description: string | null;
   readonly ranked: boolean;
+  /** Only our own export says; the list is private otherwise. */
+  readonly visibility?: 'private' | 'friends' | 'public';
   readonly file: string;
   readonly items: readonly ImportedListItem[];
 }

@@ -4,6 +4,7 @@ import { eachRow, expectHeader, fieldOf, recordsOf } from './csv-file.js';
 import { dateOf, noonOf, RowProblem, titleOf, yearOf } from './fields.js';
 import { ImportFileError } from './import-file.error.js';
 import type { FilmReference, ImportPlan, SourceRow } from './import-plan.js';
+import { FILMLOG_JSON, readFilmlogJson } from './filmlog-json.js';
 import { readLetterboxdList } from './letterboxd-list.js';
 import { ImportPlanBuilder } from './plan-builder.js';
 import { readZipEntries } from './zip-entries.js';
@@ -20,6 +21,7 @@ const NOT_IMPORTED: readonly string[] = [];
 const LIST_FILE = /^lists\/([^/]+)\.csv$/;
 
 const isWanted = (name: string): boolean =>
+  name === FILMLOG_JSON ||
   name === 'watched.csv' ||
   name === 'ratings.csv' ||
   name === 'diary.csv' ||
@@ -57,6 +59,7 @@ function dataRows(file: string, bytes: Buffer, header: readonly string[]): CsvRe
  * watchlist, lists/<slug>.csv → personal lists, reviews.csv → reviews (at their Date; the export
  * has no spoiler flag); everything else (deleted/, orphaned/, profile, comments…) is not read.
  * A diary row's viewing date is its Watched Date, never its Date (when it was logged).
+ * An archive of our own export holds filmlog.json: then that is read and the CSVs are not.
  */
 export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number): Promise<ImportPlan> {
   const files = await readZipEntries(bytes, isWanted, maxUncompressedBytes);
@@ -65,6 +68,8 @@ export async function readLetterboxd(bytes: Buffer, maxUncompressedBytes: number
       'file',
       'the zip archive is not a Letterboxd export: it holds none of watched.csv, diary.csv, likes/films.csv, watchlist.csv, lists/, ratings.csv, reviews.csv',
     );
+  const filmlog = files.get(FILMLOG_JSON);
+  if (filmlog !== undefined) return readFilmlogJson(filmlog);
   const plan = new ImportPlanBuilder('letterboxd');
   const at = (file: string, record: CsvRecord): SourceRow => ({ file, line: record.line });
 

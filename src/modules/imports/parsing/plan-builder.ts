@@ -27,9 +27,13 @@ interface FilmEntry {
 
 type Mark = 'favourite' | 'disliked' | 'watchlisted';
 
-/** The films of one export are the same when they have the same IMDb id, else the same title and year as written. */
+/** The films of one export are the same when they have the same id, else IMDb id, else the same title and year as written. */
 const keyOf = (film: FilmReference): string =>
-  film.imdbId !== null ? `imdb:${film.imdbId}` : `title:${film.year ?? ''}:${film.title}`;
+  film.filmId !== undefined
+    ? `id:${film.filmId}`
+    : film.imdbId !== null
+      ? `imdb:${film.imdbId}`
+      : `title:${film.year ?? ''}:${film.title}`;
 
 const earlier = (a: string, b: string): boolean => a < b;
 
