@@ -37,7 +37,13 @@ export class ReviewWriter {
       const id = nameBasedUuid(`${memberId}\n${filmId}\n${day}\n${ordinal}`, IMPORTED_REVIEW_IDS);
       const posted = {
         type: 'ReviewPosted',
-        data: { filmId, authorId: memberId, body: review.body, spoilers: review.spoilers ?? false, rating: review.rating },
+        data: {
+          filmId,
+          authorId: memberId,
+          body: review.body,
+          spoilers: review.spoilers ?? false,
+          rating: review.rating,
+        },
       };
       try {
         await this.store.append(reviewStream(id), [importedEvent(context, this.ids, posted, review.at)], {
