@@ -123,6 +123,8 @@ interface World {
   readonly comments: { readonly visible: string; readonly hidden: string };
   readonly lists: Readonly<Record<ListKind, string>>;
   readonly importId: string;
+  /** A completed export of the member's data. */
+  readonly exportId: string;
   readonly festival: FestivalWorld;
 }
 
@@ -635,6 +637,17 @@ const ROWS: readonly Row[] = [
     expected: statuses(401, 200, 404, 404, 404),
     call: ({ importId }) => ({ params: { id: importId } }),
   },
+  { operation: 'POST /api/v1/me/exports', expected: signedIn(202) },
+  {
+    operation: 'GET /api/v1/me/exports/{id}',
+    expected: statuses(401, 200, 404, 404, 404),
+    call: ({ exportId }) => ({ params: { id: exportId } }),
+  },
+  {
+    operation: 'GET /api/v1/me/exports/{id}/file',
+    expected: statuses(401, 200, 404, 404, 404),
+    call: ({ exportId }) => ({ params: { id: exportId } }),
+  },
   ...FESTIVAL_ROWS,
 ];
 
@@ -683,6 +696,9 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
       user: memberUser,
       file: { bytes: WATCHLIST_CSV, name: 'watchlist.csv' },
     });
+    const exportId = (
+      (await api.expect(202, 'post', '/me/exports', { user: memberUser })).body as { id: string }
+    ).id;
     const directed = await addFilm(app, { directors: [{ name: 'Matrix Director' }] });
     const poster = await api.expect(200, 'put', `/films/${page}/poster`, {
       user: admin,
@@ -698,9 +714,16 @@ describe('authorisation matrix (e2e): every operation × anonymous, member, othe
       comments,
       lists,
       importId: (started.body as { importId: string }).importId,
+      exportId,
       festival: await makeFestival(makers, other),
     };
     await api.settle();
+    await api.until(
+      async () =>
+        ((await api.send('get', `/me/exports/${exportId}`, { user: memberUser })).body as { status: string })
+          .status === 'completed',
+      'the export of the matrix',
+    );
   });
 
   afterAll(async () => {

@@ -54,6 +54,7 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
   const lists = {} as Record<'secret' | 'flipped' | 'friends' | 'public' | 'official' | 'imported', string>;
   const comments = {} as Record<'visible' | 'hidden' | 'autoHidden', string>;
   let importId: string;
+  let exportId: string;
   /** A visible review of the owner's; hidden reviews come with their moderation. */
   let reviewId: string;
   let secrets: Secret[];
@@ -211,6 +212,14 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
       `/imports/${importId}`,
     );
     expect(imports).toMatchObject({ status: 'completed', counts: { lists: 1 } });
+    // The owner's archive holds every secret of theirs: only they may read it.
+    exportId = ((await api.expect(202, 'post', '/me/exports', { user: owner })).body as { id: string }).id;
+    await api.until(
+      async () =>
+        ((await api.send('get', `/me/exports/${exportId}`, { user: owner })).body as { status: string })
+          .status === 'completed',
+      'the export',
+    );
     const ownLists = await read<Page<ListSummaryBody>>('owner', `/users/${owner.username}/lists`);
     lists.imported = ownLists.items.find((list) => list.title === importedTitle)!.id;
 
@@ -282,6 +291,7 @@ describe('no leaks (e2e): private lists and hidden comments through every read',
       if (name === 'id' && path.includes('/comments/')) return Object.values(comments);
       if (name === 'id' && path.includes('/reviews/')) return [reviewId];
       if (name === 'id' && path.includes('/imports/')) return [importId];
+      if (name === 'id' && path.includes('/exports/')) return [exportId];
       if (name === 'id' && path.includes('/screenings/')) return Object.values(plannedScreenings);
       if (name === 'festival') return ['leaks'];
       if (name === 'year') return Object.keys(plannedScreenings);
