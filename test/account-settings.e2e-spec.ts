@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AccessTokens } from '../src/modules/identity/auth/access-tokens.js';
 import { bearer, registerUser, uniqueUsername, type TestUser } from './support/auth.js';
 import { PROBLEM_JSON, fieldsOf } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -120,6 +121,25 @@ describe('account settings and signing out everywhere (e2e)', () => {
     const again = (await signIn(user.username, user.password).expect(200)).body.accessToken as string;
     await me(again).expect(200);
     await me(again, secondApi).expect(200);
+  });
+
+  it('renews a web session of the new generation with a token of that generation', async () => {
+    const user = await registerUser(testApp.app);
+    await http().post(`${API}/auth/sign-out-everywhere`).set('Authorization', bearer(user)).expect(204);
+    // Issued in the member's generation now, and past half its life: the page renews it.
+    const ageing = await new AccessTokens(testApp.config.jwtSecret, 120).issue(user, 1);
+    const page = await http().get('/').set('Cookie', `filmlog_session=${ageing}`).expect(200);
+    const renewed = /filmlog_session=([^;]+)/.exec(
+      ((page.headers['set-cookie'] as unknown as string[] | undefined) ?? []).join('\n'),
+    )?.[1];
+    expect(renewed).toBeDefined();
+    await me(renewed!).expect(200);
+    // A session from before the sign-out is not renewed but ended: the page is a visitor's.
+    const stale = await new AccessTokens(testApp.config.jwtSecret, 120).issue(user, 0);
+    const visitor = await http().get('/').set('Cookie', `filmlog_session=${stale}`).expect(200);
+    expect(visitor.headers['set-cookie']).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^filmlog_session=;/)]),
+    );
   });
 
   describe('a suspended member', () => {

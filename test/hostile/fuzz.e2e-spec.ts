@@ -20,6 +20,12 @@ const API = '/api/v1';
 
 type Identity = 'anonymous' | 'member' | 'admin';
 
+/**
+ * Left out: once it succeeds, every later request of the fuzzing members is a 401. The matrix and
+ * the account-settings spec send it.
+ */
+const ENDS_THE_CALLERS_SESSIONS = new Set(['POST /api/v1/auth/sign-out-everywhere']);
+
 interface Sent {
   readonly sent: RequestCase;
   readonly as: Identity;
@@ -196,7 +202,9 @@ describe('every operation of the OpenAPI document under hostile input', () => {
   it('answers every generated request with a success or a problem+json 4xx naming its field, and changes nothing it should not', async () => {
     const started = Date.now();
     const document = await openApiDocument(testApp.app);
-    const operations = operationsOf(document);
+    const operations = operationsOf(document).filter(
+      ({ method, path }) => !ENDS_THE_CALLERS_SESSIONS.has(`${method} ${path}`),
+    );
     expect(operations.length).toBeGreaterThan(50);
 
     const sentinel = await sentinelData(testApp.app, lists, users.sentinel);
