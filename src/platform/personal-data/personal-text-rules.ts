@@ -3,6 +3,8 @@ import type { EventPayload } from '#event-store';
 /** Which fields of an event type are a member's personal text, and whose. */
 export interface PersonalTextRule {
   readonly fields: readonly string[];
+  /** What a field reads as once its owner is erased, when not ERASED_TEXT (a field that is not text). */
+  readonly erased?: Readonly<Record<string, unknown>>;
   /**
    * The member the text belongs to, read from the event (null: nobody's, left plain, as an official
    * list's title), or `stream` when only the stream's founding event names them (an edit carries

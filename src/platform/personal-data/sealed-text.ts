@@ -10,6 +10,8 @@ export interface SealedText {
   /** base64url of the 12-byte nonce, the 16-byte tag and the ciphertext, in that order. */
   readonly $sealed: string;
   readonly owner: string;
+  /** Present when the sealed value was not text but JSON (e.g. a list of rows naming a file). */
+  readonly json?: true;
 }
 
 const ALGORITHM = 'aes-256-gcm';
@@ -47,5 +49,14 @@ export const sealText = (plain: string, key: Buffer, owner: string): SealedText 
 
 export const openText = (sealed: SealedText, key: Buffer): string =>
   decrypt(Buffer.from(sealed.$sealed, 'base64url'), key, sealed.owner).toString('utf8');
+
+/** Any value: text is sealed as it is, anything else as its JSON. */
+export const sealValue = (value: unknown, key: Buffer, owner: string): SealedText =>
+  typeof value === 'string'
+    ? sealText(value, key, owner)
+    : { ...sealText(JSON.stringify(value), key, owner), json: true };
+
+export const openValue = (sealed: SealedText, key: Buffer): unknown =>
+  sealed.json ? (JSON.parse(openText(sealed, key)) as unknown) : openText(sealed, key);
 
 export const newDataKey = (): Buffer => randomBytes(DATA_KEY_BYTES);

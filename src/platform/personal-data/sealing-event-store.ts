@@ -14,7 +14,7 @@ import type {
 } from '#event-store';
 import type { MemberKeys } from './member-keys.js';
 import { ERASED_TEXT, MEMBER_ERASED, type PersonalTextRules } from './personal-text-rules.js';
-import { isSealedText, openText, sealText } from './sealed-text.js';
+import { isSealedText, openValue, sealValue, type SealedText } from './sealed-text.js';
 
 const REMEMBERED_STREAMS = 20_000;
 const MEMBER_STREAM_PREFIX = 'member-';
@@ -85,11 +85,14 @@ export class SealingEventStore implements EventStore {
     if (!rule) return event;
     const owner =
       rule.owner === 'stream' ? await this.streamOwner(streamId, appended) : rule.owner(event.data);
-    const fields = rule.fields.filter((field) => typeof event.data[field] === 'string');
+    const fields = rule.fields.filter((field) => {
+      const value = event.data[field];
+      return value !== null && value !== undefined && !isSealedText(value);
+    });
     if (owner === null || fields.length === 0) return event;
     const key = await this.keys.keyFor(owner);
     const data: Record<string, unknown> = { ...event.data };
-    for (const field of fields) data[field] = sealText(data[field] as string, key, owner);
+    for (const field of fields) data[field] = sealValue(data[field], key, owner);
     return { ...event, data };
   }
 
@@ -138,7 +141,8 @@ export class SealingEventStore implements EventStore {
         const value = data[field];
         if (!isSealedText(value)) continue;
         const key = keys.get(value.owner);
-        data[field] = key ? openOrErased(value, key) : ERASED_TEXT;
+        const erased = rule.erased && Object.hasOwn(rule.erased, field) ? rule.erased[field] : ERASED_TEXT;
+        data[field] = key ? openOrErased(value, key, erased) : erased;
       }
       return { ...event, data: data as EventPayload };
     });
@@ -146,10 +150,10 @@ export class SealingEventStore implements EventStore {
 }
 
 /** Text that no longer opens (altered bytes) reads as erased rather than stopping every reader of the log. */
-function openOrErased(value: Parameters<typeof openText>[0], key: Buffer): string {
+function openOrErased(value: SealedText, key: Buffer, erased: unknown): unknown {
   try {
-    return openText(value, key);
+    return openValue(value, key);
   } catch {
-    return ERASED_TEXT;
+    return erased;
   }
 }
