@@ -79,7 +79,9 @@ describe('web: settings, a new password and signing out everywhere', () => {
   it('changes the email, and names a bad one beside its field', async () => {
     const user = await registerUser(web.app);
     const { context, page } = await visitorAs(web, user);
-    await page.goto('/my/settings');
+    await page.goto(`/member/${user.username}`);
+    await page.getByRole('link', { name: 'Your settings' }).click();
+    await page.waitForURL('/my/settings');
     await page.getByLabel('Email', { exact: true }).fill('not-an-email@');
     await page.getByLabel('Current password').fill(user.password);
     // The browser's own checks would stop the bad email; the server's are what is tested here.

@@ -91,7 +91,7 @@ export function ProfileView({ profile, following, section, posters, cursor }: Pr
   );
 }
 
-/** Follow / Unfollow for other members; a way to sign in for anonymous readers; nothing on one's own. */
+/** Follow / Unfollow for other members; a way to sign in for anonymous readers; one's own settings on one's own. */
 function FollowControl({
   profile,
   following,
@@ -110,7 +110,14 @@ function FollowControl({
       </p>
     );
   }
-  if (reader.id === profile.id || following === null) return null;
+  if (reader.id === profile.id) {
+    return (
+      <p class="follow-control">
+        <a href="/my/settings">Your settings</a>
+      </p>
+    );
+  }
+  if (following === null) return null;
   return (
     <div class="follow-control" data-region="follow">
       <PostForm action={`${memberHref(username)}/follow`} enhance label={`Follow ${username}`}>
