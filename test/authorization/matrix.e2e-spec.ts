@@ -391,6 +391,15 @@ const ROWS: readonly Row[] = [
     }),
   },
   { operation: 'POST /api/v1/auth/sign-out-everywhere', expected: signedIn(204), call: freshCaller },
+  // Erasure ends the caller's account: each cell erases a fresh member of the caller's kind.
+  {
+    operation: 'DELETE /api/v1/me',
+    expected: signedIn(202),
+    call: async (world, caller) => {
+      const fresh = await freshCaller(world, caller);
+      return fresh.as ? { ...fresh, body: { password: fresh.as.password } } : fresh;
+    },
+  },
   ...(['PUT', 'DELETE'] as const).map((method) => ({
     operation: `${method} /api/v1/admin/users/{username}/roles/{role}`,
     expected: ADMINS,
