@@ -2,7 +2,7 @@ import type { Film } from '../src/modules/catalog/films/film.js';
 import { registerUser, type TestUser } from './support/auth.js';
 import { addFilms } from './support/films.js';
 import { ListClient, type FilmListsBody } from './support/list-client.js';
-import { PROBLEM_JSON } from './support/problems.js';
+import { PROBLEM_JSON, fieldsOf, type ProblemBody } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('lists (e2e): ranks, details, official lists and editions', () => {
@@ -271,6 +271,63 @@ describe('lists (e2e): ranks, details, official lists and editions', () => {
       expect(await search({ q: `${word} cineastes`, official: 'false' })).toEqual([personal]);
       expect(await search({ q: `${word} absent` })).toEqual([]);
       expect(await search({ q: word, limit: '1' })).toEqual([official]);
+    });
+
+    it('lists them most viewed first with sort=popular: members other than the owner who have seen one of their films', async () => {
+      const word = `zv${Date.now().toString(36)}`;
+      const [ann, bob] = [await registerUser(testApp.app), await registerUser(testApp.app)];
+      const quiet = await lists.create(owner, { title: `Quiet ${word}` });
+      const seen = await lists.create(owner, { title: `Seen ${word}` });
+      const newest = await lists.create(owner, { title: `Newest ${word}` });
+      await lists.fill(owner, quiet, [films[13]!]);
+      await lists.fill(owner, seen, [films[14]!, films[15]!]);
+      await lists.fill(owner, newest, [films[15]!]);
+      await lists.check(owner, films[13]!);
+      await lists.check(ann, films[14]!);
+      await lists.check(bob, films[15]!);
+      type Viewed = { items: { id: string; viewers: number }[]; nextCursor: string | null };
+      const page = (query: Record<string, string>) =>
+        lists.read<Viewed>('/lists', undefined, { q: word, ...query });
+      const viewed = (body: Viewed) => body.items.map((list) => [list.id, list.viewers]);
+      expect(viewed(await page({ sort: 'popular' }))).toEqual([
+        [seen, 2],
+        [newest, 1],
+        [quiet, 0],
+      ]);
+      expect(viewed(await page({}))).toEqual(viewed(await page({ sort: 'recent' })));
+      expect(viewed(await page({})).map(([id]) => id)).toEqual([newest, seen, quiet]);
+
+      const first = await page({ sort: 'popular', limit: '2' });
+      const second = await page({ sort: 'popular', limit: '2', cursor: first.nextCursor! });
+      expect(viewed(second)).toEqual([[quiet, 0]]);
+      expect(second.nextCursor).toBeNull();
+
+      await lists.check(ann, films[14]!, 'delete');
+      // Level on viewers, the highest id comes first.
+      const [high, low] = [seen, newest].sort().reverse();
+      expect(viewed(await page({ sort: 'popular' }))).toEqual([
+        [high, 1],
+        [low, 1],
+        [quiet, 0],
+      ]);
+    });
+
+    it.each([
+      [{ sort: 'liked' }, ['sort']],
+      [{ sort: 'popular', cursor: 'garbage' }, ['cursor']],
+      [{ sort: 'recent', cursor: 'garbage' }, ['cursor']],
+    ])('refuses %j with a 400 naming %j', async (query, fields) => {
+      const response = await lists.call(owner, 'get', `/lists?${new URLSearchParams(query).toString()}`);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(fieldsOf(response.body as ProblemBody)).toEqual(fields);
+    });
+
+    it('refuses a cursor of the other order, naming it', async () => {
+      const recent = await lists.read<{ nextCursor: string | null }>('/lists', undefined, { limit: '1' });
+      const response = await lists.call(owner, 'get', `/lists?sort=popular&cursor=${recent.nextCursor!}`);
+      expect(response.status).toBe(400);
+      expect(fieldsOf(response.body as ProblemBody)).toEqual(['cursor']);
     });
   });
 });

@@ -32,6 +32,7 @@ import {
   ListItemRemovedResponse,
   ListSummaryPageResponse,
   ListWrittenResponse,
+  PublicListPageResponse,
   type FilmLists,
   type ListDeleted,
   type ListDetail,
@@ -40,6 +41,7 @@ import {
   type ListItemRemoved,
   type ListSummary,
   type ListWritten,
+  type PublicListSummary,
 } from './lists.response.js';
 import { GetFilmLists } from './queries/film-lists/film-lists.query.js';
 import { GetList } from './queries/get-list/get-list.query.js';
@@ -96,14 +98,14 @@ export class ListsController {
   @ConsistentRead(listsProjection)
   @ApiOperation({
     summary:
-      'Public lists (every official list is public), newest first, with the signed-in reader’s progress',
+      'Public lists (every official list is public), newest first or most viewed first, with the signed-in reader’s progress',
   })
-  @ApiOkResponse({ type: ListSummaryPageResponse })
-  @ApiProblem(400, 'A bad official, q, limit or cursor, named')
+  @ApiOkResponse({ type: PublicListPageResponse })
+  @ApiProblem(400, 'A bad official, q, sort, limit or cursor, named')
   search(
     @CurrentUser() reader: SignedInUser | undefined,
     @Query() search: SearchListsRequest,
-  ): Promise<Page<ListSummary>> {
+  ): Promise<Page<PublicListSummary>> {
     return this.queries.execute(new SearchLists(reader?.id ?? null, search));
   }
 

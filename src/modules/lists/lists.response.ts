@@ -39,6 +39,12 @@ export interface ListSummary {
   readonly progress?: ListProgress;
 }
 
+/** A public list as the lists index shows it. */
+export interface PublicListSummary extends ListSummary {
+  /** Members other than its owner who have seen at least one of its films (docs/adr/0020). */
+  readonly viewers: number;
+}
+
 export interface ListDetail extends ListSummary {
   readonly description: string | null;
   readonly edition: number;
@@ -164,6 +170,28 @@ export class ListSummaryPageResponse implements Page<ListSummary> {
     type: String,
     nullable: true,
     description: 'Pass as ?cursor= for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}
+
+export class PublicListSummaryResponse extends ListSummaryResponse implements PublicListSummary {
+  @ApiProperty({
+    example: 42,
+    description: 'Members other than its owner who have seen at least one of its films',
+  })
+  viewers!: number;
+}
+
+export class PublicListPageResponse implements Page<PublicListSummary> {
+  @ApiProperty({
+    type: [PublicListSummaryResponse],
+    description: 'Newest first, or with sort=popular most viewers first; ties by id',
+  })
+  items!: PublicListSummaryResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as ?cursor= (with the same sort) for the next page; null on the last',
   })
   nextCursor!: string | null;
 }

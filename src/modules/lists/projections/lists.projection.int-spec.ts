@@ -28,7 +28,7 @@ async function tables(site: ProjectionSite) {
   return {
     lists: await site.rows(
       `SELECT id, owner_id, kind, ranked, visibility, title, description, size, edition, created_at,
-              updated_at, deleted_at FROM lists ORDER BY id`,
+              updated_at, deleted_at, viewers FROM lists ORDER BY id`,
     ),
     entries: await site.rows(
       `SELECT list_id, film_id, note, added_at, removed_at, ${RANK_OVER_ENTRIES} AS rank FROM list_entries
@@ -63,8 +63,8 @@ async function expectScriptHeld(site: ProjectionSite, script: ListScript): Promi
   const entries = await site.rows<{ list_id: string; film_id: string; removed: boolean }>(
     `SELECT list_id, film_id, removed_at IS NOT NULL AS removed FROM list_entries`,
   );
-  const lists = await site.rows<{ id: string; size: number; deleted: boolean }>(
-    `SELECT id, size, deleted_at IS NOT NULL AS deleted FROM lists`,
+  const lists = await site.rows<{ id: string; size: number; deleted: boolean; viewers: number }>(
+    `SELECT id, size, deleted_at IS NOT NULL AS deleted, viewers FROM lists`,
   );
   const progress = await site.rows<{ list_id: string; user_id: string; checked: number }>(
     `SELECT list_id, user_id, checked FROM list_progress WHERE list_id = ANY($1::uuid[])
@@ -85,10 +85,13 @@ async function expectScriptHeld(site: ProjectionSite, script: ListScript): Promi
         .sort(),
     ).toEqual(removed);
     if (list.state.deleted) continue;
+    let viewers = 0;
     for (const userId of members) {
       const checked = list.state.films.filter((filmId) => script.checked(userId, filmId)).length;
       if (checked > 0) expectedProgress.push({ list_id: list.id, user_id: userId, checked });
+      if (checked > 0 && userId !== list.state.ownerId) viewers += 1;
     }
+    expect(row!.viewers).toBe(viewers);
   }
   const byKey = (a: { list_id: string; user_id: string }, b: { list_id: string; user_id: string }) =>
     a.list_id.localeCompare(b.list_id) || a.user_id.localeCompare(b.user_id);
@@ -224,6 +227,32 @@ describe('lists projection', () => {
     script.check(member, second!, true);
     await site.project(script.writes.slice(written));
     expect(await site.rows(`SELECT checked FROM list_progress WHERE list_id = $1`, [id])).toEqual([]);
+    await expectScriptHeld(site, script);
+  });
+
+  it('counts as viewers the members other than the owner with progress, as they begin and end', async () => {
+    const filmIds = films(RECOUNT_AT + 3);
+    const [ann, bob] = [randomUUID(), randomUUID()];
+    const { script, id } = listOf(filmIds.slice(0, 2));
+    for (const member of [owner.id, ann, bob]) script.check(member, filmIds[0]!, true);
+    script.check(ann, filmIds[1]!, true);
+    await site.project(script.writes);
+    const viewers = async () =>
+      (await site.rows<{ viewers: number }>(`SELECT viewers FROM lists WHERE id = $1`, [id]))[0]!.viewers;
+    expect(await viewers()).toBe(2);
+
+    let written = script.writes.length;
+    script.check(ann, filmIds[0]!, false);
+    script.check(bob, filmIds[0]!, false);
+    await site.project(script.writes.slice(written), { batchSize: 1 });
+    expect(await viewers()).toBe(1);
+
+    // A list changed a lot is recounted whole, its viewers with it.
+    written = script.writes.length;
+    script.check(bob, filmIds.at(-1)!, true);
+    for (const filmId of filmIds.slice(2)) script.list(id, { type: 'PutListItem', actor: owner, filmId });
+    await site.project(script.writes.slice(written));
+    expect(await viewers()).toBe(2);
     await expectScriptHeld(site, script);
   });
 

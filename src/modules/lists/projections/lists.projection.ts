@@ -10,6 +10,7 @@ import {
   foldChecks,
   moveViewers,
   recountProgress,
+  recountViewers,
   type CheckChange,
   type ListMembershipChange,
 } from './progress.js';
@@ -199,6 +200,11 @@ async function writeChecks(checks: readonly CheckChange[], context: ProjectionCo
 
 /** The read model, forgetting erased members. */
 export const listsProjection = scrubbingErasedMembers(listsReadModel, async (members, context) => {
+  // The lists others own that the erased had seen films of lose them as viewers.
+  const viewed = await context.query<{ list_id: string }>(
+    `SELECT DISTINCT list_id FROM ${context.table('list_progress')} WHERE user_id = ANY($1::uuid[])`,
+    [members],
+  );
   const owned = `SELECT id FROM ${context.table('lists')} WHERE owner_id = ANY($1::uuid[]) AND kind = 'personal'`;
   await context.query(`DELETE FROM ${context.table('list_entries')} WHERE list_id IN (${owned})`, [members]);
   await context.query(
@@ -211,5 +217,9 @@ export const listsProjection = scrubbingErasedMembers(listsReadModel, async (mem
   await context.query(
     `DELETE FROM ${context.table('lists')} WHERE owner_id = ANY($1::uuid[]) AND kind = 'personal'`,
     [members],
+  );
+  await recountViewers(
+    context,
+    viewed.map((row) => row.list_id),
   );
 });
