@@ -49,7 +49,8 @@ export class SettingsPagesController {
     try {
       // The current password can be guessed here as at sign-in: the same limit per address applies.
       await this.rateLimiter.consume(request.ip || 'unknown', response);
-      const input = await formInput(ChangeAccountRequest, body, { dropEmpty: ['password'] });
+      // Empty is "keep it": an account made without an email may change only its password.
+      const input = await formInput(ChangeAccountRequest, body, { dropEmpty: ['email', 'password'] });
       const changed = await this.commands.execute(
         new ChangeAccount(user.id, input.currentPassword, input.email, input.password),
       );

@@ -47,7 +47,6 @@ function AccountSettings({ email, failure }: Pick<SettingsViewProps, 'email' | '
           value={email}
           errors={failure?.errors}
           autocomplete="email"
-          required
         />
         <Field
           name="password"

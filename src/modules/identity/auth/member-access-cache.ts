@@ -20,8 +20,8 @@ interface Entry {
 
 /**
  * The guard's member-access lookup, kept in memory while, and only while, this process is
- * listening for the changes: every change to roles, status, the account or its token generation commits a notification
- * on MEMBER_ACCESS_CHANNEL, which drops the member's entry here. Without the LISTEN connection
+ * listening for the changes: every change to roles, status, the account or its token generation
+ * commits a notification on MEMBER_ACCESS_CHANNEL, which drops the member's entry here. Without the LISTEN connection
  * nothing is cached and every lookup is live, so a missed notification cannot authorise wrongly.
  * A lookup that overlaps an invalidation is answered but not kept.
  */
