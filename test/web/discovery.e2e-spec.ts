@@ -8,7 +8,7 @@ import { startWebApp, type WebTestApp } from './support/web-app.js';
 
 jest.setTimeout(90_000);
 
-describe('web: discovery (home, popular films, the lists index)', () => {
+describe('web: discovery (home, popular and trending films, films by release, the lists index)', () => {
   let web: WebTestApp;
   let lists: ListClient;
   let admin: TestUser;
@@ -37,6 +37,11 @@ describe('web: discovery (home, popular films, the lists index)', () => {
     await lists.check(ann, tokyo);
     await lists.check(bob, tokyo);
     await lists.check(bob, paris);
+    // Ann's list is older than Bob's but has a viewer (Bob has seen Tokyo Story); his has none.
+    const annsList = await lists.create(ann, { title: 'Ann’s Ozu', ranked: false });
+    await lists.fill(ann, annsList, [tokyo]);
+    // A third mark this week, none before: Tokyo Story trends.
+    expect((await lists.call(ann, 'put', `/films/${tokyo.id}/favourite`)).status).toBe(200);
     const picks = await lists.create(bob, { title: 'Bob’s picks', ranked: false });
     await lists.fill(bob, picks, [paris]);
     // Every page below reads projections the writes above reach.
@@ -58,7 +63,11 @@ describe('web: discovery (home, popular films, the lists index)', () => {
       'Tokyo Story',
       'Paris',
     ]);
-    await expect(popular.locator('.popular-marks').first().textContent()).resolves.toBe(' 2 marks');
+    await expect(popular.locator('.popular-marks').first().textContent()).resolves.toBe(' 3 marks');
+    const trending = page.getByRole('list', { name: 'Trending this week' });
+    await expect(trending.locator('.poster-grid-caption').allTextContents()).resolves.toEqual([
+      'Tokyo Story (1953) 3 marks this week',
+    ]);
     const official = page.locator('section', { has: page.getByRole('heading', { name: 'Official lists' }) });
     await expect(official.getByRole('link', { name: 'The Canon' }).count()).resolves.toBe(1);
     const recent = page.getByRole('list', { name: 'What members did lately, newest first' });
@@ -123,6 +132,61 @@ describe('web: discovery (home, popular films, the lists index)', () => {
     );
     await expectAccessible(page);
     expect(pageProblems(page, { except: [400] })).toEqual([]);
+    await context.close();
+  });
+
+  it('browses films by release date, by trend and by title, and names a bad order', async () => {
+    const { context, page } = await visitorAs(web);
+    expect((await page.goto('/browse/films'))?.status()).toBe(200);
+    await page.getByLabel('Order by').selectOption('release');
+    await page.getByRole('button', { name: 'Show films' }).click();
+    await page.waitForURL('**/browse/films?sort=release');
+    const newest = page.getByRole('list', { name: 'Films, newest first' });
+    await expect(newest.locator('.poster-grid-caption a').allTextContents()).resolves.toEqual([
+      'Paris',
+      'Zazie dans le métro',
+      'Tokyo Story',
+    ]);
+    await expect(page.getByRole('heading', { name: 'Newest releases' }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    await page.getByLabel('Order by').selectOption('trending');
+    await page.getByRole('button', { name: 'Show films' }).click();
+    await page.waitForURL('**/browse/films?sort=trending');
+    const trending = page.getByRole('list', { name: 'Trending films, this week' });
+    await expect(trending.locator('.poster-grid-caption').allTextContents()).resolves.toEqual([
+      'Tokyo Story (1953) 3 marks this week',
+    ]);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'films-trending');
+
+    expect((await page.goto('/browse/films?sort=title&country=FR'))?.status()).toBe(200);
+    await expect(
+      page.getByRole('list', { name: 'Films, A to Z' }).locator('.poster-grid-caption a').allTextContents(),
+    ).resolves.toEqual(['Paris', 'Zazie dans le métro']);
+    const refused = await page.goto('/browse/films?sort=rating');
+    expect(refused?.status()).toBe(400);
+    await expect(page.locator('main').textContent()).resolves.toContain('sort must be one of');
+    await expectAccessible(page);
+    expect(pageProblems(page, { except: [400] })).toEqual([]);
+    await context.close();
+  });
+
+  it('orders members’ lists newest first or most viewed first', async () => {
+    const { context, page } = await visitorAs(web);
+    expect((await page.goto('/browse/lists?kind=personal'))?.status()).toBe(200);
+    const titles = () => page.locator('.list-entry > a').allTextContents();
+    await expect(titles()).resolves.toEqual(['Bob’s picks', 'Ann’s Ozu']);
+    await page.getByRole('link', { name: 'Most viewed' }).click();
+    await page.waitForURL('**/browse/lists?kind=personal&sort=popular');
+    await expect(titles()).resolves.toEqual(['Ann’s Ozu', 'Bob’s picks']);
+    await expect(page.locator('.list-entry').first().textContent()).resolves.toContain('seen by 1 member');
+    await expectAccessible(page);
+    await page.getByLabel('Words of the title').fill('picks');
+    await page.getByRole('button', { name: 'Search lists' }).click();
+    await page.waitForURL('**/browse/lists?kind=personal&sort=popular&q=picks');
+    await expect(titles()).resolves.toEqual(['Bob’s picks']);
+    expect(pageProblems(page)).toEqual([]);
     await context.close();
   });
 

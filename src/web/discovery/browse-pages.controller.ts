@@ -1,14 +1,14 @@
 import { Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DEFAULT_PAGE_SIZE } from '../../common/paging/index.js';
-import { PopularFilms } from '../../modules/discovery/queries/popular-films/popular-films.query.js';
-import { PopularFilmsRequest } from '../../modules/discovery/queries/popular-films/popular-films.request.js';
 import { POPULARITY_PERIODS } from '../../modules/discovery/domain/popularity-period.js';
-import { filledText, formFailureOf, formInput } from '../http/forms.js';
+import { filledText, formFailureOf } from '../http/forms.js';
 import { PageResult, WebPages, seeOther, view } from '../http/web-page.js';
-import { BROWSE_FIELDS, BrowseView, browseHref, type BrowseFields } from './browse-views.js';
+import { FILM_FILTERS, browseFilms, browseSortOf, type BrowseFields } from './browse-films.js';
+import { BrowseView, browseHref } from './browse-views.js';
 
-/** Browsing films by popularity: the same query and rules as GET /api/v1/films/popular, as a page. */
+const BROWSE_FIELDS = ['sort', 'period', ...FILM_FILTERS] as const;
+
+/** Browsing films: the same queries and rules as GET /api/v1/films/popular, /films/trending and /films, as a page. */
 @WebPages('browse/films')
 export class BrowsePagesController {
   constructor(private readonly queries: QueryBus) {}
@@ -22,24 +22,21 @@ export class BrowsePagesController {
       }),
     );
     const cursor = filledText(query.cursor);
-    // The form sends every field, empty ones too: the address to share leaves them out.
-    if (Object.values(query).some((value) => typeof value === 'string' && value.trim() === ''))
-      return seeOther(browseHref(fields, cursor));
+    const period = POPULARITY_PERIODS.find((known) => known === fields.period) ?? 'week';
+    const sort = browseSortOf(fields) ?? 'popular';
+    // The form sends every field, empty ones and the period of an order without one too: the
+    // address to share leaves them out.
+    const plain = browseHref(fields, cursor);
+    const shared = Object.values(query).some((value) => typeof value === 'string' && value.trim() === '');
+    if (shared || (fields.period !== undefined && sort !== 'popular' && browseSortOf(fields) !== undefined))
+      return seeOther(plain);
     try {
-      const input = await formInput(PopularFilmsRequest, cursor ? { ...fields, cursor } : fields);
-      const page = await this.queries.execute(
-        new PopularFilms({
-          ...input,
-          period: input.period ?? 'week',
-          limit: input.limit ?? DEFAULT_PAGE_SIZE,
-        }),
-      );
-      return view(BrowseView, { fields, period: input.period ?? 'week', page, paged: cursor !== undefined });
+      const page = await browseFilms(this.queries, fields, cursor);
+      return view(BrowseView, { fields, sort, period, page, paged: cursor !== undefined });
     } catch (error) {
       const failure = formFailureOf(error);
-      const shown = POPULARITY_PERIODS.find((known) => known === fields.period) ?? 'week';
       return new PageResult(
-        view(BrowseView, { fields, period: shown, page: null, paged: false, failure }),
+        view(BrowseView, { fields, sort, period, page: null, paged: false, failure }),
         failure.status,
       );
     }

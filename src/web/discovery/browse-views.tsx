@@ -1,5 +1,4 @@
 import type { Page } from '../../common/paging/index.js';
-import type { PopularFilm } from '../../modules/discovery/queries/popular-films/popular-films.query.js';
 import {
   POPULARITY_PERIODS,
   type PopularityPeriod,
@@ -8,10 +7,8 @@ import type { FormFailure } from '../http/forms.js';
 import { ErrorSummary, Field, Pager, type PagerWords } from '../views/components.js';
 import { DecadeField, LanguageAndCountryFields, SelectField, type Option } from '../views/film-filters.js';
 import { Layout } from '../views/layout.js';
-import { PopularFilmsGrid } from './popular-films-grid.js';
-
-export const BROWSE_FIELDS = ['period', 'genre', 'decade', 'country', 'language'] as const;
-export type BrowseFields = Partial<Record<(typeof BROWSE_FIELDS)[number], string>>;
+import { BROWSE_SORTS, FILM_FILTERS, type BrowseFields, type BrowseSort } from './browse-films.js';
+import { FilmPosterGrid, type GridFilm } from './film-poster-grid.js';
 
 const PERIOD_NAMES: Record<PopularityPeriod, string> = {
   today: 'Today',
@@ -25,18 +22,33 @@ const PERIOD_OPTIONS: readonly Option[] = POPULARITY_PERIODS.map((period) => ({
   label: PERIOD_NAMES[period],
 }));
 
+const SORT_NAMES: Record<BrowseSort, string> = {
+  popular: 'Popularity',
+  trending: 'Trending this week',
+  release: 'Release date, newest first',
+  title: 'Title, A to Z',
+};
+
+const SORT_OPTIONS: readonly Option[] = BROWSE_SORTS.map((sort) => ({
+  value: sort,
+  label: SORT_NAMES[sort],
+}));
+
 const FILM_PAGES: PagerWords = {
   label: 'Pages of films',
-  first: 'Back to the most popular',
+  first: 'Back to the first page',
   next: 'More films',
 };
 
-/** The browse page's address with these fields (empty ones and the default period left out). */
+/** The browse page's address with these fields: empty ones, the default order and period left out. */
 export function browseHref(fields: BrowseFields, cursor?: string | null): string {
   const query = new URLSearchParams();
-  for (const name of BROWSE_FIELDS) {
+  const sort = fields.sort ?? 'popular';
+  if (sort !== 'popular') query.set('sort', sort);
+  if (sort === 'popular' && fields.period && fields.period !== 'week') query.set('period', fields.period);
+  for (const name of FILM_FILTERS) {
     const value = fields[name];
-    if (value && !(name === 'period' && value === 'week')) query.set(name, value);
+    if (value) query.set(name, value);
   }
   if (cursor) query.set('cursor', cursor);
   const search = query.toString();
@@ -45,33 +57,59 @@ export function browseHref(fields: BrowseFields, cursor?: string | null): string
 
 export interface BrowseViewProps {
   readonly fields: BrowseFields;
+  /** The order shown: the one asked for, or popularity when that was refused. */
+  readonly sort: BrowseSort;
   readonly period: PopularityPeriod;
   /** Null when the filters were refused (the form says why). */
-  readonly page: Page<PopularFilm> | null;
+  readonly page: Page<GridFilm> | null;
   readonly paged: boolean;
   readonly failure?: FormFailure;
 }
 
-const filtered = (fields: BrowseFields): boolean =>
-  Boolean(fields.genre || fields.decade || fields.country || fields.language);
+const filtered = (fields: BrowseFields): boolean => FILM_FILTERS.some((name) => Boolean(fields[name]));
 
-/** Films members mark most, by period, genre, decade, country and language. */
-export function BrowseView({ fields, period, page, paged, failure }: BrowseViewProps) {
+function headingOf(sort: BrowseSort, period: PopularityPeriod): string {
+  if (sort === 'popular') return `Popular ${PERIOD_NAMES[period].toLowerCase()}`;
+  if (sort === 'trending') return 'Trending this week';
+  return sort === 'release' ? 'Newest releases' : 'Films from A to Z';
+}
+
+/** The grid's name for screen readers and tests: what the films are, and in what order. */
+function gridLabelOf(sort: BrowseSort, period: PopularityPeriod): string {
+  if (sort === 'popular') return `Popular films, ${PERIOD_NAMES[period].toLowerCase()}`;
+  if (sort === 'trending') return 'Trending films, this week';
+  return sort === 'release' ? 'Films, newest first' : 'Films, A to Z';
+}
+
+function emptyText(sort: BrowseSort, period: PopularityPeriod, fields: BrowseFields, paged: boolean): string {
+  if (paged) return 'There are no more films here.';
+  const matching = filtered(fields) ? ' matching these filters' : '';
+  if (sort === 'popular')
+    return `No film${matching} was marked ${period === 'all' ? 'yet' : PERIOD_NAMES[period].toLowerCase()}.`;
+  if (sort === 'trending') return `No film${matching} is marked more than usual this week.`;
+  return `No film${matching} is in the catalogue.`;
+}
+
+/** Films by popularity (of a period), trend, release date or title, of a genre, decade, country and language. */
+export function BrowseView({ fields, sort, period, page, paged, failure }: BrowseViewProps) {
   const errors = failure?.errors;
+  const heading = headingOf(sort, period);
   return (
-    <Layout title={`Popular films: ${PERIOD_NAMES[period].toLowerCase()}`}>
+    <Layout title={`Films: ${heading.toLowerCase()}`}>
       <h1>Films</h1>
       <p class="muted">
-        The films members check, favourite and add to their watchlists most. Every film, A to Z:{' '}
+        The films members check, favourite and add to their watchlists most, those they mark more than usual
+        this week, or every film by release date or title. Looking for one:{' '}
         <a href="/search">search the catalogue</a>.
       </p>
-      <form class="search-form card" method="get" action="/browse/films" aria-label="Filter popular films">
+      <form class="search-form card" method="get" action="/browse/films" aria-label="Browse films">
         <ErrorSummary message={failure?.message} errors={errors} />
         <fieldset class="search-filters">
-          <legend>Popular</legend>
+          <legend>Order and filters</legend>
+          <SelectField name="sort" label="Order by" value={sort} options={SORT_OPTIONS} errors={errors} />
           <SelectField
             name="period"
-            label="Marked"
+            label="Marked (for popularity)"
             value={fields.period ?? 'week'}
             options={PERIOD_OPTIONS}
             errors={errors}
@@ -84,24 +122,17 @@ export function BrowseView({ fields, period, page, paged, failure }: BrowseViewP
           <button type="submit" class="primary">
             Show films
           </button>
-          {filtered(fields) && <a href={browseHref({ period: fields.period })}>Clear the filters</a>}
+          {filtered(fields) && (
+            <a href={browseHref({ sort: fields.sort, period: fields.period })}>Clear the filters</a>
+          )}
         </div>
       </form>
-      <section aria-labelledby="popular-heading">
-        <h2 id="popular-heading">Popular {PERIOD_NAMES[period].toLowerCase()}</h2>
+      <section aria-labelledby="browse-heading">
+        <h2 id="browse-heading">{heading}</h2>
         {page && page.items.length > 0 && (
-          <PopularFilmsGrid
-            films={page.items}
-            label={`Popular films, ${PERIOD_NAMES[period].toLowerCase()}`}
-          />
+          <FilmPosterGrid films={page.items} label={gridLabelOf(sort, period)} />
         )}
-        {page && page.items.length === 0 && (
-          <p>
-            {paged
-              ? 'There are no more films here.'
-              : `No film${filtered(fields) ? ' matching these filters' : ''} was marked ${period === 'all' ? 'yet' : PERIOD_NAMES[period].toLowerCase()}.`}
-          </p>
-        )}
+        {page && page.items.length === 0 && <p>{emptyText(sort, period, fields, paged)}</p>}
         {page && (
           <Pager
             nextHref={page.nextCursor ? browseHref(fields, page.nextCursor) : null}

@@ -1,25 +1,35 @@
-import type { PopularFilm } from '../../modules/discovery/queries/popular-films/popular-films.query.js';
+import type { Film } from '../../modules/catalog/films/film.js';
 import { filmPath } from '../views/film-words.js';
 import { count } from '../views/numbers.js';
 import { PosterImage } from '../views/poster.js';
 
-/** Popular films as a grid of posters, most marked first, each with its title and how many marks. */
-export function PopularFilmsGrid({
+/** A film as a poster grid shows it, with a short note under its title (how many marks, say). */
+export interface GridFilm {
+  readonly film: Film;
+  readonly note?: string;
+}
+
+/** Marks in words: "1 mark", "1,204 marks", with what follows. */
+export const marksNote = (marks: number, suffix = ''): string =>
+  `${marks === 1 ? '1 mark' : `${count(marks)} marks`}${suffix}`;
+
+/** Films as a grid of posters, in the order given, each with its title, year and note. */
+export function FilmPosterGrid({
   films,
   label,
 }: {
-  readonly films: readonly PopularFilm[];
+  readonly films: readonly GridFilm[];
   readonly label: string;
 }) {
   return (
     <ol class="poster-grid" aria-label={label}>
-      {films.map(({ film, marks }) => (
+      {films.map(({ film, note }) => (
         <li key={film.id} class="poster-grid-item">
           <PosterImage film={film} display="grid" />
           <p class="poster-grid-caption">
             <a href={filmPath(film.slug)}>{film.title}</a>
             {film.year !== null && <span class="list-year"> ({film.year})</span>}
-            <span class="popular-marks muted"> {marks === 1 ? '1 mark' : `${count(marks)} marks`}</span>
+            {note && <span class="popular-marks muted"> {note}</span>}
           </p>
         </li>
       ))}

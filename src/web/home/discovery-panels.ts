@@ -6,6 +6,10 @@ import {
   PopularFilms,
   type PopularFilm,
 } from '../../modules/discovery/queries/popular-films/popular-films.query.js';
+import {
+  TrendingFilms,
+  type TrendingFilm,
+} from '../../modules/discovery/queries/trending-films/trending-films.query.js';
 import { ListFestivals } from '../../modules/festivals/programme/queries/list-festivals/list-festivals.query.js';
 import type { ListSummary } from '../../modules/lists/lists.response.js';
 import { SearchLists } from '../../modules/lists/queries/search-lists/search-lists.query.js';
@@ -15,6 +19,7 @@ import { festivalsOnOrNext, type FestivalEditionDates } from './festivals-on.js'
 const POPULAR_SHOWN = 12;
 /** Fewer than this marked this week (a quiet site, a fresh demo) and all time is shown instead. */
 const POPULAR_THIS_WEEK_AT_LEAST = 6;
+const TRENDING_SHOWN = 6;
 const OFFICIAL_LISTS_SHOWN = 6;
 const FESTIVALS_SHOWN = 3;
 const RECENT_SHOWN = 8;
@@ -22,6 +27,8 @@ const RECENT_SHOWN = 8;
 /** What the home page shows beside (or, for a visitor, instead of) a feed. */
 export interface DiscoveryPanels {
   readonly popular: { readonly period: 'week' | 'all'; readonly films: readonly PopularFilm[] };
+  /** Films marked more than usual this week; often none on a quiet site. */
+  readonly trending: readonly TrendingFilm[];
   /** With the reader's progress on each when signed in. */
   readonly officialLists: readonly ListSummary[];
   readonly festivals: readonly FestivalEditionDates[];
@@ -38,8 +45,9 @@ export async function loadDiscoveryPanels(
 ): Promise<DiscoveryPanels> {
   const popularOf = (period: 'week' | 'all') =>
     queries.execute(new PopularFilms({ period, limit: POPULAR_SHOWN }, now));
-  const [week, lists, festivals, recent] = await Promise.all([
+  const [week, trending, lists, festivals, recent] = await Promise.all([
     popularOf('week'),
+    queries.execute(new TrendingFilms({ limit: TRENDING_SHOWN }, now)),
     queries.execute(new SearchLists(readerId, { official: 'true', limit: OFFICIAL_LISTS_SHOWN })),
     queries.execute(new ListFestivals()),
     queries.execute(new GetRecentActivity(RECENT_SHOWN)),
@@ -50,6 +58,7 @@ export async function loadDiscoveryPanels(
       : { period: 'all' as const, films: (await popularOf('all')).items };
   return {
     popular,
+    trending: trending.items,
     officialLists: lists.items,
     festivals: festivalsOnOrNext(festivals.items, now.toISOString().slice(0, 10), FESTIVALS_SHOWN),
     recent,

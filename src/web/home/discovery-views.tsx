@@ -1,10 +1,10 @@
-import { PopularFilmsGrid } from '../discovery/popular-films-grid.js';
+import { FilmPosterGrid, marksNote } from '../discovery/film-poster-grid.js';
 import { festivalPaths, dateRange } from '../festivals/festival-words.js';
 import { ListEntry } from '../lists/list-entry.js';
 import { ActivityList } from './activity-views.js';
 import type { DiscoveryPanels } from './discovery-panels.js';
 
-/** Popular films, official lists, festivals and the site's latest activity, each a section. */
+/** Popular and trending films, official lists, festivals and the site's latest activity, each a section. */
 export function DiscoverySections({ panels }: { readonly panels: DiscoveryPanels }) {
   const popularHeading = panels.popular.period === 'week' ? 'Popular this week' : 'Popular on Filmlog';
   return (
@@ -12,7 +12,10 @@ export function DiscoverySections({ panels }: { readonly panels: DiscoveryPanels
       <section aria-labelledby="popular-heading" class="discovery-popular">
         <h2 id="popular-heading">{popularHeading}</h2>
         {panels.popular.films.length > 0 ? (
-          <PopularFilmsGrid films={panels.popular.films} label={popularHeading} />
+          <FilmPosterGrid
+            films={panels.popular.films.map(({ film, marks }) => ({ film, note: marksNote(marks) }))}
+            label={popularHeading}
+          />
         ) : (
           <p>No film has been checked yet.</p>
         )}
@@ -22,6 +25,21 @@ export function DiscoverySections({ panels }: { readonly panels: DiscoveryPanels
           </a>
         </p>
       </section>
+      {panels.trending.length > 0 && (
+        <section aria-labelledby="trending-heading" class="discovery-popular">
+          <h2 id="trending-heading">Trending this week</h2>
+          <FilmPosterGrid
+            films={panels.trending.map(({ film, weekMarks }) => ({
+              film,
+              note: marksNote(weekMarks, ' this week'),
+            }))}
+            label="Trending this week"
+          />
+          <p>
+            <a href="/browse/films?sort=trending">More trending films</a>
+          </p>
+        </section>
+      )}
       <section aria-labelledby="official-heading">
         <h2 id="official-heading">Official lists</h2>
         {panels.officialLists.length > 0 ? (
