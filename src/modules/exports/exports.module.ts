@@ -4,9 +4,10 @@ import { ExportFiles } from './export-files.js';
 import { ExportsController } from './exports.controller.js';
 import { GetExportFileHandler } from './queries/get-export-file.query.js';
 import { GetExportHandler } from './queries/get-export.query.js';
+import { GetLatestExportHandler } from './queries/latest-export.query.js';
 
 const commandHandlers = [RequestExportHandler];
-const queryHandlers = [GetExportHandler, GetExportFileHandler];
+const queryHandlers = [GetExportHandler, GetExportFileHandler, GetLatestExportHandler];
 
 /** A member's data export: requested here, built by ExportJobsModule's job, downloaded here. */
 @Module({

@@ -1,6 +1,7 @@
 import {
   Controller,
   Injectable,
+  StreamableFile,
   UseFilters,
   UseGuards,
   UseInterceptors,
@@ -60,6 +61,8 @@ export class WebPageInterceptor implements NestInterceptor {
       mergeMap((result: unknown) =>
         from(
           Promise.resolve().then(() => {
+            // A file for the reader to keep (an export's zip) goes out as it is.
+            if (result instanceof StreamableFile) return result;
             if (result instanceof SeeOther) {
               this.ownWrites.remember(response, result.position);
               void response.redirect(result.location, 303);

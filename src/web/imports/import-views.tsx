@@ -1,9 +1,11 @@
+import type { ExportView } from '../../modules/exports/exports.response.js';
 import type { ImportView, ImportStatus } from '../../modules/imports/imports.response.js';
 import { IMPORT_SOURCES, type ImportSource } from '../../modules/imports/parsing/import-plan.js';
 import type { FormFailure } from '../http/forms.js';
 import { ErrorSummary, Pager, PostForm, RelativeTime, type PagerWords } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { count } from '../views/numbers.js';
+import { ExportSection } from './export-views.js';
 
 /** An import's result rows, in file order. */
 const ROW_PAGES: PagerWords = { label: 'Pages of rows', first: 'Back to the first rows', next: 'Next rows' };
@@ -33,10 +35,19 @@ export interface ImportsPageViewProps {
   readonly failure?: FormFailure;
   /** The source chosen before a refused upload. */
   readonly source?: string;
+  /** The member's newest export, if any. */
+  readonly latestExport: ExportView | null;
 }
 
 /** The upload form and the member's imports, newest first. */
-export function ImportsPageView({ imports, firstHref, nextHref, failure, source }: ImportsPageViewProps) {
+export function ImportsPageView({
+  imports,
+  firstHref,
+  nextHref,
+  failure,
+  source,
+  latestExport,
+}: ImportsPageViewProps) {
   return (
     <Layout title="Your imports" noIndex>
       <h1>Your imports</h1>
@@ -73,6 +84,7 @@ export function ImportsPageView({ imports, firstHref, nextHref, failure, source 
         )}
         <Pager firstHref={firstHref} nextHref={nextHref} />
       </section>
+      <ExportSection latest={latestExport} />
     </Layout>
   );
 }

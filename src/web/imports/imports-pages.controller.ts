@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { InvalidInputException } from '../../common/invalid-input.exception.js';
 import { PageRequest } from '../../common/paging/index.js';
+import { GetLatestExport } from '../../modules/exports/queries/latest-export.query.js';
 import { StartImport } from '../../modules/imports/commands/start-import/start-import.command.js';
 import { StartImportRequest } from '../../modules/imports/imports.request.js';
 import { GetImport } from '../../modules/imports/queries/get-import.query.js';
@@ -101,6 +102,7 @@ export class ImportPagesController {
     return {
       ...form,
       imports: imports.items,
+      latestExport: await this.queries.execute(new GetLatestExport(user.id)),
       firstHref: cursor === undefined ? null : '/my/imports',
       nextHref:
         imports.nextCursor === null ? null : `/my/imports?cursor=${encodeURIComponent(imports.nextCursor)}`,
