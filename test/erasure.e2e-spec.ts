@@ -180,7 +180,15 @@ describe('erasure (e2e): personal text is gone everywhere', () => {
     // The read models hold the text while the member is here (the first comment body only in the
     // sealed log, since it was edited): the dump search finds what is there.
     expect(leaksIn(await pgDump()).sort()).toEqual(
-      ['commentEdit', 'importFile', 'listDescription', 'listNote', 'listTitle', 'reportNote', 'review'].sort(),
+      [
+        'commentEdit',
+        'importFile',
+        'listDescription',
+        'listNote',
+        'listTitle',
+        'reportNote',
+        'review',
+      ].sort(),
     );
   });
 
