@@ -1,5 +1,6 @@
 import {
   exactTierStatement,
+  releaseOrderStatement,
   searchTermsOf,
   similarTierStatement,
   titleOrderStatement,
@@ -45,6 +46,14 @@ describe('search statements', () => {
       /m\.score < \$\d+::real OR \(m\.score = \$\d+::real AND \(m\.len, m\.id\) > /,
     );
     expect(statement.values).toEqual(expect.arrayContaining([0.75, 30, ID]));
+  });
+
+  it('list films by release on the key of films_release_idx, a decade as a range of it', () => {
+    const cursor = { kind: 'release', year: null, title: 'Undated', id: ID } as const;
+    const statement = releaseOrderStatement({ limit: 20, decade: 1950 }, cursor);
+    expect(statement.text).toMatch(/-coalesce\(f\.year, 0\) BETWEEN \$\d+::int AND \$\d+::int/);
+    expect(statement.text).toMatch(/ORDER BY -coalesce\(f\.year, 0\), f\.title, f\.id/);
+    expect(statement.values).toEqual(expect.arrayContaining([-1959, -1950, 0, 'Undated', ID]));
   });
 
   it('are prepared once per shape, except when an array filter makes the plan depend on the value', () => {

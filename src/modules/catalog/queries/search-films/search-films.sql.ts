@@ -92,9 +92,15 @@ const RELEASE_KEY = '-coalesce(f.year, 0)';
 export function releaseOrderStatement(search: FilmSearch, cursor: ReleaseCursor | null): SearchStatement {
   const params = new SqlParameters();
   const conditions = filmFilterConditions(search, params);
+  // The year and decade again as a range of the index's key, so the walk starts at their films.
+  if (search.year !== undefined) conditions.push(`${RELEASE_KEY} = ${params.add(-search.year, 'int')}`);
+  if (search.decade !== undefined) {
+    const [newest, oldest] = [params.add(-(search.decade + 9), 'int'), params.add(-search.decade, 'int')];
+    conditions.push(`${RELEASE_KEY} BETWEEN ${newest} AND ${oldest}`);
+  }
   if (hasArrayFilter(search)) conditions.push(anyFilmMatches(search, params));
   if (cursor) {
-    const key = params.add(-(cursor.year ?? 0), 'int');
+    const key = params.add(cursor.year === null ? 0 : -cursor.year, 'int');
     conditions.push(
       `(${RELEASE_KEY}, f.title, f.id) > (${key}, ${params.add(cursor.title, 'text')}, ${params.add(cursor.id, 'uuid')})`,
     );

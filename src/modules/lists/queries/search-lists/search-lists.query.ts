@@ -41,11 +41,8 @@ export const searchWords = (q: string | undefined): string[] =>
 
 const FOLDED_TITLE = `regexp_replace(normalize(lower(list.title), NFKD), '[\\u0300-\\u036f]', '', 'g')`;
 
-/** The lists every order reads: public, of the kind asked for, holding each word of q. */
-const PUBLIC_LISTS = `FROM lists AS list ${listSummaryJoins('$1::uuid')}
-  WHERE list.deleted_at IS NULL AND list.visibility = 'public'
-    AND ($2::boolean IS NULL OR (list.kind = 'official') = $2::boolean)
-    AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS word WHERE strpos(${FOLDED_TITLE}, word) = 0)`;
+const TITLE_HOLDS_WORDS = (words: string): string =>
+  `NOT EXISTS (SELECT 1 FROM unnest(${words}::text[]) AS word WHERE strpos(${FOLDED_TITLE}, word) = 0)`;
 
 /** Where a page of the most viewed starts: after the last list's viewers and id. */
 interface ViewersCursor {
@@ -67,32 +64,54 @@ function viewersCursorOf(cursor: string | undefined): ViewersCursor {
 
 type PublicListRow = ListSummaryRow & { readonly viewers: number };
 
+const KINDS = ['official', 'personal'] as const;
+
+/**
+ * Most viewed first. Each kind is read from its own range of lists_public_viewers_idx and the
+ * ranges merged, so a page is a seek whether one kind is asked for or both (a kind compared with
+ * a parameter would leave a prepared plan sorting every public list).
+ */
+function mostViewedStatement(kinds: readonly (typeof KINDS)[number][]) {
+  const ofKind = (kind: string) => `(
+    SELECT ${LIST_SUMMARY_COLUMNS}, list.viewers FROM lists AS list ${listSummaryJoins('$1::uuid')}
+     WHERE list.deleted_at IS NULL AND list.visibility = 'public' AND list.kind = '${kind}'
+       AND ${TITLE_HOLDS_WORDS('$2')} AND (list.viewers, list.id) < ($3::int, $4::uuid)
+     ORDER BY list.viewers DESC, list.id DESC LIMIT $5)`;
+  return {
+    name: `lists-public-viewed-${kinds.join('-')}`,
+    text: `SELECT * FROM (${kinds.map(ofKind).join(' UNION ALL ')}) AS viewed
+           ORDER BY viewed.viewers DESC, viewed.id DESC LIMIT $5`,
+  };
+}
+
 @QueryHandler(SearchLists)
 export class SearchListsHandler implements IQueryHandler<SearchLists> {
   constructor(@Inject(QUERY_POOL) private readonly pool: pg.Pool) {}
 
   async execute({ readerId, search }: SearchLists): Promise<Page<PublicListSummary>> {
     const official = search.official === undefined ? null : search.official === 'true';
-    const common = [readerId, official, searchWords(search.q)];
+    const words = searchWords(search.q);
     const limit = search.limit ?? DEFAULT_PAGE_SIZE;
     let rows: PublicListRow[];
     if (search.sort === 'popular') {
       const from = viewersCursorOf(search.cursor);
+      const kinds = official === null ? KINDS : [official ? ('official' as const) : ('personal' as const)];
       ({ rows } = await this.pool.query<PublicListRow>({
-        name: 'lists-public-viewed',
-        text: `SELECT ${LIST_SUMMARY_COLUMNS}, list.viewers ${PUBLIC_LISTS}
-                 AND (list.viewers, list.id) < ($4::int, $5::uuid)
-               ORDER BY list.viewers DESC, list.id DESC LIMIT $6`,
-        values: [...common, from.viewers, from.id, limit + 1],
+        ...mostViewedStatement(kinds),
+        values: [readerId, words, from.viewers, from.id, limit + 1],
       }));
     } else {
       const { from } = pageWindow(search);
       ({ rows } = await this.pool.query<PublicListRow>({
         name: 'lists-public',
-        text: `SELECT ${LIST_SUMMARY_COLUMNS}, list.viewers ${PUBLIC_LISTS}
-                 AND (list.created_at, list.id) < ($4::timestamptz, $5::uuid)
-               ORDER BY list.created_at DESC, list.id DESC LIMIT $6`,
-        values: [...common, from.at, from.id, limit + 1],
+        text: `SELECT ${LIST_SUMMARY_COLUMNS}, list.viewers
+               FROM lists AS list ${listSummaryJoins('$4::uuid')}
+               WHERE list.deleted_at IS NULL AND list.visibility = 'public'
+                 AND ($5::boolean IS NULL OR (list.kind = 'official') = $5::boolean)
+                 AND ${TITLE_HOLDS_WORDS('$6')}
+                 AND (list.created_at, list.id) < ($1::timestamptz, $2::uuid)
+               ORDER BY list.created_at DESC, list.id DESC LIMIT $3`,
+        values: [from.at, from.id, limit + 1, readerId, official, words],
       }));
     }
     const shown = rows.slice(0, limit);
