@@ -106,6 +106,36 @@ describe('web: settings, a new password and signing out everywhere', () => {
     await context.close();
   });
 
+  it('deletes the account with its password: the session ends and the member is gone', async () => {
+    const user = await registerUser(web.app);
+    const { context, page } = await visitorAs(web, user);
+    await page.goto('/my/settings');
+    const form = page.locator('form[aria-label="Delete your account"]');
+    await form.getByLabel('Your password, to confirm').fill('not my password');
+    await form.getByRole('button', { name: 'Delete my account' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('password is wrong');
+    await expect(page.getByLabel('Your password, to confirm').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await expectAccessible(page);
+    await request(web.app.getHttpServer())
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(200);
+
+    await page.getByLabel('Your password, to confirm').fill(user.password);
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL('/?erased=1');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('account is deleted');
+    await expect(menu(page).getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(1);
+    await request(web.app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ login: user.username, password: user.password })
+      .expect(401);
+    expect(pageProblems(page, { except: [403] })).toEqual([]);
+    await context.close();
+  });
+
   it('works on a phone-sized screen', async () => {
     const user = await registerUser(web.app);
     const { context, page } = await visitorAs(web, user, { phone: true });

@@ -15,9 +15,18 @@ export class HomePagesController {
 
   /** A welcome and the discovery panels for anonymous readers; the signed-in reader's feed with the panels beside it. */
   @Get()
-  async home(@Req() request: WebRequest, @Query('cursor') cursorValue: unknown) {
+  async home(
+    @Req() request: WebRequest,
+    @Query('cursor') cursorValue: unknown,
+    @Query('erased') erased: unknown,
+  ) {
     const reader = request.reader;
-    if (!reader) return view(HomeView, { feed: null, panels: await loadDiscoveryPanels(this.queries, null) });
+    if (!reader)
+      return view(HomeView, {
+        feed: null,
+        panels: await loadDiscoveryPanels(this.queries, null),
+        erased: erased === '1',
+      });
     const cursor = filledText(cursorValue);
     const [feed, panels] = await Promise.all([
       this.feed(reader, cursor),

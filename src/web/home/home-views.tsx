@@ -23,16 +23,23 @@ export interface HomeViewProps {
   readonly feed: FeedData | null;
   /** Popular films, official lists, festivals and recent activity. */
   readonly panels: DiscoveryPanels;
+  /** The visitor's account was just erased (they come here from the settings page). */
+  readonly erased?: boolean;
 }
 
 /** The home page: a welcome and what is popular, or the signed-in reader's feed with the same beside it. */
-export function HomeView({ feed, panels }: HomeViewProps) {
-  return feed ? <FeedPage feed={feed} panels={panels} /> : <Welcome panels={panels} />;
+export function HomeView({ feed, panels, erased }: HomeViewProps) {
+  return feed ? <FeedPage feed={feed} panels={panels} /> : <Welcome panels={panels} erased={erased} />;
 }
 
-function Welcome({ panels }: { readonly panels: DiscoveryPanels }) {
+function Welcome({ panels, erased }: { readonly panels: DiscoveryPanels; readonly erased?: boolean }) {
   return (
     <Layout title="Home">
+      {erased && (
+        <p class="notice" role="status">
+          Your account is deleted. Thank you for the films.
+        </p>
+      )}
       <h1>Log the films you have seen</h1>
       <p>
         Check the films you have seen, keep a watchlist, follow friends and read what they watch.{' '}

@@ -5,6 +5,7 @@ import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { AuthRateLimiter } from '../../modules/identity/auth/auth-rate-limiter.js';
 import { ChangeAccount } from '../../modules/identity/commands/change-account/change-account.command.js';
 import { ChangeAccountRequest } from '../../modules/identity/commands/change-account/change-account.request.js';
+import { EraseMember } from '../../modules/identity/commands/erase-member/erase-member.command.js';
 import { SignOutEverywhere } from '../../modules/identity/commands/sign-out-everywhere/sign-out-everywhere.command.js';
 import { GetMe } from '../../modules/identity/queries/get-me/get-me.query.js';
 import { fieldText, formFailureOf, formInput, type FormFailure } from '../http/forms.js';
@@ -74,5 +75,35 @@ export class SettingsPagesController {
     await this.commands.execute(new SignOutEverywhere(user.id));
     this.session.end(response);
     return seeOther(`/sign-in?next=${encodeURIComponent(SETTINGS_PATH)}`);
+  }
+
+  /** DELETE /api/v1/me for the signed-in member; the session ends with the account. */
+  @Post('delete')
+  async erase(
+    @CurrentUser() user: SignedInUser,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<SeeOther | PageResult> {
+    try {
+      await this.rateLimiter.consume(request.ip || 'unknown', response);
+      await this.commands.execute(new EraseMember(user.id, fieldText(body?.erasePassword), request.id));
+      this.session.end(response);
+      return seeOther('/?erased=1');
+    } catch (error) {
+      const failure: FormFailure =
+        error instanceof ForbiddenException
+          ? {
+              status: 403,
+              message: 'The password is wrong.',
+              errors: [{ field: 'erasePassword', message: 'The password is wrong.' }],
+            }
+          : formFailureOf(error);
+      const { email } = await this.queries.execute(new GetMe(user.id));
+      return new PageResult(
+        view(SettingsView, { email: email ?? '', erasureFailure: failure }),
+        failure.status,
+      );
+    }
   }
 }

@@ -10,13 +10,15 @@ export interface SettingsViewProps {
   /** The account's changes were saved (the page after a successful form). */
   readonly saved?: boolean;
   readonly failure?: FormFailure;
+  /** A refused erasure: said beside the erasure form's password. */
+  readonly erasureFailure?: FormFailure;
 }
 
 /**
  * The member's settings: one section per concern, each with its own heading, so a section about
  * the member's data or the deletion of the account stands beside these as one more component.
  */
-export function SettingsView({ email, saved, failure }: SettingsViewProps) {
+export function SettingsView({ email, saved, failure, erasureFailure }: SettingsViewProps) {
   return (
     <Layout title="Settings" noIndex>
       <section class="narrow">
@@ -28,6 +30,7 @@ export function SettingsView({ email, saved, failure }: SettingsViewProps) {
         )}
         <AccountSettings email={email} failure={failure} />
         <SessionSettings />
+        <DeleteAccount failure={erasureFailure} />
       </section>
     </Layout>
   );
@@ -83,6 +86,35 @@ function SessionSettings() {
       </p>
       <PostForm action={`${SETTINGS_PATH}/sign-out-everywhere`} label="Sign out everywhere">
         <button type="submit">Sign out everywhere</button>
+      </PostForm>
+    </section>
+  );
+}
+
+/** Erasure is for good: the form says what goes and what stays, and needs the password. */
+function DeleteAccount({ failure }: { readonly failure?: FormFailure }) {
+  return (
+    <section aria-labelledby="delete-heading">
+      <h2 id="delete-heading">Delete your account</h2>
+      <p>
+        Deleting your account erases it for good: you leave your friends' feeds, followers and lists; your
+        comments, reviews, lists and notes become unreadable everywhere we keep data, our event log included.
+        Films' statistics keep your checks and ratings as anonymous counts. Export your data first if you want
+        a copy.
+      </p>
+      <ErrorSummary message={failure?.message} errors={failure?.errors} />
+      <PostForm action={`${SETTINGS_PATH}/delete`} label="Delete your account">
+        <Field
+          name="erasePassword"
+          label="Your password, to confirm"
+          type="password"
+          errors={failure?.errors}
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit" class="danger">
+          Delete my account
+        </button>
       </PostForm>
     </section>
   );
