@@ -53,23 +53,23 @@ const marked =
 
 /** watched.csv: every checked film, on the day it was checked. */
 export const watchedCsv = (rows: MemberRows): Chunks =>
-  csvFile(LETTERBOXD_HEADERS.films, rows.marks(), (row) =>
+  csvFile(LETTERBOXD_HEADERS.films, rows.marks('checked'), (row) =>
     row.checked ? filmFields(row.checked_at ?? row.updated_at, row) : null,
   );
 
 /** ratings.csv: the member's rating of each film, on the day it was given. */
 export const ratingsCsv = (rows: MemberRows): Chunks =>
-  csvFile(LETTERBOXD_HEADERS.ratings, rows.marks(), (row) =>
+  csvFile(LETTERBOXD_HEADERS.ratings, rows.marks('rated'), (row) =>
     row.rating_half_stars === null
       ? null
       : [...filmFields(row.rated_at ?? row.updated_at, row), fromHalfStars(row.rating_half_stars)],
   );
 
 export const likedFilmsCsv = (rows: MemberRows): Chunks =>
-  csvFile(LETTERBOXD_HEADERS.films, rows.marks(), marked('favourite', 'favourited_at'));
+  csvFile(LETTERBOXD_HEADERS.films, rows.marks('favourite'), marked('favourite', 'favourited_at'));
 
 export const watchlistCsv = (rows: MemberRows): Chunks =>
-  csvFile(LETTERBOXD_HEADERS.films, rows.marks(), marked('watchlisted', 'watchlisted_at'));
+  csvFile(LETTERBOXD_HEADERS.films, rows.marks('watchlisted'), marked('watchlisted', 'watchlisted_at'));
 
 /** diary.csv: one row per viewing; Date is the day it was logged, Watched Date the viewing's. */
 export const diaryCsv = (rows: MemberRows): Chunks =>

@@ -96,6 +96,16 @@ export interface ProfileRow {
   joined_at: Date | null;
 }
 
+/** The marks a CSV lists, as conditions on user_film_state. */
+const MARK_FILTERS = {
+  checked: 's.checked',
+  favourite: 's.favourite',
+  watchlisted: 's.watchlisted',
+  rated: 's.rating_half_stars IS NOT NULL',
+} as const;
+
+export type MarkFilter = keyof typeof MARK_FILTERS;
+
 const FILM_COLUMNS = `f.id AS film_id, f.slug, f.title, f.year, f.imdb_id`;
 
 /**
@@ -138,8 +148,11 @@ export class MemberRows {
     return rows[0] ?? null;
   }
 
-  /** Every film the member has a mark on, each mark with the instant it stands from (its activity item). */
-  marks(): AsyncGenerator<MarksRow[]> {
+  /**
+   * Every film the member has a mark on (or only those with the mark `only`), each mark with the
+   * instant it stands from (its activity item).
+   */
+  marks(only?: MarkFilter): AsyncGenerator<MarksRow[]> {
     return keyset<MarksRow>(
       this.pool,
       `SELECT ${FILM_COLUMNS}, s.checked, s.checked_at, s.watched_on::text AS watched_on,
@@ -156,7 +169,7 @@ export class MemberRows {
             WHERE actor_id = s.user_id AND film_id = s.film_id
               AND verb IN ('favourited', 'disliked', 'watchlisted', 'rated')
          ) a ON true
-        WHERE s.user_id = $1 AND ($2::uuid IS NULL OR s.film_id > $2)
+        WHERE s.user_id = $1 AND ($2::uuid IS NULL OR s.film_id > $2) ${only === undefined ? '' : `AND ${MARK_FILTERS[only]}`}
         ORDER BY s.film_id
         LIMIT $3`,
       this.memberId,
