@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ListScript, randomListHistory } from '../testing/list-history.js';
-import { ProjectionSite } from '#testing';
+import { ProjectionSite, testEvent } from '#testing';
+import { MEMBER_ERASED } from '../../../platform/personal-data/personal-text-rules.js';
 import type { ListActor } from '../domain/list.decider.js';
 import { RANK_OVER_ENTRIES } from './list-ranks.js';
 import { listsProjection, RECOUNT_AT } from './lists.projection.js';
@@ -254,6 +255,10 @@ describe('lists projection', () => {
     await site.project(script.writes.slice(written));
     expect(await viewers()).toBe(2);
     await expectScriptHeld(site, script);
+
+    // An erased member leaves the lists they had seen films of.
+    await site.project([[`member-${bob}`, [testEvent(MEMBER_ERASED, {})]]]);
+    expect(await viewers()).toBe(1);
   });
 
   it("drops a deleted list's progress, and later checks do not bring it back", async () => {
