@@ -50,7 +50,16 @@ export class MemberKeys {
        SELECT member_id, master_key_id, wrapped FROM member_keys WHERE member_id = $1`,
       [memberId, made.masterKeyId, made.wrapped],
     );
-    const row = rows[0];
+    // Nothing: either the member was erased, or another process's first key committed while this
+    // statement waited on it, which the statement's own snapshot cannot see; a new one can.
+    const row =
+      rows[0] ??
+      (
+        await this.pool.query<KeyRow>(
+          `SELECT member_id, master_key_id, wrapped FROM member_keys WHERE member_id = $1`,
+          [memberId],
+        )
+      ).rows[0];
     if (!row) throw new MemberErasedError(memberId);
     return this.remember(row);
   }

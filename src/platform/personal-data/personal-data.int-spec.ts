@@ -120,6 +120,20 @@ describe('personal text sealed in the event store (integration)', () => {
     );
   });
 
+  it('gives every process the same key when many ask for a member’s first key at once', async () => {
+    const pools = Array.from({ length: 6 }, () => testPool(database, 1));
+    try {
+      const processes = pools.map((own) => new MemberKeys(own, new MasterKeys([master])));
+      for (let round = 0; round < 30; round += 1) {
+        const member = randomUUID();
+        const keys = await Promise.all(processes.map((keys) => keys.keyFor(member)));
+        expect(new Set(keys.map((key) => key.toString('hex'))).size).toBe(1);
+      }
+    } finally {
+      await Promise.all(pools.map((own) => own.end()));
+    }
+  });
+
   it('re-wraps every key under a new master key, after which the old one is not needed', async () => {
     const author = randomUUID();
     const stream = `note-${randomUUID()}`;
