@@ -3,7 +3,7 @@ import request from 'supertest';
 import { bearer, registerUser } from '../support/auth.js';
 import { addFilm } from '../support/films.js';
 import { unzipFiles } from '../support/zip-files.js';
-import { expectAccessible, newVisitor, pageProblems } from './support/browser.js';
+import { expectAccessible, newVisitor, pageProblems, saveScreenshot } from './support/browser.js';
 import { signInAs } from './support/members.js';
 import { startWebApp, type WebTestApp } from './support/web-app.js';
 
@@ -44,6 +44,7 @@ describe('web: export your data', () => {
     await link.waitFor({ timeout: FINISH_MS });
     await expect(section.getAttribute('data-live-url')).resolves.toBeNull();
     await expectAccessible(page);
+    await saveScreenshot(page, 'export-your-data');
 
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^filmlog-export-\d{4}-\d\d-\d\d\.zip$/);
