@@ -169,6 +169,14 @@ describe('erasure (e2e): personal text is gone everywhere', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
+    // An archive of everything above, kept until the member leaves.
+    const exportId = (await ok(alice, 'post', '/me/exports')).id!;
+    const exportDeadline = Date.now() + WAIT_MS;
+    while ((await client.call(alice, 'get', `/me/exports/${exportId}`)).body.status !== 'completed') {
+      if (Date.now() > exportDeadline) throw new Error('the export did not finish in time');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
     const shown = await client.call(bob, 'get', `/lists/${aliceListId}`);
     expect(shown.body).toMatchObject({ title: MARKERS.listTitle, items: [{ note: MARKERS.listNote }] });
 
@@ -241,6 +249,21 @@ describe('erasure (e2e): personal text is gone everywhere', () => {
     }[];
     expect(comments.map((comment) => comment.body)).toEqual(['a comment bob keeps']);
     expect((await read(bob, `/films/${filmId}/reviews`).expect(200)).body.items).toEqual([]);
+    // Uploaded files and archives go with the member (the imports and exports projections remove them).
+    const filesLeft = async () =>
+      Number(
+        (
+          await pool().query<{ files: string }>(
+            `SELECT (SELECT count(*) FROM export_file_chunks WHERE member_id = $1)
+                  + (SELECT count(*) FROM import_files WHERE member_id = $1) AS files`,
+            [alice.id],
+          )
+        ).rows[0]!.files,
+      );
+    const filesDeadline = Date.now() + WAIT_MS;
+    while ((await filesLeft()) > 0 && Date.now() < filesDeadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await filesLeft()).toBe(0);
     // Statistics keep anonymous counts.
     expect((await read(bob, `/films/${filmId}/stats`).expect(200)).body).toMatchObject({
       checks: 1,

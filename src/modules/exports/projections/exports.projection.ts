@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '#projections';
 import { EXPORT_EVENT_TYPES, EXPORT_STREAM_PREFIX, type ExportEvent } from '../domain/export.events.js';
+import { scrubbingErasedMembers } from '../../../platform/personal-data/scrubbing-projection.js';
 
 /** One export's row as the batch leaves it; null where the batch says nothing. */
 interface ExportPatch {
@@ -24,7 +25,7 @@ interface RequestedRow {
  * The `exports` read model: each export's status and progress. A batch is folded per export, then
  * written in two statements; progress only moves forward and a finished export keeps its status.
  */
-export const exportsProjection: Projection = {
+const exportsReadModel: Projection = {
   name: 'exports',
   version: 1,
   handles: EXPORT_EVENT_TYPES,
@@ -97,3 +98,10 @@ export const exportsProjection: Projection = {
       );
   },
 };
+
+/** The read model, forgetting erased members. */
+export const exportsProjection = scrubbingErasedMembers(exportsReadModel, async (members, context) => {
+  await context.query(`DELETE FROM ${context.table('exports')} WHERE member_id = ANY($1::uuid[])`, [members]);
+  // The archives are not this read model's, but nothing else would ever remove them.
+  await context.query(`DELETE FROM export_file_chunks WHERE member_id = ANY($1::uuid[])`, [members]);
+});
