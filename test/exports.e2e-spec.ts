@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { letterboxdExport } from '#testing';
 import request from 'supertest';
 import { bearer, registerUser, type TestUser } from './support/auth.js';
+import { FestivalProgramme } from './support/festival-programme.js';
 import { addFilm } from './support/films.js';
 import { MemberClient, type FilmState, type Page } from './support/member-client.js';
 import { PROBLEM_JSON } from './support/problems.js';
@@ -215,6 +216,11 @@ describe('data export (e2e)', () => {
       201,
     );
 
+    const programme = new FestivalProgramme(testApp.app);
+    const edition = await programme.edition();
+    const screening = await programme.screening(edition, films.dated, 'Filmhouse 1', '2008-06-18T18:00');
+    await client.write(alice, 'put', `/me/festivals/${edition.festival}/${edition.year}/plan/${screening}`);
+
     const started = await client.write<{ id: string; position: string }>(
       alice,
       'post',
@@ -299,12 +305,16 @@ describe('data export (e2e)', () => {
       profile: { username: string };
       films: { film: { id: string }; disliked: { at: string } | null }[];
       comments: { body: string }[];
+      festivalPlans: { year: number; screenings: { venue: string; film: { id: string } }[] }[];
       events: { type: string; metadata: { actorId: string } }[];
     };
     expect(json.format).toBe('filmlog-export');
     expect(json.profile.username).toBe(alice.username);
     expect(json.films.find(({ film }) => film.id === films.disliked)?.disliked?.at).toMatch(/T/);
     expect(json.comments.map(({ body }) => body)).toEqual(['A comment to take along']);
+    expect(json.festivalPlans).toMatchObject([
+      { year: 2008, screenings: [{ venue: 'Filmhouse 1', film: { id: films.dated } }] },
+    ]);
     const types = new Set(json.events.map(({ type }) => type));
     for (const type of ['FilmChecked', 'FilmDisliked', 'ListCreated', 'CommentPosted', 'ExportRequested'])
       expect(types).toContain(type);
