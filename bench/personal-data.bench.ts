@@ -127,9 +127,15 @@ async function measureStore(url: string, options: Options): Promise<Pick<Report,
       (a, b) => a.sealed.perSecond / a.raw.perSecond - b.sealed.perSecond / b.raw.perSecond,
     );
     const chosen = ranked[Math.floor(ranked.length / 2)]!;
-    // Every round's comments are read: half were sealed, and the sealing reader opens those.
-    const rawRead = await timed('bare read of the log', () => readAll(raw));
-    const sealedRead = await timed('sealing read of the log', () => readAll(sealing));
+    // Every round's comments are read (half of them sealed), after one read that warms the cache;
+    // then bare and sealing reads alternate, and each keeps its best.
+    await readAll(raw);
+    let rawRead = 0;
+    let sealedRead = 0;
+    for (let round = 0; round < Math.max(2, options.rounds); round += 1) {
+      rawRead = Math.max(rawRead, await timed('bare read of the log', () => readAll(raw)));
+      sealedRead = Math.max(sealedRead, await timed('sealing read of the log', () => readAll(sealing)));
+    }
     return {
       append: { ...chosen, ratio: chosen.sealed.perSecond / chosen.raw.perSecond },
       read: { rawPerSecond: rawRead, sealedPerSecond: sealedRead, ratio: sealedRead / rawRead },
