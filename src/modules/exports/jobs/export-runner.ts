@@ -56,7 +56,17 @@ export class ExportRunner {
       out,
     );
     await this.decide(exportId, { type: 'CompleteExport', bytes: out.bytes }, context);
+    // Erased while the archive was written: the erasure already removed the member's files, so
+    // what this run wrote after it would outlive them.
+    if (await this.erased(memberId)) await this.deps.files.removeAllOf(memberId);
     return { status: 'completed', bytes: out.bytes };
+  }
+
+  private async erased(memberId: string): Promise<boolean> {
+    const { rowCount } = await this.deps.pool.query(`SELECT 1 FROM member_erasures WHERE member_id = $1`, [
+      memberId,
+    ]);
+    return (rowCount ?? 0) > 0;
   }
 
   /** Records the failure for good and drops what was written; the member can ask again. */
