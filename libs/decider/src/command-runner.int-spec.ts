@@ -6,12 +6,14 @@ import {
   type AppendResult,
   type EventStore,
   type NewEvent,
+  type ReadStreamOptions,
   type RecordedEvent,
 } from '#event-store';
 import { createTestDatabase, testEvent, type TestDatabase } from '#testing';
 import {
   DomainRuleViolation,
   runCommand,
+  StreamFolds,
   unreachable,
   type CommandContext,
   type Decider,
@@ -280,6 +282,92 @@ describe('runCommand against the PostgreSQL event store', () => {
       [1, { film: 'ran', position: 1 }],
       [2, { filmId: 'ikiru', rank: 2 }],
     ]);
+  });
+});
+
+describe('runCommand with folds kept between commands', () => {
+  /** The real store, counting the events it hands back. */
+  class CountingStore extends RecordingStore {
+    eventsRead = 0;
+
+    override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+      for await (const event of super.readStream(streamId, options)) {
+        this.eventsRead += 1;
+        yield event;
+      }
+    }
+  }
+
+  let counting: CountingStore;
+  beforeAll(() => {
+    counting = new CountingStore({ connectionString: database.url });
+  });
+  afterAll(() => counting.close());
+
+  const runFolded = (
+    streamId: string,
+    command: ListCommand,
+    folds: StreamFolds<ListState>,
+    overrides: Overrides = {},
+  ) => run(streamId, command, { store: counting, folds, ...overrides });
+
+  it('reads only the events after the kept fold, and decides as a whole replay would', async () => {
+    const streamId = newListStream();
+    const folds = new StreamFolds<ListState>();
+    for (const filmId of ['ran', 'ikiru', 'ugetsu'])
+      await runFolded(streamId, { type: 'AddFilmToList', filmId }, folds);
+    counting.eventsRead = 0;
+
+    const result = await runFolded(streamId, { type: 'AddFilmToList', filmId: 'yojimbo', rank: 2 }, folds);
+
+    expect(counting.eventsRead).toBe(0);
+    expect(result).toMatchObject({ state: { films: ['ran', 'yojimbo', 'ikiru', 'ugetsu'] }, revision: 3n });
+    expect(folds.get(streamId)).toMatchObject({
+      state: result.state,
+      revision: 3n,
+      position: result.position,
+    });
+    const replayed = await run(streamId, { type: 'AddFilmToList', filmId: 'ran' });
+    expect(replayed.state).toEqual(result.state);
+  });
+
+  it('a fold made stale by another writer (another process) is caught up from the stream, not trusted', async () => {
+    const streamId = newListStream();
+    const folds = new StreamFolds<ListState>();
+    await runFolded(streamId, { type: 'AddFilmToList', filmId: 'ran' }, folds);
+    await run(streamId, { type: 'AddFilmToList', filmId: 'ikiru', rank: 1 });
+    counting.eventsRead = 0;
+
+    const result = await runFolded(streamId, { type: 'AddFilmToList', filmId: 'ugetsu', rank: 2 }, folds);
+
+    expect(counting.eventsRead).toBe(1);
+    expect(result).toMatchObject({ state: { films: ['ikiru', 'ugetsu', 'ran'] }, revision: 2n });
+    expect(counting.appendsTo(streamId).at(-1)!.options).toEqual({ expectedRevision: 1n });
+  });
+
+  it('concurrent commands sharing the folds all land, none lost, each decided on the state before it', async () => {
+    const streamId = newListStream();
+    const folds = new StreamFolds<ListState>();
+    await runFolded(streamId, { type: 'AddFilmToList', filmId: 'first' }, folds);
+    const films = Array.from({ length: 20 }, (_, index) => `film-${index}`);
+    // Half through the shared folds, half as another process would, all at the front of the list.
+    await Promise.all(
+      films.map((filmId, index) =>
+        index % 2 === 0
+          ? runFolded(streamId, { type: 'AddFilmToList', filmId, rank: 1 }, folds, { maxAttempts: 30 })
+          : run(streamId, { type: 'AddFilmToList', filmId, rank: 1 }, { maxAttempts: 30 }),
+      ),
+    );
+
+    const stored = await readAll(store, streamId);
+    expect(stored.map((event) => event.revision)).toEqual(stored.map((_, index) => BigInt(index)));
+    const replayed = await run(streamId, { type: 'RemoveFilmFromList', filmId: 'absent' });
+    expect(replayed.state.films).toHaveLength(21);
+    expect(replayed.state.films.at(-1)).toBe('first');
+    expect(new Set(replayed.state.films).size).toBe(21);
+    const folded = await runFolded(streamId, { type: 'RemoveFilmFromList', filmId: 'absent' }, folds);
+    expect(folded.state).toEqual(replayed.state);
+    expect(folded.revision).toBe(20n);
   });
 });
 

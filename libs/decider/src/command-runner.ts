@@ -2,6 +2,7 @@ import { WrongExpectedVersionError, type EventStore, type NewEvent, type Positio
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type Backoff } from './backoff.js';
 import { fold, type Decider, type DomainCommand, type DomainEvent } from './decider.js';
 import { loadStream } from './load-stream.js';
+import type { StreamFolds } from './stream-folds.js';
 import { currentSchemaVersion, type EventUpcasters } from './upcasting.js';
 
 export type Clock = () => Date;
@@ -30,6 +31,8 @@ export interface CommandRequest<Command extends DomainCommand, Event extends Dom
   readonly command: NoInfer<Command>;
   readonly context: CommandContext;
   readonly upcasters?: EventUpcasters;
+  /** Folds kept between commands, for long streams: only the events after a kept fold are read. */
+  readonly folds?: StreamFolds<State>;
 }
 
 export interface CommandResult<Event extends DomainEvent, State> {
@@ -75,21 +78,16 @@ export async function runCommand<Command extends DomainCommand, Event extends Do
 async function decideAndAppend<Command extends DomainCommand, Event extends DomainEvent, State>(
   options: RunCommandOptions<Command, Event, State>,
 ): Promise<CommandResult<Event, State>> {
-  const { store, decider, streamId } = options;
+  const { store, decider, streamId, folds } = options;
   const upcasters = options.upcasters ?? {};
-  const loaded = await loadStream(store, streamId, decider, upcasters);
+  const loaded = await loadStream(store, streamId, decider, upcasters, folds?.get(streamId));
+  folds?.remember(streamId, loaded);
   const events = decider.decide(options.command, loaded.state);
   if (events.length === 0) {
     return { events, state: loaded.state, position: loaded.position, revision: loaded.revision };
   }
 
   const decidedAt = options.clock().toISOString();
-  // Folded like loaded events: each knows when it happened.
-  const state = fold(
-    decider,
-    loaded.state,
-    events.map((event) => ({ ...event, occurredAt: event.occurredAt ?? decidedAt })),
-  );
   const toAppend = events.map((event): NewEvent => ({
     type: event.type,
     data: event.data,
@@ -102,8 +100,16 @@ async function decideAndAppend<Command extends DomainCommand, Event extends Doma
       schemaVersion: currentSchemaVersion(upcasters, event.type),
     },
   }));
+  // Folded as a later load would fold them: each knows when it happened, as its metadata says.
+  const state = fold(
+    decider,
+    loaded.state,
+    events.map((event, index) => ({ ...event, occurredAt: toAppend[index]!.metadata.occurredAt })),
+  );
   const expectedRevision = loaded.revision ?? 'no_stream';
   const appended = await store.append(streamId, toAppend, { expectedRevision });
+  // The append succeeded at the revision read, so the stream is exactly the loaded events and ours.
+  folds?.remember(streamId, { state, position: appended.position, revision: appended.nextExpectedRevision });
   return { events, state, position: appended.position, revision: appended.nextExpectedRevision };
 }
 

@@ -10,17 +10,22 @@ export interface LoadedStream<State> {
   readonly position: Position | null;
 }
 
-/** Reads a whole stream and folds it, upgrading old schema versions first. */
+/**
+ * Reads a stream and folds it, upgrading old schema versions first: the whole stream, or only the
+ * events after `from`, a fold of its beginning.
+ */
 export async function loadStream<Command extends DomainCommand, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
   decider: Decider<Command, Event, State>,
   upcasters: EventUpcasters,
+  from?: LoadedStream<State>,
 ): Promise<LoadedStream<State>> {
-  let state = decider.initialState;
-  let revision: bigint | null = null;
-  let position: Position | null = null;
-  for await (const recorded of store.readStream(streamId)) {
+  let state = from === undefined ? decider.initialState : from.state;
+  let revision: bigint | null = from?.revision ?? null;
+  let position: Position | null = from?.position ?? null;
+  const read = revision === null ? {} : { fromRevision: revision + 1n };
+  for await (const recorded of store.readStream(streamId, read)) {
     // The stream holds only events this decider wrote, so their types are the decider's own.
     state = decider.evolve(state, upcastEvent(upcasters, recorded) as Event);
     revision = recorded.revision;

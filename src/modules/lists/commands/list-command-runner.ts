@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { loadStream, type CommandContext } from '#decider';
+import { loadStream, StreamFolds, type CommandContext } from '#decider';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
 import { Authenticator, type SignedInUser } from '../../../common/auth/index.js';
 import {
@@ -21,6 +21,9 @@ import { listStream, type ListEvent } from '../domain/list.events.js';
 import { ListNotFoundException } from '../list-errors.js';
 import { mayReaderSee } from '../queries/list-visibility.js';
 
+/** Lists whose folds a process keeps: a 1,001-film list's state is some tens of kilobytes. */
+const LISTS_FOLDED = 256;
+
 export interface ListDecision {
   readonly result: PositionedResult<ListEvent, ListState>;
   /** The last event of the stream, or the origin when nothing was ever written. */
@@ -33,6 +36,12 @@ export interface ListDecision {
  */
 @Injectable()
 export class ListCommandRunner {
+  /**
+   * A ranked list is a long stream (every add and move is an event): a command folds only what
+   * was appended since this process last folded it (docs/adr/0023).
+   */
+  private readonly folds = new StreamFolds<ListState>(LISTS_FOLDED);
+
   constructor(
     private readonly runner: PositionedCommandRunner,
     private readonly authenticator: Authenticator,
@@ -59,6 +68,7 @@ export class ListCommandRunner {
         streamId: listStream(listId),
         command: decided,
         context,
+        folds: this.folds,
       });
       return { result, position: result.position };
     } catch (error) {
