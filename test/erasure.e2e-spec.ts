@@ -299,4 +299,21 @@ describe('erasure (e2e): personal text is gone everywhere', () => {
       .set('Cookie', `filmlog_session=${alice.token}`);
     expect(page.status).not.toBe(200);
   });
+
+  it('lets a suspended member leave too: a suspension stops their writes, not their erasure', async () => {
+    const moderator = await registerUser(testApp.app, { roles: ['moderator'] });
+    const carol = await registerUser(testApp.app);
+    await ok(moderator, 'post', `/moderation/members/${carol.username}/suspend`, { reason: 'spam' });
+    const comment = await client.call(carol, 'post', `/films/${filmId}/comments`, { body: 'still here?' });
+    expect(comment.status).toBe(403);
+    await request(testApp.app.getHttpServer())
+      .delete('/api/v1/me')
+      .set('Authorization', bearer(carol))
+      .send({ password: carol.password })
+      .expect(202);
+    await request(testApp.app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ login: carol.username, password: carol.password })
+      .expect(401);
+  });
 });

@@ -4,6 +4,7 @@ import type { AuthenticatedRequest, Role, SignedInUser } from './signed-in-user.
 
 export const PUBLIC_ROUTE = 'filmlog:public-route';
 export const REQUIRED_ROLE = 'filmlog:required-role';
+export const WHILE_SUSPENDED = 'filmlog:while-suspended';
 
 /**
  * The same two marks, carried into the OpenAPI document as extensions, so each operation's
@@ -20,6 +21,12 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 /** Only members holding the role (or a role above it: an admin can do what a moderator can). */
 export const RequireRole = (role: Exclude<Role, 'member'>): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(REQUIRED_ROLE, role), ApiExtension(REQUIRED_ROLE_EXTENSION, role));
+
+/**
+ * A write a suspended member may still make: leaving (erasing the account) is not taken away by a
+ * suspension, and moderation's records keep only ids.
+ */
+export const AllowWhileSuspended = (): MethodDecorator => SetMetadata(WHILE_SUSPENDED, true);
 
 /** The signed-in member; undefined on a public route read anonymously. */
 export const CurrentUser = createParamDecorator(

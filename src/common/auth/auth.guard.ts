@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLE, WHILE_SUSPENDED } from './auth.decorators.js';
 import { Authenticator, holdsRole, type MemberAccess } from './authenticator.js';
 import type { AuthenticatedRequest, Role } from './signed-in-user.js';
 
@@ -63,7 +63,8 @@ export class AuthGuard implements CanActivate {
     if (requiredRole && !holdsRole(access.roles, requiredRole)) {
       throw new ForbiddenException(`This needs the ${requiredRole} role.`);
     }
-    if (isWrite && access.suspended) throw new ForbiddenException(suspendedDetail(access));
+    if (isWrite && access.suspended && !this.reflector.get<boolean>(WHILE_SUSPENDED, context.getHandler()))
+      throw new ForbiddenException(suspendedDetail(access));
     return true;
   }
 

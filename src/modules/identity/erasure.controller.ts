@@ -2,8 +2,8 @@ import { Body, Controller, Delete, HttpCode, HttpStatus, Req, Res } from '@nestj
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
-import { ApiProblem, BAD_FIELD, MEMBER_WRITE } from '../../common/openapi/problem-responses.js';
+import { AllowWhileSuspended, CurrentUser, type SignedInUser } from '../../common/auth/index.js';
+import { ApiProblem, BAD_FIELD, SIGNED_IN } from '../../common/openapi/problem-responses.js';
 import { AuthRateLimiter } from './auth/auth-rate-limiter.js';
 import { EraseMember, type MemberErased } from './commands/erase-member/erase-member.command.js';
 import { EraseMemberRequest } from './commands/erase-member/erase-member.request.js';
@@ -17,6 +17,7 @@ export class ErasureController {
   ) {}
 
   @Delete('me')
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Erase the account, with its current password',
@@ -25,12 +26,13 @@ export class ErasureController {
       'every read model (followers, feeds, activity, lists, plans); their comments, reviews, list ' +
       'words, notes and import files become unreadable everywhere, events included, since those ' +
       'were sealed with a key of theirs that erasure destroys. Film statistics keep anonymous counts. ' +
-      'Reads sent with `X-Consistent-With: position` see the member gone.',
+      'Reads sent with `X-Consistent-With: position` see the member gone. A suspended member may ' +
+      'erase their account too.',
   })
   @ApiResponse({ status: 202, description: '{ position }' })
   @BAD_FIELD
-  @MEMBER_WRITE
-  @ApiProblem(403, 'The password is missing or wrong, or the member is suspended')
+  @SIGNED_IN
+  @ApiProblem(403, 'The password is missing or wrong')
   @ApiProblem(429, 'Too many attempts from this address; see Retry-After')
   async erase(
     @CurrentUser() user: SignedInUser,

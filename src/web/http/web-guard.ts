@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { holdsRole, type Role } from '../../common/auth/index.js';
+import { holdsRole, WHILE_SUSPENDED, type Role } from '../../common/auth/index.js';
 import { WebCsrf } from './web-csrf.js';
 import { CSRF_CHECKED_BY_HANDLER, SIGN_IN_REQUIRED, WEB_ROLE } from './web-metadata.js';
 import type { WebRequest } from './web-request.js';
@@ -50,7 +50,8 @@ export class WebGuard implements CanActivate {
     if (role && reader && !holdsRole(reader.roles, role)) {
       throw new ForbiddenException(`This page is for members with the ${role} role.`);
     }
-    if (isWrite && reader?.suspended) throw new ForbiddenException(reader.suspensionDetail);
+    if (isWrite && reader?.suspended && !this.reflector.get<boolean>(WHILE_SUSPENDED, context.getHandler()))
+      throw new ForbiddenException(reader.suspensionDetail);
     return true;
   }
 }

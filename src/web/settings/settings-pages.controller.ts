@@ -1,7 +1,7 @@
 import { Body, ForbiddenException, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, type SignedInUser } from '../../common/auth/index.js';
+import { AllowWhileSuspended, CurrentUser, type SignedInUser } from '../../common/auth/index.js';
 import { AuthRateLimiter } from '../../modules/identity/auth/auth-rate-limiter.js';
 import { ChangeAccount } from '../../modules/identity/commands/change-account/change-account.command.js';
 import { ChangeAccountRequest } from '../../modules/identity/commands/change-account/change-account.request.js';
@@ -79,6 +79,7 @@ export class SettingsPagesController {
 
   /** DELETE /api/v1/me for the signed-in member; the session ends with the account. */
   @Post('delete')
+  @AllowWhileSuspended()
   async erase(
     @CurrentUser() user: SignedInUser,
     @Body() body: FormBody,
