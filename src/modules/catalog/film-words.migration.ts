@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The distinct words of every film's search text, with how many films hold each: the typo tier
  * of search looks words up here (a few thousand rows, not every film) before it reads films.
  * A trigger keeps it exact for every writer (the API, both importers, plain SQL), in the same
- * transaction as the film rows. See ADR 0023.
+ * transaction as the film rows. See ADR 0024.
  */
 export class AddFilmWords1766000000000 implements MigrationInterface {
   name = 'AddFilmWords1766000000000';

@@ -180,7 +180,7 @@ export function exactTierStatement(
  * Films holding a word like one of q's (pg_trgm word similarity between words, threshold
  * pg_trgm.word_similarity_threshold, 0.6 by default). The words come from film_words, a few
  * thousand rows with a trigram index, so only the films holding them are read, not every film
- * sharing trigrams with q (ADR 0023). A one-word q scores a film by its word most like q's; a
+ * sharing trigrams with q (ADR 0024). A one-word q scores a film by its word most like q's; a
  * longer q by its whole search text against q, as before, which sees "nigth garden" in
  * "night garden" though no word is like "nigth".
  */
