@@ -176,12 +176,24 @@ export function exactTierStatement(
   };
 }
 
+/** How like a word of q a catalogue word must be, by the better of the two measures below. */
+const WORD_LIKENESS = 0.6;
+
 /**
- * Films holding a word like one of q's (pg_trgm word similarity between words, threshold
- * pg_trgm.word_similarity_threshold, 0.6 by default). The words come from film_words, a few
- * thousand rows with a trigram index, so only the films holding them are read, not every film
- * sharing trigrams with q (ADR 0024). A one-word q scores a film by its word most like q's; a
- * longer q by its whole search text against q, as before, which sees "nigth garden" in
+ * How like q's word w a catalogue word is: its word similarity, or the share of w's trigrams it
+ * holds anywhere, which forgives swapped letters ("wandrer" holds 6 of 8 in "wanderer", but
+ * not in one run). The trigram index finds candidates by either operator.
+ */
+const wordLikeness = `greatest(
+  word_similarity(q.word, w.word),
+  (SELECT count(*) FROM unnest(show_trgm(q.word)) AS t WHERE t = ANY (show_trgm(w.word)))::real
+    / greatest(cardinality(show_trgm(q.word)), 1))`;
+
+/**
+ * Films holding a word like one of q's. The words come from film_words, a few thousand rows with
+ * a trigram index, so only the films holding them are read, not every film sharing trigrams
+ * with q (ADR 0024). A one-word q scores a film by its word most like q's; a longer q by its
+ * whole search text against q (pg_trgm word similarity), as before, which sees "nigth garden" in
  * "night garden" though no word is like "nigth".
  */
 function similarWordMatches(search: FilmSearch, terms: SearchTerms, params: SqlParameters): string {
@@ -190,11 +202,14 @@ function similarWordMatches(search: FilmSearch, terms: SearchTerms, params: SqlP
     terms.indexableWords.length === 1
       ? 'max(close.score)'
       : `word_similarity(${params.add(terms.text, 'text')}, f.search_text)`;
+  const likeness = params.add(WORD_LIKENESS, 'real');
   // film_words holds runs of letters and digits, which LIKE takes literally: nothing to escape.
   return `
     SELECT f.id, ${score} AS score, length(f.search_text) AS len
-      FROM (SELECT w.word, word_similarity(q.word, w.word) AS score
-              FROM unnest(${words}) AS q(word) JOIN film_words w ON q.word <% w.word) close
+      FROM (SELECT * FROM (
+              SELECT w.word, ${wordLikeness} AS score
+                FROM unnest(${words}) AS q(word) JOIN film_words w ON q.word <% w.word OR q.word % w.word
+            ) likely WHERE likely.score >= ${likeness}) close
       JOIN films f ON f.search_text LIKE '%' || close.word || '%'
       ${where(filmFilterConditions(search, params))}
      GROUP BY f.id`;
