@@ -2,7 +2,6 @@ import type { Feature } from '../../platform/features/feature.js';
 import { CreateCatalogTables1763769600000 } from './catalog.migration.js';
 import { CatalogModule } from './catalog.module.js';
 import { AddFilmReleaseOrder1765810000000 } from './film-release-order.migration.js';
-import { AddFilmWords1766000000000 } from './film-words.migration.js';
 import { AddPersonSlugs1765550000000 } from './person-slugs.migration.js';
 
 /** Reference data written in plain SQL: no projection of its own. */
@@ -13,6 +12,5 @@ export const catalogFeature: Feature = {
     CreateCatalogTables1763769600000,
     AddPersonSlugs1765550000000,
     AddFilmReleaseOrder1765810000000,
-    AddFilmWords1766000000000,
   ],
 };

@@ -48,24 +48,6 @@ describe('search statements', () => {
     expect(statement.values).toEqual(expect.arrayContaining([0.75, 30, ID]));
   });
 
-  it('look typos up in the word table, scoring a longer q against the whole search text', () => {
-    const oneWord = similarTierStatement({ limit: 20 }, searchTermsOf('klapish')!, null, 21);
-    expect(oneWord.text).toMatch(/JOIN film_words w ON q\.word <% w\.word/);
-    expect(oneWord.text).toMatch(/max\(close\.score\) AS score/);
-    expect(oneWord.values).toEqual(expect.arrayContaining([['klapish']]));
-
-    const twoWords = similarTierStatement({ limit: 20 }, searchTermsOf('nigth train')!, null, 21);
-    expect(twoWords.text).toMatch(/word_similarity\(\$\d+::text, f\.search_text\) AS score/);
-    expect(twoWords.values).toEqual(expect.arrayContaining([['nigth', 'train'], 'nigth train']));
-    expect(twoWords.name).not.toBe(oneWord.name);
-  });
-
-  it('match a q of short words against the search text itself', () => {
-    const statement = similarTierStatement({ limit: 20 }, searchTermsOf('m')!, null, 21);
-    expect(statement.text).not.toMatch(/film_words/);
-    expect(statement.text).toMatch(/\$\d+::text <% f\.search_text/);
-  });
-
   it('list films by release on the key of films_release_idx, a decade as a range of it', () => {
     const cursor = { kind: 'release', year: null, title: 'Undated', id: ID } as const;
     const statement = releaseOrderStatement({ limit: 20, decade: 1950 }, cursor);

@@ -176,57 +176,11 @@ export function exactTierStatement(
   };
 }
 
-/** How like a word of q a catalogue word must be, by the better of the two measures below. */
-const WORD_LIKENESS = 0.6;
-
 /**
- * How like q's word w a catalogue word is: its word similarity, or the share of w's trigrams it
- * holds anywhere, which forgives swapped letters ("wandrer" holds 6 of 8 in "wanderer", but
- * not in one run). The trigram index finds candidates by either operator.
+ * Second tier, for a q whose words no film holds all of: films whose search text holds words like
+ * q's (pg_trgm word similarity through the same GIN index; the threshold is
+ * pg_trgm.word_similarity_threshold, 0.6 by default), most similar first. Typos land here.
  */
-const wordLikeness = `greatest(
-  word_similarity(q.word, w.word),
-  (SELECT count(*) FROM unnest(show_trgm(q.word)) AS t WHERE t = ANY (show_trgm(w.word)))::real
-    / greatest(cardinality(show_trgm(q.word)), 1))`;
-
-/**
- * Films holding a word like one of q's. The words come from film_words, a few thousand rows with
- * a trigram index, so only the films holding them are read, not every film sharing trigrams
- * with q (ADR 0024). A one-word q scores a film by its word most like q's; a longer q by its
- * whole search text against q (pg_trgm word similarity), as before, which sees "nigth garden" in
- * "night garden" though no word is like "nigth".
- */
-function similarWordMatches(search: FilmSearch, terms: SearchTerms, params: SqlParameters): string {
-  const words = params.add(terms.indexableWords, 'text[]');
-  const score =
-    terms.indexableWords.length === 1
-      ? 'max(close.score)'
-      : `word_similarity(${params.add(terms.text, 'text')}, f.search_text)`;
-  const likeness = params.add(WORD_LIKENESS, 'real');
-  // film_words holds runs of letters and digits, which LIKE takes literally: nothing to escape.
-  return `
-    SELECT f.id, ${score} AS score, length(f.search_text) AS len
-      FROM (SELECT * FROM (
-              SELECT w.word, ${wordLikeness} AS score
-                FROM unnest(${words}) AS q(word) JOIN film_words w ON q.word <% w.word OR q.word % w.word
-            ) likely WHERE likely.score >= ${likeness}) close
-      JOIN films f ON f.search_text LIKE '%' || close.word || '%'
-      ${where(filmFilterConditions(search, params))}
-     GROUP BY f.id`;
-}
-
-/**
- * q made of words too short for a trigram of their own ("m", "it"): the whole q against each
- * film's search text, which the trigram index still narrows by q's padded trigrams.
- */
-function similarTextMatches(search: FilmSearch, terms: SearchTerms, params: SqlParameters): string {
-  const q = params.add(terms.text, 'text');
-  const conditions = [`${q} <% f.search_text`, ...filmFilterConditions(search, params)];
-  return `SELECT f.id, word_similarity(${q}, f.search_text) AS score, length(f.search_text) AS len
-    FROM films f ${where(conditions)}`;
-}
-
-/** Second tier, for a q whose words no film holds all of: films with similar words. Typos land here. */
 export function similarTierStatement(
   search: FilmSearch,
   terms: SearchTerms,
@@ -234,12 +188,13 @@ export function similarTierStatement(
   limit: number,
 ): SearchStatement {
   const params = new SqlParameters();
-  const wordCount = terms.indexableWords.length;
-  const matches =
-    wordCount > 0 ? similarWordMatches(search, terms, params) : similarTextMatches(search, terms, params);
+  const q = params.add(terms.text, 'text');
+  const conditions = [`${q} <% f.search_text`, ...filmFilterConditions(search, params)];
+  const matches = `SELECT f.id, word_similarity(${q}, f.search_text) AS score, length(f.search_text) AS len
+    FROM films f ${where(conditions)}`;
   const cursorSeek = seek(cursor, 'real', params);
   return {
-    name: statementName('similar', search, [Math.min(wordCount, 2), cursor !== null]),
+    name: statementName('similar', search, [cursor !== null]),
     text: rankedPage(matches, cursorSeek, params.add(limit, 'int')),
     values: params.values,
   };
