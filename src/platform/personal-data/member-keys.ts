@@ -87,6 +87,12 @@ export class MemberKeys {
     this.unwrapped.delete(memberId);
   }
 
+  /** Erasure's last step: the key goes, and with it every text it sealed. */
+  async destroy(memberId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM member_keys WHERE member_id = $1`, [memberId]);
+    this.forget(memberId);
+  }
+
   /** Re-wraps every key not under the current master key; returns how many it re-wrapped. */
   async rewrapAll(batchSize = 500): Promise<number> {
     let rewrapped = 0;

@@ -16,11 +16,13 @@ import { SETTINGS_PATH, SettingsView } from './settings-views.js';
 
 type FormBody = Record<string, unknown> | undefined;
 
-/** On this form a 403 can only be the current password (the guard answers a suspension before). */
-const failureOf = (error: unknown): FormFailure => {
+/**
+ * On these forms a 403 can only be the password (the guard answers a suspension before), said
+ * beside the form's password field.
+ */
+const failureOf = (error: unknown, field: string, message: string): FormFailure => {
   if (!(error instanceof ForbiddenException)) return formFailureOf(error);
-  const message = 'The current password is wrong.';
-  return { status: 403, message, errors: [{ field: 'currentPassword', message }] };
+  return { status: 403, message, errors: [{ field, message }] };
 };
 
 /** The same commands as PATCH /api/v1/me and POST /api/v1/auth/sign-out-everywhere, for the signed-in member. */
@@ -59,7 +61,7 @@ export class SettingsPagesController {
       if (changed.accessToken) this.session.start(response, changed.accessToken);
       return seeOther(`${SETTINGS_PATH}?saved=1`);
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = failureOf(error, 'currentPassword', 'The current password is wrong.');
       return new PageResult(
         view(SettingsView, { email: fieldText(body?.email) ?? '', failure }),
         failure.status,
@@ -92,14 +94,7 @@ export class SettingsPagesController {
       this.session.end(response);
       return seeOther('/?erased=1');
     } catch (error) {
-      const failure: FormFailure =
-        error instanceof ForbiddenException
-          ? {
-              status: 403,
-              message: 'The password is wrong.',
-              errors: [{ field: 'erasePassword', message: 'The password is wrong.' }],
-            }
-          : formFailureOf(error);
+      const failure = failureOf(error, 'erasePassword', 'The password is wrong.');
       const { email } = await this.queries.execute(new GetMe(user.id));
       return new PageResult(
         view(SettingsView, { email: email ?? '', erasureFailure: failure }),

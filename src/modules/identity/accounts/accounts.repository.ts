@@ -87,9 +87,10 @@ export class AccountsRepository {
     }
   }
 
-  async delete(id: string): Promise<void> {
+  /** `client`: a transaction to delete in, when the delete must commit with other changes. */
+  async delete(id: string, client: pg.Pool | pg.PoolClient = this.pool): Promise<void> {
     // One statement, so the notification commits with the delete (see MemberAccessCache).
-    await this.pool.query(
+    await client.query(
       `WITH gone AS (DELETE FROM accounts WHERE id = $1 RETURNING id)
        SELECT pg_notify($2, id::text) FROM gone`,
       [id, MEMBER_ACCESS_CHANNEL],

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { READ_MODEL_POOL } from '../../../platform/database/database.module.js';
 import { commandContext } from '../../../platform/commands/command-context.js';
 import { MemberKeys } from '../../../platform/personal-data/member-keys.js';
-import { MEMBER_ACCESS_CHANNEL } from '../auth/member-access-cache.js';
+import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { MemberAccessCache } from '../auth/member-access-cache.js';
 import { memberDecider } from '../domain/member.decider.js';
 import { memberStream } from '../domain/member.events.js';
@@ -28,6 +28,7 @@ export class MemberErasure implements OnApplicationBootstrap {
     private readonly runner: CommandRunner,
     private readonly keys: MemberKeys,
     private readonly access: MemberAccessCache,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   async erase(memberId: string, correlationId?: string): Promise<Position | null> {
@@ -37,10 +38,7 @@ export class MemberErasure implements OnApplicationBootstrap {
       await client.query(`INSERT INTO member_erasures (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
         memberId,
       ]);
-      await client.query(
-        `WITH gone AS (DELETE FROM accounts WHERE id = $1 RETURNING id) SELECT pg_notify($2, id::text) FROM gone`,
-        [memberId, MEMBER_ACCESS_CHANNEL],
-      );
+      await this.accounts.delete(memberId, client);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -69,8 +67,7 @@ export class MemberErasure implements OnApplicationBootstrap {
       command: { type: 'EraseMember' },
       context: commandContext(memberId, { id: correlationId }),
     });
-    await this.pool.query(`DELETE FROM member_keys WHERE member_id = $1`, [memberId]);
-    this.keys.forget(memberId);
+    await this.keys.destroy(memberId);
     return position;
   }
 }
