@@ -120,6 +120,8 @@ describe('web: posters', () => {
     await expect(poster.getAttribute('loading')).resolves.toBeNull();
     await expect(loaded(poster)).resolves.toBe(false);
     const before = await boxOf(poster);
+    // Unrounded too: a shift of a fraction of a pixel is still a shift.
+    const exactBefore = await poster.boundingBox();
     const headingBefore = await boxOf(page.getByRole('heading', { level: 1 }));
     expect(before).toEqual({ width: 240, height: 343 });
 
@@ -127,6 +129,7 @@ describe('web: posters', () => {
     await page.waitForLoadState('load');
     await expect(loaded(poster)).resolves.toBe(true);
     expect(await boxOf(poster)).toEqual(before);
+    expect(await poster.boundingBox()).toEqual(exactBefore);
     expect(await boxOf(page.getByRole('heading', { level: 1 }))).toEqual(headingBefore);
     await expect(layoutShift(page)).resolves.toBe(0);
 
