@@ -44,6 +44,8 @@ export class BatchApplier {
   failing = false;
   /** Tracks halted before an event, with how many rounds of retries they have had since. */
   private readonly halts = new Map<Track, number>();
+  /** Whether a batch committed since the session began. */
+  private progressed = false;
 
   constructor(private readonly options: BatchApplierOptions) {}
 
@@ -55,6 +57,14 @@ export class BatchApplier {
   reset(): void {
     this.failing = false;
     this.halts.clear();
+    this.progressed = false;
+  }
+
+  /** Whether a batch committed since the last call: a runner's failures in a row end there. */
+  takeProgress(): boolean {
+    const progressed = this.progressed;
+    this.progressed = false;
+    return progressed;
   }
 
   clearHalt(track: Track): void {
@@ -239,6 +249,7 @@ export class BatchApplier {
 
   private async committed(applied: number, track: Track): Promise<void> {
     this.failing = false;
+    this.progressed = true;
     this.options.metrics.eventsApplied(this.options.projection.name, applied);
     if (track === 'live') await this.announce();
   }

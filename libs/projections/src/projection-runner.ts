@@ -67,7 +67,9 @@ export class ProjectionRunner {
         await this.competeAndRun();
         failures = 0;
       } catch (error) {
-        failures += 1;
+        // The pause grows with failures in a row only: a session that got work done before it
+        // failed starts the count again, or a long-lived process would wait ever longer.
+        failures = this.applier.takeProgress() ? 1 : failures + 1;
         logger.error(
           { projection: projection.name, failures, error: errorMessage(error) },
           'projection stopped running',
