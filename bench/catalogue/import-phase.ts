@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import type { ImportReport } from '../../src/modules/catalog/import/import-report.js';
 import type { TitleBasicsFileFigures } from './title-basics-file.js';
@@ -19,8 +20,10 @@ export interface ImportRunFigures {
 
 export interface ImportFigures {
   readonly file: TitleBasicsFileFigures;
-  /** Into an empty catalogue. */
+  /** Into an empty catalogue: a first load, its secondary indexes built at the end. */
   readonly first: ImportRunFigures;
+  /** Into a catalogue holding one film, so every index is kept row by row. */
+  readonly kept: ImportRunFigures;
   /** The same file again: every film unchanged. */
   readonly again: ImportRunFigures;
   /** Largest RSS sample over the smallest, from 25% to 100% of the file (first run). */
@@ -84,18 +87,36 @@ function checkCounts(file: TitleBasicsFileFigures, first: ImportRunFigures, agai
   if (problems.length > 0) throw new Error(`Import counts are wrong: ${problems.join('; ')}`);
 }
 
+/** One film not in the file: the catalogue is no longer empty, so an import keeps its indexes. */
+async function addOneFilm(databaseUrl: string): Promise<void> {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO films (id, slug, title, search_text) VALUES (gen_random_uuid(), 'bench-film', 'Bench', 'bench')`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** `urls.first` starts empty; `urls.kept` is given one film first, for the import row by row. */
 export async function measureImport(
   file: TitleBasicsFileFigures & { readonly path: string },
-  databaseUrl: string,
+  urls: { readonly first: string; readonly kept: string },
   onProgress: (line: string) => void,
 ): Promise<ImportFigures> {
-  const first = figuresOf(await runImportCli(file.path, databaseUrl, onProgress));
-  const again = figuresOf(await runImportCli(file.path, databaseUrl, onProgress));
+  await addOneFilm(urls.kept);
+  const kept = figuresOf(await runImportCli(file.path, urls.kept, onProgress));
+  const first = figuresOf(await runImportCli(file.path, urls.first, onProgress));
+  const again = figuresOf(await runImportCli(file.path, urls.first, onProgress));
   checkCounts(file, first, again);
+  if (kept.imported !== first.imported) throw new Error('Import counts are wrong: the two catalogues differ');
   const samples = Object.values(first.rssMiBByProgress).filter((rss): rss is number => rss !== null);
   return {
     file: { rows: file.rows, badRows: file.badRows, bytes: file.bytes },
     first,
+    kept,
     again,
     rssGrowth: Math.max(...samples) / Math.min(...samples),
   };

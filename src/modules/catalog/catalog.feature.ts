@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/features/feature.js';
+import { AddCatalogueDeferredIndexes1765920000000 } from './catalogue-deferred-indexes.migration.js';
 import { CreateCatalogTables1763769600000 } from './catalog.migration.js';
 import { CatalogModule } from './catalog.module.js';
 import { AddFilmReleaseOrder1765810000000 } from './film-release-order.migration.js';
@@ -12,5 +13,6 @@ export const catalogFeature: Feature = {
     CreateCatalogTables1763769600000,
     AddPersonSlugs1765550000000,
     AddFilmReleaseOrder1765810000000,
+    AddCatalogueDeferredIndexes1765920000000,
   ],
 };

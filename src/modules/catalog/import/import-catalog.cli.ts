@@ -12,6 +12,7 @@ import { FilmWriter } from '../films/film-writer.js';
 import { FilmPosters } from '../posters/film-posters.js';
 import { imageStoreOf } from '../posters/image-store-of.js';
 import { importFilmJson } from './film-json.import.js';
+import { FirstLoad, restoreDeferredIndexes } from './first-load.js';
 import { ImportRun, formatImportReport, type ImportReport } from './import-report.js';
 import { PosterFiles } from './poster-files.js';
 import { importTitleBasics } from './title-basics.import.js';
@@ -68,11 +69,33 @@ async function importFile(options: CliOptions, pool: pg.Pool, config: AppConfig)
             new FilmPosters(pool, imageStoreOf(config), new FilmReferences(pool)),
           ),
         })
-      : await importTitleBasics(source, new TitleBasicsWriter(pool, TSV_WRITERS), {
-          batchSize: options.batchSize,
-          onProgress: run.onProgress,
-        });
+      : await importTitleBasicsFile(source, pool, options, run);
   return run.finish(options.file, format, counts);
+}
+
+/** Into an empty catalogue as a first load: the films table's secondary indexes built at the end. */
+async function importTitleBasicsFile(
+  source: NodeJS.ReadableStream,
+  pool: pg.Pool,
+  options: CliOptions,
+  run: ImportRun,
+) {
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const rebuilt = await restoreDeferredIndexes(pool);
+  if (rebuilt > 0) say(`Built ${rebuilt} catalogue indexes an interrupted first load had left.`);
+  const firstLoad = await FirstLoad.begin(pool);
+  if (firstLoad) say('The catalogue is empty: its search indexes are built once the films are in.');
+  try {
+    return await importTitleBasics(source, new TitleBasicsWriter(pool, TSV_WRITERS), {
+      batchSize: options.batchSize,
+      onProgress: run.onProgress,
+    });
+  } finally {
+    if (firstLoad) {
+      say('Building the catalogue indexes…');
+      say(`Built ${await firstLoad.finish()} catalogue indexes.`);
+    }
+  }
 }
 
 /**
