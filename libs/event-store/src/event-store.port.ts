@@ -59,6 +59,20 @@ export interface AppendResult {
   readonly position: Position;
 }
 
+/** One stream's part of an `appendMany`. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendManyResult {
+  /** Each stream's revision after the append, in the order the streams were given. */
+  readonly nextExpectedRevisions: readonly bigint[];
+  /** At or after every appended event: what a reader waits for to see them all. */
+  readonly position: Position;
+}
+
 export type ReadDirection = 'forwards' | 'backwards';
 
 export interface ReadStreamOptions {
@@ -112,6 +126,11 @@ export interface Lag {
 
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Several streams at once, all or nothing: when one stream is not as expected nothing is
+   * appended and the WrongExpectedVersionError names that stream. Each stream once, none empty.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult>;
   /** A missing stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Catch-up subscription to all streams: total order, exclusive start, resumes after drops. */

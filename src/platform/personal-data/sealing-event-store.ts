@@ -1,4 +1,5 @@
 import type {
+  AppendManyResult,
   AppendOptions,
   AppendResult,
   EventPayload,
@@ -9,6 +10,7 @@ import type {
   Position,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   SubscriptionBatch,
 } from '#event-store';
@@ -45,11 +47,22 @@ export class SealingEventStore implements EventStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    if (!events.some((event) => this.rules.events[event.type]))
-      return this.inner.append(streamId, events, options);
+    return this.inner.append(streamId, await this.sealAll(streamId, events), options);
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
+    const sealed: StreamAppend[] = [];
+    for (const append of appends)
+      sealed.push({ ...append, events: await this.sealAll(append.streamId, append.events) });
+    return this.inner.appendMany(sealed);
+  }
+
+  /** The events as they are when none carries personal text. */
+  private async sealAll(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
+    if (!events.some((event) => this.rules.events[event.type])) return events;
     const sealed: NewEvent[] = [];
     for (const event of events) sealed.push(await this.seal(streamId, event, events));
-    return this.inner.append(streamId, sealed, options);
+    return sealed;
   }
 
   async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {

@@ -1,4 +1,5 @@
 import type { EventStore, NewEvent } from '../event-store.port.js';
+import { appendManyContract } from './append-many.contract.js';
 import { appendAndReadContract } from './append-read.contract.js';
 import { subscriptionContract } from './subscription.contract.js';
 
@@ -30,6 +31,7 @@ export function describeEventStoreContract(
     });
 
     describe('append and read', () => appendAndReadContract(() => subject.store));
+    describe('append to many streams', () => appendManyContract(() => subject.store));
     describe('subscriptions', () => subscriptionContract(() => subject));
   });
 }

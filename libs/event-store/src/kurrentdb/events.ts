@@ -16,6 +16,25 @@ export const toEventData = (event: NewEvent): EventData =>
     metadata: { ...event.metadata },
   });
 
+/**
+ * A multi-stream append carries metadata as string properties only: ours travels whole, as JSON,
+ * under this one property, and is read back from it.
+ */
+const METADATA_PROPERTY = 'filmlog-metadata';
+
+export const toMultiAppendEventData = (event: NewEvent): EventData =>
+  jsonEvent({
+    id: event.metadata.eventId,
+    type: event.type,
+    data: { ...event.data },
+    metadata: { [METADATA_PROPERTY]: JSON.stringify(event.metadata) },
+  });
+
+const metadataOf = (metadata: Record<string, unknown>): EventMetadata =>
+  typeof metadata[METADATA_PROPERTY] === 'string'
+    ? (JSON.parse(metadata[METADATA_PROPERTY]) as EventMetadata)
+    : (metadata as unknown as EventMetadata);
+
 /** Positions travel as unsigned 64-bit integers; all ones means the server did not know it. */
 const UNKNOWN_POSITION = 2n ** 64n - 1n;
 
@@ -38,7 +57,7 @@ export function toRecordedEvent(recorded: ClientRecordedEvent): RecordedEvent {
     revision: recorded.revision,
     type: recorded.type,
     data: recorded.data as EventPayload,
-    metadata: recorded.metadata as unknown as EventMetadata,
+    metadata: metadataOf(recorded.metadata),
     position: encodePosition(recorded.position),
     recordedAt: recorded.created,
   };

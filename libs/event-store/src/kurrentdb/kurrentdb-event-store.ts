@@ -8,6 +8,7 @@ import {
   type AppendResult as ClientAppendResult,
 } from '@kurrent/kurrentdb-client';
 import type {
+  AppendManyResult,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -17,10 +18,12 @@ import type {
   Position,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   SubscriptionBatch,
 } from '../event-store.port.js';
-import { isKnownPosition, toEventData, toRecordedEvent } from './events.js';
+import { checkAppends } from '../check-appends.js';
+import { isKnownPosition, toEventData, toMultiAppendEventData, toRecordedEvent } from './events.js';
 import { toStreamState, translateConflict } from './expected-revision.js';
 import { guard, toStoreError } from './failures.js';
 import { headOfLog } from './head-probe.js';
@@ -64,6 +67,33 @@ export class KurrentDbEventStore implements EventStore {
     return {
       nextExpectedRevision: result.nextExpectedRevision,
       position: await this.positionOfAppend(streamId, result),
+    };
+  }
+
+  /** KurrentDB 25.1's multi-stream append: one transaction for every stream. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
+    checkAppends(appends);
+    const expectedOf = (append: StreamAppend) => append.expectedRevision ?? 'any';
+    let result: Awaited<ReturnType<KurrentDBClient['multiStreamAppend']>>;
+    try {
+      result = await this.client.multiStreamAppend(
+        appends.map((append) => ({
+          streamName: append.streamId,
+          expectedState: toStreamState(expectedOf(append)),
+          events: append.events.map(toMultiAppendEventData),
+        })),
+      );
+    } catch (error) {
+      // The server names the stream whose expectation failed.
+      const refused = appends.find(
+        ({ streamId }) => streamId === (error as { streamName?: unknown }).streamName,
+      );
+      throw toStoreError(refused ? translateConflict(refused.streamId, expectedOf(refused), error) : error);
+    }
+    const revisions = new Map(result.responses.map((response) => [response.streamName, response.revision]));
+    return {
+      nextExpectedRevisions: appends.map(({ streamId }) => revisions.get(streamId)!),
+      position: encodePosition({ commit: result.position, prepare: result.position }),
     };
   }
 

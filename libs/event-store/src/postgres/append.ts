@@ -35,7 +35,7 @@ interface AppendedRow {
   readonly stream_revision: string;
 }
 
-interface ExistingRow extends AppendedRow {
+export interface ExistingRow extends AppendedRow {
   readonly event_id: string;
   readonly stream_id: string;
 }
@@ -127,7 +127,7 @@ async function settleRefusedAppend(
 }
 
 /** The last row of the earlier append when `rows` are exactly these events, in order, where expected. */
-function matchPreviousAppend(
+export function matchPreviousAppend(
   rows: readonly ExistingRow[],
   ids: readonly string[],
   streamId: string,

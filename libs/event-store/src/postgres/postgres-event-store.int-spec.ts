@@ -61,4 +61,32 @@ describe('PostgresEventStore', () => {
     const iterator = store.subscribe({ from: 'not-a-position' })[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toThrow('Not a position of this event store');
   });
+  it('answers a retry of a whole appendMany with the first result, appending nothing twice', async () => {
+    const appends = [
+      {
+        streamId: `${uniquePrefix()}x`,
+        events: [newEvent(), newEvent()],
+        expectedRevision: 'no_stream' as const,
+      },
+      { streamId: `${uniquePrefix()}y`, events: [newEvent()], expectedRevision: 'no_stream' as const },
+    ];
+    const first = await store.appendMany(appends);
+    expect(await store.appendMany(appends)).toEqual(first);
+    expect(await readAll(store, appends[0]!.streamId)).toHaveLength(2);
+    expect(await readAll(store, appends[1]!.streamId)).toHaveLength(1);
+  });
+
+  it('lets one of two appendMany racing for a new stream through, whole, and refuses the other whole', async () => {
+    const shared = `${uniquePrefix()}shared`;
+    const racer = (name: string) =>
+      store.appendMany([
+        { streamId: `${uniquePrefix()}${name}`, events: [newEvent()], expectedRevision: 'no_stream' },
+        { streamId: shared, events: [newEvent(name)], expectedRevision: 'no_stream' },
+      ]);
+    const outcomes = await Promise.allSettled([racer('left'), racer('right')]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect(await readAll(store, shared)).toHaveLength(1);
+  });
 });

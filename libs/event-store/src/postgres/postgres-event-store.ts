@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { EventStoreUnavailableError } from '../errors.js';
 import type {
+  AppendManyResult,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -10,10 +11,13 @@ import type {
   Position,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   SubscriptionBatch,
 } from '../event-store.port.js';
 import { appendToStream } from './append.js';
+import { appendToStreams } from './append-many.js';
+import { checkAppends } from '../check-appends.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { comparePositions, decodePosition, encodePosition, START } from './position.js';
 import { eventColumns, toRecordedEvent, type EventRow } from './rows.js';
@@ -95,6 +99,19 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const result = await appendToStream(this.pool, streamId, events, expected);
+        this.notifier.announce();
+        return result;
+      } catch (error) {
+        if (!isUnavailable(error) || attempt === APPEND_ATTEMPTS) throw toStoreError(error);
+      }
+    }
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
+    checkAppends(appends);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await appendToStreams(this.pool, appends);
         this.notifier.announce();
         return result;
       } catch (error) {
