@@ -48,6 +48,43 @@ export class FilmLogWriter {
     return result.events;
   }
 
+  /**
+   * Films the member had no mark on, as `write` would with `seen` null, their streams appended
+   * together (one atomic append, `no_stream` each). When one of them exists after all, nothing was
+   * appended and each film goes through `write` on its own. Answers each film's events.
+   */
+  async writeFresh(
+    memberId: string,
+    films: readonly { readonly filmId: string; readonly command: ImportFilmLog }[],
+    context: CommandContext,
+  ): Promise<Map<string, readonly FilmLogEvent[]>> {
+    const written = new Map<string, readonly FilmLogEvent[]>();
+    const decided = films
+      .map(({ filmId, command }) => ({
+        filmId,
+        events: filmLogDecider.decide(command, filmLogDecider.initialState),
+      }))
+      .filter(({ events }) => events.length > 0);
+    if (decided.length === 0) return written;
+    try {
+      await this.store.appendMany(
+        decided.map(({ filmId, events }) => ({
+          streamId: filmLogStream(memberId, filmId),
+          events: events.map(this.toNew(context)),
+          expectedRevision: 'no_stream' as const,
+        })),
+      );
+      for (const { filmId, events } of decided) written.set(filmId, events);
+      return written;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    for (const { filmId, command } of films) {
+      written.set(filmId, await this.write(memberId, filmId, command, context, null));
+    }
+    return written;
+  }
+
   /** Imported events always carry their own time. */
   private toNew =
     (context: CommandContext) =>

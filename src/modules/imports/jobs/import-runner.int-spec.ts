@@ -133,19 +133,27 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
   it('a job run again after a crash adds every mark once; run once more, it adds no event at all', async () => {
     const member = randomUUID();
     const importId = await start(member, zip);
-    // The worker dies after three film-log appends.
+    // The worker dies after three film-log appends, or once the first append of many films'
+    // streams committed (before it could go on): the run again finds those streams written.
     let appends = 0;
+    let appendedMany = 0;
     const crashing: EventStore = Object.assign(Object.create(store) as EventStore, {
       append: (...args: Parameters<EventStore['append']>) => {
         if (args[0].startsWith('filmlog-') && ++appends > 3)
           return Promise.reject(new Error('worker killed'));
         return store.append(...args);
       },
+      appendMany: async (...args: Parameters<EventStore['appendMany']>) => {
+        await store.appendMany(...args);
+        appendedMany += 1;
+        throw new Error('worker killed');
+      },
     });
     const crashingRunner = new CommandRunner({ store: crashing, clock: () => new Date(), ids: randomUUID });
     await expect(
       new ImportRunner({ store: crashing, runner: crashingRunner, pool, concurrency: 1 }).run(importId),
     ).rejects.toThrow('worker killed');
+    expect(appendedMany).toBe(1);
     expect((await read(importStream(importId))).map((event) => event.type)).not.toContain('ImportCompleted');
 
     const again = await new ImportRunner({ store, runner, pool }).run(importId);

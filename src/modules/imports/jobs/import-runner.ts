@@ -4,6 +4,7 @@ import { fold } from '#decider';
 import type pg from 'pg';
 import { FilmMatcher } from '../../catalog/films/film-matcher.js';
 import type { FilmLogStreamState } from '../../film-log/domain/film-log.decider.js';
+import type { FilmLogEvent } from '../../film-log/domain/film-log.events.js';
 import { fromHalfStars } from '../../film-log/domain/rating.js';
 import { importDecider, LISTED_ROWS_MAX } from '../domain/import.decider.js';
 import {
@@ -30,6 +31,9 @@ import { ProgressReporter } from './progress-reporter.js';
 
 /** Films written at once: enough to keep the event store's connections busy. */
 export const IMPORT_CONCURRENCY = 32;
+/** Films without a mark written by one atomic append, and such appends in flight. */
+const FRESH_FILMS_PER_APPEND = 250;
+const FRESH_APPENDS_AT_ONCE = 2;
 
 export interface ImportRunnerDeps {
   readonly store: EventStore;
@@ -180,9 +184,8 @@ export class ImportRunner {
         (command.viewings ?? []).map((viewing) => ({ id: viewing.entry, userId: memberId, filmId })),
       ),
     );
-    await forEachBounded([...byFilm], this.deps.concurrency ?? IMPORT_CONCURRENCY, async ([filmId, rows]) => {
-      const command = commands.get(filmId)!;
-      const events = await this.films.write(memberId, filmId, command, context, seen.get(filmId) ?? null);
+    const filmWritten = async (filmId: string, events: readonly FilmLogEvent[]) => {
+      const rows = byFilm.get(filmId)!;
       for (const event of events) {
         if (event.type === 'FilmChecked') counts.checked += 1;
         else if (event.type === 'FilmFavourited') counts.favourites += 1;
@@ -200,6 +203,28 @@ export class ImportRunner {
       );
       counts.reviews += reviewed;
       progress.add(rows.reduce((sum, film) => sum + film.rows.length, 0));
+    };
+    const concurrency = this.deps.concurrency ?? IMPORT_CONCURRENCY;
+    // Films the member has no mark on (most of a first import): many films' streams per append.
+    const fresh = [...byFilm.keys()].filter((filmId) => !seen.has(filmId));
+    const batches = Array.from({ length: Math.ceil(fresh.length / FRESH_FILMS_PER_APPEND) }, (_, index) =>
+      fresh.slice(index * FRESH_FILMS_PER_APPEND, (index + 1) * FRESH_FILMS_PER_APPEND),
+    );
+    await forEachBounded(batches, FRESH_APPENDS_AT_ONCE, async (batch) => {
+      const films = batch.map((filmId) => ({ filmId, command: commands.get(filmId)! }));
+      const written = await this.films.writeFresh(memberId, films, context);
+      await forEachBounded(batch, concurrency, (filmId) => filmWritten(filmId, written.get(filmId) ?? []));
+    });
+    const marked = [...byFilm.keys()].filter((filmId) => seen.has(filmId));
+    await forEachBounded(marked, concurrency, async (filmId) => {
+      const events = await this.films.write(
+        memberId,
+        filmId,
+        commands.get(filmId)!,
+        context,
+        seen.get(filmId)!,
+      );
+      await filmWritten(filmId, events);
     });
 
     const rowErrors = [...plan.rowErrors];
