@@ -184,8 +184,9 @@ export class ImportRunner {
         (command.viewings ?? []).map((viewing) => ({ id: viewing.entry, userId: memberId, filmId })),
       ),
     );
-    const filmWritten = async (filmId: string, events: readonly FilmLogEvent[]) => {
-      const rows = byFilm.get(filmId)!;
+    const reviewsOf = (filmId: string) => byFilm.get(filmId)!.flatMap((film) => film.reviews);
+    /** Counts a film's events and its rows, once its film log (and then its reviews) are written. */
+    const filmWritten = (filmId: string, events: readonly FilmLogEvent[]) => {
       for (const event of events) {
         if (event.type === 'FilmChecked') counts.checked += 1;
         else if (event.type === 'FilmFavourited') counts.favourites += 1;
@@ -193,16 +194,7 @@ export class ImportRunner {
         else if (event.type === 'FilmRated') counts.ratings += 1;
         else if (event.type === 'ViewingLogged') counts.diaryEntries += 1;
       }
-      // After the film log: the film is checked (and rated) before its reviews show.
-      // Awaited first: `+=` would read the count before the await, and films run side by side.
-      const reviewed = await this.reviews.write(
-        memberId,
-        filmId,
-        rows.flatMap((film) => film.reviews),
-        context,
-      );
-      counts.reviews += reviewed;
-      progress.add(rows.reduce((sum, film) => sum + film.rows.length, 0));
+      progress.add(byFilm.get(filmId)!.reduce((sum, film) => sum + film.rows.length, 0));
     };
     const concurrency = this.deps.concurrency ?? IMPORT_CONCURRENCY;
     // Films the member has no mark on (most of a first import): many films' streams per append.
@@ -213,7 +205,12 @@ export class ImportRunner {
     await forEachBounded(batches, FRESH_APPENDS_AT_ONCE, async (batch) => {
       const films = batch.map((filmId) => ({ filmId, command: commands.get(filmId)! }));
       const written = await this.films.writeFresh(memberId, films, context);
-      await forEachBounded(batch, concurrency, (filmId) => filmWritten(filmId, written.get(filmId) ?? []));
+      // After the film log: the films are checked (and rated) before their reviews show.
+      const reviews = batch.map((filmId) => ({ filmId, reviews: reviewsOf(filmId) }));
+      // Awaited first: `+=` would read the count before the await, and batches run side by side.
+      const reviewed = await this.reviews.writeMany(memberId, reviews, context);
+      counts.reviews += reviewed;
+      for (const filmId of batch) filmWritten(filmId, written.get(filmId) ?? []);
     });
     const marked = [...byFilm.keys()].filter((filmId) => seen.has(filmId));
     await forEachBounded(marked, concurrency, async (filmId) => {
@@ -224,7 +221,10 @@ export class ImportRunner {
         context,
         seen.get(filmId)!,
       );
-      await filmWritten(filmId, events);
+      // Awaited first: `+=` would read the count before the await, and films run side by side.
+      const reviewed = await this.reviews.write(memberId, filmId, reviewsOf(filmId), context);
+      counts.reviews += reviewed;
+      filmWritten(filmId, events);
     });
 
     const rowErrors = [...plan.rowErrors];
