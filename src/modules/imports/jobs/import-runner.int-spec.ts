@@ -207,17 +207,34 @@ describe('ImportRunner (PostgreSQL, real deciders)', () => {
   it('with the read model caught up, a re-import adds nothing; a film it has not caught up with is decided on its stream', async () => {
     const member = randomUUID();
     await new ImportRunner({ store, runner, pool }).run(await start(member, zip));
-    // The read model as the user-film-state projection leaves it, but Stalker's row not there yet.
-    await pool.query(
-      `INSERT INTO user_film_state (user_id, film_id, checked, watched_on, favourite, disliked, watchlisted)
-       SELECT $1::uuid, split_part(stream_id, '.', 2)::uuid, bool_or(type = 'FilmChecked'),
-              max(data->>'watchedOn')::date, bool_or(type = 'FilmFavourited'), false,
-              bool_or(type = 'FilmAddedToWatchlist')
-         FROM events WHERE stream_id LIKE $2 AND stream_id <> $3 GROUP BY stream_id`,
-      [member, `filmlog-${member}.%`, filmLogStream(member, films.stalker)],
-    );
     const second = await start(member, zip);
-    const outcome = await new ImportRunner({ store, runner, pool }).run(second);
+    // The read model as the user-film-state projection leaves it once it has caught up with the
+    // import's start, but Stalker's row not there yet; the films it shows marked are not written.
+    const waitedFor: string[] = [];
+    const catchUp = async (position: string) => {
+      waitedFor.push(position);
+      await pool.query(
+        `INSERT INTO user_film_state (user_id, film_id, checked, watched_on, favourite, disliked, watchlisted)
+         SELECT $1::uuid, split_part(stream_id, '.', 2)::uuid, bool_or(type = 'FilmChecked'),
+                max(data->>'watchedOn')::date, bool_or(type = 'FilmFavourited'), false,
+                bool_or(type = 'FilmAddedToWatchlist')
+           FROM events WHERE stream_id LIKE $2 AND stream_id <> $3 GROUP BY stream_id`,
+        [member, `filmlog-${member}.%`, filmLogStream(member, films.stalker)],
+      );
+    };
+    const appendedTogether: number[] = [];
+    const spying: EventStore = Object.assign(Object.create(store) as EventStore, {
+      appendMany: (appends: Parameters<EventStore['appendMany']>[0]) => {
+        appendedTogether.push(appends.filter(({ streamId }) => streamId.startsWith('filmlog-')).length);
+        return store.appendMany(appends);
+      },
+    });
+    const outcome = await new ImportRunner({ store: spying, runner, pool, marksCaughtUpWith: catchUp }).run(
+      second,
+    );
+    expect(waitedFor).toEqual([(await read(importStream(second)))[0]!.position]);
+    // Only the film the read model had not caught up with was tried as a film without marks.
+    expect(appendedTogether).toEqual([1]);
     expect(outcome).toMatchObject({
       status: 'completed',
       counts: { checked: 0, favourites: 0, watchlist: 0 },

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandRunner } from '#decider';
-import type { EventStore } from '#event-store';
+import type { EventStore, Position } from '#event-store';
 import { fold } from '#decider';
 import type pg from 'pg';
 import { FilmMatcher } from '../../catalog/films/film-matcher.js';
@@ -41,6 +41,13 @@ export interface ImportRunnerDeps {
   /** The primary: import_files, films, user_film_state. */
   readonly pool: pg.Pool;
   readonly concurrency?: number;
+  /**
+   * Waits, within a bound, until the read model of members' marks shows what was appended before
+   * the import started: a film it shows marked is not written again, and one it does not is
+   * decided on the initial state first. Past the bound (or without it) those films are found on
+   * their streams instead: slower, never wrong.
+   */
+  readonly marksCaughtUpWith?: (position: Position) => Promise<void>;
 }
 
 export type ImportOutcome =
@@ -51,6 +58,7 @@ export type ImportOutcome =
 interface Started {
   readonly state: ImportState;
   readonly eventId: string;
+  readonly position: Position;
   readonly startedAt: string;
   readonly source: string;
 }
@@ -117,6 +125,7 @@ export class ImportRunner {
       if (error instanceof ImportFileError) return this.fail(importId, context, error.reason);
       throw error;
     }
+    await this.deps.marksCaughtUpWith?.(started.position);
     return this.write(importId, memberId, plan, context);
   }
 
@@ -326,9 +335,9 @@ export class ImportRunner {
 
   private async load(importId: string): Promise<Started> {
     const events: ImportEvent[] = [];
-    let first: { eventId: string; occurredAt: string } | null = null;
+    let first: { eventId: string; occurredAt: string; position: Position } | null = null;
     for await (const recorded of this.deps.store.readStream(importStream(importId))) {
-      first ??= recorded.metadata;
+      first ??= { ...recorded.metadata, position: recorded.position };
       events.push({ type: recorded.type, data: recorded.data } as ImportEvent);
     }
     const opening = events[0];
@@ -336,6 +345,7 @@ export class ImportRunner {
     return {
       state: fold(importDecider, importDecider.initialState, events),
       eventId: first.eventId,
+      position: first.position,
       startedAt: first.occurredAt,
       source: opening.data.source,
     };

@@ -3,6 +3,8 @@ import type { Job } from 'bullmq';
 import type pg from 'pg';
 import { CommandRunner } from '#decider';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { ProjectionMonitor } from '#projections';
+import { userFilmStateProjection } from '../../film-log/projections/user-film-state.projection.js';
 import { READ_MODEL_POOL } from '../../../platform/database/database.module.js';
 import { JobWorkers } from '../../../platform/jobs/job-workers.js';
 import { JobsModule } from '../../../platform/jobs/jobs.module.js';
@@ -15,6 +17,9 @@ import { ImportRunner, type ImportOutcome } from './import-runner.js';
 
 /** Imports run at once in one worker process: each keeps the event store's connections busy itself. */
 const JOBS_AT_ONCE = 2;
+
+/** How long an import waits for the read model of marks before finding films on their streams. */
+const CATCH_UP_MS = 30_000;
 
 const GAVE_UP = 'The import could not be finished (the server kept failing); upload the file again.';
 
@@ -31,8 +36,16 @@ export class RunImportJob {
     runner: CommandRunner,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(READ_MODEL_POOL) pool: pg.Pool,
+    monitor: ProjectionMonitor,
   ) {
-    this.imports = new ImportRunner({ store, runner, pool });
+    this.imports = new ImportRunner({
+      store,
+      runner,
+      pool,
+      marksCaughtUpWith: async (position) => {
+        await monitor.waitFor([userFilmStateProjection.name], position, CATCH_UP_MS);
+      },
+    });
   }
 
   async run(
