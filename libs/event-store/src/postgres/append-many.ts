@@ -6,7 +6,7 @@ import type {
   ExpectedRevision,
   StreamAppend,
 } from '../event-store.port.js';
-import { matchPreviousAppend, type ExistingRow } from './append.js';
+import { eventsWithIds, matchPreviousAppend, type ExistingRow } from './append.js';
 import { encodePosition } from './position.js';
 
 /**
@@ -117,12 +117,7 @@ async function settleRefused(
   appends: readonly StreamAppend[],
 ): Promise<AppendManyResult | null> {
   const ids = appends.flatMap((append) => append.events.map((event) => event.metadata.eventId));
-  const { rows } = await pool.query<ExistingRow>(
-    `SELECT event_id::text AS event_id, stream_id, stream_revision::text AS stream_revision,
-       global_position::text AS global_position, transaction_id::text AS transaction_id
-     FROM events WHERE event_id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await eventsWithIds(pool, ids);
   if (rows.length > 0) {
     const before = appends.map((append) =>
       matchPreviousAppend(

@@ -107,12 +107,7 @@ async function settleRefusedAppend(
   expected: ExpectedRevision,
 ): Promise<AppendResult> {
   const ids = events.map((event) => event.metadata.eventId);
-  const { rows } = await pool.query<ExistingRow>(
-    `SELECT event_id::text AS event_id, stream_id, stream_revision::text AS stream_revision,
-       global_position::text AS global_position, transaction_id::text AS transaction_id
-     FROM events WHERE event_id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await eventsWithIds(pool, ids);
   if (rows.length > 0) {
     const previous = matchPreviousAppend(rows, ids, streamId, expected);
     if (!previous) {
@@ -124,6 +119,17 @@ async function settleRefusedAppend(
     return resultOf(previous);
   }
   throw new WrongExpectedVersionError(streamId, expected, await actualRevision(pool, streamId));
+}
+
+/** The events already stored under these ids, wherever they are. */
+export async function eventsWithIds(pool: pg.Pool, ids: readonly string[]): Promise<ExistingRow[]> {
+  const { rows } = await pool.query<ExistingRow>(
+    `SELECT event_id::text AS event_id, stream_id, stream_revision::text AS stream_revision,
+       global_position::text AS global_position, transaction_id::text AS transaction_id
+     FROM events WHERE event_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return rows;
 }
 
 /** The last row of the earlier append when `rows` are exactly these events, in order, where expected. */
