@@ -29,9 +29,11 @@ export const describeMethod = (options: SocialBenchOptions): string[] => [
     'rebuild is requested and timed until a fresh table holds every film-log event and has been swapped ' +
     "in (rebuild requests polled every 100 ms instead of the service's 1 s). Events/s count the film-log " +
     'events. The rows are checked against the marks the generator left standing, after the catch-up and ' +
-    'after the rebuild. Then VACUUM (ANALYZE) and CHECKPOINT. The fresh table has no statistics until ' +
-    'something analyzes it (autovacuum, when it is on: see the machine line), and the plan of the ' +
-    "projection's per-batch DELETE depends on them.",
+    'after the rebuild. Then VACUUM (ANALYZE) and CHECKPOINT. Each rebuild (activity, then popularity) runs ' +
+    'twice: first with the engine told not to analyze the fresh tables as they grow (so they have no ' +
+    'statistics unless autovacuum, when it is on, gathers them: see the machine line), then as the engine ' +
+    "runs by default, analyzing them at each doubling of the events applied; the projections' per-batch " +
+    'statements are planned on those statistics.',
   `Loads: the service again (APP_ROLE=all, projections idle at the head), autocannon from the bench ` +
     `process with ${options.connections} connections, ${options.warmUpSeconds} s of warm-up discarded, ` +
     `then ${options.loadSeconds} s each, no X-Consistent-With; then ${options.aloneSeconds} s of requests ` +

@@ -31,6 +31,8 @@ export interface CatchUpFigures {
 export interface RebuildFigures {
   readonly projection: string;
   readonly batchSize: number;
+  /** Whether the engine gathered statistics on the fresh tables as they grew. */
+  readonly analyzeWhileRebuilding: boolean;
   /** Events of the types the projection handles, read and applied. */
   readonly events: number;
   readonly seconds: number;
@@ -93,7 +95,7 @@ export async function watchServiceCatchUp(
 }
 
 /** A projection to rebuild, and how to count what it holds against the generator's totals. */
-interface RebuildSubject {
+export interface RebuildSubject {
   readonly projection: Projection;
   /** What the read model counts, read back. */
   readonly count: (pool: pg.Pool) => Promise<number>;
@@ -137,6 +139,7 @@ export async function measureRebuild(
   subject: RebuildSubject,
   totals: FilmLogTotals,
   options: { readonly projectionBatchSize: number; readonly projectionLimitMs: number },
+  analyzeWhileRebuilding: boolean,
 ): Promise<RebuildFigures> {
   const { projection } = subject;
   const pool = openPool(url, 10, 'filmlog-bench-projections');
@@ -151,6 +154,7 @@ export async function measureRebuild(
     projections,
     batchSize: options.projectionBatchSize,
     lockRetryMs: REBUILD_POLL_MS,
+    analyzeWhileRebuilding,
   });
   const monitor = new ProjectionMonitor({ store, pool, projections });
   try {
@@ -168,6 +172,7 @@ export async function measureRebuild(
     return {
       projection: projection.name,
       batchSize: options.projectionBatchSize,
+      analyzeWhileRebuilding,
       events,
       seconds,
       eventsPerSecond: events / seconds,

@@ -39,7 +39,10 @@ export interface SocialBenchReport {
   readonly dataset: DatasetFigures;
   readonly catchUp: CatchUpFigures;
   readonly rebuild: RebuildFigures;
+  /** The same rebuild without statistics gathered on the fresh tables, just before it. */
+  readonly rebuildUnanalyzed: RebuildFigures;
   readonly popularityRebuild: RebuildFigures;
+  readonly popularityRebuildUnanalyzed: RebuildFigures;
   readonly loads: SocialLoads;
   readonly targets: readonly Target[];
   readonly method: readonly string[];
@@ -97,7 +100,7 @@ function loadRows(name: string, { loaded, alone }: ReadFigures, notes: string): 
 
 function rebuildRow(run: RebuildFigures, counted: string): string[] {
   return [
-    `${run.projection} rebuild (blue/green)`,
+    `${run.projection} rebuild (blue/green)${run.analyzeWhileRebuilding ? '' : ', fresh tables never analyzed'}`,
     `${whole(run.eventsPerSecond)} events/s`,
     '-',
     '-',
@@ -108,6 +111,7 @@ function rebuildRow(run: RebuildFigures, counted: string): string[] {
 
 function rowsOf(report: SocialBenchReport): string[][] {
   const { prefill, dataset, catchUp, rebuild, popularityRebuild, loads } = report;
+  const { rebuildUnanalyzed, popularityRebuildUnanalyzed } = report;
   const { readers, popularFilm } = dataset;
   const filmLog = prefill.filmLog;
   const readersNote = `${readers.count} readers following ${whole(readers.following)} in turn`;
@@ -155,7 +159,9 @@ function rowsOf(report: SocialBenchReport): string[][] {
         `${catchUp.seconds.toFixed(1)} s from start: ` +
         catchUp.projections.map((run) => `${run.name} ${run.seconds.toFixed(1)} s`).join(', '),
     ],
+    rebuildRow(rebuildUnanalyzed, 'rows'),
     rebuildRow(rebuild, 'rows'),
+    rebuildRow(popularityRebuildUnanalyzed, 'standing marks over the films'),
     rebuildRow(popularityRebuild, 'standing marks over the films'),
     ...loadRows('GET /health (the floor)', loads.health, 'no token, no database'),
     ...loadRows('GET /feed, first page', loads.feed, readersNote),

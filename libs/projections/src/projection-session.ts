@@ -4,11 +4,13 @@ import { ProjectionHaltedError, type BatchApplier } from './batch-applier.js';
 import { CheckpointMovedError, type CheckpointRow, type CheckpointStore } from './checkpoint-store.js';
 import { Gate, Mutex } from './coordination.js';
 import type { Projection, ProjectionLogger } from './projection.js';
-import { createNextTables, nextTablesExist, swapTables } from './rebuild-tables.js';
+import { analyzeNextTables, createNextTables, nextTablesExist, swapTables } from './rebuild-tables.js';
 import { inTransaction, sleep } from './sql.js';
 
 /** A swap that cannot lock the live tables by then fails; the rebuild resumes and tries again. */
 const SWAP_LOCK_TIMEOUT = '5s';
+/** Events a rebuild applies before it first gathers statistics on its tables; then at each doubling. */
+const FIRST_ANALYZE_AT = 1_000;
 
 export interface ProjectionSessionOptions {
   readonly store: EventStore;
@@ -20,6 +22,7 @@ export interface ProjectionSessionOptions {
   readonly batchSize: number;
   /** How often to look for a rebuild requested by another process. */
   readonly rebuildPollMs: number;
+  readonly analyzeWhileRebuilding: boolean;
 }
 
 /** This instance runs older code than the one that last wrote the projection. */
@@ -120,7 +123,7 @@ export class ProjectionSession {
   }
 
   private async rebuild(row: CheckpointRow, session: AbortSignal): Promise<void> {
-    const { projection, pool, checkpoints, logger, applier } = this.options;
+    const { projection, pool, checkpoints, logger, applier, analyzeWhileRebuilding } = this.options;
     const resume =
       row.rebuildVersion === projection.version &&
       !row.rebuildRequested &&
@@ -138,9 +141,18 @@ export class ProjectionSession {
     this.rebuilding = true;
     try {
       let from = resume ? row.rebuildCheckpoint : null;
+      // Fresh tables have no statistics, and nothing else (autovacuum may be off, or slower than
+      // a rebuild) gathers them while they grow: at each doubling, a few sampled analyses in all.
+      let applied = 0;
+      let analyzeAt = FIRST_ANALYZE_AT;
       for await (const batch of this.subscribe(from, session)) {
         await this.mutex.run(() => applier.apply(batch, from, 'rebuild', session));
         from = batch.checkpoint;
+        applied += batch.events.length;
+        if (analyzeWhileRebuilding && applied >= analyzeAt) {
+          await analyzeNextTables(pool, projection.tables);
+          analyzeAt = applied * 2;
+        }
         if (batch.caughtUp && (await this.trySwap(from))) return;
       }
     } finally {

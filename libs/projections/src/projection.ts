@@ -88,6 +88,11 @@ export interface ProjectionEngineOptions {
   maxAttempts?: number;
   retryBaseMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * Gathers statistics on a rebuild's fresh tables as they grow (default true), so the planner
+   * does not keep choosing plans made for empty tables; false measures a rebuild without it.
+   */
+  analyzeWhileRebuilding?: boolean;
 }
 
 export const silentLogger: ProjectionLogger = {

@@ -11,6 +11,11 @@ export async function createNextTables(db: Queryable, tables: readonly string[])
   }
 }
 
+/** Statistics for the planner on the fresh copies, sampled as ANALYZE does. */
+export async function analyzeNextTables(db: Queryable, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await db.query(`ANALYZE ${quoteIdent(nextTableName(table))}`);
+}
+
 export async function nextTablesExist(db: Queryable, tables: readonly string[]): Promise<boolean> {
   const { rows } = await db.query<{ missing: number }>(
     `SELECT count(*) FILTER (WHERE to_regclass(quote_ident(name)) IS NULL)::int AS missing
