@@ -15,11 +15,20 @@ export interface SoakRequest {
 export const NO_ANSWER = 0;
 
 /**
+ * A kept-alive socket idle this long is closed by the client, before the service's own keep-alive
+ * timeout (Fastify's 72 s) closes it: a request sent on a socket the server is closing that very
+ * moment is reset, a race every HTTP/1.1 client must avoid or retry.
+ */
+const IDLE_SOCKET_MS = 30_000;
+
+/**
  * Keep-alive connections to one service, lighter than fetch on a machine the service shares: the
  * load generator must not be what limits the load.
  */
 export class SoakClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS });
+  /** Why requests got no answer ("ECONNRESET on a reused socket", "timed out"…), with how many. */
+  readonly failures: Record<string, number> = {};
   private readonly host: string;
   private readonly port: number;
 
@@ -70,11 +79,18 @@ export class SoakClient {
               settle(status);
             });
           }
-          response.on('error', () => settle(NO_ANSWER));
+          response.on('error', (error) => fail(error, 'while reading the answer'));
         },
       );
+      const fail = (error: Error, when: string): void => {
+        if (settled) return;
+        const code = (error as NodeJS.ErrnoException).code ?? error.message;
+        const reason = `${code} ${when}, ${outgoing.reusedSocket ? 'reused' : 'new'} socket`;
+        this.failures[reason] = (this.failures[reason] ?? 0) + 1;
+        settle(NO_ANSWER);
+      };
       outgoing.setTimeout(this.timeoutMs, () => outgoing.destroy(new Error('timed out')));
-      outgoing.on('error', () => settle(NO_ANSWER));
+      outgoing.on('error', (error) => fail(error, 'before an answer'));
       outgoing.end(payload);
     });
   }

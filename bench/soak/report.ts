@@ -48,6 +48,8 @@ export interface SoakFigures {
   readonly vacuum: VacuumFigures;
   /** Both processes still up when the load ended. */
   readonly processesAlive: { readonly api: boolean; readonly worker: boolean };
+  /** Why the requests without an answer got none (the client's error, and whether its socket was reused). */
+  readonly failures: Readonly<Record<string, number>>;
 }
 
 export interface SoakReport extends SoakFigures {
@@ -197,7 +199,13 @@ function summaryRows(report: SoakReport): string[][] {
       'soak',
       `${whole(load.rps)} req/s`,
       `${whole(load.scheduled)} requests over ${load.seconds.toFixed(0)} s; not 2xx ${non2xx(statuses)} of ` +
-        `${whole(answered)}: ${statusText(statuses)}; sends at most ${ms(load.maxSendDelayMs)} ms late`,
+        `${whole(answered)}: ${statusText(statuses)}` +
+        (Object.keys(report.failures).length === 0
+          ? ''
+          : ` (${Object.entries(report.failures)
+              .map(([reason, count]) => `${reason} ×${count}`)
+              .join(', ')})`) +
+        `; sends at most ${ms(load.maxSendDelayMs)} ms late`,
     ],
     [
       'latency p99',

@@ -24,6 +24,7 @@ type PhaseFigures = Pick<
   | 'lag'
   | 'processesAlive'
   | 'vacuum'
+  | 'failures'
 >;
 
 export interface SoakContext {
@@ -160,6 +161,7 @@ export async function soak(
       lag: lagFigures(monitor, drained),
       processesAlive,
       vacuum: vacuumed,
+      failures: { ...client.failures },
     };
   } finally {
     await monitor.stop();
