@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { newEvent, readAll, rejectionOf, uniquePrefix } from '../contract/contract-support.js';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
@@ -88,5 +89,24 @@ describe('PostgresEventStore', () => {
     const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(WrongExpectedVersionError);
     expect(await readAll(store, shared)).toHaveLength(1);
+  });
+  it('says caught up only once no committed event waits behind an older open transaction', async () => {
+    const stream = `${uniquePrefix()}late`;
+    const older = new pg.Client({ connectionString: database.url });
+    await older.connect();
+    await older.query('BEGIN');
+    await older.query('SELECT pg_current_xact_id()');
+    // Committed, but behind the open transaction: a subscriber may not deliver it yet.
+    const appended = await store.append(stream, [newEvent()]);
+    const ending = new Promise((resolve) => setTimeout(resolve, 300))
+      .then(() => older.query('COMMIT'))
+      .then(() => older.end());
+    const seen: string[] = [];
+    for await (const batch of store.subscribe({ from: null })) {
+      seen.push(...batch.events.filter((event) => event.streamId === stream).map((event) => event.position));
+      if (batch.caughtUp) break;
+    }
+    await ending;
+    expect(seen).toEqual([appended.position]);
   });
 });

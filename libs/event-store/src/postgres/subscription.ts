@@ -36,12 +36,14 @@ export async function* subscribeToAll(
   let retryDelay = timing.retryDelayMs;
   let heldBackDelay = 1;
   let reportedCaughtUp = false;
+  /** The last read reached the end of what is visible: the next reads the tail with the others. */
+  let atTail = false;
   let prefetched: Promise<LogRead> | null = null;
   try {
     while (!signal?.aborted) {
       let result: LogRead;
       try {
-        result = await (prefetched ?? read(checkpoint, reportedCaughtUp));
+        result = await (prefetched ?? read(checkpoint, atTail));
         retryDelay = timing.retryDelayMs;
       } catch {
         // A dropped connection or a restarting server: resume from the same checkpoint.
@@ -57,12 +59,16 @@ export async function* subscribeToAll(
       const next = caughtUp ? (headAhead ? head : checkpoint) : (lastSeen ?? checkpoint);
       // Catching up: the server reads the next batch while the consumer handles this one.
       if (!caughtUp) prefetched = read(next, false);
+      // Caught up only when no committed event waits behind an open transaction either: a reader
+      // that stops there (an export of a member's events) must not stop before them.
+      const reachedEnd = caughtUp && !heldBack;
       // A log that ends on a full batch is only known to be caught up by the next, empty read.
-      if (events.length > 0 || comparePositions(next, checkpoint) > 0 || (caughtUp && !reportedCaughtUp)) {
+      if (events.length > 0 || comparePositions(next, checkpoint) > 0 || (reachedEnd && !reportedCaughtUp)) {
         checkpoint = next;
-        reportedCaughtUp = caughtUp;
-        yield { events, checkpoint, caughtUp };
+        reportedCaughtUp = reachedEnd;
+        yield { events, checkpoint, caughtUp: reachedEnd };
       }
+      atTail = caughtUp;
       if (!caughtUp) continue;
       // Events wait behind an open transaction: look again soon rather than at the next poll.
       heldBackDelay = heldBack ? Math.min(heldBackDelay * 2, 100) : 1;
