@@ -4,7 +4,7 @@
  * The database's own counters know transactions, not statements, and every statement is a round
  * trip the process pays for.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -22,7 +22,12 @@ if (directory) {
     return query.apply(this, args);
   } as typeof pg.Client.prototype.query;
   const file = path.join(directory, `${process.pid}.json`);
-  const save = (): void => writeFileSync(file, JSON.stringify(Object.fromEntries(counts)));
+  // Written aside and renamed over the last: the bench reads these files while they are saved,
+  // and a file rewritten in place can be read empty.
+  const save = (): void => {
+    writeFileSync(`${file}.next`, JSON.stringify(Object.fromEntries(counts)));
+    renameSync(`${file}.next`, file);
+  };
   setInterval(save, 200).unref();
   process.on('exit', save);
 }

@@ -20,7 +20,7 @@ export class StatementCounts {
   async read(): Promise<Map<string, number>> {
     await new Promise((resolve) => setTimeout(resolve, SAVE_INTERVAL_MS));
     const totals = new Map<string, number>();
-    for (const file of readdirSync(this.directory)) {
+    for (const file of readdirSync(this.directory).filter((name) => name.endsWith('.json'))) {
       const counts = JSON.parse(readFileSync(path.join(this.directory, file), 'utf8')) as Record<
         string,
         number
