@@ -1,3 +1,4 @@
+import { chunks } from '../../../common/chunks.js';
 import type { Queryable } from './film-reader.js';
 import { longestWord, titleKeys, type TitleKeys } from './film-title-key.js';
 
@@ -105,9 +106,6 @@ function indexByBareTitle(films: readonly MatchCandidate[]): Map<string, MatchCa
   }
   return index;
 }
-
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, at) => items.slice(at * size, (at + 1) * size));
 
 /**
  * Matches rows of another source (a list, an export) to catalogue films: by IMDb id when the row

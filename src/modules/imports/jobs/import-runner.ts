@@ -18,6 +18,7 @@ import { importedListId } from '../domain/imported-list-id.js';
 import { ImportFileError } from '../parsing/import-file.error.js';
 import type { ImportedFilm, ImportPlan } from '../parsing/import-plan.js';
 import { parseImport } from '../parsing/parse-import.js';
+import { chunks } from '../../../common/chunks.js';
 import { forEachBounded } from './bounded.js';
 import { FilmLogWriter } from './film-log-writer.js';
 import { writeImportedList, type ImportedListFilm } from './list-writer.js';
@@ -208,10 +209,7 @@ export class ImportRunner {
     const concurrency = this.deps.concurrency ?? IMPORT_CONCURRENCY;
     // Films the member has no mark on (most of a first import): many films' streams per append.
     const fresh = [...byFilm.keys()].filter((filmId) => !seen.has(filmId));
-    const batches = Array.from({ length: Math.ceil(fresh.length / FRESH_FILMS_PER_APPEND) }, (_, index) =>
-      fresh.slice(index * FRESH_FILMS_PER_APPEND, (index + 1) * FRESH_FILMS_PER_APPEND),
-    );
-    await forEachBounded(batches, FRESH_APPENDS_AT_ONCE, async (batch) => {
+    await forEachBounded(chunks(fresh, FRESH_FILMS_PER_APPEND), FRESH_APPENDS_AT_ONCE, async (batch) => {
       const films = batch.map((filmId) => ({ filmId, command: commands.get(filmId)! }));
       const written = await this.films.writeFresh(memberId, films, context);
       // After the film log: the films are checked (and rated) before their reviews show.
