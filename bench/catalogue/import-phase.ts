@@ -93,7 +93,8 @@ async function addOneFilm(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     await client.query(
-      `INSERT INTO films (id, slug, title, search_text) VALUES (gen_random_uuid(), 'bench-film', 'Bench', 'bench')`,
+      `INSERT INTO films (id, slug, title, search_text, title_key)
+       VALUES (gen_random_uuid(), 'bench-film', 'Bench', 'bench', 'bench')`,
     );
   } finally {
     await client.end();

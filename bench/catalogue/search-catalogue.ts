@@ -8,6 +8,7 @@ import {
   slugsInOrder,
 } from '../../src/modules/catalog/domain/normalise.js';
 import { SeededRandom } from '../../src/common/seeded-random.js';
+import { storedTitleKeys } from '../../src/modules/catalog/films/film-title-key.js';
 import { filmTitle, personName } from '../../src/modules/catalog/seed/vocabulary.js';
 
 export const BENCH_GENRES = ['action', 'comedy', 'crime', 'documentary', 'drama', 'fantasy', 'horror'];
@@ -65,15 +66,25 @@ function filmRows(
   });
 }
 
+const titleKeyColumns = (
+  rows: readonly { title: string; originalTitle: string | null }[],
+): (string | null)[][] => {
+  const keys = rows.map((row) => storedTitleKeys(row.title, row.originalTitle));
+  return [keys.map((key) => key.titleKey), keys.map((key) => key.originalTitleKey)];
+};
+
 const INSERT_PEOPLE = `
   INSERT INTO people (id, name, name_key, slug)
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`;
 const INSERT_FILMS = `
-  INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, genres, languages, countries, search_text)
-  SELECT id, slug, title, original_title, year, runtime, genres::text[], languages::text[], countries::text[], search_text
+  INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, genres, languages, countries, search_text,
+                     title_key, original_title_key)
+  SELECT id, slug, title, original_title, year, runtime, genres::text[], languages::text[], countries::text[], search_text,
+         title_key, original_title_key
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[],
-                $9::text[], $10::text[])
-      AS i(id, slug, title, original_title, year, runtime, genres, languages, countries, search_text)`;
+                $9::text[], $10::text[], $11::text[], $12::text[])
+      AS i(id, slug, title, original_title, year, runtime, genres, languages, countries, search_text,
+           title_key, original_title_key)`;
 const INSERT_CREDITS = `
   INSERT INTO film_credits (film_id, person_id, role, position)
   SELECT film_id, person_id, 'director', position FROM unnest($1::uuid[], $2::uuid[], $3::int[])
@@ -110,6 +121,7 @@ export async function fillSearchCatalogue(url: string, films: number): Promise<S
         rows.map((row) => row.languages),
         rows.map((row) => row.countries),
         rows.map((row) => row.searchText),
+        ...titleKeyColumns(rows),
       ]);
       const credits = rows.flatMap((row) =>
         row.directors.map((person, position) => ({ film: row.id, person: person.id, position })),

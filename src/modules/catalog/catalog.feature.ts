@@ -3,6 +3,7 @@ import { AddCatalogueDeferredIndexes1765920000000 } from './catalogue-deferred-i
 import { CreateCatalogTables1763769600000 } from './catalog.migration.js';
 import { CatalogModule } from './catalog.module.js';
 import { AddFilmReleaseOrder1765810000000 } from './film-release-order.migration.js';
+import { AddFilmTitleKeys1765930000000 } from './film-title-keys.migration.js';
 import { AddPersonSlugs1765550000000 } from './person-slugs.migration.js';
 
 /** Reference data written in plain SQL: no projection of its own. */
@@ -14,5 +15,6 @@ export const catalogFeature: Feature = {
     AddPersonSlugs1765550000000,
     AddFilmReleaseOrder1765810000000,
     AddCatalogueDeferredIndexes1765920000000,
+    AddFilmTitleKeys1765930000000,
   ],
 };

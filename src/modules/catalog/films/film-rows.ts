@@ -2,30 +2,36 @@ import type pg from 'pg';
 import { searchTextOf, slugBase } from '../domain/normalise.js';
 import { insertWithFreeSlug } from '../slug-rows.js';
 import type { FilmDraft } from './film-draft.js';
+import { storedTitleKeys } from './film-title-key.js';
 import type { ResolvedCredits } from './people-resolver.js';
 
 export const IMDB_CONSTRAINT = 'films_imdb_id_key';
 export const TMDB_CONSTRAINT = 'films_tmdb_id_key';
 
 /** The columns every write sets, in the order of $2.. in the statements below. */
-const filmValues = (draft: FilmDraft, credits: ResolvedCredits): unknown[] => [
-  draft.title,
-  draft.originalTitle,
-  draft.year,
-  draft.runtimeMinutes,
-  draft.synopsis,
-  draft.genres,
-  draft.languages,
-  draft.countries,
-  draft.classification,
-  draft.externalIds.imdb ?? null,
-  draft.externalIds.tmdb ?? null,
-  searchTextOf({
-    title: draft.title,
-    originalTitle: draft.originalTitle,
-    directorNames: credits.directors.map((director) => director.name),
-  }),
-];
+const filmValues = (draft: FilmDraft, credits: ResolvedCredits): unknown[] => {
+  const keys = storedTitleKeys(draft.title, draft.originalTitle);
+  return [
+    draft.title,
+    draft.originalTitle,
+    draft.year,
+    draft.runtimeMinutes,
+    draft.synopsis,
+    draft.genres,
+    draft.languages,
+    draft.countries,
+    draft.classification,
+    draft.externalIds.imdb ?? null,
+    draft.externalIds.tmdb ?? null,
+    searchTextOf({
+      title: draft.title,
+      originalTitle: draft.originalTitle,
+      directorNames: credits.directors.map((director) => director.name),
+    }),
+    keys.titleKey,
+    keys.originalTitleKey,
+  ];
+};
 
 /** Inserts the film under the first free slug of its title and year. */
 export async function insertFilm(
@@ -37,8 +43,8 @@ export async function insertFilm(
   return insertWithFreeSlug(client, 'films', slugBase(draft.title, draft.year), (slug) =>
     client.query(
       `INSERT INTO films (id, slug, title, original_title, year, runtime_minutes, synopsis, genres,
-         languages, countries, classification, imdb_id, tmdb_id, search_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         languages, countries, classification, imdb_id, tmdb_id, search_text, title_key, original_title_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [id, slug, ...filmValues(draft, credits)],
     ),
   );
@@ -54,7 +60,7 @@ export async function updateFilm(
   await client.query(
     `UPDATE films SET title = $2, original_title = $3, year = $4, runtime_minutes = $5, synopsis = $6,
        genres = $7, languages = $8, countries = $9, classification = $10, imdb_id = $11, tmdb_id = $12,
-       search_text = $13, updated_at = now()
+       search_text = $13, title_key = $14, original_title_key = $15, updated_at = now()
      WHERE id = $1`,
     [id, ...filmValues(draft, credits)],
   );

@@ -1,4 +1,5 @@
-import { longestWord, titleKeys } from './film-title-key.js';
+import { storedTitleKeys, storedTitleKeysOfNormalised, titleKeys } from './film-title-key.js';
+import { normaliseText } from '../domain/normalise.js';
 
 describe('titleKeys', () => {
   it.each([
@@ -40,9 +41,32 @@ describe('titleKeys', () => {
   });
 });
 
-describe('longestWord', () => {
-  it('is the longest run of letters and digits, normalised', () => {
-    expect(longestWord('Mission: Impossible – Dead Reckoning')).toBe('impossible');
-    expect(longestWord('Œdipe Roi')).toBe('oedipe');
+describe('storedTitleKeys', () => {
+  it('stores the bare key of the title, and of the original title only when it differs', () => {
+    expect(storedTitleKeys('The Rules of the Game', 'La Règle du jeu')).toEqual({
+      titleKey: 'rulesofthegame',
+      originalTitleKey: 'regledujeu',
+    });
+    expect(storedTitleKeys('Paris', null)).toEqual({ titleKey: 'paris', originalTitleKey: null });
+    expect(storedTitleKeys('The Godfather', 'Godfather')).toEqual({
+      titleKey: 'godfather',
+      originalTitleKey: null,
+    });
+    expect(storedTitleKeys('Vertigo', '?!')).toEqual({ titleKey: 'vertigo', originalTitleKey: null });
+  });
+
+  it('is the same from titles already normalised, as the catalogue import gives them', () => {
+    for (const [title, original] of [
+      ['Œdipe Roi', 'Edipo re'],
+      ['Tokyo Story', '東京物語'],
+      ['AMÉLIE', null],
+    ] as const)
+      expect(
+        storedTitleKeysOfNormalised(normaliseText(title), original === null ? null : normaliseText(original)),
+      ).toEqual(storedTitleKeys(title, original));
+  });
+
+  it('matches what the matcher computes for a row', () => {
+    expect(storedTitleKeys('Mission: Impossible', null).titleKey).toBe(titleKeys('Mission Impossible').bare);
   });
 });

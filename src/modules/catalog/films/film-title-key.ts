@@ -26,17 +26,32 @@ const squeezed = (text: string): string => text.replace(NOT_ALPHANUMERIC, '');
  * "Spiderman". Empty when the title has no letter or digit.
  */
 export function titleKeys(title: string): TitleKeys {
-  const text = normaliseText(title);
+  return titleKeysOfNormalised(normaliseText(title));
+}
+
+/** titleKeys of a title already through normaliseText (the catalogue import normalises once). */
+export function titleKeysOfNormalised(text: string): TitleKeys {
   const exact = squeezed(text);
   const bare = squeezed(text.replace(TRAILING_ARTICLE, '$1').replace(LEADING_ARTICLE, ''));
   return { exact, bare: bare === '' ? exact : bare };
 }
 
-/**
- * The longest run of letters and digits in the normalised title: a substring of the film's
- * search text whenever the titles are spelt alike, so a trigram-indexed LIKE can find candidates.
- */
-export function longestWord(title: string): string {
-  const words = normaliseText(title).split(NOT_ALPHANUMERIC);
-  return words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+/** What the films table stores to find a title's films by index (`title_key`, `original_title_key`). */
+export interface StoredTitleKeys {
+  readonly titleKey: string;
+  /** Null when there is no original title or it has the title's key: the index holds only the others. */
+  readonly originalTitleKey: string | null;
+}
+
+export function storedTitleKeys(title: string, originalTitle: string | null): StoredTitleKeys {
+  return storedTitleKeysOfNormalised(
+    normaliseText(title),
+    originalTitle === null ? null : normaliseText(originalTitle),
+  );
+}
+
+export function storedTitleKeysOfNormalised(title: string, originalTitle: string | null): StoredTitleKeys {
+  const titleKey = titleKeysOfNormalised(title).bare;
+  const originalKey = originalTitle === null ? null : titleKeysOfNormalised(originalTitle).bare;
+  return { titleKey, originalTitleKey: originalKey === titleKey || originalKey === '' ? null : originalKey };
 }

@@ -39,6 +39,8 @@ interface FilmRow {
   runtime_minutes: number | null;
   genres: string[];
   search_text: string;
+  title_key: string;
+  original_title_key: string | null;
   updated_at: Date;
 }
 
@@ -86,12 +88,17 @@ describe('importing title.basics.tsv into the catalogue', () => {
       runtime_minutes: 130,
       genres: ['comedy', 'drama', 'romance'],
       search_text: 'paris paris',
+      title_key: 'paris',
+      original_title_key: null,
     });
     expect(await film('tt0000502')).toMatchObject({
       slug: 'le-grand-bleu-1988',
       title: 'Le "Grand" Bleu',
       runtime_minutes: null,
       genres: ['science-fiction'],
+      // The matcher's keys: articles, quotes and spacing aside, the same title twice is one key.
+      title_key: 'grandbleu',
+      original_title_key: null,
     });
     expect(await film('tt0000504')).toMatchObject({ slug: 'ete-1950', search_text: 'ete ete' });
     expect(await film('tt0000509')).toMatchObject({ original_title: null, search_text: 'quiet night' });
@@ -128,6 +135,8 @@ describe('importing title.basics.tsv into the catalogue', () => {
       runtime_minutes: 107,
       genres: ['comedy'],
       search_text: 'twins again twins',
+      title_key: 'twinsagain',
+      original_title_key: 'twins',
     });
     // Its old slug still belongs to the renamed film.
     expect((await film('tt0000510'))?.slug).toBe('twins-1988-tt0000510');

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { normaliseText, slugBase } from '../domain/normalise.js';
+import { storedTitleKeysOfNormalised, type StoredTitleKeys } from '../films/film-title-key.js';
 import { isUuid } from '../../../common/uuid.js';
 import type { BadRow, WriteOutcome } from './import-tally.js';
 import type { TitleBasicsRow, TitleBasicsSink } from './title-basics.import.js';
@@ -15,18 +16,22 @@ export type Queryable = Pick<pg.Pool, 'query'>;
  * changes. On update the search text keeps the film's director names, which the file does not carry.
  */
 const UPSERT = `
-  INSERT INTO films AS f (id, slug, title, original_title, year, runtime_minutes, genres, search_text, imdb_id)
+  INSERT INTO films AS f (id, slug, title, original_title, year, runtime_minutes, genres, search_text, imdb_id,
+                          title_key, original_title_key)
   SELECT gen_random_uuid(),
          -- A scalar subquery is one index probe per row; EXISTS may be planned as a hash of every slug.
          CASE WHEN (SELECT true FROM films taken WHERE taken.slug = i.slug) THEN i.fallback_slug ELSE i.slug END,
          i.title, i.original_title, i.year, i.runtime_minutes, string_to_array(i.genres, ','), i.search_text,
-         i.imdb_id
+         i.imdb_id, i.title_key, i.original_title_key
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[],
-                $9::text[])
-      AS i(imdb_id, slug, fallback_slug, title, year, runtime_minutes, genres, search_text, original_title)
+                $9::text[], $10::text[], $11::text[])
+      AS i(imdb_id, slug, fallback_slug, title, year, runtime_minutes, genres, search_text, original_title,
+           title_key, original_title_key)
   ON CONFLICT (imdb_id) DO UPDATE SET
     title = excluded.title,
     original_title = excluded.original_title,
+    title_key = excluded.title_key,
+    original_title_key = excluded.original_title_key,
     year = coalesce(excluded.year, f.year),
     runtime_minutes = coalesce(excluded.runtime_minutes, f.runtime_minutes),
     genres = CASE WHEN cardinality(excluded.genres) > 0 THEN excluded.genres ELSE f.genres END,
@@ -46,20 +51,28 @@ const UPSERT = `
          CASE WHEN cardinality(excluded.genres) > 0 THEN excluded.genres ELSE f.genres END)
   RETURNING (xmax = 0) AS inserted`;
 
-/** The statement's nine parameters, one array each, and the file line of every row. */
+/** The statement's eleven parameters, one array each, and the file line of every row. */
 interface PreparedBatch {
   readonly lines: readonly number[];
   readonly columns: unknown[][];
 }
 
-/** "paris paris" as searchTextOf would make it, normalising each title once. */
-function searchTextAndTitleKey(film: TitleBasicsFilm): { searchText: string; titleKey: string } {
+/**
+ * "paris paris" as searchTextOf would make it, and the matcher's keys as storedTitleKeys would,
+ * normalising each title once.
+ */
+function searchTextAndTitleKey(film: TitleBasicsFilm): {
+  searchText: string;
+  titleKey: string;
+  keys: StoredTitleKeys;
+} {
   const titleKey = normaliseText(film.title);
   const original = film.originalTitle;
   const originalKey = original === null ? '' : original === film.title ? titleKey : normaliseText(original);
   return {
     searchText: titleKey && originalKey ? `${titleKey} ${originalKey}` : titleKey || originalKey,
     titleKey,
+    keys: storedTitleKeysOfNormalised(titleKey, original === null ? null : originalKey),
   };
 }
 
@@ -76,8 +89,22 @@ class BatchPreparer {
 
   prepare(rows: readonly TitleBasicsRow[]): PreparedBatch {
     const wanted = new Set<string>();
-    const columns: unknown[][] = Array.from({ length: 9 }, () => new Array<unknown>(rows.length));
-    const [ids, slugs, fallbacks, titles, years, runtimes, genres, searchTexts, originals] = columns as [
+    const columns: unknown[][] = Array.from({ length: 11 }, () => new Array<unknown>(rows.length));
+    const [
+      ids,
+      slugs,
+      fallbacks,
+      titles,
+      years,
+      runtimes,
+      genres,
+      searchTexts,
+      originals,
+      keys,
+      originalKeys,
+    ] = columns as [
+      unknown[],
+      unknown[],
       unknown[],
       unknown[],
       unknown[],
@@ -89,7 +116,7 @@ class BatchPreparer {
       unknown[],
     ];
     rows.forEach(({ film }, index) => {
-      const { searchText, titleKey } = searchTextAndTitleKey(film);
+      const { searchText, titleKey, keys: stored } = searchTextAndTitleKey(film);
       // slugBase normalises its input, and normalising twice changes nothing. A slug shaped like a
       // UUID would be read as an id by GET /films/{idOrSlug}, as FilmWriter knows too.
       const titleBase = slugBase(titleKey, film.year);
@@ -106,6 +133,8 @@ class BatchPreparer {
       genres[index] = film.genres.join(',');
       searchTexts[index] = searchText;
       originals[index] = film.originalTitle;
+      keys[index] = stored.titleKey;
+      originalKeys[index] = stored.originalTitleKey;
     });
     this.recent.push(wanted);
     if (this.recent.length > this.batchesKept) this.recent.shift();

@@ -23,3 +23,16 @@ export async function forEachBounded<Item>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
   if (failure !== null) throw (failure as { error: unknown }).error;
 }
+
+/** forEachBounded that keeps each call's answer, at its item's index. */
+export async function mapBounded<Item, Result>(
+  items: readonly Item[],
+  concurrency: number,
+  work: (item: Item, index: number) => Promise<Result>,
+): Promise<Result[]> {
+  const results = new Array<Result>(items.length);
+  await forEachBounded(items, concurrency, async (item, index) => {
+    results[index] = await work(item, index);
+  });
+  return results;
+}

@@ -14,14 +14,13 @@ import {
   type UnmatchedRow,
 } from '../domain/import.events.js';
 import type { ImportCommand, ImportState } from '../domain/import.decider.js';
-import { importedListId } from '../domain/imported-list-id.js';
 import { ImportFileError } from '../parsing/import-file.error.js';
 import type { ImportedFilm, ImportPlan } from '../parsing/import-plan.js';
 import { parseImport } from '../parsing/parse-import.js';
 import { chunks } from '../../../common/chunks.js';
 import { forEachBounded } from './bounded.js';
 import { FilmLogWriter } from './film-log-writer.js';
-import { writeImportedList, type ImportedListFilm } from './list-writer.js';
+import { writeImportedLists } from './list-writer.js';
 import { reserveDiaryEntryKeys } from '../../diary/diary-entry-keys.js';
 import type { Viewing } from '../../film-log/domain/diary.js';
 import { importedViewingId } from '../domain/imported-viewing-id.js';
@@ -158,7 +157,7 @@ export class ImportRunner {
       ...listItems,
     ]);
     const matches = everything.slice(0, plan.films.length);
-    let listMatches = everything.slice(plan.films.length);
+    const listMatches = everything.slice(plan.films.length);
     const byFilm = new Map<string, ImportedFilm[]>();
     plan.films.forEach((film, index) => {
       const match = matches[index]!;
@@ -234,30 +233,12 @@ export class ImportRunner {
       filmWritten(filmId, events);
     });
 
-    const rowErrors = [...plan.rowErrors];
-    for (const list of plan.lists) {
-      const matched = listMatches.slice(0, list.items.length);
-      listMatches = listMatches.slice(list.items.length);
-      const listed: ImportedListFilm[] = [];
-      list.items.forEach((item, index) => {
-        const match = matched[index]!;
-        if (match.matched) {
-          if (!listed.some(({ filmId }) => filmId === match.filmId))
-            listed.push({ filmId: match.filmId, note: item.note });
-        } else unmatched.push({ title: item.title, year: item.year, file: list.file, line: item.line });
-      });
-      const actor = { id: memberId, admin: false };
-      const listId = importedListId(memberId, plan.source, list.slug);
-      const outcome = await writeImportedList(this.deps.runner, listId, list, listed, actor, context);
-      if ('deleted' in outcome)
-        rowErrors.push({
-          file: list.file,
-          line: 1,
-          reason: 'You deleted this list; it is not imported again.',
-        });
-      else if (outcome.written > 0) counts.lists += 1;
-      progress.add(list.items.length);
-    }
+    const lists = await writeImportedLists(this.deps.runner, memberId, plan, listMatches, context, (items) =>
+      progress.add(items),
+    );
+    unmatched.push(...lists.unmatched);
+    counts.lists = lists.written;
+    const rowErrors = [...plan.rowErrors, ...lists.rowErrors];
 
     counts.unmatched = unmatched.length;
     await progress.flush();

@@ -10,7 +10,14 @@ import {
   type ListState,
 } from '../../lists/domain/list.decider.js';
 import { listStream, type ListEvent } from '../../lists/domain/list.events.js';
-import type { ImportedList } from '../parsing/import-plan.js';
+import { importedListId } from '../domain/imported-list-id.js';
+import type { UnmatchedRow } from '../domain/import.events.js';
+import type { ImportedList, ImportPlan, RowError } from '../parsing/import-plan.js';
+import { mapBounded } from './bounded.js';
+import type { FilmMatched } from './match-films.js';
+
+/** An export's lists written at once (each its own stream). */
+const LISTS_AT_ONCE = 4;
 
 /** A list's creation and its films, decided one after the other by the list decider and appended together. */
 interface ImportList {
@@ -101,4 +108,60 @@ export async function writeImportedList(
     if (error instanceof ListNotFound) return { deleted: true };
     throw error;
   }
+}
+
+/** What writing an export's lists came to, in the file's order. */
+export interface ListsWritten {
+  /** Lists that gained events. */
+  readonly written: number;
+  readonly unmatched: readonly UnmatchedRow[];
+  readonly rowErrors: readonly RowError[];
+}
+
+/**
+ * Writes every list of the plan (`matches`: its items' matches, list after list), a few side by
+ * side: each is a stream of its own. `listDone` hears each list's item count once it is written.
+ */
+export async function writeImportedLists(
+  runner: CommandRunner,
+  memberId: string,
+  plan: Pick<ImportPlan, 'lists' | 'source'>,
+  matches: readonly FilmMatched[],
+  context: CommandContext,
+  listDone: (items: number) => void,
+): Promise<ListsWritten> {
+  let next = 0;
+  const lists = plan.lists.map((list) => {
+    const listed: ImportedListFilm[] = [];
+    const unmatched: UnmatchedRow[] = [];
+    for (const item of list.items) {
+      const match = matches[next++]!;
+      if (!match.matched)
+        unmatched.push({ title: item.title, year: item.year, file: list.file, line: item.line });
+      else if (!listed.some(({ filmId }) => filmId === match.filmId))
+        listed.push({ filmId: match.filmId, note: item.note });
+    }
+    return { list, listed, unmatched };
+  });
+  const actor = { id: memberId, admin: false };
+  const outcomes = await mapBounded(lists, LISTS_AT_ONCE, async ({ list, listed }) => {
+    const listId = importedListId(memberId, plan.source, list.slug);
+    const outcome = await writeImportedList(runner, listId, list, listed, actor, context);
+    listDone(list.items.length);
+    return outcome;
+  });
+  const rowErrors: RowError[] = [];
+  outcomes.forEach((outcome, index) => {
+    if ('deleted' in outcome)
+      rowErrors.push({
+        file: plan.lists[index]!.file,
+        line: 1,
+        reason: 'You deleted this list; it is not imported again.',
+      });
+  });
+  return {
+    written: outcomes.filter((outcome) => 'written' in outcome && outcome.written > 0).length,
+    unmatched: lists.flatMap((list) => list.unmatched),
+    rowErrors,
+  };
 }

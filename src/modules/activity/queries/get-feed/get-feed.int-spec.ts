@@ -33,8 +33,8 @@ describe('feed query', () => {
       [members],
     );
     await pool.query(
-      `INSERT INTO films (id, slug, title, year, search_text)
-       SELECT id, 'film-' || n, 'Film ' || n, 2000, 'film' FROM unnest($1::uuid[]) WITH ORDINALITY AS film(id, n)`,
+      `INSERT INTO films (id, slug, title, year, search_text, title_key)
+       SELECT id, 'film-' || n, 'Film ' || n, 2000, 'film', 'film' || n FROM unnest($1::uuid[]) WITH ORDINALITY AS film(id, n)`,
       [films],
     );
     // The reader follows 40 members; the stranger is not among them.

@@ -33,7 +33,10 @@ describe('trending films on the window edges', () => {
   beforeAll(async () => {
     site = await ProjectionSite.open([popularityProjection]);
     for (const [name, id] of Object.entries(films))
-      await site.rows(`INSERT INTO films (id, slug, title, search_text) VALUES ($1, $2, $2, $2)`, [id, name]);
+      await site.rows(
+        `INSERT INTO films (id, slug, title, search_text, title_key) VALUES ($1, $2, $2, $2, $2)`,
+        [id, name],
+      );
     // The last mark is yesterday's: today the counters lag a day and the windows are summed from
     // the days; asked as of yesterday, the counters are read.
     await site.project([
