@@ -13,7 +13,9 @@ export class AddFilmTitleKeys1765930000000 implements MigrationInterface {
   name = 'AddFilmTitleKeys1765930000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE films ADD COLUMN title_key text, ADD COLUMN original_title_key text`);
+    await queryRunner.query(
+      `ALTER TABLE films ADD COLUMN title_key text, ADD COLUMN original_title_key text`,
+    );
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = (await queryRunner.query(
