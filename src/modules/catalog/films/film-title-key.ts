@@ -32,8 +32,17 @@ export function titleKeys(title: string): TitleKeys {
 /** titleKeys of a title already through normaliseText (the catalogue import normalises once). */
 export function titleKeysOfNormalised(text: string): TitleKeys {
   const exact = squeezed(text);
-  const bare = squeezed(text.replace(TRAILING_ARTICLE, '$1').replace(LEADING_ARTICLE, ''));
+  const bare = squeezedWithoutArticle(text);
   return { exact, bare: bare === '' ? exact : bare };
+}
+
+const squeezedWithoutArticle = (text: string): string =>
+  squeezed(text.replace(TRAILING_ARTICLE, '$1').replace(LEADING_ARTICLE, ''));
+
+/** titleKeysOfNormalised(text).bare, without the exact key the catalogue does not store. */
+function bareKeyOfNormalised(text: string): string {
+  const bare = squeezedWithoutArticle(text);
+  return bare === '' ? squeezed(text) : bare;
 }
 
 /** What the films table stores to find a title's films by index (`title_key`, `original_title_key`). */
@@ -51,7 +60,9 @@ export function storedTitleKeys(title: string, originalTitle: string | null): St
 }
 
 export function storedTitleKeysOfNormalised(title: string, originalTitle: string | null): StoredTitleKeys {
-  const titleKey = titleKeysOfNormalised(title).bare;
-  const originalKey = originalTitle === null ? null : titleKeysOfNormalised(originalTitle).bare;
+  const titleKey = bareKeyOfNormalised(title);
+  // Most original titles are the title itself: one key computed, not two (a catalogue load does millions).
+  const originalKey =
+    originalTitle === null || originalTitle === title ? null : bareKeyOfNormalised(originalTitle);
   return { titleKey, originalTitleKey: originalKey === titleKey || originalKey === '' ? null : originalKey };
 }
