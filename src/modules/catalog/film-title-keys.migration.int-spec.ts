@@ -1,46 +1,31 @@
-import pg from 'pg';
-import type { QueryRunner } from 'typeorm';
-import { createTestDatabase, type TestDatabase, testPool } from '#testing';
+import { migrationSpecDatabase } from '#testing';
 import { FilmMatcher } from './films/film-matcher.js';
 import { AddFilmTitleKeys1765930000000 } from './film-title-keys.migration.js';
 
 describe('AddFilmTitleKeys migration', () => {
-  let database: TestDatabase;
-  let pool: pg.Pool;
+  const suite = migrationSpecDatabase();
   const migration = new AddFilmTitleKeys1765930000000();
-  // The one call the migration makes of TypeORM's runner: SELECT rows back, the rest for effect.
-  const runner = {
-    query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows,
-  } as unknown as QueryRunner;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = testPool(database);
-  });
-
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
 
   it('gives the films already there their keys, so the matcher finds them', async () => {
-    await migration.down(runner);
-    await pool.query(`
+    await migration.down(suite.runner);
+    await suite.pool.query(`
       INSERT INTO films (id, slug, title, original_title, year, search_text) VALUES
         ('00000000-0000-4000-8000-000000000001', 'regle', 'The Rules of the Game', 'La Règle du jeu', 1939, 'x'),
         ('00000000-0000-4000-8000-000000000002', 'kane', 'Citizen Kane', NULL, 1941, 'x'),
         ('00000000-0000-4000-8000-000000000003', 'godfather', 'The Godfather', 'Godfather', 1972, 'x')`);
 
-    await migration.up(runner);
+    await migration.up(suite.runner);
 
-    const { rows } = await pool.query(`SELECT slug, title_key, original_title_key FROM films ORDER BY id`);
+    const { rows } = await suite.pool.query(
+      `SELECT slug, title_key, original_title_key FROM films ORDER BY id`,
+    );
     expect(rows).toEqual([
       { slug: 'regle', title_key: 'rulesofthegame', original_title_key: 'regledujeu' },
       { slug: 'kane', title_key: 'citizenkane', original_title_key: null },
       { slug: 'godfather', title_key: 'godfather', original_title_key: null },
     ]);
     expect(
-      await new FilmMatcher(pool).match([
+      await new FilmMatcher(suite.pool).match([
         { title: 'Règle du jeu', year: 1939 },
         { title: 'Godfather, The', year: 1972 },
       ]),
@@ -52,7 +37,7 @@ describe('AddFilmTitleKeys migration', () => {
 
   it('refuses a film written without its key', async () => {
     await expect(
-      pool.query(
+      suite.pool.query(
         `INSERT INTO films (id, slug, title, search_text) VALUES (gen_random_uuid(), 'y', 'Y', 'y')`,
       ),
     ).rejects.toMatchObject({ code: '23502' });

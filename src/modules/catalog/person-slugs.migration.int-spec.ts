@@ -1,39 +1,22 @@
-import pg from 'pg';
-import type { QueryRunner } from 'typeorm';
-import { createTestDatabase, type TestDatabase, testPool } from '#testing';
+import { migrationSpecDatabase } from '#testing';
 import { AddPersonSlugs1765550000000 } from './person-slugs.migration.js';
 
 describe('AddPersonSlugs migration', () => {
-  let database: TestDatabase;
-  let pool: pg.Pool;
+  const suite = migrationSpecDatabase();
   const migration = new AddPersonSlugs1765550000000();
-  // The two calls the migration makes of TypeORM's runner: SELECT rows back, the rest for effect.
-  const runner = {
-    query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows,
-  } as unknown as QueryRunner;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = testPool(database);
-  });
-
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
 
   it('gives existing people slugs in the order they were added, suffixed on collision', async () => {
-    await migration.down(runner);
-    await pool.query(`
+    await migration.down(suite.runner);
+    await suite.pool.query(`
       INSERT INTO people (id, name, name_key, created_at) VALUES
         ('00000000-0000-4000-8000-000000000003', 'Jean Pierre Leaud', 'jean pierre leaud', '2020-01-02'),
         ('00000000-0000-4000-8000-000000000001', 'Jean-Pierre Léaud', 'jean-pierre leaud', '2020-01-01'),
         ('00000000-0000-4000-8000-000000000002', 'Paweł Pawlikowski', 'pawel pawlikowski', '2020-01-01'),
         ('00000000-0000-4000-8000-000000000004', 'Jean-Pierre Leaud 2', 'jean-pierre leaud 2', '2019-12-31')`);
 
-    await migration.up(runner);
+    await migration.up(suite.runner);
 
-    const { rows } = await pool.query<{ name: string; slug: string }>(
+    const { rows } = await suite.pool.query<{ name: string; slug: string }>(
       `SELECT name, slug FROM people ORDER BY id`,
     );
     expect(rows).toEqual([
@@ -46,9 +29,10 @@ describe('AddPersonSlugs migration', () => {
 
   it('leaves every person a slug of their own', async () => {
     const insert = (slug: string | null) =>
-      pool.query(`INSERT INTO people (id, name, name_key, slug) VALUES (gen_random_uuid(), 'X', 'x', $1)`, [
-        slug,
-      ]);
+      suite.pool.query(
+        `INSERT INTO people (id, name, name_key, slug) VALUES (gen_random_uuid(), 'X', 'x', $1)`,
+        [slug],
+      );
 
     await expect(insert(null)).rejects.toMatchObject({ code: '23502' });
     await expect(insert('pawel-pawlikowski')).rejects.toMatchObject({
