@@ -9,11 +9,20 @@ export interface MigrationSpecDatabase {
   readonly runner: QueryRunner;
 }
 
+type Hook = (work: () => Promise<void>) => void;
+
 /**
- * For a migration's spec: a database created before the suite's tests and dropped after them
- * (jest hooks), on which the spec runs the migration's `down` and `up` over rows it wrote between.
+ * For a migration's spec: a database created before the suite's tests and dropped after them, on
+ * which the spec runs the migration's `down` and `up` over rows it wrote between. The suite passes
+ * jest's hooks: this library is also built without jest's globals (the benches use it).
  */
-export function migrationSpecDatabase(): MigrationSpecDatabase {
+export function migrationSpecDatabase({
+  beforeAll,
+  afterAll,
+}: {
+  readonly beforeAll: Hook;
+  readonly afterAll: Hook;
+}): MigrationSpecDatabase {
   let database: TestDatabase | undefined;
   let pool: pg.Pool | undefined;
   beforeAll(async () => {

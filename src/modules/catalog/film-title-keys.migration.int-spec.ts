@@ -3,7 +3,7 @@ import { FilmMatcher } from './films/film-matcher.js';
 import { AddFilmTitleKeys1765930000000 } from './film-title-keys.migration.js';
 
 describe('AddFilmTitleKeys migration', () => {
-  const suite = migrationSpecDatabase();
+  const suite = migrationSpecDatabase({ beforeAll, afterAll });
   const migration = new AddFilmTitleKeys1765930000000();
 
   it('gives the films already there their keys, so the matcher finds them', async () => {

@@ -2,7 +2,7 @@ import { migrationSpecDatabase } from '#testing';
 import { AddPersonSlugs1765550000000 } from './person-slugs.migration.js';
 
 describe('AddPersonSlugs migration', () => {
-  const suite = migrationSpecDatabase();
+  const suite = migrationSpecDatabase({ beforeAll, afterAll });
   const migration = new AddPersonSlugs1765550000000();
 
   it('gives existing people slugs in the order they were added, suffixed on collision', async () => {
