@@ -37,7 +37,8 @@ export class HealthController {
     status: 200,
     description:
       '{ status: "ok" | "degraded", checks }. "degraded": ready, but some projection is retrying a failed batch ' +
-      'or parked events it could not apply (projections.status "degraded", reason names them). ' +
+      "or parked events it could not apply, or the projections' statuses were not read within 2 s (projections.status " +
+      '"degraded", reason says which). ' +
       CHECKS,
   })
   @ApiResponse({

@@ -17,7 +17,8 @@ const names = (named: string, broken: string): boolean => {
 /** What is wrong with the answer to a hostile request, or null when it is a proper answer. */
 export function faultOf(sent: RequestCase, response: RawResponse): string | null {
   const { status } = response;
-  if (status >= 500) return `answered ${status}: ${response.text.slice(0, 300)}`;
+  // Whole enough to say why (a readiness answer lists every projection).
+  if (status >= 500) return `answered ${status}: ${response.text.slice(0, 3_000)}`;
   if (status < 400) return null;
   if (!PROBLEM_JSON.test(response.contentType))
     return `${status} as "${response.contentType}", not problem+json`;
