@@ -102,14 +102,10 @@ export class FilmMatcher {
     requests.forEach((request, index) => {
       const imdbId = request.imdbId?.trim().toLowerCase() || null;
       const filmId = imdbId === null ? undefined : byImdb.get(imdbId);
+      const keys = filmId === undefined && request.title ? titleKeys(request.title) : null;
       if (filmId !== undefined) results[index] = { matched: true, filmId, by: 'imdb' };
-      else if (request.title && titleKeys(request.title).bare !== '')
-        byTitle.push({
-          index,
-          keys: titleKeys(request.title),
-          year: request.year ?? null,
-          withoutImdbId: imdbId !== null,
-        });
+      else if (keys !== null && keys.bare !== '')
+        byTitle.push({ index, keys, year: request.year ?? null, withoutImdbId: imdbId !== null });
       else
         results[index] =
           imdbId === null

@@ -31,17 +31,12 @@ export function titleKeys(title: string): TitleKeys {
 
 /** titleKeys of a title already through normaliseText (the catalogue import normalises once). */
 export function titleKeysOfNormalised(text: string): TitleKeys {
-  const exact = squeezed(text);
-  const bare = squeezedWithoutArticle(text);
-  return { exact, bare: bare === '' ? exact : bare };
+  return { exact: squeezed(text), bare: bareKeyOfNormalised(text) };
 }
 
-const squeezedWithoutArticle = (text: string): string =>
-  squeezed(text.replace(TRAILING_ARTICLE, '$1').replace(LEADING_ARTICLE, ''));
-
-/** titleKeysOfNormalised(text).bare, without the exact key the catalogue does not store. */
+/** The bare key alone (what the catalogue stores); a title that is only an article keeps it. */
 function bareKeyOfNormalised(text: string): string {
-  const bare = squeezedWithoutArticle(text);
+  const bare = squeezed(text.replace(TRAILING_ARTICLE, '$1').replace(LEADING_ARTICLE, ''));
   return bare === '' ? squeezed(text) : bare;
 }
 

@@ -61,18 +61,22 @@ interface PreparedBatch {
  * "paris paris" as searchTextOf would make it, and the matcher's keys as storedTitleKeys would,
  * normalising each title once.
  */
-function searchTextAndTitleKey(film: TitleBasicsFilm): {
+function searchTextAndKeys(film: TitleBasicsFilm): {
   searchText: string;
-  titleKey: string;
+  normalisedTitle: string;
   keys: StoredTitleKeys;
 } {
-  const titleKey = normaliseText(film.title);
+  const normalisedTitle = normaliseText(film.title);
   const original = film.originalTitle;
-  const originalKey = original === null ? '' : original === film.title ? titleKey : normaliseText(original);
+  const normalisedOriginal =
+    original === null ? '' : original === film.title ? normalisedTitle : normaliseText(original);
   return {
-    searchText: titleKey && originalKey ? `${titleKey} ${originalKey}` : titleKey || originalKey,
-    titleKey,
-    keys: storedTitleKeysOfNormalised(titleKey, original === null ? null : originalKey),
+    searchText:
+      normalisedTitle && normalisedOriginal
+        ? `${normalisedTitle} ${normalisedOriginal}`
+        : normalisedTitle || normalisedOriginal,
+    normalisedTitle,
+    keys: storedTitleKeysOfNormalised(normalisedTitle, original === null ? null : normalisedOriginal),
   };
 }
 
@@ -116,10 +120,10 @@ class BatchPreparer {
       unknown[],
     ];
     rows.forEach(({ film }, index) => {
-      const { searchText, titleKey, keys: stored } = searchTextAndTitleKey(film);
+      const { searchText, normalisedTitle, keys: stored } = searchTextAndKeys(film);
       // slugBase normalises its input, and normalising twice changes nothing. A slug shaped like a
       // UUID would be read as an id by GET /films/{idOrSlug}, as FilmWriter knows too.
-      const titleBase = slugBase(titleKey, film.year);
+      const titleBase = slugBase(normalisedTitle, film.year);
       const base = isUuid(titleBase) ? `film-${titleBase}` : titleBase;
       const fallback = `${base}-${film.imdbId}`;
       const taken = wanted.has(base) || this.recent.some((batch) => batch.has(base));
