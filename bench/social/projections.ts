@@ -32,7 +32,7 @@ export interface RebuildFigures {
   readonly projection: string;
   readonly batchSize: number;
   /** Whether the engine gathered statistics on the fresh tables as they grew. */
-  readonly analyzeWhileRebuilding: boolean;
+  readonly analyzeWhileCatchingUp: boolean;
   /** Events of the types the projection handles, read and applied. */
   readonly events: number;
   readonly seconds: number;
@@ -139,7 +139,7 @@ export async function measureRebuild(
   subject: RebuildSubject,
   totals: FilmLogTotals,
   options: { readonly projectionBatchSize: number; readonly projectionLimitMs: number },
-  analyzeWhileRebuilding: boolean,
+  analyzeWhileCatchingUp: boolean,
 ): Promise<RebuildFigures> {
   const { projection } = subject;
   const pool = openPool(url, 10, 'filmlog-bench-projections');
@@ -154,7 +154,7 @@ export async function measureRebuild(
     projections,
     batchSize: options.projectionBatchSize,
     lockRetryMs: REBUILD_POLL_MS,
-    analyzeWhileRebuilding,
+    analyzeWhileCatchingUp,
   });
   const monitor = new ProjectionMonitor({ store, pool, projections });
   try {
@@ -172,7 +172,7 @@ export async function measureRebuild(
     return {
       projection: projection.name,
       batchSize: options.projectionBatchSize,
-      analyzeWhileRebuilding,
+      analyzeWhileCatchingUp,
       events,
       seconds,
       eventsPerSecond: events / seconds,

@@ -100,7 +100,7 @@ function loadRows(name: string, { loaded, alone }: ReadFigures, notes: string): 
 
 function rebuildRow(run: RebuildFigures, counted: string): string[] {
   return [
-    `${run.projection} rebuild (blue/green)${run.analyzeWhileRebuilding ? '' : ', fresh tables never analyzed'}`,
+    `${run.projection} rebuild (blue/green)${run.analyzeWhileCatchingUp ? '' : ', fresh tables never analyzed'}`,
     `${whole(run.eventsPerSecond)} events/s`,
     '-',
     '-',

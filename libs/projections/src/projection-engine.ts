@@ -15,7 +15,7 @@ const DEFAULTS = {
   maxAttempts: 5,
   retryBaseMs: 100,
   maxRetryDelayMs: 30_000,
-  analyzeWhileRebuilding: true,
+  analyzeWhileCatchingUp: true,
 };
 
 /** Runs the projections whose advisory lock this process holds; any number of processes may run one. */

@@ -20,7 +20,7 @@ export interface ProjectionRunnerOptions {
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
   readonly maxRetryDelayMs: number;
-  readonly analyzeWhileRebuilding: boolean;
+  readonly analyzeWhileCatchingUp: boolean;
 }
 
 const MAX_RESTART_DELAY_MS = 30_000;

@@ -1,15 +1,23 @@
 import type pg from 'pg';
 import type { EventStore, Position, SubscriptionBatch } from '#event-store';
 import { ProjectionHaltedError, type BatchApplier } from './batch-applier.js';
-import { CheckpointMovedError, type CheckpointRow, type CheckpointStore } from './checkpoint-store.js';
+import {
+  CheckpointMovedError,
+  type CheckpointRow,
+  type CheckpointStore,
+  type Track,
+} from './checkpoint-store.js';
 import { Gate, Mutex } from './coordination.js';
 import type { Projection, ProjectionLogger } from './projection.js';
-import { analyzeNextTables, createNextTables, nextTablesExist, swapTables } from './rebuild-tables.js';
+import { analyzeTables, createNextTables, nextTablesExist, swapTables } from './rebuild-tables.js';
 import { inTransaction, sleep } from './sql.js';
 
 /** A swap that cannot lock the live tables by then fails; the rebuild resumes and tries again. */
 const SWAP_LOCK_TIMEOUT = '5s';
-/** Events a rebuild applies before it first gathers statistics on its tables; then at each doubling. */
+/**
+ * Events a track applies while catching up before it first gathers statistics on its tables; then
+ * at each doubling.
+ */
 const FIRST_ANALYZE_AT = 1_000;
 
 export interface ProjectionSessionOptions {
@@ -22,7 +30,11 @@ export interface ProjectionSessionOptions {
   readonly batchSize: number;
   /** How often to look for a rebuild requested by another process. */
   readonly rebuildPollMs: number;
-  readonly analyzeWhileRebuilding: boolean;
+  /**
+   * Gathers statistics on the tables a track fills while it catches up: a rebuild's fresh tables,
+   * and the live tables of a projection far behind the log (a first start on a long log).
+   */
+  readonly analyzeWhileCatchingUp: boolean;
 }
 
 /** This instance runs older code than the one that last wrote the projection. */
@@ -91,6 +103,7 @@ export class ProjectionSession {
   private async followLiveOnce(iteration: AbortSignal, session: AbortSignal): Promise<void> {
     const { checkpoints, projection, applier } = this.options;
     let from = (await checkpoints.read(projection.name))?.checkpoint ?? null;
+    const statistics = this.statisticsWhileCatchingUp('live');
     for await (const batch of this.subscribe(from, iteration)) {
       await this.liveGate.pass(iteration);
       const applied = await this.mutex.run(async () => {
@@ -100,7 +113,29 @@ export class ProjectionSession {
       });
       if (!applied) return;
       from = batch.checkpoint;
+      await statistics(batch);
     }
+  }
+
+  /**
+   * Tables filled from far behind the log have statistics from when they were small, or none, and
+   * nothing else may gather them in time (autovacuum may be off, or slower than a catch-up): the
+   * planner then keeps plans made for empty tables, such as a merge join that reads a whole table
+   * to delete a batch's few keys. So each track counts the events it applies short of the log's
+   * end and analyzes its tables at 1,000 and at each doubling after: a few sampled analyses in all,
+   * and none while the track keeps up.
+   */
+  private statisticsWhileCatchingUp(track: Track): (batch: SubscriptionBatch) => Promise<void> {
+    const { projection, pool, analyzeWhileCatchingUp } = this.options;
+    let applied = 0;
+    let analyzeAt = FIRST_ANALYZE_AT;
+    return async (batch) => {
+      if (!analyzeWhileCatchingUp || batch.caughtUp) return;
+      applied += batch.events.length;
+      if (applied < analyzeAt) return;
+      await analyzeTables(pool, projection, track);
+      analyzeAt = applied * 2;
+    };
   }
 
   private async rebuildWhenNeeded(session: AbortSignal): Promise<void> {
@@ -123,7 +158,7 @@ export class ProjectionSession {
   }
 
   private async rebuild(row: CheckpointRow, session: AbortSignal): Promise<void> {
-    const { projection, pool, checkpoints, logger, applier, analyzeWhileRebuilding } = this.options;
+    const { projection, pool, checkpoints, logger, applier } = this.options;
     const resume =
       row.rebuildVersion === projection.version &&
       !row.rebuildRequested &&
@@ -141,18 +176,11 @@ export class ProjectionSession {
     this.rebuilding = true;
     try {
       let from = resume ? row.rebuildCheckpoint : null;
-      // Fresh tables have no statistics, and nothing else (autovacuum may be off, or slower than
-      // a rebuild) gathers them while they grow: at each doubling, a few sampled analyses in all.
-      let applied = 0;
-      let analyzeAt = FIRST_ANALYZE_AT;
+      const statistics = this.statisticsWhileCatchingUp('rebuild');
       for await (const batch of this.subscribe(from, session)) {
         await this.mutex.run(() => applier.apply(batch, from, 'rebuild', session));
         from = batch.checkpoint;
-        applied += batch.events.length;
-        if (analyzeWhileRebuilding && applied >= analyzeAt) {
-          await analyzeNextTables(pool, projection.tables);
-          analyzeAt = applied * 2;
-        }
+        await statistics(batch);
         if (batch.caughtUp && (await this.trySwap(from))) return;
       }
     } finally {

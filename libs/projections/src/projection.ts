@@ -89,10 +89,11 @@ export interface ProjectionEngineOptions {
   retryBaseMs?: number;
   maxRetryDelayMs?: number;
   /**
-   * Gathers statistics on a rebuild's fresh tables as they grow (default true), so the planner
-   * does not keep choosing plans made for empty tables; false measures a rebuild without it.
+   * Gathers statistics on the tables a projection fills while far behind the log (default true):
+   * a rebuild's fresh tables, and the live ones on a first start over a long log. The planner then
+   * does not keep choosing plans made for empty tables; false measures a catch-up without it.
    */
-  analyzeWhileRebuilding?: boolean;
+  analyzeWhileCatchingUp?: boolean;
 }
 
 export const silentLogger: ProjectionLogger = {

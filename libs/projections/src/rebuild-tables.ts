@@ -1,6 +1,8 @@
+import type { Track } from './checkpoint-store.js';
+import type { Projection } from './projection.js';
 import type { Queryable } from './sql.js';
 import { quoteIdent } from './sql.js';
-import { nextTableName, oldTableName } from './table-names.js';
+import { nextTableName, oldTableName, tableNamer } from './table-names.js';
 
 /** Fresh, empty copies of the live tables (columns, defaults, constraints, indexes). */
 export async function createNextTables(db: Queryable, tables: readonly string[]): Promise<void> {
@@ -11,9 +13,10 @@ export async function createNextTables(db: Queryable, tables: readonly string[])
   }
 }
 
-/** Statistics for the planner on the fresh copies, sampled as ANALYZE does. */
-export async function analyzeNextTables(db: Queryable, tables: readonly string[]): Promise<void> {
-  for (const table of tables) await db.query(`ANALYZE ${quoteIdent(nextTableName(table))}`);
+/** Statistics for the planner on a track's tables (the live ones or the fresh copies), sampled as ANALYZE does. */
+export async function analyzeTables(db: Queryable, projection: Projection, track: Track): Promise<void> {
+  const table = tableNamer(projection, track);
+  for (const name of projection.tables) await db.query(`ANALYZE ${table(name)}`);
 }
 
 export async function nextTablesExist(db: Queryable, tables: readonly string[]): Promise<boolean> {

@@ -23,8 +23,22 @@ describe('markOutcomes', () => {
       recorded('FilmRated', '2026-03-02T09:00:00.000Z'),
     ]);
     expect(outcomes).toEqual([
-      { userId: ann, filmId: film, kind: MARK_KINDS.check, markedOn: '2026-03-01' },
-      { userId: ann, filmId: film, kind: MARK_KINDS.favourite, markedOn: null },
+      { userId: ann, filmId: film, kind: MARK_KINDS.check, markedOn: '2026-03-01', stoodBefore: false },
+      { userId: ann, filmId: film, kind: MARK_KINDS.favourite, markedOn: null, stoodBefore: false },
+    ]);
+  });
+
+  it('says a mark stood before the batch when its first event in the batch took it back', () => {
+    const outcomes = markOutcomes([
+      recorded('FilmUnchecked', '2026-03-01T08:00:00.000Z'),
+      recorded('FilmChecked', '2026-03-02T08:00:00.000Z'),
+      recorded('FilmAddedToWatchlist', '2026-03-02T08:00:00.000Z'),
+      recorded('FilmRemovedFromWatchlist', '2026-03-02T09:00:00.000Z'),
+      recorded('FilmAddedToWatchlist', '2026-03-02T10:00:00.000Z'),
+    ]);
+    expect(outcomes).toEqual([
+      { userId: ann, filmId: film, kind: MARK_KINDS.check, markedOn: '2026-03-02', stoodBefore: true },
+      { userId: ann, filmId: film, kind: MARK_KINDS.watchlist, markedOn: '2026-03-02', stoodBefore: false },
     ]);
   });
 });
@@ -38,8 +52,8 @@ describe('dayChanges', () => {
         { film_id: other, marked_on: '2026-03-01' },
       ],
       [
-        { userId: ann, filmId: film, kind: 1, markedOn: '2026-03-01' },
-        { userId: ann, filmId: film, kind: 2, markedOn: '2026-03-04' },
+        { userId: ann, filmId: film, kind: 1, markedOn: '2026-03-01', stoodBefore: true },
+        { userId: ann, filmId: film, kind: 2, markedOn: '2026-03-04', stoodBefore: false },
       ],
     );
     expect(changes).toEqual({

@@ -28,11 +28,14 @@ export interface MarkOutcome {
   readonly kind: number;
   /** UTC day of the fact (an imported mark keeps its own day); null when the mark was taken back. */
   readonly markedOn: string | null;
+  /** Whether the mark stood before the batch: its first event in the batch took it back. */
+  readonly stoodBefore: boolean;
 }
 
 /**
  * The last word of a batch on each mark it touches. The decider emits a mark only when it is not
- * already there, so the last event alone says whether the mark stands and since when.
+ * already there, and takes one back only when it is, so the last event alone says whether the
+ * mark stands and since when, and the first whether it stood before the batch.
  */
 export function markOutcomes(events: readonly RecordedEvent[]): MarkOutcome[] {
   const outcomes = new Map<string, MarkOutcome>();
@@ -42,12 +45,14 @@ export function markOutcomes(events: readonly RecordedEvent[]): MarkOutcome[] {
     const [kind, on] = meaning;
     const { userId, filmId } = parseFilmLogStream(event.streamId);
     const key = `${userId}.${filmId}.${kind}`;
+    const earlier = outcomes.get(key);
     outcomes.delete(key);
     outcomes.set(key, {
       userId,
       filmId,
       kind: MARK_KINDS[kind],
       markedOn: on ? event.metadata.occurredAt.slice(0, 10) : null,
+      stoodBefore: earlier ? earlier.stoodBefore : !on,
     });
   }
   return [...outcomes.values()];

@@ -134,6 +134,19 @@ describe('popularity projection', () => {
     expect(await totalsOf([film])).toEqual([]);
   });
 
+  it('moves a standing mark taken back and made again within one batch to its new day', async () => {
+    const [ann, film] = [randomUUID(), randomUUID()];
+    await site.project([[filmLogStream(ann, film), [at('2026-04-01', 'FilmChecked', { watchedOn: null })]]]);
+    await site.project([
+      [
+        filmLogStream(ann, film),
+        [at('2026-04-03', 'FilmUnchecked'), at('2026-04-04', 'FilmChecked', { watchedOn: null })],
+      ],
+    ]);
+    expect(await daysOf([film])).toEqual([{ day: '2026-04-04', film_id: film, marks: 1 }]);
+    expect(await marksOf([film])).toEqual([1]);
+  });
+
   it('nets a mark made and taken back within one batch to nothing', async () => {
     const [ann, film] = [randomUUID(), randomUUID()];
     await site.project([

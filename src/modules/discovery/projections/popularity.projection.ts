@@ -30,13 +30,19 @@ const popularityReadModel: Projection = {
     const outcomes = markOutcomes(events);
     if (outcomes.length === 0) return;
     const marks = context.table('popularity_marks');
-    const removed = await context.query<{ film_id: string; marked_on: string }>(
-      `DELETE FROM ${marks} AS mark
-       USING unnest($1::uuid[], $2::uuid[], $3::smallint[]) AS touched(user_id, film_id, kind)
-       WHERE mark.user_id = touched.user_id AND mark.film_id = touched.film_id AND mark.kind = touched.kind
-       RETURNING mark.film_id, mark.marked_on::text`,
-      [outcomes.map((o) => o.userId), outcomes.map((o) => o.filmId), outcomes.map((o) => o.kind)],
-    );
+    // A mark first made in this batch has no row yet: only those that stood are looked for.
+    const stood = outcomes.filter((outcome) => outcome.stoodBefore);
+    const removed =
+      stood.length === 0
+        ? []
+        : await context.query<{ film_id: string; marked_on: string }>(
+            `DELETE FROM ${marks} AS mark
+             USING unnest($1::uuid[], $2::uuid[], $3::smallint[]) AS touched(user_id, film_id, kind)
+             WHERE mark.user_id = touched.user_id AND mark.film_id = touched.film_id
+               AND mark.kind = touched.kind
+             RETURNING mark.film_id, mark.marked_on::text`,
+            [stood.map((o) => o.userId), stood.map((o) => o.filmId), stood.map((o) => o.kind)],
+          );
     const added = outcomes.filter((outcome) => outcome.markedOn !== null);
     if (added.length > 0) {
       await context.query(
@@ -121,13 +127,17 @@ async function addChanges(
        week_marks = t.week_marks + EXCLUDED.week_marks, month_marks = t.month_marks + EXCLUDED.month_marks`,
     [filmIds, days, changes],
   );
-  // Counts that came back to nothing are rows no read needs (a film with no mark is in no window).
+  // Counts that came back to nothing are rows no read needs (a film with no mark is in no window);
+  // only a day or a film that lost marks in the batch can have come back to it.
+  const lost = changes.flatMap((change, index) => (change < 0 ? [index] : []));
+  if (lost.length === 0) return;
   await context.query(
-    `DELETE FROM ${byDay} AS d USING unnest($1::uuid[], $2::date[]) AS c(film_id, day)
-      WHERE d.film_id = c.film_id AND d.day = c.day AND d.marks = 0`,
-    [filmIds, days],
+    `WITH emptied_days AS (
+       DELETE FROM ${byDay} AS d USING unnest($1::uuid[], $2::date[]) AS c(film_id, day)
+        WHERE d.film_id = c.film_id AND d.day = c.day AND d.marks = 0)
+     DELETE FROM ${totals} WHERE film_id = ANY($1::uuid[]) AND marks = 0`,
+    [lost.map((index) => filmIds[index]), lost.map((index) => days[index])],
   );
-  await context.query(`DELETE FROM ${totals} WHERE film_id = ANY($1::uuid[]) AND marks = 0`, [filmIds]);
 }
 
 /** The read model, forgetting erased members. */
