@@ -112,7 +112,7 @@ export class ProjectionSite {
    * events there were.
    */
   async applyAtOnce(writes: readonly Write[]): Promise<number> {
-    await this.append(writes);
+    const last = await this.append(writes);
     const recorded: RecordedEvent[] = [];
     for (const streamId of new Set(writes.map(([streamId]) => streamId))) {
       for await (const event of this.store.readStream(streamId)) recorded.push(event);
@@ -128,6 +128,17 @@ export class ProjectionSite {
           },
         );
       }
+      // As a batch would, so a later `project` goes on after these events rather than applying them again.
+      await client.query(
+        `INSERT INTO projection_checkpoints (projection, version, checkpoint)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+         ON CONFLICT (projection) DO UPDATE SET checkpoint = EXCLUDED.checkpoint`,
+        [
+          this.projections.map(({ name }) => name),
+          this.projections.map(({ version }) => version),
+          this.projections.map(() => last),
+        ],
+      );
     });
     return recorded.length;
   }

@@ -52,6 +52,12 @@ interface MarkOutcome {
     /** Half stars, on a `rated` mark. */
     readonly ratingHalfStars: number | null;
   } | null;
+  /**
+   * Whether the mark may have had its row before the batch. The decider puts a mark up only when
+   * it is not up, so a mark whose first event in the batch puts it up had none; a rating replaces
+   * the one before it, so a `rated` mark may always have had one.
+   */
+  readonly stoodBefore: boolean;
 }
 
 /** The last word of the batch on each (member, film, mark); earlier ones in the batch are superseded. */
@@ -64,11 +70,13 @@ export function foldMarks(events: readonly RecordedEvent[]): MarkOutcome[] {
     const [verb, up] = change;
     const { userId: actorId, filmId } = parseFilmLogStream(event.streamId);
     const { eventId, occurredAt } = event.metadata;
-    outcomes.set(`${actorId}.${filmId}.${verb}`, {
+    const key = `${actorId}.${filmId}.${verb}`;
+    outcomes.set(key, {
       actorId,
       filmId,
       verb,
       standing: up ? { eventId, occurredAt, ratingHalfStars: ratingHalfStarsOf(event) } : null,
+      stoodBefore: outcomes.get(key)?.stoodBefore ?? (!up || verb === 'rated'),
     });
   }
   return [...outcomes.values()];
@@ -113,18 +121,21 @@ const activityReadModel: Projection = {
 async function applyMarks(outcomes: readonly MarkOutcome[], context: ProjectionContext): Promise<void> {
   if (outcomes.length === 0) return;
   const table = context.table('activity');
+  const stood = outcomes.filter((outcome) => outcome.stoodBefore);
   // The verb list lets the planner use the partial unique index on (actor, film, verb).
-  await context.query(
-    `DELETE FROM ${table} AS activity
-       USING unnest($1::uuid[], $2::uuid[], $3::text[]) AS mark(actor_id, film_id, verb)
-       WHERE activity.actor_id = mark.actor_id AND activity.film_id = mark.film_id
-         AND activity.verb = mark.verb AND activity.verb IN ${MARK_VERBS_SQL}`,
-    [
-      outcomes.map((outcome) => outcome.actorId),
-      outcomes.map((outcome) => outcome.filmId),
-      outcomes.map((outcome) => outcome.verb),
-    ],
-  );
+  if (stood.length > 0) {
+    await context.query(
+      `DELETE FROM ${table} AS activity
+         USING unnest($1::uuid[], $2::uuid[], $3::text[]) AS mark(actor_id, film_id, verb)
+         WHERE activity.actor_id = mark.actor_id AND activity.film_id = mark.film_id
+           AND activity.verb = mark.verb AND activity.verb IN ${MARK_VERBS_SQL}`,
+      [
+        stood.map((outcome) => outcome.actorId),
+        stood.map((outcome) => outcome.filmId),
+        stood.map((outcome) => outcome.verb),
+      ],
+    );
+  }
   const standing = outcomes.filter((outcome) => outcome.standing !== null);
   if (standing.length === 0) return;
   await context.query(

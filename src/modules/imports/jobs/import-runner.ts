@@ -3,9 +3,7 @@ import type { EventStore, Position } from '#event-store';
 import { fold } from '#decider';
 import type pg from 'pg';
 import { FilmMatcher } from '../../catalog/films/film-matcher.js';
-import type { FilmLogStreamState } from '../../film-log/domain/film-log.decider.js';
 import type { FilmLogEvent } from '../../film-log/domain/film-log.events.js';
-import { fromHalfStars } from '../../film-log/domain/rating.js';
 import { importDecider, LISTED_ROWS_MAX } from '../domain/import.decider.js';
 import {
   importStream,
@@ -22,8 +20,8 @@ import { forEachBounded } from './bounded.js';
 import { FilmLogWriter } from './film-log-writer.js';
 import { writeImportedLists } from './list-writer.js';
 import { reserveDiaryEntryKeys } from '../../diary/diary-entry-keys.js';
-import type { Viewing } from '../../film-log/domain/diary.js';
 import { importedViewingId } from '../domain/imported-viewing-id.js';
+import { marksSeen } from './marks-seen.js';
 import { matchFilms } from './match-films.js';
 import { mergeMarks } from './merge-films.js';
 import { ReviewWriter } from './review-writer.js';
@@ -61,25 +59,6 @@ interface Started {
   readonly position: Position;
   readonly startedAt: string;
   readonly source: string;
-}
-
-interface MarksRow {
-  film_id: string;
-  checked: boolean;
-  watched_on: string | null;
-  favourite: boolean;
-  disliked: boolean;
-  watchlisted: boolean;
-  rating_half_stars: number | null;
-  viewings: number;
-}
-
-interface DiaryRow {
-  id: string;
-  film_id: string;
-  watched_on: string;
-  rewatch: boolean;
-  rating_half_stars: number | null;
 }
 
 /**
@@ -179,7 +158,7 @@ export class ImportRunner {
       lists: 0,
       unmatched: 0,
     };
-    const seen = await this.marksSeen(memberId, [...byFilm.keys()]);
+    const seen = await marksSeen(this.deps.pool, memberId, [...byFilm.keys()]);
     const commands = new Map(
       [...byFilm].map(([filmId, rows]) => [
         filmId,
@@ -255,61 +234,6 @@ export class ImportRunner {
     );
     await this.forgetFile(importId);
     return { status: 'completed', counts };
-  }
-
-  /**
-   * The member's marks and diary on these films as the read models show them; films without a
-   * mark are left out. The diary read model may lag the marks: a film whose entries it lacks is
-   * then decided on its stream, which is the slower way, never the wrong one.
-   */
-  private async marksSeen(
-    memberId: string,
-    filmIds: readonly string[],
-  ): Promise<Map<string, FilmLogStreamState>> {
-    const diaries = await this.diariesSeen(memberId, filmIds);
-    const { rows } = await this.deps.pool.query<MarksRow>(
-      `SELECT film_id, checked, watched_on::text, favourite, disliked, watchlisted, rating_half_stars, viewings
-         FROM user_film_state WHERE user_id = $1 AND film_id = ANY($2::uuid[])`,
-      [memberId, filmIds],
-    );
-    return new Map(
-      rows.map((row) => [
-        row.film_id,
-        {
-          checked: row.checked,
-          checkedAt: null,
-          watchedOn: row.watched_on,
-          favourite: row.favourite,
-          disliked: row.disliked,
-          watchlisted: row.watchlisted,
-          rating: fromHalfStars(row.rating_half_stars),
-          viewings: row.viewings,
-          checkDate: row.watched_on,
-          diary: diaries.get(row.film_id) ?? [],
-        },
-      ]),
-    );
-  }
-
-  private async diariesSeen(memberId: string, filmIds: readonly string[]): Promise<Map<string, Viewing[]>> {
-    const { rows } = await this.deps.pool.query<DiaryRow>(
-      `SELECT id, film_id, watched_on::text, rewatch, rating_half_stars
-         FROM diary_entries WHERE user_id = $1 AND film_id = ANY($2::uuid[])
-         ORDER BY watched_on, logged_at, id`,
-      [memberId, filmIds],
-    );
-    const diaries = new Map<string, Viewing[]>();
-    for (const row of rows) {
-      const diary = diaries.get(row.film_id) ?? [];
-      diary.push({
-        entry: row.id,
-        watchedOn: row.watched_on,
-        rewatch: row.rewatch,
-        rating: fromHalfStars(row.rating_half_stars),
-      });
-      diaries.set(row.film_id, diary);
-    }
-    return diaries;
   }
 
   private async load(importId: string): Promise<Started> {
