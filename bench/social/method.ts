@@ -25,7 +25,7 @@ export const describeMethod = (options: SocialBenchOptions): string[] => [
     'prefilled event is reported (events/s count every event of the log once; each projection reads ' +
     'only the types it handles). The service is then stopped; VACUUM (ANALYZE) and CHECKPOINT.',
   'Rebuild: the activity projection alone in the bench process (ProjectionEngine from libs/projections, ' +
-    `batches of ${options.projectionBatchSize}, the service's default), caught up already; a blue/green ` +
+    `rebuild batches of ${options.projectionBatchSize}, the service's default), caught up already; a blue/green ` +
     'rebuild is requested and timed until a fresh table holds every film-log event and has been swapped ' +
     "in (rebuild requests polled every 100 ms instead of the service's 1 s). Events/s count the film-log " +
     'events. The rows are checked against the marks the generator left standing, after the catch-up and ' +

@@ -25,7 +25,7 @@ export interface SocialBenchOptions {
   readonly loadSeconds: number;
   /** Each of the four again on one connection. */
   readonly aloneSeconds: number;
-  /** Events per projection batch in the rebuild: the engine's default, which the service runs with. */
+  /** Events per batch of the rebuild: the engine's default, which the service runs with. */
   readonly projectionBatchSize: number;
   /** A catch-up or rebuild not finished by then stops the run. */
   readonly projectionLimitMs: number;
@@ -45,7 +45,7 @@ const FULL: Omit<SocialBenchOptions, 'serverUrl'> = {
   warmUpSeconds: 3,
   loadSeconds: 10,
   aloneSeconds: 3,
-  projectionBatchSize: 500,
+  projectionBatchSize: 1_000,
   projectionLimitMs: 900_000,
 };
 

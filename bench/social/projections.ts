@@ -152,7 +152,7 @@ export async function measureRebuild(
     store,
     pool,
     projections,
-    batchSize: options.projectionBatchSize,
+    rebuildBatchSize: options.projectionBatchSize,
     lockRetryMs: REBUILD_POLL_MS,
     analyzeWhileCatchingUp,
   });

@@ -11,6 +11,7 @@ import { ProjectionRunner } from './projection-runner.js';
 
 const DEFAULTS = {
   batchSize: 500,
+  rebuildBatchSize: 1_000,
   lockRetryMs: 1_000,
   maxAttempts: 5,
   retryBaseMs: 100,

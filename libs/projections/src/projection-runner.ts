@@ -16,6 +16,7 @@ export interface ProjectionRunnerOptions {
   readonly logger: ProjectionLogger;
   readonly metrics: ProjectionMetrics;
   readonly batchSize: number;
+  readonly rebuildBatchSize: number;
   readonly lockRetryMs: number;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;

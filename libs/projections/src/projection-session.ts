@@ -28,6 +28,8 @@ export interface ProjectionSessionOptions {
   readonly applier: BatchApplier;
   readonly logger: ProjectionLogger;
   readonly batchSize: number;
+  /** A rebuild's batches: nothing reads its tables until the swap, so larger ones cost no one a wait. */
+  readonly rebuildBatchSize: number;
   /** How often to look for a rebuild requested by another process. */
   readonly rebuildPollMs: number;
   /**
@@ -104,7 +106,7 @@ export class ProjectionSession {
     const { checkpoints, projection, applier } = this.options;
     let from = (await checkpoints.read(projection.name))?.checkpoint ?? null;
     const statistics = this.statisticsWhileCatchingUp('live');
-    for await (const batch of this.subscribe(from, iteration)) {
+    for await (const batch of this.subscribe(from, iteration, 'live')) {
       await this.liveGate.pass(iteration);
       const applied = await this.mutex.run(async () => {
         if (iteration.aborted) return false;
@@ -177,7 +179,7 @@ export class ProjectionSession {
     try {
       let from = resume ? row.rebuildCheckpoint : null;
       const statistics = this.statisticsWhileCatchingUp('rebuild');
-      for await (const batch of this.subscribe(from, session)) {
+      for await (const batch of this.subscribe(from, session, 'rebuild')) {
         await this.mutex.run(() => applier.apply(batch, from, 'rebuild', session));
         from = batch.checkpoint;
         await statistics(batch);
@@ -219,8 +221,13 @@ export class ProjectionSession {
     return true;
   }
 
-  private subscribe(from: Position | null, signal: AbortSignal): AsyncIterable<SubscriptionBatch> {
-    const { store, projection, batchSize } = this.options;
+  private subscribe(
+    from: Position | null,
+    signal: AbortSignal,
+    track: Track,
+  ): AsyncIterable<SubscriptionBatch> {
+    const { store, projection } = this.options;
+    const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     return store.subscribe({ from, filter: { eventTypes: projection.handles }, batchSize, signal });
   }
 }

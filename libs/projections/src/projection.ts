@@ -83,7 +83,10 @@ export interface ProjectionEngineOptions {
   logger?: ProjectionLogger;
   /** Gauges and counters are registered here when given. */
   metrics?: Registry;
+  /** Largest batch of the live track (default 500). */
   batchSize?: number;
+  /** Largest batch of a rebuild (default 1,000). */
+  rebuildBatchSize?: number;
   lockRetryMs?: number;
   maxAttempts?: number;
   retryBaseMs?: number;

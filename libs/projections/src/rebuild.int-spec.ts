@@ -52,7 +52,7 @@ describe('rebuilding a projection (blue/green)', () => {
       weight: 10,
       before: async (_events, context) => void (await context.query('SELECT pg_sleep(0.05)')),
     });
-    const second = await harness.startEngine({ projections: [v2], batchSize: 3 });
+    const second = await harness.startEngine({ projections: [v2], batchSize: 3, rebuildBatchSize: 3 });
     const seen = await watchLiveTableUntil(async () => (await storedVersion()) === 2, second);
 
     expect(seen.states).toContain('rebuilding');
