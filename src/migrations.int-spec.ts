@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { adminDatabaseUrl, quoteIdent, withAdminClient, withDatabaseName } from '#testing';
 import { ensureDatabase, migrateDatabase, revertLastMigration } from './database/migrator.js';
-import { migrations } from './features.js';
+import { migrations, projections } from './features.js';
 
 const appliedNames = async (url: string): Promise<string[]> => {
   const client = new pg.Client({ connectionString: url });
@@ -49,5 +49,35 @@ describe('migrator', () => {
     expect(await revertLastMigration(url, migrations)).toBe(everyMigration.at(-1));
     expect(await appliedNames(url)).toEqual(everyMigration.slice(0, -1));
     expect(await migrateDatabase(url, migrations)).toEqual(everyMigration.slice(-1));
+  });
+
+  it("finds each index a projection leaves to its readers on the projection's tables, and none unique", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table: string; name: string; unique: boolean }>(
+        `SELECT t.relname AS table, c.relname AS name, i.indisunique AS unique
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid`,
+      );
+      const declared = projections.flatMap((projection) =>
+        (projection.indexesForReadersOnly ?? []).map((name) => ({ projection: projection.name, name })),
+      );
+      expect(declared.length).toBeGreaterThan(0);
+      for (const { projection, name } of declared) {
+        const owner = projections.find((candidate) => candidate.name === projection)!;
+        const found = rows.find((row) => row.name === name);
+        expect({
+          projection,
+          name,
+          found: found && { ...found, owned: owner.tables.includes(found.table) },
+        }).toEqual({
+          projection,
+          name,
+          found: { table: expect.any(String), name, unique: false, owned: true },
+        });
+      }
+    } finally {
+      await client.end();
+    }
   });
 });

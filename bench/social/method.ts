@@ -30,10 +30,10 @@ export const describeMethod = (options: SocialBenchOptions): string[] => [
     "in (rebuild requests polled every 100 ms instead of the service's 1 s). Events/s count the film-log " +
     'events. The rows are checked against the marks the generator left standing, after the catch-up and ' +
     'after the rebuild. Then VACUUM (ANALYZE) and CHECKPOINT. Each rebuild (activity, then popularity) runs ' +
-    'twice: first with the engine told not to analyze the fresh tables as they grow (so they have no ' +
-    'statistics unless autovacuum, when it is on, gathers them: see the machine line), then as the engine ' +
-    "runs by default, analyzing them at each doubling of the events applied; the projections' per-batch " +
-    'statements are planned on those statistics.',
+    'twice, in alternating order: once with every index of the live tables kept on the fresh tables all ' +
+    'along (as before), once as the engine runs by default, leaving the indexes only readers use (the ' +
+    "projection's indexesForReadersOnly) off until the rebuild has caught up and building them then, " +
+    'before the swap; the time includes those builds. The engine analyzes the fresh tables as they grow in both.',
   `Loads: the service again (APP_ROLE=all, projections idle at the head), autocannon from the bench ` +
     `process with ${options.connections} connections, ${options.warmUpSeconds} s of warm-up discarded, ` +
     `then ${options.loadSeconds} s each, no X-Consistent-With; then ${options.aloneSeconds} s of requests ` +

@@ -31,8 +31,8 @@ export interface CatchUpFigures {
 export interface RebuildFigures {
   readonly projection: string;
   readonly batchSize: number;
-  /** Whether the engine gathered statistics on the fresh tables as they grew. */
-  readonly analyzeWhileCatchingUp: boolean;
+  /** The indexes left off the fresh tables until the rebuild caught up (none: every index kept all along). */
+  readonly indexesBuiltAtTheEnd: readonly string[];
   /** Events of the types the projection handles, read and applied. */
   readonly events: number;
   readonly seconds: number;
@@ -139,9 +139,11 @@ export async function measureRebuild(
   subject: RebuildSubject,
   totals: FilmLogTotals,
   options: { readonly projectionBatchSize: number; readonly projectionLimitMs: number },
-  analyzeWhileCatchingUp: boolean,
+  indexesBuiltAtTheEnd: boolean,
 ): Promise<RebuildFigures> {
-  const { projection } = subject;
+  const projection: Projection = indexesBuiltAtTheEnd
+    ? subject.projection
+    : { ...subject.projection, indexesForReadersOnly: [] };
   const pool = openPool(url, 10, 'filmlog-bench-projections');
   const store = new PostgresEventStore({
     connectionString: url,
@@ -154,7 +156,6 @@ export async function measureRebuild(
     projections,
     rebuildBatchSize: options.projectionBatchSize,
     lockRetryMs: REBUILD_POLL_MS,
-    analyzeWhileCatchingUp,
   });
   const monitor = new ProjectionMonitor({ store, pool, projections });
   try {
@@ -172,7 +173,7 @@ export async function measureRebuild(
     return {
       projection: projection.name,
       batchSize: options.projectionBatchSize,
-      analyzeWhileCatchingUp,
+      indexesBuiltAtTheEnd: projection.indexesForReadersOnly ?? [],
       events,
       seconds,
       eventsPerSecond: events / seconds,

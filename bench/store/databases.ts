@@ -43,6 +43,11 @@ export class BenchDatabases {
 
   async drop(url: string): Promise<void> {
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    if (process.env.BENCH_KEEP_DATABASES === '1') {
+      // For looking into a run afterwards; drop it by hand when done.
+      process.stderr.write(`[bench] kept database ${name}\n`);
+      return;
+    }
     await this.admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     const index = this.created.indexOf(name);
     if (index >= 0) this.created.splice(index, 1);

@@ -9,7 +9,13 @@ import {
 } from './checkpoint-store.js';
 import { Gate, Mutex } from './coordination.js';
 import type { Projection, ProjectionLogger } from './projection.js';
-import { analyzeTables, createNextTables, nextTablesExist, swapTables } from './rebuild-tables.js';
+import {
+  analyzeTables,
+  buildDeferredIndexes,
+  createNextTables,
+  nextTablesExist,
+  swapTables,
+} from './rebuild-tables.js';
 import { inTransaction, sleep } from './sql.js';
 
 /** A swap that cannot lock the live tables by then fails; the rebuild resumes and tries again. */
@@ -19,6 +25,8 @@ const SWAP_LOCK_TIMEOUT = '5s';
  * at each doubling.
  */
 const FIRST_ANALYZE_AT = 1_000;
+/** Memory for each sort that builds a rebuild's deferred index (PostgreSQL's default is 64MB). */
+const DEFERRED_INDEX_MEMORY = '256MB';
 
 export interface ProjectionSessionOptions {
   readonly store: EventStore;
@@ -167,7 +175,7 @@ export class ProjectionSession {
       (await nextTablesExist(pool, projection.tables));
     if (!resume) {
       await inTransaction(pool, async (client) => {
-        await createNextTables(client, projection.tables);
+        await createNextTables(client, projection);
         await checkpoints.beginRebuild(client, projection.name, projection.version);
       });
     }
@@ -183,7 +191,12 @@ export class ProjectionSession {
         await this.mutex.run(() => applier.apply(batch, from, 'rebuild', session));
         from = batch.checkpoint;
         await statistics(batch);
-        if (batch.caughtUp && (await this.trySwap(from))) return;
+        if (!batch.caughtUp) continue;
+        // Outside the mutex: the live track goes on while the indexes build.
+        const built = await buildDeferredIndexes(pool, projection, DEFERRED_INDEX_MEMORY);
+        if (built > 0)
+          logger.info({ projection: projection.name, built }, 'projection rebuild built its indexes');
+        if (await this.trySwap(from)) return;
       }
     } finally {
       this.rebuilding = false;

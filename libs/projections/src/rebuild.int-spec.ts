@@ -66,7 +66,7 @@ describe('rebuilding a projection (blue/green)', () => {
     expect(await readTallies(harness.pool)).toEqual(tallies(150, 160));
     expect(await tableExists('tallies__next')).toBe(false);
     expect(await tableExists('tallies__old')).toBe(false);
-    expect(await indexNames()).toEqual(['tallies_applied_idx', 'tallies_pkey']);
+    expect(await indexNames()).toEqual(['tallies_by_applied', 'tallies_pkey']);
     await second.stop();
   });
 

@@ -58,6 +58,7 @@ export interface TalliesOptions {
   readonly weight?: number;
   /** Runs before the events are counted, inside the batch's transaction. */
   readonly before?: (events: readonly RecordedEvent[], context: ProjectionContext) => Promise<void>;
+  readonly indexesForReadersOnly?: readonly string[];
 }
 
 /** Counts Tallied events per stream: a read model where "each event applied once" is easy to check. */
@@ -66,6 +67,7 @@ export const talliesProjection = (options: TalliesOptions = {}): Projection => (
   version: options.version ?? 1,
   handles: [TALLIED],
   tables: ['tallies'],
+  indexesForReadersOnly: options.indexesForReadersOnly,
   async apply(events, context) {
     await options.before?.(events, context);
     await addTallies(events, context, options.weight ?? 1);

@@ -105,6 +105,8 @@ const activityReadModel: Projection = {
     ...LIST_ACTIVITY_EVENT_TYPES,
   ],
   tables: ['activity', 'activity_withheld', 'activity_list_visibility'],
+  // A film's activity and the newest of all; the batches find rows by mark, subject or member.
+  indexesForReadersOnly: ['activity_film_idx', 'activity_recent_idx'],
   // A skipped hide or visibility change would leak hidden comments or private lists (docs/adr/0008).
   onPoisonEvent: 'halt',
 

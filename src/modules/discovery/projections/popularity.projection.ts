@@ -25,6 +25,13 @@ const popularityReadModel: Projection = {
   version: 1,
   handles: MARK_EVENT_TYPES,
   tables: ['popularity_marks', 'film_popularity_days', 'film_popularity', 'popularity_clock'],
+  // The lists' order; the batches find films by their key, and a film's counts move with every batch.
+  indexesForReadersOnly: [
+    'film_popularity_marks_idx',
+    'film_popularity_today_marks_idx',
+    'film_popularity_week_marks_idx',
+    'film_popularity_month_marks_idx',
+  ],
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     const outcomes = markOutcomes(events);
