@@ -46,6 +46,8 @@ export class BatchApplier {
   private readonly halts = new Map<Track, number>();
   /** Whether a batch committed since the session began. */
   private progressed = false;
+  /** A rebuild's batches leave the summary tables to `summarize` (see `ProjectionContext`). */
+  rebuildSummariesDeferred = false;
 
   constructor(private readonly options: BatchApplierOptions) {}
 
@@ -239,11 +241,20 @@ export class BatchApplier {
     }
   }
 
+  /** Fills the rebuild's summary tables from its others; from then on its batches keep them. */
+  async summarizeRebuild(): Promise<void> {
+    const { projection, pool } = this.options;
+    if (projection.summarize === undefined) return;
+    this.rebuildSummariesDeferred = false;
+    await inTransaction(pool, (client) => projection.summarize!(this.context(client, 'rebuild')));
+  }
+
   private context(client: pg.PoolClient, track: Track): ProjectionContext {
     return {
       query: async <Row>(sql: string, params?: readonly unknown[]) =>
         (await client.query(sql, params ? [...params] : undefined)).rows as Row[],
       table: tableNamer(this.options.projection, track),
+      summariesDeferred: track === 'rebuild' && this.rebuildSummariesDeferred,
     };
   }
 

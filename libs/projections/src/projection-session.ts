@@ -184,6 +184,8 @@ export class ProjectionSession {
       'projection rebuild started',
     );
     this.rebuilding = true;
+    // Also after a resume: summaries a process wrote before it stopped are filled again from scratch.
+    applier.rebuildSummariesDeferred = projection.summarize !== undefined;
     try {
       let from = resume ? row.rebuildCheckpoint : null;
       const statistics = this.statisticsWhileCatchingUp('rebuild');
@@ -192,6 +194,7 @@ export class ProjectionSession {
         from = batch.checkpoint;
         await statistics(batch);
         if (!batch.caughtUp) continue;
+        if (applier.rebuildSummariesDeferred) await this.mutex.run(() => applier.summarizeRebuild());
         // Outside the mutex: the live track goes on while the indexes build.
         const built = await buildDeferredIndexes(pool, projection, DEFERRED_INDEX_MEMORY);
         if (built > 0)
@@ -200,6 +203,7 @@ export class ProjectionSession {
       }
     } finally {
       this.rebuilding = false;
+      applier.rebuildSummariesDeferred = false;
       this.liveGate.open();
     }
   }

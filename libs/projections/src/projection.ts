@@ -7,6 +7,11 @@ export interface ProjectionContext {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Physical (quoted) name of one of the projection's own tables: the live one, or the fresh copy during a rebuild. */
   table(logicalName: string): string;
+  /**
+   * True while a rebuild catches up a projection that has `summarize`: leave the tables that only
+   * sum up the others alone; `summarize` fills them once the rebuild has caught up.
+   */
+  readonly summariesDeferred?: boolean;
 }
 
 export interface Projection {
@@ -23,6 +28,13 @@ export interface Projection {
    * caught up, before the swap: one sorted build instead of an insert per row.
    */
   readonly indexesForReadersOnly?: readonly string[];
+  /**
+   * Fills from scratch the tables that only sum up its other tables. With it, a rebuild leaves
+   * those tables alone while it catches up (see `ProjectionContext.summariesDeferred`) and then
+   * runs this, in one transaction, before the swap: one set-based pass instead of an upsert per
+   * batch. It runs again if a rebuild resumes in another process, so it must start from empty.
+   */
+  summarize?(context: ProjectionContext): Promise<void>;
   apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
   /** What to do with an event apply() still fails on after the retries (default 'park'). */
   readonly onPoisonEvent?: PoisonEventPolicy;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { ProjectionSite, seededPick, testEvent, type Write } from '#testing';
 import { filmLogStream, type FilmLogEvent } from '../../film-log/domain/film-log.events.js';
+import { MEMBER_ERASED } from '../../../platform/personal-data/personal-text-rules.js';
 import { addDays } from '../domain/popularity-period.js';
 import { popularityProjection } from './popularity.projection.js';
 
@@ -212,4 +213,46 @@ describe('popularity projection', () => {
       expect(await totalsOf(history.films)).toEqual(byKey(history.totals));
     },
   );
+
+  it("keeps an erased member's marks as counts, also after a rebuild, and forgets which were theirs", async () => {
+    const [member, other] = [randomUUID(), randomUUID()];
+    const films = [randomUUID(), randomUUID()];
+    const day = '2029-01-10';
+    const checked = at(day, 'FilmChecked', { watchedOn: null });
+    await site.project([
+      [filmLogStream(member, films[0]!), [checked]],
+      [filmLogStream(member, films[1]!), [at(day, 'FilmAddedToWatchlist')]],
+      [filmLogStream(other, films[0]!), [at(day, 'FilmChecked', { watchedOn: null })]],
+      [`member-${member}`, [testEvent(MEMBER_ERASED, {})]],
+    ]);
+    const counted = byKey([
+      { film_id: films[0], marks: 2, today_marks: 2, week_marks: 2, month_marks: 2 },
+      { film_id: films[1], marks: 1, today_marks: 1, week_marks: 1, month_marks: 1 },
+    ]);
+    const theirs = () => site.rows(`SELECT film_id FROM popularity_marks WHERE user_id = $1`, [member]);
+    const erased = () =>
+      site.rows(
+        `SELECT day::text, film_id, marks FROM popularity_erased_days WHERE film_id = ANY($1::uuid[])`,
+        [films],
+      );
+
+    expect(await totalsOf(films)).toEqual(counted);
+    expect(await theirs()).toEqual([]);
+    const erasedCounts = byKey([
+      { day, film_id: films[0], marks: 1 },
+      { day, film_id: films[1], marks: 1 },
+    ]);
+    expect(byKey(await erased())).toEqual(erasedCounts);
+
+    await site.project([], { rebuild: true });
+    expect(await totalsOf(films)).toEqual(counted);
+    expect(await daysOf(films)).toEqual(
+      byKey([
+        { day, film_id: films[0], marks: 2 },
+        { day, film_id: films[1], marks: 1 },
+      ]),
+    );
+    expect(await theirs()).toEqual([]);
+    expect(byKey(await erased())).toEqual(erasedCounts);
+  });
 });

@@ -22,9 +22,16 @@ const WINDOWS = Object.keys(WINDOW_COLUMNS) as PopularityWindow[];
  */
 const popularityReadModel: Projection = {
   name: 'popularity',
-  version: 1,
+  // 2: erased members' marks are kept as counts in popularity_erased_days, which a rebuild fills.
+  version: 2,
   handles: MARK_EVENT_TYPES,
-  tables: ['popularity_marks', 'film_popularity_days', 'film_popularity', 'popularity_clock'],
+  tables: [
+    'popularity_marks',
+    'film_popularity_days',
+    'film_popularity',
+    'popularity_clock',
+    'popularity_erased_days',
+  ],
   // The lists' order; the batches find films by their key, and a film's counts move with every batch.
   indexesForReadersOnly: [
     'film_popularity_marks_idx',
@@ -65,9 +72,13 @@ const popularityReadModel: Projection = {
     }
     // The clock follows every mark event, so where it stands does not hang on how events were batched.
     const asOf = await moveClock(context, latestMarkDay(events)!);
+    // A rebuild catching up keeps the marks alone; `summarize` counts them once it has caught up.
+    if (context.summariesDeferred) return;
     const changed = dayChanges(removed, added);
     if (changed.filmIds.length > 0) await addChanges(context, changed, asOf);
   },
+
+  summarize,
 };
 
 /**
@@ -81,7 +92,7 @@ async function moveClock(context: ProjectionContext, latest: string): Promise<st
   const [row] = await context.query<{ as_of: string }>(`SELECT as_of::text FROM ${clock}`);
   const before = row?.as_of ?? null;
   if (before !== null && latest <= before) return before;
-  if (before !== null) {
+  if (before !== null && !context.summariesDeferred) {
     const byDay = context.table('film_popularity_days');
     const totals = context.table('film_popularity');
     for (const window of WINDOWS) {
@@ -147,13 +158,52 @@ async function addChanges(
   );
 }
 
+/**
+ * The days from the standing marks and the erased members' counts, then each film's totals and
+ * windows from the days, as of the clock: what the batches' upserts would have left, from scratch.
+ */
+async function summarize(context: ProjectionContext): Promise<void> {
+  const byDay = context.table('film_popularity_days');
+  const totals = context.table('film_popularity');
+  await context.query(`TRUNCATE ${byDay}, ${totals}`);
+  const [clock] = await context.query<{ as_of: string }>(
+    `SELECT as_of::text FROM ${context.table('popularity_clock')}`,
+  );
+  if (clock === undefined) return;
+  await context.query(
+    `INSERT INTO ${byDay} (day, film_id, marks)
+     SELECT day, film_id, sum(marks) FROM (
+       SELECT marked_on AS day, film_id, count(*) AS marks FROM ${context.table('popularity_marks')}
+        GROUP BY marked_on, film_id
+       UNION ALL
+       SELECT day, film_id, marks FROM ${context.table('popularity_erased_days')}
+     ) AS counted
+     GROUP BY day, film_id`,
+  );
+  await context.query(
+    `INSERT INTO ${totals} (film_id, marks, today_marks, week_marks, month_marks)
+     SELECT film_id, sum(marks), coalesce(sum(marks) FILTER (WHERE day >= $1::date), 0),
+            coalesce(sum(marks) FILTER (WHERE day >= $2::date), 0),
+            coalesce(sum(marks) FILTER (WHERE day >= $3::date), 0)
+       FROM ${byDay} GROUP BY film_id`,
+    WINDOWS.map((window) => firstDayOf(window, clock.as_of)),
+  );
+}
+
 /** The read model, forgetting erased members. */
 export const popularityProjection = scrubbingErasedMembers(
   popularityReadModel,
-  // The windows keep the member's marks as anonymous counts; which marks were theirs goes.
+  // Which marks were theirs goes; the days and windows keep them as counts, and so does
+  // popularity_erased_days, for a summary recomputed from the marks.
   async (members, context) => {
-    await context.query(`DELETE FROM ${context.table('popularity_marks')} WHERE user_id = ANY($1::uuid[])`, [
-      members,
-    ]);
+    await context.query(
+      `WITH gone AS (
+         DELETE FROM ${context.table('popularity_marks')} WHERE user_id = ANY($1::uuid[])
+         RETURNING film_id, marked_on)
+       INSERT INTO ${context.table('popularity_erased_days')} AS erased (day, film_id, marks)
+       SELECT marked_on, film_id, count(*) FROM gone GROUP BY marked_on, film_id
+       ON CONFLICT (day, film_id) DO UPDATE SET marks = erased.marks + EXCLUDED.marks`,
+      [members],
+    );
   },
 );
