@@ -30,10 +30,12 @@ export const describeMethod = (options: SocialBenchOptions): string[] => [
     "in (rebuild requests polled every 100 ms instead of the service's 1 s). Events/s count the film-log " +
     'events. The rows are checked against the marks the generator left standing, after the catch-up and ' +
     'after the rebuild. Then VACUUM (ANALYZE) and CHECKPOINT. Each rebuild (activity, then popularity) runs ' +
-    'twice, in alternating order: once with every index of the live tables kept on the fresh tables all ' +
-    'along (as before), once as the engine runs by default, leaving the indexes only readers use (the ' +
-    "projection's indexesForReadersOnly) off until the rebuild has caught up and building them then, " +
-    'before the swap; the time includes those builds. The engine analyzes the fresh tables as they grow in both.',
+    'twice, in alternating order: once as before (every index of the live tables kept on the fresh ' +
+    'tables all along, and the summary tables kept by each batch), once as the engine runs by default: ' +
+    "the indexes only readers use (the projection's indexesForReadersOnly) left off until the rebuild " +
+    "has caught up and built then, and the summary tables (popularity's days, totals and windows) left " +
+    "empty while it catches up and filled by the projection's summarize in one pass, both before the " +
+    'swap; the time includes them. The engine analyzes the fresh tables as they grow in both.',
   `Loads: the service again (APP_ROLE=all, projections idle at the head), autocannon from the bench ` +
     `process with ${options.connections} connections, ${options.warmUpSeconds} s of warm-up discarded, ` +
     `then ${options.loadSeconds} s each, no X-Consistent-With; then ${options.aloneSeconds} s of requests ` +

@@ -33,6 +33,8 @@ export interface RebuildFigures {
   readonly batchSize: number;
   /** The indexes left off the fresh tables until the rebuild caught up (none: every index kept all along). */
   readonly indexesBuiltAtTheEnd: readonly string[];
+  /** Whether the summary tables were filled once at the end (else by each batch). */
+  readonly summariesAtTheEnd: boolean;
   /** Events of the types the projection handles, read and applied. */
   readonly events: number;
   readonly seconds: number;
@@ -139,11 +141,11 @@ export async function measureRebuild(
   subject: RebuildSubject,
   totals: FilmLogTotals,
   options: { readonly projectionBatchSize: number; readonly projectionLimitMs: number },
-  indexesBuiltAtTheEnd: boolean,
+  asTheEngineRuns: boolean,
 ): Promise<RebuildFigures> {
-  const projection: Projection = indexesBuiltAtTheEnd
+  const projection: Projection = asTheEngineRuns
     ? subject.projection
-    : { ...subject.projection, indexesForReadersOnly: [] };
+    : { ...subject.projection, indexesForReadersOnly: [], summarize: undefined };
   const pool = openPool(url, 10, 'filmlog-bench-projections');
   const store = new PostgresEventStore({
     connectionString: url,
@@ -174,6 +176,7 @@ export async function measureRebuild(
       projection: projection.name,
       batchSize: options.projectionBatchSize,
       indexesBuiltAtTheEnd: projection.indexesForReadersOnly ?? [],
+      summariesAtTheEnd: projection.summarize !== undefined,
       events,
       seconds,
       eventsPerSecond: events / seconds,
