@@ -17,10 +17,6 @@ const indexesOf = async (harness: ProjectionsHarness, table: string) =>
     )
   ).rows;
 
-const storedVersion = async (harness: ProjectionsHarness) =>
-  (await harness.pool.query<{ version: number }>(`SELECT version FROM projection_checkpoints`)).rows[0]!
-    .version;
-
 describe("a rebuild's indexes that only readers use", () => {
   let harness: ProjectionsHarness;
   const streams = streamNames('indexed', 4);
@@ -62,7 +58,7 @@ describe("a rebuild's indexes that only readers use", () => {
       'tallies__next_pkey',
     ]);
 
-    await eventually(async () => (await storedVersion(harness)) === 2, 20_000, 'the swap');
+    await eventually(async () => (await harness.storedVersion()) === 2, 20_000, 'the swap');
     expect(await indexesOf(harness, 'tallies')).toEqual(before);
     expect(await readTallies(harness.pool)).toEqual(tallies(200));
     await engine.stop();
@@ -76,10 +72,10 @@ describe("a rebuild's indexes that only readers use", () => {
       'the rebuild under way',
     );
     await first.stop();
-    expect(await storedVersion(harness)).toBe(1);
+    expect(await harness.storedVersion()).toBe(1);
 
     const second = await harness.startEngine({ projections: [slowV2()], rebuildBatchSize: 50 });
-    await eventually(async () => (await storedVersion(harness)) === 2, 20_000, 'the swap');
+    await eventually(async () => (await harness.storedVersion()) === 2, 20_000, 'the swap');
     expect((await indexesOf(harness, 'tallies')).map((index) => index.name)).toEqual([
       'tallies_by_applied',
       'tallies_pkey',

@@ -48,9 +48,6 @@ describe('a rebuild that leaves summaries to the end', () => {
 
   const sum = async (table = 'tally_sum') =>
     (await harness.pool.query<{ total: number }>(`SELECT total FROM ${table}`)).rows[0]?.total ?? null;
-  const storedVersion = async () =>
-    (await harness.pool.query<{ version: number }>(`SELECT version FROM projection_checkpoints`)).rows[0]!
-      .version;
   const tallied = async (table: string) =>
     Number(
       (await harness.pool.query<{ n: string }>(`SELECT coalesce(sum(applied), 0) AS n FROM ${table}`))
@@ -77,7 +74,7 @@ describe('a rebuild that leaves summaries to the end', () => {
     await eventually(async () => (await tallied('tallies__next').catch(() => 0)) > 10, 10_000, 'tallies');
     expect(await sum('tally_sum__next')).toBeNull();
 
-    await eventually(async () => (await storedVersion()) === 2, 20_000, 'the swap');
+    await eventually(async () => (await harness.storedVersion()) === 2, 20_000, 'the swap');
     expect(await sum()).toBe(80);
     expect(rebuild.summaries).toBe(1);
     expect(rebuild.deferred.slice(0, 16)).toEqual(Array.from({ length: 16 }, () => true));
@@ -104,14 +101,14 @@ describe('a rebuild that leaves summaries to the end', () => {
     });
     await eventually(async () => (await tallied('tallies__next').catch(() => 0)) > 10, 10_000, 'tallies');
     await second.stop();
-    expect(await storedVersion()).toBe(1);
+    expect(await harness.storedVersion()).toBe(1);
 
     const resumed = { deferred: [] as boolean[], summaries: 0 };
     const third = await harness.startEngine({
       projections: [summedTallies(2, resumed)],
       rebuildBatchSize: 50,
     });
-    await eventually(async () => (await storedVersion()) === 2, 20_000, 'the swap');
+    await eventually(async () => (await harness.storedVersion()) === 2, 20_000, 'the swap');
     expect(resumed.summaries).toBe(1);
     expect(await sum()).toBe(80);
     expect(await tallied('tallies')).toBe(80);

@@ -23,9 +23,6 @@ describe('rebuilding a projection (blue/green)', () => {
     await harness.close();
   });
 
-  const storedVersion = async () =>
-    (await harness.pool.query<{ version: number }>(`SELECT version FROM projection_checkpoints`)).rows[0]!
-      .version;
   const tableExists = async (name: string) =>
     (await harness.pool.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [name]))
       .rows[0]!.found;
@@ -53,7 +50,7 @@ describe('rebuilding a projection (blue/green)', () => {
       before: async (_events, context) => void (await context.query('SELECT pg_sleep(0.05)')),
     });
     const second = await harness.startEngine({ projections: [v2], batchSize: 3, rebuildBatchSize: 3 });
-    const seen = await watchLiveTableUntil(async () => (await storedVersion()) === 2, second);
+    const seen = await watchLiveTableUntil(async () => (await harness.storedVersion()) === 2, second);
 
     expect(seen.states).toContain('rebuilding');
     expect(seen.nextTableExisted).toBe(true);
@@ -102,7 +99,7 @@ describe('rebuilding a projection (blue/green)', () => {
 
     await eventually(() => errors.length > 0, 5_000, 'the refusal');
     expect(errors[0]).toMatchObject({ projection: 'tallies', error: expect.stringContaining('version 2') });
-    expect(await storedVersion()).toBe(2);
+    expect(await harness.storedVersion()).toBe(2);
     expect(await readTallies(harness.pool)).toEqual(tallies(160, 170));
   });
 

@@ -87,6 +87,12 @@ export class ProjectionsHarness {
     return rows[0]?.checkpoint ?? null;
   }
 
+  /** The version the projection's live tables were last built by (its only row here). */
+  async storedVersion(): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(`SELECT version FROM projection_checkpoints`);
+    return rows[0]!.version;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.engines.map((engine) => engine.stop()));
     await Promise.all(this.monitors.map((monitor) => monitor.close()));
